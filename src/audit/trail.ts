@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { FactoryError, formatIssues } from '../errors/catalog.ts';
+import type { AuditRepo } from '../store/index.ts';
+import { truncateUtf8 } from '../util/text.ts';
+import { GENESIS_HASH, chainHash, verifyChain, type VerifyResult } from './chain.ts';
+import { AuditEventInput, AuditQuery, type AuditEvent } from './event.ts';
+
+export type AuditListener = (event: AuditEvent) => void;
+
+/**
+ * The append-only, hash-chained audit trail. Each event's hash covers its content and the previous
+ * event's hash, so editing or deleting a row breaks the chain at that row.
+ */
+export class AuditTrail {
+  private readonly listeners = new Set<AuditListener>();
+
+  constructor(
+    private readonly repo: AuditRepo,
+    private readonly opts: { maxFieldBytes: number } = { maxFieldBytes: 4096 },
+  ) {}
+
+  record(input: AuditEventInput): AuditEvent {
+    const parsed = AuditEventInput.safeParse(input);
+    if (!parsed.success) {
+      throw new FactoryError('INTERNAL', 'Invalid audit event', { issues: formatIssues(parsed.error.issues) });
+    }
+    const e = parsed.data;
+    const inp = truncateUtf8(e.input, this.opts.maxFieldBytes);
+    const out = truncateUtf8(e.output, this.opts.maxFieldBytes);
+    const event = this.repo.append((prev) => {
+      const draft: Omit<AuditEvent, 'hash'> = {
+        seq: (prev?.seq ?? 0) + 1,
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        type: e.type,
+        action: e.action,
+        target: e.target,
+        project: e.project ?? null,
+        task: e.task ?? null,
+        agent: e.agent ?? null,
+        actor: e.actor,
+        input: inp.text,
+        output: out.text,
+        inputTruncated: inp.truncated,
+        outputTruncated: out.truncated,
+        success: e.success,
+        error: e.error ?? null,
+        durationMs: e.durationMs,
+        securityFlags: e.securityFlags,
+        details: e.details ?? null,
+        prevHash: prev?.hash ?? GENESIS_HASH,
+      };
+      return { ...draft, hash: chainHash(draft) };
+    });
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // a listener's failure never loses or blocks an audit write
+      }
+    }
+    return event;
+  }
+
+  query(q: Partial<AuditQuery> = {}): AuditEvent[] {
+    return this.repo.query(AuditQuery.parse(q));
+  }
+
+  verify(): VerifyResult {
+    return verifyChain(this.repo.iterateAll());
+  }
+
+  count(): number {
+    return this.repo.count();
+  }
+
+  /** Subscribe to events after they are durably written. Returns an unsubscribe function. */
+  subscribe(listener: AuditListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

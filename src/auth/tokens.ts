@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AuditTrail } from '../audit/trail.ts';
+import type { Role, Store, TokenRecord } from '../store/index.ts';
+
+export const RoleSchema = z.enum(['admin', 'submitter', 'viewer']);
+const RANK: Record<Role, number> = { viewer: 1, submitter: 2, admin: 3 };
+
+/** admin may do everything a submitter may; a submitter everything a viewer may. */
+export function roleAllows(have: Role, need: Role): boolean {
+  return RANK[have] >= RANK[need];
+}
+
+export const TOKEN_PREFIX = 'aft_';
+
+export function hashToken(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export const ADMIN_TOKEN_FILE = 'admin-token';
+
+/** Issues, authenticates and revokes bearer tokens. Secrets are random 256-bit values; only hashes are kept. */
+export class TokenService {
+  constructor(
+    private readonly store: Store,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  create(role: Role, opts: { name?: string; createdBy?: string } = {}): { token: TokenRecord; secret: string } {
+    const role_ = RoleSchema.parse(role);
+    const id = `tok_${randomBytes(6).toString('hex')}`;
+    const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const createdAt = new Date().toISOString();
+    const createdBy = opts.createdBy ?? 'system';
+    const name = opts.name ?? `${role_} token`;
+    this.store.tokens.insert({ id, name, role: role_, tokenHash: hashToken(secret), createdAt, createdBy });
+    this.audit.record({ type: 'token_created', action: 'create', target: id, actor: createdBy, details: { role: role_, name } });
+    return { token: this.store.tokens.get(id)!, secret };
+  }
+
+  /** The active token for a presented secret, or undefined. Cheap: one indexed lookup by hash. */
+  authenticate(secret: string): TokenRecord | undefined {
+    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return undefined;
+    const rec = this.store.tokens.findActiveByHash(hashToken(secret));
+    if (rec) this.store.tokens.touch(rec.id, new Date().toISOString());
+    return rec;
+  }
+
+  revoke(id: string, by: string): boolean {
+    const ok = this.store.tokens.revoke(id, new Date().toISOString());
+    if (ok) this.audit.record({ type: 'token_revoked', action: 'revoke', target: id, actor: by });
+    return ok;
+  }
+
+  list(): TokenRecord[] {
+    return this.store.tokens.list();
+  }
+
+  /**
+   * First start: with no active admin token, create one and write it to `<dataDir>/admin-token`
+   * (mode 0600, atomically). Returns the file path when a token was created.
+   */
+  ensureAdminToken(dataDir: string): string | undefined {
+    if (this.store.tokens.countActiveAdmins() > 0) return undefined;
+    const { secret } = this.create('admin', { name: 'initial admin token', createdBy: 'system' });
+    const file = join(dataDir, ADMIN_TOKEN_FILE);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${secret}\n`, { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, file);
+    return file;
+  }
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigSchema, type Config } from './schema.ts';
+import { FactoryError } from '../errors/catalog.ts';
+
+/** Environment variables the service reads, and the config key each one sets. */
+export const ENV_KEYS: Readonly<Record<string, string>> = {
+  FACTORY_HOST: 'server.host',
+  FACTORY_PORT: 'server.port',
+  FACTORY_BODY_LIMIT_BYTES: 'server.bodyLimitBytes',
+  FACTORY_LOG_LEVEL: 'server.logLevel',
+  FACTORY_DATA_DIR: 'dataDir',
+  FACTORY_POLICY_DIR: 'policyDir',
+  FACTORY_BLUEPRINT_DIR: 'blueprintDir',
+  DOCKER_HOST: 'docker.host',
+  OLLAMA_HOST: 'ollama.host',
+};
+
+export interface ConfigSources {
+  /** path of a JSON or YAML config file (flag --config or $FACTORY_CONFIG) */
+  file?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  /** values from command-line flags, as dotted keys: { 'server.port': '9000' } */
+  flags?: Record<string, string | undefined>;
+}
+
+type Tree = Record<string, unknown>;
+
+function setPath(tree: Tree, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  let node = tree;
+  for (const p of parts.slice(0, -1)) {
+    if (typeof node[p] !== 'object' || node[p] === null) node[p] = {};
+    node = node[p] as Tree;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function readConfigFile(path: string): Tree {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new FactoryError('CONFIG_FILE_UNREADABLE', `Cannot read config file ${path}: ${(e as Error).message}`, { file: path });
+  }
+  try {
+    const parsed: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    if (parsed === null || parsed === undefined) return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the top level must be a mapping');
+    return parsed as Tree;
+  } catch (e) {
+    throw new FactoryError('CONFIG_FILE_UNREADABLE', `Cannot parse config file ${path}: ${(e as Error).message}`, { file: path });
+  }
+}
+
+/**
+ * Builds the configuration: defaults < config file < environment < flags.
+ * A bad value fails here, naming the key, where the value came from, and the reason.
+ */
+export function loadConfig(sources: ConfigSources = {}): Config {
+  const env = sources.env ?? process.env;
+  const origin = new Map<string, string>();
+  const filePath = sources.file ?? env.FACTORY_CONFIG;
+  const tree: Tree = filePath ? readConfigFile(filePath) : {};
+  if (filePath) origin.set('*', `config file ${filePath}`);
+
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') {
+      setPath(tree, key, v);
+      origin.set(key, `environment variable ${name}`);
+    }
+  }
+  for (const [key, v] of Object.entries(sources.flags ?? {})) {
+    if (v !== undefined) {
+      setPath(tree, key, v);
+      origin.set(key, `flag --${key.split('.').pop()!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    }
+  }
+
+  const result = ConfigSchema.safeParse(tree);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => {
+      const key = i.path.map(String).join('.') || '(root)';
+      const from = origin.get(key) ?? origin.get('*') ?? 'defaults';
+      return { key, from, message: i.message };
+    });
+    const text = issues.map((i) => `${i.key} (from ${i.from}): ${i.message}`).join('; ');
+    throw new FactoryError('CONFIG_INVALID', `Invalid configuration: ${text}`, { issues });
+  }
+  const cfg = result.data;
+  return {
+    ...cfg,
+    dataDir: resolve(cfg.dataDir),
+    policyDir: resolve(cfg.policyDir),
+    blueprintDir: resolve(cfg.blueprintDir),
+    docker: { ...cfg.docker, host: cfg.docker.host },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Where the bring-up script (scripts/docker-up.sh) starts its private engine. */
+export const PRIVATE_DOCKER_SOCKET = '/run/agent-factory/docker.sock';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const OllamaHost = z
+  .string()
+  .min(1)
+  .transform((v) => (/^https?:\/\//.test(v) ? v : `http://${v}`))
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL or host:port' }));
+
+const DockerHost = z
+  .string()
+  .regex(/^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/|\/)/, 'must be unix:///path/to/docker.sock, tcp://host:port or an absolute socket path');
+
+/** The one configuration schema: defaults here, overridden by config file, environment and flags. */
+export const ConfigSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.coerce.number().int().min(0).max(65535).default(8080),
+        bodyLimitBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+        logLevel: LogLevel.default('info'),
+        shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(10_000),
+      })
+      .strict()
+      .prefault({}),
+    dataDir: z.string().min(1).default('./data'),
+    policyDir: z.string().min(1).default('./policies'),
+    blueprintDir: z.string().min(1).default('./blueprints'),
+    docker: z
+      .object({
+        /** unset: $DOCKER_HOST, else the private socket of scripts/docker-up.sh if present, else /var/run/docker.sock */
+        host: DockerHost.optional(),
+        pingTimeoutMs: z.coerce.number().int().min(50).max(60_000).default(2_000),
+      })
+      .strict()
+      .prefault({}),
+    ollama: z
+      .object({
+        host: OllamaHost.default('http://127.0.0.1:11434'),
+        pingTimeoutMs: z.coerce.number().int().min(50).max(60_000).default(2_000),
+      })
+      .strict()
+      .prefault({}),
+    audit: z
+      .object({
+        /** input/output fields of audit events are cut to this many bytes */
+        maxFieldBytes: z.coerce.number().int().min(64).max(1024 * 1024).default(4096),
+        /** FULL fsyncs every event (survives power loss); NORMAL survives process crashes only */
+        synchronous: z.enum(['full', 'normal']).default('full'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,99 @@
+/**
+ * The one error catalog. Every error the service reports carries a stable code from this table,
+ * the HTTP status an API reply uses, whether retrying the same request can help, and a hint that
+ * says what to do next. Codes are part of the public contract: never rename one, only add.
+ * docs/errors.md documents every code (a test keeps both in step).
+ */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export const ERROR_CATALOG = {
+  // --- configuration and start-up
+  CONFIG_INVALID: { status: 500, retryable: false, message: 'The configuration is invalid', hint: 'Fix the named key in the config file, environment variable or flag and start again.' },
+  CONFIG_FILE_UNREADABLE: { status: 500, retryable: false, message: 'The config file cannot be read or parsed', hint: 'Check the path given by --config or FACTORY_CONFIG and its JSON/YAML syntax.' },
+
+  // --- request shape
+  ROUTE_NOT_FOUND: { status: 404, retryable: false, message: 'No such route', hint: 'See GET /api/v1 for the list of routes.' },
+  BODY_MALFORMED: { status: 400, retryable: false, message: 'The request body is not valid JSON', hint: 'Send a well-formed JSON document with Content-Type: application/json.' },
+  BODY_TOO_LARGE: { status: 413, retryable: false, message: 'The request body is larger than the limit', hint: 'Send a smaller body; the limit is server.bodyLimit in the configuration.' },
+  MEDIA_TYPE_UNSUPPORTED: { status: 415, retryable: false, message: 'The Content-Type is not supported here', hint: 'Use application/json (or application/yaml where a route says so).' },
+  VALIDATION_FAILED: { status: 400, retryable: false, message: 'The request does not match the schema', hint: 'details.issues names every offending path and why.' },
+  RESOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'The resource does not exist' },
+  CONFLICT: { status: 409, retryable: false, message: 'The resource already exists or changed concurrently' },
+  PRECONDITION_REQUIRED: { status: 428, retryable: false, message: 'This change needs an If-Match header', hint: 'GET the resource first and send its ETag in If-Match.' },
+  PRECONDITION_FAILED: { status: 412, retryable: false, message: 'The resource changed since you read it (stale ETag)', hint: 'GET the resource again, re-apply your change, and send the new ETag.' },
+
+  // --- authentication and authorization
+  AUTH_MISSING: { status: 401, retryable: false, message: 'No bearer token was sent', hint: 'Send Authorization: Bearer <token>; the first admin token is in <data dir>/admin-token.' },
+  AUTH_INVALID: { status: 401, retryable: false, message: 'The bearer token is not valid or was revoked', hint: 'Create a token with `factory token create --role ROLE`.' },
+  FORBIDDEN: { status: 403, retryable: false, message: 'The token’s role may not do this', hint: 'Use a token with a role that allows this action (admin > submitter > viewer).' },
+
+  // --- service state and dependencies
+  SHUTTING_DOWN: { status: 503, retryable: true, message: 'The service is shutting down', hint: 'Retry against the restarted service.' },
+  STORE_UNAVAILABLE: { status: 503, retryable: true, message: 'The store is not open' },
+  STORE_BUSY: { status: 503, retryable: true, message: 'The store is locked by another writer', hint: 'Retry shortly.' },
+  DOCKER_UNAVAILABLE: { status: 503, retryable: true, message: 'The Docker engine is not reachable', hint: 'Start it with `bash scripts/docker-up.sh`, or point DOCKER_HOST at a running engine.' },
+  OLLAMA_UNAVAILABLE: { status: 503, retryable: true, message: 'Ollama is not reachable', hint: 'Start it with `ollama serve`, or point OLLAMA_HOST at a running server.' },
+  OLLAMA_MODEL_MISSING: { status: 503, retryable: false, message: 'The model is not available in Ollama', hint: 'Pull it with `ollama pull MODEL`.' },
+  INTERNAL: { status: 500, retryable: false, message: 'Internal error', hint: 'The server log has the details (look up the request id).' },
+
+  // --- audit
+  AUDIT_CHAIN_BROKEN: { status: 500, retryable: false, message: 'The audit chain does not verify', hint: 'Run `factory audit verify` to find the first broken row.' },
+
+  // --- policies and the checker
+  POLICY_INVALID: { status: 422, retryable: false, message: 'The policy does not validate', hint: 'details.issues names every problem by path.' },
+  POLICY_NOT_FOUND: { status: 404, retryable: false, message: 'No policy with that name', hint: 'GET /api/v1/policies lists the policies.' },
+  POLICY_NAME_INVALID: { status: 400, retryable: false, message: 'Policy names are 1-64 characters of a-z, 0-9, - and _', hint: 'Use a plain name such as data-science.' },
+  LANGUAGE_UNSUPPORTED: { status: 400, retryable: false, message: 'The language is not supported', hint: 'Use python, shell or javascript.' },
+  SOURCE_UNPARSEABLE: { status: 422, retryable: false, message: 'The source could not be parsed', hint: 'Fix the syntax errors at the reported lines.' },
+  CODE_BLOCKED: { status: 422, retryable: false, message: 'The code was blocked by the security policy', hint: 'details.findings lists every rule with line, snippet and suggestion.' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; retryable: boolean; hint?: string; details?: unknown };
+}
+
+export class FactoryError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly hint: string | undefined;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown, options?: { cause?: unknown; hint?: string }) {
+    const spec: ErrorSpec = ERROR_CATALOG[code];
+    super(message ?? spec.message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = 'FactoryError';
+    this.code = code;
+    this.status = spec.status;
+    this.retryable = spec.retryable;
+    this.hint = options?.hint ?? spec.hint;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody['error'] = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.hint !== undefined) error.hint = this.hint;
+    if (this.details !== undefined) error.details = this.details;
+    return { error };
+  }
+}
+
+export function isFactoryError(e: unknown): e is FactoryError {
+  return e instanceof FactoryError;
+}
+
+/** A zod-style issue list turned into `{ path, message }` pairs with dotted paths. */
+export interface IssueLike { path: ReadonlyArray<PropertyKey>; message: string }
+export function formatIssues(issues: ReadonlyArray<IssueLike>, prefix = ''): { path: string; message: string }[] {
+  return issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter((s) => s !== '').join('.') || '(root)',
+    message: i.message,
+  }));
+}

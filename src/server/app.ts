@@ -1,0 +1,52 @@
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { useAuth } from './auth.ts';
+import type { ServiceDeps } from './deps.ts';
+import { useErrorReplies } from './errors.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { healthRoutes } from './routes/health.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { useZodValidation } from './validation.ts';
+
+export interface AppOptions {
+  /** false silences request logs (tests); otherwise structured JSON logs at config.server.logLevel */
+  logger?: boolean;
+}
+
+/** Builds the Fastify app. Plugins translate HTTP/WS to the service's modules and nothing else. */
+export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : { level: deps.config.server.logLevel, redact: ['req.headers.authorization', 'req.query.access_token'] },
+    bodyLimit: deps.config.server.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  const routes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+  });
+  useZodValidation(app);
+  useErrorReplies(app);
+  useAuth(app, deps.tokens, deps.audit);
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+
+  await healthRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await tokenRoutes(app, deps);
+
+  app.get('/api/v1', { config: { public: true } }, async () => ({
+    service: 'agent-factory',
+    routes: [...routes].sort(),
+  }));
+  return app;
+}

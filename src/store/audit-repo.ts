@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import type { AuditEvent, AuditQuery } from '../audit/event.ts';
+
+interface Row {
+  seq: number; id: string; ts: string; type: string; action: string; target: string;
+  project: string | null; task: string | null; agent: string | null; actor: string;
+  input: string; output: string; input_truncated: number; output_truncated: number;
+  success: number; error: string | null; duration_ms: number; security_flags: string;
+  details: string | null; prev_hash: string; hash: string;
+}
+
+function fromRow(r: Row): AuditEvent {
+  return {
+    seq: r.seq, id: r.id, timestamp: r.ts, type: r.type as AuditEvent['type'], action: r.action,
+    target: r.target, project: r.project, task: r.task, agent: r.agent, actor: r.actor,
+    input: r.input, output: r.output, inputTruncated: r.input_truncated === 1,
+    outputTruncated: r.output_truncated === 1, success: r.success === 1, error: r.error,
+    durationMs: r.duration_ms, securityFlags: JSON.parse(r.security_flags) as string[],
+    details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
+    prevHash: r.prev_hash, hash: r.hash,
+  };
+}
+
+/** SQL for the audit trail. Appends run in an IMMEDIATE transaction so the chain stays linear across processes. */
+export class AuditRepo {
+  private readonly insert: Database.Statement;
+  private readonly head: Database.Statement;
+  private readonly appendTx: (build: (prev: { seq: number; hash: string } | undefined) => AuditEvent) => AuditEvent;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(`INSERT INTO audit_events
+      (seq, id, ts, type, action, target, project, task, agent, actor, input, output, input_truncated,
+       output_truncated, success, error, duration_ms, security_flags, details, prev_hash, hash)
+      VALUES (@seq, @id, @timestamp, @type, @action, @target, @project, @task, @agent, @actor, @input, @output,
+       @inputTruncated, @outputTruncated, @success, @error, @durationMs, @securityFlags, @details, @prevHash, @hash)`);
+    this.head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    const tx = db.transaction((build: (prev: { seq: number; hash: string } | undefined) => AuditEvent) => {
+      const event = build(this.head.get() as { seq: number; hash: string } | undefined);
+      this.insert.run({
+        ...event,
+        inputTruncated: event.inputTruncated ? 1 : 0,
+        outputTruncated: event.outputTruncated ? 1 : 0,
+        success: event.success ? 1 : 0,
+        securityFlags: JSON.stringify(event.securityFlags),
+        details: event.details === null ? null : JSON.stringify(event.details),
+      });
+      return event;
+    });
+    this.appendTx = (build) => tx.immediate(build);
+  }
+
+  /** `build` receives the current head (or undefined) and returns the complete, hashed event to insert. */
+  append(build: (prev: { seq: number; hash: string } | undefined) => AuditEvent): AuditEvent {
+    return this.appendTx(build);
+  }
+
+  query(q: AuditQuery): AuditEvent[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (q.type !== undefined) {
+      const types = Array.isArray(q.type) ? q.type : [q.type];
+      where.push(`type IN (${types.map((_, i) => `@type${i}`).join(', ')})`);
+      types.forEach((t, i) => (params[`type${i}`] = t));
+    }
+    if (q.project !== undefined) { where.push('project = @project'); params.project = q.project; }
+    if (q.agent !== undefined) { where.push('agent = @agent'); params.agent = q.agent; }
+    if (q.from !== undefined) { where.push('ts >= @from'); params.from = new Date(q.from).toISOString(); }
+    if (q.to !== undefined) { where.push('ts <= @to'); params.to = new Date(q.to).toISOString(); }
+    if (q.success !== undefined) { where.push('success = @success'); params.success = q.success ? 1 : 0; }
+    if (q.afterSeq !== undefined) {
+      where.push(q.order === 'desc' ? 'seq < @afterSeq' : 'seq > @afterSeq');
+      params.afterSeq = q.afterSeq;
+    }
+    const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY seq ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit`;
+    params.limit = q.limit;
+    return (this.db.prepare(sql).all(params) as Row[]).map(fromRow);
+  }
+
+  /** Every event in seq order, streamed (for verification of large trails). */
+  *iterateAll(): Generator<AuditEvent> {
+    for (const r of this.db.prepare('SELECT * FROM audit_events ORDER BY seq ASC').iterate() as Iterable<Row>) {
+      yield fromRow(r);
+    }
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+  }
+}

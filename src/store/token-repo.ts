@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+
+export type Role = 'admin' | 'submitter' | 'viewer';
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+interface Row {
+  id: string; name: string; role: Role; created_at: string; created_by: string;
+  last_used_at: string | null; revoked_at: string | null;
+}
+
+const fromRow = (r: Row): TokenRecord => ({
+  id: r.id, name: r.name, role: r.role, createdAt: r.created_at, createdBy: r.created_by,
+  lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+});
+
+/** SQL for API tokens. Only hashes are stored; the secret is shown once at creation. */
+export class TokenRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  insert(t: { id: string; name: string; role: Role; tokenHash: string; createdAt: string; createdBy: string }): void {
+    this.db
+      .prepare(`INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by)
+                VALUES (@id, @name, @role, @tokenHash, @createdAt, @createdBy)`)
+      .run(t);
+  }
+
+  findActiveByHash(tokenHash: string): TokenRecord | undefined {
+    const r = this.db
+      .prepare('SELECT * FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL')
+      .get(tokenHash) as Row | undefined;
+    return r ? fromRow(r) : undefined;
+  }
+
+  touch(id: string, at: string): void {
+    this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(at, id);
+  }
+
+  revoke(id: string, at: string): boolean {
+    return this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  list(): TokenRecord[] {
+    return (this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at ASC').all() as Row[]).map(fromRow);
+  }
+
+  get(id: string): TokenRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as Row | undefined;
+    return r ? fromRow(r) : undefined;
+  }
+
+  countActiveAdmins(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL").get() as { n: number }).n;
+  }
+}
