@@ -1,5 +1,4 @@
 import { loadConfig } from '../../config/load.ts';
-import { Service } from '../../service.ts';
 import { COMMON_OPTIONS, type Command } from '../command.ts';
 
 export const serve: Command = {
@@ -33,6 +32,7 @@ export const serve: Command = {
         blueprintDir: values['blueprint-dir'] as string | undefined,
       },
     });
+    const { Service } = await import('../../service.ts'); // heavy: loaded only when serving
     const service = await Service.create(config);
     if (service.adminTokenFile) {
       io.err(`factory: created the first admin token; it is in ${service.adminTokenFile} (mode 0600)\n`);

@@ -1,0 +1,18 @@
+// npm run bench [-- NAME…]: runs the benchmarks and prints figures with the machine they ran on.
+import { auditBench } from './audit.bench.ts';
+import { healthzBench } from './healthz.bench.ts';
+import { machine } from './lib.ts';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  audit: () => auditBench(Number(process.env.BENCH_AUDIT_EVENTS ?? 100_000)),
+  healthz: () => healthzBench(Number(process.env.BENCH_SECONDS ?? 5)),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in BENCHES));
+if (unknown.length) {
+  process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}\n`);
+  process.exit(2);
+}
+process.stdout.write(`agent-factory benchmarks — ${new Date().toISOString()}\nmachine: ${machine()}\ncommand: npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\n`);
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]!();
