@@ -46,6 +46,19 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    sandbox: z
+      .object({
+        /** containers (and isolates) kept ready per limit profile; 0 starts every run cold */
+        poolSize: z.coerce.number().int().min(0).max(64).default(2),
+        /** container path → host directory bound there, e.g. { "/data": "./sample-data" } */
+        hostPaths: z.record(z.string().regex(/^\/[^\0]*$/, 'must be an absolute container path'), z.string().min(1)).default({}),
+        /** image tags; unset: agent-factory/<lang>:<sandbox-images/<lang>/VERSION> */
+        images: z.object({ python: z.string().min(1).optional(), shell: z.string().min(1).optional() }).strict().prefault({}),
+        /** the largest script accepted, in bytes */
+        maxSourceBytes: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+      })
+      .strict()
+      .prefault({}),
     audit: z
       .object({
         /** input/output fields of audit events are cut to this many bytes */

@@ -50,6 +50,11 @@ export const ERROR_CATALOG = {
   POLICY_NAME_INVALID: { status: 400, retryable: false, message: 'Policy names are 1-64 characters of a-z, 0-9, - and _', hint: 'Use a plain name such as data-science.' },
   LANGUAGE_UNSUPPORTED: { status: 400, retryable: false, message: 'The language is not supported', hint: 'Use python, shell or javascript.' },
   SOURCE_UNPARSEABLE: { status: 422, retryable: false, message: 'The source could not be parsed', hint: 'Fix the syntax errors at the reported lines.' },
+  SANDBOX_IMAGE_MISSING: { status: 503, retryable: false, message: 'A sandbox image is missing or outdated', hint: 'Build it with `bash scripts/docker-up.sh` (add --rebuild to force).' },
+  SANDBOX_FAILED: { status: 502, retryable: true, message: 'The sandbox engine failed to run the script', hint: 'Check `GET /readyz` and the Docker engine log; retry.' },
+  NETWORK_NOT_SUPPORTED: { status: 422, retryable: false, message: 'The policy asks for outbound network access, which sandboxes cannot grant yet', hint: 'Set network.allowOutbound: false; egress through an allow-list is not implemented.' },
+  LIMIT_NOT_TIGHTER: { status: 400, retryable: false, message: 'A per-run limit may only tighten the policy’s limit, never loosen it', hint: 'Pass a value at or below the policy’s limit.' },
+  INPUT_INVALID: { status: 400, retryable: false, message: 'The run input is not valid', hint: 'Pass JSON (or @file with JSON) as the input.' },
   CODE_BLOCKED: { status: 422, retryable: false, message: 'The code was blocked by the security policy', hint: 'details.findings lists every rule with line, snippet and suggestion.' },
 } as const satisfies Record<string, ErrorSpec>;
 

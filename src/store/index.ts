@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { FactoryError } from '../errors/catalog.ts';
 import { AuditRepo } from './audit-repo.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { PolicyRepo } from './policy-repo.ts';
 import { TokenRepo } from './token-repo.ts';
 
 export type { Role, TokenRecord } from './token-repo.ts';
 export type { AuditRepo } from './audit-repo.ts';
 export type { TokenRepo } from './token-repo.ts';
+export type { PolicyRepo, PolicyVersion } from './policy-repo.ts';
 
 export interface StoreOptions {
   /** 'full' fsyncs each commit (survives power loss); 'normal' survives process crashes. */
@@ -22,12 +24,14 @@ export interface StoreOptions {
 export class Store {
   readonly audit: AuditRepo;
   readonly tokens: TokenRepo;
+  readonly policies: PolicyRepo;
   private readonly db: Database.Database;
 
   private constructor(readonly path: string, db: Database.Database) {
     this.db = db;
     this.audit = new AuditRepo(db);
     this.tokens = new TokenRepo(db);
+    this.policies = new PolicyRepo(db);
   }
 
   /** Opens (creating if needed) `<dataDir>/factory.db` in WAL mode and applies pending migrations. */

@@ -56,4 +56,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'policy version history',
+    sql: `
+      CREATE TABLE policy_versions (
+        name       TEXT    NOT NULL,
+        version    INTEGER NOT NULL,
+        text       TEXT    NOT NULL,
+        etag       TEXT    NOT NULL,
+        author     TEXT    NOT NULL,
+        source     TEXT    NOT NULL CHECK (source IN ('disk', 'api', 'restore')),
+        created_at TEXT    NOT NULL,
+        PRIMARY KEY (name, version)
+      );
+    `,
+  },
 ];

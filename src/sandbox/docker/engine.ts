@@ -35,7 +35,7 @@ export class DockerEngine {
 
   constructor(configuredHost: string | undefined, private readonly pingTimeoutMs = 2000) {
     this.host = resolveDockerHost(configuredHost);
-    this.docker = new Docker({ ...dockerOptions(this.host), timeout: pingTimeoutMs });
+    this.docker = new Docker(dockerOptions(this.host));
   }
 
   async status(): Promise<EngineStatus> {

@@ -1,0 +1,121 @@
+import type Docker from 'dockerode';
+import type { Duplex } from 'node:stream';
+import { encodeJob, type Job } from '../protocol.ts';
+import { Demuxer } from './demux.ts';
+import type { RunStatus } from '../types.ts';
+
+/** A created, attached and started container whose runner waits for one job on stdin. */
+export interface Prepared {
+  id: string;
+  container: Docker.Container;
+  stream: Duplex;
+  /** resolves with the exit code when the main process ends (whenever that is) */
+  exited: Promise<number>;
+  /** true once the container has ended (a pooled container that died must not be handed out) */
+  dead: boolean;
+  createdAt: number;
+}
+
+/** Creates, attaches (before start, so no output is lost) and starts one container. */
+export async function prepare(docker: Docker, spec: Docker.ContainerCreateOptions): Promise<Prepared> {
+  const container = await docker.createContainer(spec);
+  try {
+    const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
+    const p: Prepared = { id: container.id, container, stream, exited: Promise.resolve(0), dead: false, createdAt: Date.now() };
+    await container.start();
+    p.exited = (container.wait() as Promise<{ StatusCode: number }>).then(
+      (r) => { p.dead = true; return r.StatusCode; },
+      () => { p.dead = true; return -1; },
+    );
+    return p;
+  } catch (e) {
+    await container.remove({ force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+export interface Outcome {
+  status: RunStatus;
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  stdoutTruncated: boolean;
+  stderrTruncated: boolean;
+  durationMs: number;
+  error?: string;
+}
+
+const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM', 25: 'SIGXFSZ', 24: 'SIGXCPU' };
+
+/**
+ * Feeds the job, collects capped output, and enforces the wall clock from here through the engine
+ * (kill), never by killing a client process. An exit by SIGKILL is checked against the OOM flag.
+ */
+export async function execute(
+  p: Prepared,
+  job: Job,
+  opts: { timeoutMs: number; maxOutputBytes: number; signal?: AbortSignal | undefined },
+): Promise<Outcome> {
+  const started = performance.now();
+  let reason: 'timeout' | 'output_limit' | 'killed' | null = null;
+  const kill = (why: typeof reason) => {
+    if (reason !== null) return;
+    reason = why;
+    p.container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
+  };
+  const dem = new Demuxer(opts.maxOutputBytes, () => kill('output_limit'));
+  const ended = new Promise<void>((resolve) => {
+    p.stream.on('data', (d: Buffer) => dem.push(d));
+    p.stream.once('end', resolve);
+    p.stream.once('close', resolve);
+    p.stream.once('error', () => resolve());
+  });
+  const timer = setTimeout(() => kill('timeout'), opts.timeoutMs);
+  const onAbort = () => kill('killed');
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    p.stream.write(encodeJob(job));
+    p.stream.end();
+    const code = await p.exited;
+    // the attach stream drains right after the exit; do not wait forever for a stuck one
+    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+    const durationMs = performance.now() - started;
+    let status: RunStatus = code === 0 ? 'ok' : 'failed';
+    let error: string | undefined;
+    if (reason) status = reason;
+    // any OOM kill in the container's cgroup sets the flag, so a killed child process counts too
+    else if (code !== 0 && code !== 125 && code > 0 && (await oomKilled(p.container))) status = 'oom';
+    else if (code === 137) status = 'killed';
+    else if (code === 125) {
+      status = 'error';
+      error = 'the sandbox runner rejected the job stream';
+    } else if (code < 0) {
+      status = 'error';
+      error = 'lost contact with the container';
+    }
+    return {
+      status,
+      exitCode: code < 0 ? null : code,
+      signal: code > 128 && code < 160 ? (SIGNALS[code - 128] ?? `SIG${code - 128}`) : null,
+      stdout: dem.text(0),
+      stderr: dem.text(1),
+      stdoutTruncated: dem.truncated[0]!,
+      stderrTruncated: dem.truncated[1]!,
+      durationMs,
+      ...(error ? { error } : {}),
+    };
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function oomKilled(c: Docker.Container): Promise<boolean> {
+  try {
+    const info = await c.inspect();
+    return info.State.OOMKilled === true;
+  } catch {
+    return false;
+  }
+}

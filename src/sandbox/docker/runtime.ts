@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type Docker from 'dockerode';
+import { FactoryError } from '../../errors/catalog.ts';
+import type { RunRequest, RunResult, SandboxRuntime, SandboxLanguage } from '../types.ts';
+import { execute, prepare, type Prepared } from './container.ts';
+import { WarmPool, type PoolStats } from './pool.ts';
+import { containerSpec, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, specKey, WORKDIR } from './spec.ts';
+import { parseToolOutput } from '../output.ts';
+
+export interface DockerRuntimeOptions {
+  docker: Docker;
+  /** stable per data directory: containers left by an earlier run of this instance are removed at start */
+  instanceId: string;
+  images: { python: string; shell: string };
+  /** containers kept ready per limit profile (0 = every run starts cold) */
+  poolSize: number;
+}
+
+type DockerLanguage = Exclude<SandboxLanguage, 'javascript'>;
+
+/** Single-use Docker containers for Python and shell, with a warm pool. dockerode stays in this folder. */
+export class DockerRuntime implements SandboxRuntime {
+  readonly name = 'docker' as const;
+  private readonly pool: WarmPool;
+  private readonly disposals = new Set<Promise<unknown>>();
+
+  constructor(private readonly opts: DockerRuntimeOptions) {
+    this.pool = new WarmPool((spec) => prepare(opts.docker, spec), (p) => this.dispose(p));
+  }
+
+  supports(language: SandboxLanguage): boolean {
+    return language === 'python' || language === 'shell';
+  }
+
+  private spec(req: Pick<RunRequest, 'language' | 'limits' | 'mounts'>, extraLabels: Record<string, string> = {}) {
+    const language = req.language as DockerLanguage;
+    const base = containerSpec({
+      language,
+      image: this.opts.images[language],
+      limits: req.limits,
+      mounts: req.mounts ?? [],
+      labels: { [LABEL_SERVICE]: 'agent-factory', [LABEL_INSTANCE]: this.opts.instanceId },
+    });
+    const key = specKey(base);
+    return { key, spec: { ...base, Labels: { ...base.Labels, [LABEL_POOL]: key, ...extraLabels } } };
+  }
+
+  /** Keep containers for this language and limit profile ready (used for the default policy at start). */
+  prewarm(req: Pick<RunRequest, 'language' | 'limits' | 'mounts'>, size = this.opts.poolSize): void {
+    if (size <= 0) return;
+    const { key, spec } = this.spec(req);
+    this.pool.ensure(key, spec, size);
+  }
+
+  async run(req: RunRequest): Promise<RunResult> {
+    if (!this.supports(req.language)) throw new FactoryError('LANGUAGE_UNSUPPORTED', `The Docker runtime does not run ${req.language}`);
+    const runId = req.runId ?? randomUUID();
+    const { key, spec } = this.spec(req);
+    let p: Prepared | undefined = this.pool.take(key);
+    const warm = p !== undefined;
+    if (this.opts.poolSize > 0) this.pool.ensure(key, spec, this.opts.poolSize);
+    if (!p) p = await this.prepareCold(spec, runId);
+    else void p.container.rename({ name: `af-run-${runId}` }).catch(() => undefined);
+    try {
+      const out = await execute(
+        p,
+        { cwd: WORKDIR, source: req.source, args: req.args ?? [], env: req.env ?? {}, stdin: req.stdin ?? '' },
+        { timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal },
+      );
+      const result: RunResult = { runId, runtime: 'docker', warm, limits: req.limits, ...out };
+      return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
+    } finally {
+      this.dispose(p);
+    }
+  }
+
+  private async prepareCold(spec: Docker.ContainerCreateOptions, runId: string): Promise<Prepared> {
+    try {
+      return await prepare(this.opts.docker, { ...spec, name: `af-run-${runId}` });
+    } catch (e) {
+      throw dockerError(e, spec.Image ?? '');
+    }
+  }
+
+  /** Removes a used container in the background; close() waits for every removal. */
+  private dispose(p: Prepared): void {
+    const done = p.container.remove({ force: true, v: true }).catch(() => undefined);
+    this.disposals.add(done);
+    void done.finally(() => this.disposals.delete(done));
+  }
+
+  poolStats(): PoolStats[] {
+    return this.pool.stats();
+  }
+
+  /** Crash recovery: remove every container an earlier process of this instance left behind. */
+  async removeLeftovers(): Promise<number> {
+    const list = await this.opts.docker.listContainers({
+      all: true,
+      filters: { label: [`${LABEL_INSTANCE}=${this.opts.instanceId}`] },
+    });
+    await Promise.all(list.map((c) => this.opts.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    return list.length;
+  }
+
+  async close(): Promise<void> {
+    this.pool.close();
+    while (this.disposals.size > 0) await Promise.allSettled([...this.disposals]);
+    await this.removeLeftovers().catch(() => 0);
+  }
+}
+
+/** Engine failures as catalog errors that say what to do. */
+export function dockerError(e: unknown, image: string): FactoryError {
+  const err = e as { code?: string; statusCode?: number; message?: string };
+  if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED' || err.code === 'EACCES') {
+    return new FactoryError('DOCKER_UNAVAILABLE', `The Docker engine is not reachable (${err.code})`, undefined, { cause: e });
+  }
+  if (err.statusCode === 404 && /image/i.test(err.message ?? '')) {
+    return new FactoryError('SANDBOX_IMAGE_MISSING', `The sandbox image ${image} is not on the engine`, { image }, { cause: e });
+  }
+  return new FactoryError('SANDBOX_FAILED', `The engine failed to start the sandbox: ${err.message ?? String(e)}`, undefined, { cause: e });
+}

@@ -1,0 +1,50 @@
+# agent-factory python runner: `python3 -I -c <this file>` as the container's main process.
+# Reads one job from stdin (see src/sandbox/protocol.ts), replaces the environment, changes to the
+# working directory and executes the script in this same process as __main__. It reads exactly the
+# job's bytes, so the rest of stdin is the script's own input.
+import os, sys, traceback
+
+
+def _rd(n):
+    b = bytearray()
+    while len(b) < n:
+        c = os.read(0, n - len(b))
+        if not c:
+            os._exit(125)
+        b += c
+    return bytes(b)
+
+
+def _line():
+    b = bytearray()
+    while True:
+        c = os.read(0, 1)
+        if not c:
+            os._exit(125)
+        if c == b'\n':
+            return bytes(b)
+        b += c
+        if len(b) > 12:
+            os._exit(125)
+
+
+def _field():
+    return _rd(int(_line())).decode('utf-8')
+
+
+if _line() != b'AF1':
+    os._exit(125)
+_cwd = _field()
+_src = _field()
+_argv = [_field() for _ in range(int(_field()))]
+_env = dict(_field().split('=', 1) for _ in range(int(_field())))
+os.environ.clear()
+os.environ.update(_env)
+os.chdir(_cwd)
+sys.argv = ['tool.py'] + _argv
+# tracebacks start at the tool's own frames, not the runner's
+sys.excepthook = lambda t, v, tb: traceback.print_exception(t, v, tb.tb_next if tb is not None else tb)
+_code = compile(_src, 'tool.py', 'exec')
+_g = {'__name__': '__main__', '__file__': 'tool.py', '__builtins__': __builtins__}
+del _rd, _line, _field, _cwd, _src, _argv, _env
+exec(_code, _g)
