@@ -2,12 +2,56 @@ import type { FastifyInstance } from 'fastify';
 import { AuditTrail } from './audit/trail.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
+import { Executor } from './execution/index.ts';
+import { instanceId } from './instance.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { OllamaProvider } from './llm/ollama.ts';
+import { PolicyRegistry } from './policy/index.ts';
+import { PolicyHistory } from './policy-history.ts';
 import { DockerEngine } from './sandbox/docker/engine.ts';
+import { Sandboxes } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
 import type { ServiceDeps } from './server/deps.ts';
 import { Store } from './store/index.ts';
+
+export interface CoreOptions {
+  /** watch the policy directory for edits (the server does; one-shot CLI commands do not) */
+  watchPolicies?: boolean;
+  /** keep sandboxes ready (the server does; a one-shot `factory run` does not) */
+  prewarm?: boolean;
+}
+
+/** Opens every module the service is made of; used by the server and by CLI commands that run code. */
+export async function openCore(config: Config, opts: CoreOptions = {}): Promise<ServiceDeps> {
+  const store = Store.open(config.dataDir, { synchronous: config.audit.synchronous });
+  const closers: (() => Promise<void> | void)[] = [() => store.close()];
+  try {
+    const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
+    const tokens = new TokenService(store, audit);
+    const history = new PolicyHistory(store, audit);
+    const policies = await PolicyRegistry.open(config.policyDir, { onChange: history.onChange });
+    closers.unshift(() => policies.close());
+    history.registry = policies;
+    history.recordAll();
+    if (opts.watchPolicies) policies.watch();
+    const docker = new DockerEngine(config.docker.host, config.docker.pingTimeoutMs);
+    const sandboxes = new Sandboxes(docker, config, instanceId(config.dataDir));
+    closers.unshift(() => sandboxes.close());
+    await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined);
+    return {
+      config, store, audit, tokens, docker, policies, history, sandboxes,
+      executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
+      llm: new OllamaProvider(config.ollama.host, config.ollama.pingTimeoutMs),
+      lifecycle: new Lifecycle(),
+      close: async () => {
+        for (const c of closers) await c();
+      },
+    };
+  } catch (e) {
+    for (const c of closers) await Promise.resolve(c()).catch(() => undefined);
+    throw e;
+  }
+}
 
 /** The coordinator service: composition root that owns every module's lifetime. */
 export class Service {
@@ -21,24 +65,13 @@ export class Service {
   ) {}
 
   static async create(config: Config, opts: AppOptions = {}): Promise<Service> {
-    const store = Store.open(config.dataDir, { synchronous: config.audit.synchronous });
+    const deps = await openCore(config, { watchPolicies: true, prewarm: true });
     try {
-      const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
-      const tokens = new TokenService(store, audit);
-      const deps: ServiceDeps = {
-        config,
-        store,
-        audit,
-        tokens,
-        docker: new DockerEngine(config.docker.host, config.docker.pingTimeoutMs),
-        llm: new OllamaProvider(config.ollama.host, config.ollama.pingTimeoutMs),
-        lifecycle: new Lifecycle(),
-      };
-      const adminTokenFile = tokens.ensureAdminToken(config.dataDir);
+      const adminTokenFile = deps.tokens.ensureAdminToken(config.dataDir);
       const app = await buildApp(deps, opts);
       return new Service(deps, app, adminTokenFile);
     } catch (e) {
-      store.close();
+      await deps.close();
       throw e;
     }
   }
@@ -51,7 +84,7 @@ export class Service {
     return address;
   }
 
-  /** Graceful: stop accepting, let in-flight work finish within the grace period, cancel the rest, close the store. */
+  /** Graceful: stop accepting, let in-flight work finish within the grace period, cancel the rest, close everything. */
   async stop(reason = 'shutdown'): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -60,6 +93,6 @@ export class Service {
     const drained = await this.deps.lifecycle.drain(grace);
     await closing;
     this.deps.audit.record({ type: 'server_stopped', action: reason, target: 'service', details: { ...drained, pid: process.pid } });
-    this.deps.store.close();
+    await this.deps.close();
   }
 }

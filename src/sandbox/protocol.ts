@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
  * The job a pre-started sandbox receives on its stdin. The runner inside the container reads exactly
  * these frames (never more), so whatever follows them in the stream is the script's own stdin.
  *
- *   AF1\n  <len>\n<cwd>  <len>\n<source>  <len>\n<argc> (<len>\n<arg>)*  <len>\n<envc> (<len>\n<KEY=VALUE>)*  <stdin…>
+ *   AF1\n  <len>\n<nonce>  <len>\n<cwd>  <len>\n<source>  <len>\n<argc> (<len>\n<arg>)*  <len>\n<envc> (<len>\n<KEY=VALUE>)*  <stdin…>
  *
  * Lengths are decimal byte counts. Sources must not contain NUL bytes (bash cannot hold them).
  */
 export interface Job {
+  /** random per run; the runner ends stdout and stderr with NUL AFEND:<nonce>:<exit code> NUL */
+  nonce: string;
   cwd: string;
   source: string;
   args: string[];
@@ -32,6 +34,7 @@ export function encodeJob(job: Job): Buffer {
   const envs = Object.entries(job.env);
   return Buffer.concat([
     Buffer.from('AF1\n'),
+    frame(job.nonce),
     frame(job.cwd),
     frame(job.source),
     frame(String(job.args.length)),
@@ -49,3 +52,8 @@ export function encodeJob(job: Job): Buffer {
  */
 export const PYTHON_RUNNER = readFileSync(new URL('./runners/python-runner.py', import.meta.url), 'utf8');
 export const SHELL_RUNNER = readFileSync(new URL('./runners/shell-runner.sh', import.meta.url), 'utf8');
+
+/** The bytes that open the end marker for a nonce; the exit code and a closing NUL follow. */
+export function endMarkerPrefix(nonce: string): Buffer {
+  return Buffer.from(`\0AFEND:${nonce}:`);
+}

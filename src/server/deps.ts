@@ -1,12 +1,16 @@
 import type { AuditTrail } from '../audit/trail.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Config } from '../config/schema.ts';
+import type { Executor } from '../execution/index.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { LlmStatus } from '../llm/ollama.ts';
+import type { PolicyRegistry } from '../policy/index.ts';
+import type { PolicyHistory } from '../policy-history.ts';
 import type { EngineStatus } from '../sandbox/docker/engine.ts';
+import type { Sandboxes } from '../sandbox/index.ts';
 import type { Store } from '../store/index.ts';
 
-/** What the HTTP layer may use. Routes only translate HTTP to these doors. */
+/** What the HTTP layer and CLI commands may use. Routes only translate HTTP to these doors. */
 export interface ServiceDeps {
   config: Config;
   store: Store;
@@ -14,5 +18,11 @@ export interface ServiceDeps {
   tokens: TokenService;
   docker: { status(): Promise<EngineStatus> };
   llm: { status(): Promise<LlmStatus> };
+  policies: PolicyRegistry;
+  history: PolicyHistory;
+  sandboxes: Sandboxes;
+  executor: Executor;
   lifecycle: Lifecycle;
+  /** closes every module in reverse order of opening */
+  close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
-import { encodeJob, type Job } from '../protocol.ts';
+import { randomBytes } from 'node:crypto';
+import { encodeJob, endMarkerPrefix, type Job } from '../protocol.ts';
 import { Demuxer } from './demux.ts';
 import type { RunStatus } from '../types.ts';
 
@@ -54,7 +55,7 @@ const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT'
  */
 export async function execute(
   p: Prepared,
-  job: Job,
+  job: Omit<Job, 'nonce'>,
   opts: { timeoutMs: number; maxOutputBytes: number; signal?: AbortSignal | undefined },
 ): Promise<Outcome> {
   const started = performance.now();
@@ -64,7 +65,10 @@ export async function execute(
     reason = why;
     p.container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
   };
-  const dem = new Demuxer(opts.maxOutputBytes, () => kill('output_limit'));
+  const nonce = randomBytes(16).toString('hex');
+  let markersSeen: () => void = () => undefined;
+  const complete = new Promise<void>((resolve) => (markersSeen = resolve));
+  const dem = new Demuxer(opts.maxOutputBytes, () => kill('output_limit'), endMarkerPrefix(nonce), () => markersSeen());
   const ended = new Promise<void>((resolve) => {
     p.stream.on('data', (d: Buffer) => dem.push(d));
     p.stream.once('end', resolve);
@@ -75,11 +79,19 @@ export async function execute(
   const onAbort = () => kill('killed');
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    p.stream.write(encodeJob(job));
+    p.stream.write(encodeJob({ ...job, nonce }));
     p.stream.end();
-    const code = await p.exited;
-    // the attach stream drains right after the exit; do not wait forever for a stuck one
-    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+    // Fast path: both end markers arrived, so the output is complete and the runner reported the exit
+    // code; the container is torn down afterwards, off the latency path. Otherwise (killed, OOM, crash,
+    // os._exit) wait for the engine to report the exit.
+    await Promise.race([complete, ended]);
+    let code: number;
+    if (dem.complete && dem.exitCode !== null && reason === null) {
+      code = dem.exitCode;
+    } else {
+      code = await p.exited;
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+    }
     const durationMs = performance.now() - started;
     let status: RunStatus = code === 0 ? 'ok' : 'failed';
     let error: string | undefined;

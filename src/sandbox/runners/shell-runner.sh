@@ -1,7 +1,9 @@
 # agent-factory shell runner: `bash -c <this file>` as the container's main process, with LC_ALL=C so
 # that `read -N` counts bytes. Reads one job from stdin (see src/sandbox/protocol.ts) with bash's
 # `read`, which reads a pipe byte by byte and so never consumes the script's own stdin, then replaces
-# itself with `env -i … bash -c SOURCE`: the script sees only the environment the job names.
+# runs `env -i … bash -c SOURCE`: the script sees only the environment the job names. When it ends,
+# the runner writes the end marker (NUL AFEND:<nonce>:<exit code> NUL) on stdout and stderr, after
+# everything the script wrote, so the service knows the output is complete.
 set -u
 _num() { IFS= read -r "$1" || exit 125; [[ ${!1} =~ ^[0-9]{1,12}$ ]] || exit 125; }
 _field() {
@@ -11,9 +13,13 @@ _field() {
 }
 IFS= read -r _magic || exit 125
 [[ $_magic == AF1 ]] || exit 125
-_field _cwd; _field _src; _field _argc
+_field _nonce; _field _cwd; _field _src; _field _argc
 _args=(); for (( _i = 0; _i < _argc; _i++ )); do _field _a; _args+=("$_a"); done
 _field _envc
 _envs=(); for (( _i = 0; _i < _envc; _i++ )); do _field _e; _envs+=("$_e"); done
 cd "$_cwd" || exit 125
-exec env -i "${_envs[@]}" bash --noprofile --norc -c "$_src" tool.sh "${_args[@]}"
+env -i "${_envs[@]}" bash --noprofile --norc -c "$_src" tool.sh "${_args[@]}"
+_status=$?
+printf '\0AFEND:%s:%d\0' "$_nonce" "$_status" || true
+printf '\0AFEND:%s:%d\0' "$_nonce" "$_status" >&2 || true
+exit "$_status"

@@ -8,6 +8,12 @@ export async function healthRoutes(app: FastifyInstance, deps: ServiceDeps): Pro
   /** Readiness: each dependency reported on its own; ready needs the store and Docker, Ollama is optional. */
   app.get('/readyz', { config: { public: true } }, async (_req, reply) => {
     const [docker, ollama] = await Promise.all([deps.docker.status(), deps.llm.status()]);
+    const images = docker.ok ? await deps.sandboxes.imageStatus().catch(() => []) : [];
+    const sandbox = {
+      ok: docker.ok && images.length > 0 && images.every((i) => i.ok),
+      images,
+      pool: deps.sandboxes.docker.poolStats(),
+    };
     let storeOk = false;
     let storeError: string | undefined;
     try {
@@ -18,12 +24,15 @@ export async function healthRoutes(app: FastifyInstance, deps: ServiceDeps): Pro
     const store = storeOk
       ? { ok: true, path: deps.store.path, schemaVersion: deps.store.schemaVersion(), journalMode: deps.store.journalMode() }
       : { ok: false, path: deps.store.path, error: storeError ?? 'store is closed' };
-    const ready = store.ok && docker.ok && !deps.lifecycle.isClosing;
+    const policies = { ok: deps.policies.list().length > 0, names: deps.policies.list().map((p) => p.name), problems: deps.policies.problems() };
+    const ready = store.ok && docker.ok && sandbox.ok && !deps.lifecycle.isClosing;
     const status = !ready ? 'not_ready' : ollama.ok ? 'ready' : 'degraded';
     const hints: string[] = [];
     if (!docker.ok) hints.push('Docker: run `bash scripts/docker-up.sh` or set DOCKER_HOST to a running engine.');
+    for (const i of images) if (!i.ok) hints.push(`Sandbox image ${i.tag}: ${i.hint ?? 'not usable'}`);
+    for (const p of policies.problems) hints.push(`Policy file ${p.file} is invalid; the last valid version stays in force.`);
     if (!ollama.ok) hints.push('Ollama: run `ollama serve` or set OLLAMA_HOST; only LLM generation needs it.');
     if (deps.lifecycle.isClosing) hints.push('The service is shutting down.');
-    return reply.code(ready ? 200 : 503).send({ status, checks: { store, docker, ollama }, hints });
+    return reply.code(ready ? 200 : 503).send({ status, checks: { store, docker, sandbox, ollama, policies }, hints });
   });
 }

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditTrail } from '../audit/trail.ts';
+import { check } from '../checker/index.ts';
+import type { CheckResult } from '../checker/types.ts';
+import type { Policy } from '../policy/index.ts';
+import { limitsFor, mountsFor, type LimitOverrides, type RunResult, type Sandboxes, type SandboxLanguage } from '../sandbox/index.ts';
+
+export interface ExecuteRequest {
+  language: SandboxLanguage;
+  source: string;
+  policy: Policy;
+  stdin?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  overrides?: LimitOverrides;
+  outputJson?: boolean;
+  /** local CLI only, for testing the container's containment; audited as such */
+  skipStaticCheck?: boolean;
+  /** who asked (token id, 'cli', 'system') and what for */
+  actor: string;
+  target?: string;
+  project?: string;
+  task?: string;
+  agent?: string;
+  runId?: string;
+  signal?: AbortSignal;
+}
+
+export type ExecuteOutcome =
+  | { blocked: true; runId: string; check: CheckResult }
+  | { blocked: false; runId: string; check: CheckResult | null; result: RunResult };
+
+/** The checker, then the sandbox; both decisions are audited. The only way the service runs code. */
+export class Executor {
+  constructor(
+    private readonly sandboxes: Sandboxes,
+    private readonly audit: AuditTrail,
+    private readonly hostPaths: Record<string, string>,
+  ) {}
+
+  /** Static check only, audited as `security_block` when it blocks. */
+  check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): CheckResult {
+    const started = performance.now();
+    const result = check(source, language, policy);
+    if (!result.allowed) this.auditBlock(result, policy, who, performance.now() - started, source);
+    return result;
+  }
+
+  async execute(req: ExecuteRequest): Promise<ExecuteOutcome> {
+    const runId = req.runId ?? randomUUID();
+    // limits first: a policy the sandbox cannot honour is refused before anything else happens
+    const limits = limitsFor(req.policy, req.overrides);
+    const mounts = mountsFor(req.policy, this.hostPaths);
+    let checked: CheckResult | null = null;
+    if (!req.skipStaticCheck) {
+      checked = this.check(req.source, req.language, req.policy, req);
+      if (!checked.allowed) return { blocked: true, runId, check: checked };
+    }
+    const result = await this.sandboxes.run({
+      language: req.language, source: req.source, stdin: req.stdin ?? '', args: req.args ?? [], env: req.env ?? {},
+      limits, mounts, outputJson: req.outputJson ?? false, runId, signal: req.signal,
+    });
+    this.audit.record({
+      type: 'tool_executed',
+      action: `run ${req.language}`,
+      target: req.target ?? 'adhoc',
+      project: req.project, task: req.task, agent: req.agent, actor: req.actor,
+      input: req.stdin ?? '',
+      output: result.stdout,
+      success: result.status === 'ok',
+      error: result.status === 'ok' ? null : `${result.status}${result.exitCode !== null ? ` (exit ${result.exitCode})` : ''}${result.error ? `: ${result.error}` : ''}`,
+      durationMs: result.durationMs,
+      securityFlags: [
+        ...(req.skipStaticCheck ? ['static_check_skipped'] : ['static_check_passed']),
+        ...(result.status === 'ok' || result.status === 'failed' ? [] : [`limit_${result.status}`]),
+      ],
+      details: {
+        runId, policy: req.policy.name, runtime: result.runtime, warm: result.warm, status: result.status,
+        exitCode: result.exitCode, limits, findings: checked?.findings.length ?? null,
+        stdoutTruncated: result.stdoutTruncated, stderrTruncated: result.stderrTruncated,
+      },
+    });
+    return { blocked: false, runId, check: checked, result };
+  }
+
+  private auditBlock(result: CheckResult, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>, durationMs: number, source: string): void {
+    const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
+    this.audit.record({
+      type: 'security_block',
+      action: `check ${result.language}`,
+      target: who.target ?? 'adhoc',
+      project: who.project, task: who.task, agent: who.agent, actor: who.actor,
+      input: source,
+      output: result.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n'),
+      success: false,
+      error: `blocked by policy ${policy.name}: ${rules.join(', ')}`,
+      durationMs,
+      securityFlags: rules,
+      details: { policy: policy.name, findings: result.findings.length },
+    });
+  }
+}
