@@ -1,0 +1,54 @@
+import { check } from '../../checker/index.ts';
+import { AuditTrail } from '../../audit/trail.ts';
+import { Store } from '../../store/index.ts';
+import { COMMON_OPTIONS, UsageError, type Command } from '../command.ts';
+import { configFrom } from '../context.ts';
+import { languageOf, policyOf, readScript } from '../scripts.ts';
+
+export const checkCmd: Command = {
+  name: 'check',
+  summary: 'Check scripts against a security policy (static, tree-sitter); nothing is run.',
+  usage: `factory check FILE… [--lang python|shell|javascript] [--policy NAME|PATH] [--json] [--policy-dir DIR]
+
+  Exit 0 when every file is allowed, 1 when any is blocked, 2 on usage or parse errors.
+  --json prints one object per file per line:
+  {"file","language","allowed","findings":[{"rule","severity","message","line","column","snippet","suggestion"}]}
+  Blocks are recorded in the audit trail of the data directory (security_block).`,
+  options: { ...COMMON_OPTIONS, lang: { type: 'string' }, policy: { type: 'string' }, 'policy-dir': { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('give at least one FILE');
+    const config = configFrom(values, io, { policyDir: values['policy-dir'] as string | undefined });
+    const policy = await policyOf(values.policy as string | undefined, config.policyDir);
+    let worst = 0;
+    let store: Store | undefined;
+    try {
+      for (const file of positionals) {
+        const source = readScript(file);
+        const language = languageOf(file, source, values.lang as string | undefined);
+        const result = check(source, language, policy);
+        if (!result.allowed) {
+          store ??= Store.open(config.dataDir, { synchronous: config.audit.synchronous });
+          const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
+          new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
+            type: 'security_block', action: `check ${language}`, target: file, actor: 'cli', input: source, success: false,
+            error: `blocked by policy ${policy.name}: ${rules.join(', ')}`, securityFlags: rules, details: { policy: policy.name, findings: result.findings.length },
+          });
+        }
+        const code = result.parseErrors?.length ? 2 : result.allowed ? 0 : 1;
+        worst = Math.max(worst, code);
+        if (values.json) {
+          io.out(`${JSON.stringify({ file, language, allowed: result.allowed, findings: result.findings, ...(result.parseErrors ? { parseErrors: result.parseErrors } : {}) })}\n`);
+        } else {
+          io.out(`${file}: ${result.allowed ? 'allowed' : 'BLOCKED'} (${language}, policy ${policy.name}, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'})\n`);
+          for (const f of result.findings) {
+            io.out(`  ${file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}\n    ${f.snippet}\n    fix: ${f.suggestion}\n`);
+          }
+        }
+      }
+    } finally {
+      store?.close();
+    }
+    return worst;
+  },
+};

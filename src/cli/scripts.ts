@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { loadPolicyDir, loadPolicyFile, type Policy } from '../policy/index.ts';
+import { FactoryError } from '../errors/catalog.ts';
+import type { Language } from '../checker/types.ts';
+import { UsageError } from './command.ts';
+
+const BY_EXT: Record<string, Language> = { '.py': 'python', '.sh': 'shell', '.bash': 'shell', '.js': 'javascript', '.mjs': 'javascript' };
+
+/** The language from --lang, else the file extension, else the shebang. */
+export function languageOf(file: string, source: string, flag: string | undefined): Language {
+  if (flag !== undefined) {
+    if (flag === 'python' || flag === 'shell' || flag === 'javascript') return flag;
+    throw new UsageError(`--lang must be python, shell or javascript, not '${flag}'`);
+  }
+  const byExt = BY_EXT[extname(file).toLowerCase()];
+  if (byExt) return byExt;
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(source);
+  const interp = shebang ? ((shebang[1]!.endsWith('/env') ? shebang[2] : shebang[1]) ?? '') : '';
+  if (/python/.test(interp)) return 'python';
+  if (/(^|\/)(ba|da|z|k)?sh$/.test(interp)) return 'shell';
+  if (/node$/.test(interp)) return 'javascript';
+  throw new UsageError(`cannot tell the language of ${file}: give --lang python|shell|javascript`);
+}
+
+export function readScript(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** --policy NAME (from the policy directory) or PATH (a policy file; its parents from the same directory). */
+export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
+  const name = arg ?? 'default';
+  if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name);
+  const dir = await loadPolicyDir(policyDir);
+  const hit = dir.policies.get(name);
+  if (hit) return hit.policy;
+  const bad = dir.rejected.find((r) => r.name === name);
+  if (bad) throw new FactoryError('POLICY_INVALID', `policy '${name}' in ${policyDir} is invalid`, { issues: bad.issues });
+  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: [...dir.policies.keys()] });
+}
