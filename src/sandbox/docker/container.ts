@@ -86,8 +86,9 @@ export async function execute(
     // os._exit) wait for the engine to report the exit.
     await Promise.race([complete, ended]);
     let code: number;
-    if (dem.complete && dem.exitCode !== null && reason === null) {
-      code = dem.exitCode;
+    const fast = dem.complete && dem.exitCode !== null && reason === null;
+    if (fast) {
+      code = dem.exitCode!;
     } else {
       code = await p.exited;
       await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
@@ -96,8 +97,9 @@ export async function execute(
     let status: RunStatus = code === 0 ? 'ok' : 'failed';
     let error: string | undefined;
     if (reason) status = reason;
-    // any OOM kill in the container's cgroup sets the flag, so a killed child process counts too
-    else if (code !== 0 && code !== 125 && code > 0 && (await oomKilled(p.container))) status = 'oom';
+    // any OOM kill in the container's cgroup sets the flag (a killed child process counts too), but the
+    // engine sets it only when the container exits: on the fast path, wait for that on failures only
+    else if (code !== 0 && code !== 125 && code > 0 && (await oomKilled(p, fast))) status = 'oom';
     else if (code === 137) status = 'killed';
     else if (code === 125) {
       status = 'error';
@@ -123,9 +125,10 @@ export async function execute(
   }
 }
 
-async function oomKilled(c: Docker.Container): Promise<boolean> {
+async function oomKilled(p: Prepared, waitForExit: boolean): Promise<boolean> {
   try {
-    const info = await c.inspect();
+    if (waitForExit) await Promise.race([p.exited, new Promise((r) => setTimeout(r, 5000))]);
+    const info = await p.container.inspect();
     return info.State.OOMKilled === true;
   } catch {
     return false;

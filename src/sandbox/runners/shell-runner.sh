@@ -18,8 +18,14 @@ _args=(); for (( _i = 0; _i < _argc; _i++ )); do _field _a; _args+=("$_a"); done
 _field _envc
 _envs=(); for (( _i = 0; _i < _envc; _i++ )); do _field _e; _envs+=("$_e"); done
 cd "$_cwd" || exit 125
-env -i "${_envs[@]}" bash --noprofile --norc -c "$_src" tool.sh "${_args[@]}"
+# The script runs as a child; bash's own job notices ("Killed" when the script dies by a signal) go to
+# /dev/null, the script's stderr to the real one (fd 3). Async commands get /dev/null as stdin, so the
+# job's remaining stdin is passed on explicitly.
+exec 3>&2
+env -i "${_envs[@]}" bash --noprofile --norc -c "$_src" tool.sh "${_args[@]}" <&0 2>&3 3>&- &
+exec 2>/dev/null
+wait "$!"
 _status=$?
 printf '\0AFEND:%s:%d\0' "$_nonce" "$_status" || true
-printf '\0AFEND:%s:%d\0' "$_nonce" "$_status" >&2 || true
+printf '\0AFEND:%s:%d\0' "$_nonce" "$_status" >&3 || true
 exit "$_status"
