@@ -35,7 +35,9 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     history.recordAll();
     if (opts.watchPolicies) policies.watch();
     const docker = new DockerEngine(config.docker.host, config.docker.pingTimeoutMs);
-    const sandboxes = new Sandboxes(docker, config, instanceId(config.dataDir));
+    // one-shot commands keep no spare containers
+    const sandboxConfig = opts.prewarm ? config : { ...config, sandbox: { ...config.sandbox, poolSize: 0 } };
+    const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir));
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined);
     return {

@@ -1,0 +1,116 @@
+/**
+ * Loading policies from text and from a directory. One bad file never stops the others: it is listed
+ * in `rejected` with every issue, and policies extending it are rejected with an `extends` issue.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FactoryError } from '../errors/catalog.ts';
+import { assertPolicyName, policyNameOfFile } from './names.ts';
+import { parsePolicyText, policyHash } from './parse.ts';
+import { resolveAll, resolveOne } from './resolve.ts';
+import type { Policy, PolicyFile, PolicyIssue } from './schema.ts';
+
+/** One policy file read from disk. */
+export interface PolicySource {
+  name: string;
+  file: string;
+  text: string;
+  hash: string;
+}
+export interface LoadedPolicy extends PolicySource {
+  parsed: PolicyFile;
+  policy: Policy;
+}
+export interface RejectedPolicy {
+  name: string;
+  file: string;
+  hash: string;
+  issues: PolicyIssue[];
+}
+export interface PolicyDirLoad {
+  policies: Map<string, LoadedPolicy>;
+  rejected: RejectedPolicy[];
+}
+
+/**
+ * Parse one policy text and resolve it against already loaded policies (`others`, by name).
+ * Throws FactoryError POLICY_INVALID with `details.issues` (every problem, with path and line).
+ */
+export function policyFromText(name: string, text: string, others: ReadonlyMap<string, PolicyFile> = new Map()): { parsed: PolicyFile; policy: Policy } {
+  assertPolicyName(name);
+  const parsed = parsePolicyText(text, name);
+  if (!parsed.ok) throw invalid(name, parsed.issues);
+  const files = new Map(others);
+  files.set(name, parsed.file);
+  const resolved = resolveOne(name, files);
+  if (!resolved.ok) throw invalid(name, resolved.issues);
+  return { parsed: parsed.file, policy: resolved.policy };
+}
+
+export function invalid(name: string, issues: PolicyIssue[]): FactoryError {
+  const summary = issues.map((i) => `${i.path}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`).join('; ');
+  return new FactoryError('POLICY_INVALID', `policy '${name}' is invalid: ${summary}`, { name, issues });
+}
+
+/** Read every policy file in `dir` (the `.yaml` wins when a name has several files). */
+export async function readPolicySources(dir: string): Promise<PolicySource[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort(preferYaml);
+  const seen = new Set<string>();
+  const out: PolicySource[] = [];
+  for (const entry of entries) {
+    const name = policyNameOfFile(entry);
+    if (name === null || seen.has(name)) continue;
+    seen.add(name);
+    const file = path.join(dir, entry);
+    try {
+      const text = await readFile(file, 'utf8');
+      out.push({ name, file, text, hash: policyHash(text) });
+    } catch {
+      // vanished between readdir and readFile: treated as absent
+    }
+  }
+  return out;
+}
+
+function preferYaml(a: string, b: string): number {
+  const rank = (f: string) => (f.endsWith('.yaml') ? 0 : f.endsWith('.yml') ? 1 : 2);
+  const base = (f: string) => f.replace(/\.(ya?ml|json)$/, '');
+  return base(a) === base(b) ? rank(a) - rank(b) : a < b ? -1 : 1;
+}
+
+/** Parse and resolve a set of sources; never throws for a bad source. */
+export function loadSources(sources: readonly PolicySource[]): PolicyDirLoad {
+  const parsed = new Map<string, PolicyFile>();
+  const rejected: RejectedPolicy[] = [];
+  for (const src of sources) {
+    const r = parsePolicyText(src.text, src.name);
+    if (r.ok) parsed.set(src.name, r.file);
+    else rejected.push({ name: src.name, file: src.file, hash: src.hash, issues: r.issues });
+  }
+  const policies = new Map<string, LoadedPolicy>();
+  const resolved = resolveAll(parsed);
+  for (const src of sources) {
+    const res = resolved.get(src.name);
+    if (!res) continue;
+    if (res.ok) policies.set(src.name, { ...src, parsed: parsed.get(src.name)!, policy: res.policy });
+    else rejected.push({ name: src.name, file: src.file, hash: src.hash, issues: res.issues });
+  }
+  return { policies, rejected };
+}
+
+/** Load every policy in a directory: the valid ones and the rejected files with their issues. */
+export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
+  return loadSources(await readPolicySources(dir));
+}
+
+/** Load one policy file by path (its parent, if any, from the same directory). */
+export async function loadPolicyFile(file: string): Promise<Policy> {
+  const name = policyNameOfFile(path.basename(file));
+  if (name === null) throw new FactoryError('POLICY_NAME_INVALID', `not a policy file name: ${path.basename(file)}`, { file });
+  const dir = await loadPolicyDir(path.dirname(file));
+  const hit = dir.policies.get(name);
+  if (hit) return hit.policy;
+  const bad = dir.rejected.find((r) => r.name === name);
+  if (bad) throw invalid(name, bad.issues);
+  throw new FactoryError('POLICY_NOT_FOUND', `no policy file ${file}`, { file });
+}
