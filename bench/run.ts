@@ -2,10 +2,12 @@
 import { auditBench } from './audit.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
+import { sandboxBench } from './sandbox.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   audit: () => auditBench(Number(process.env.BENCH_AUDIT_EVENTS ?? 100_000)),
   healthz: () => healthzBench(Number(process.env.BENCH_SECONDS ?? 5)),
+  sandbox: () => sandboxBench(),
 };
 
 const wanted = process.argv.slice(2);

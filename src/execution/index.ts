@@ -75,7 +75,7 @@ export class Executor {
         ...(result.status === 'ok' || result.status === 'failed' ? [] : [`limit_${result.status}`]),
       ],
       details: {
-        runId, policy: req.policy.name, runtime: result.runtime, warm: result.warm, status: result.status,
+        runId, policy: req.policy.name, runtime: result.runtime, warm: result.warm, container: result.containerId ?? null, status: result.status,
         exitCode: result.exitCode, limits, findings: checked?.findings.length ?? null,
         stdoutTruncated: result.stdoutTruncated, stderrTruncated: result.stderrTruncated,
       },

@@ -60,6 +60,8 @@ export const RunResultSchema = z.object({
   durationMs: z.number(),
   /** whether a pre-started container served the run */
   warm: z.boolean(),
+  /** the Docker container that served the run (short id) */
+  containerId: z.string().optional(),
   limits: SandboxLimits,
   json: z.unknown().optional(),
   jsonError: z.string().optional(),

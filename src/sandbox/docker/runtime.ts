@@ -59,15 +59,15 @@ export class DockerRuntime implements SandboxRuntime {
     let p: Prepared | undefined = this.pool.take(key);
     const warm = p !== undefined;
     if (this.opts.poolSize > 0) this.pool.ensure(key, spec, this.opts.poolSize);
+    // a pooled container was labelled before its run was known; the result and the audit name it by id
     if (!p) p = await this.prepareCold(spec, runId);
-    else void p.container.rename({ name: `af-run-${runId}` }).catch(() => undefined);
     try {
       const out = await execute(
         p,
         { cwd: WORKDIR, source: req.source, args: req.args ?? [], env: req.env ?? {}, stdin: req.stdin ?? '' },
         { timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal },
       );
-      const result: RunResult = { runId, runtime: 'docker', warm, limits: req.limits, ...out };
+      const result: RunResult = { runId, runtime: 'docker', warm, containerId: p.id.slice(0, 12), limits: req.limits, ...out };
       return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
     } finally {
       this.dispose(p);

@@ -39,6 +39,7 @@ export function checkReferences(ctx: PyContext): void {
 }
 
 const LEADING_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const BARE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function checkAttribute(ctx: PyContext, attr: SyntaxNode, parts: string[] | null, attrRoots: Set<number>): void {
   // A name directly followed by `.` starts a chain; names inside other shapes (`(os).system`,
@@ -58,7 +59,8 @@ function checkIdentifiers(ctx: PyContext, attrRoots: Set<number>): void {
   const forbidden = pythonIndex(ctx.policy).callables;
   const imports = [...ctx.cap('import'), ...ctx.cap('import_from')].map((n) => [n.startIndex, n.endIndex] as const).sort((a, b) => a[0] - b[0]);
   const aliasRhs = new Set(ctx.cap('assign.alias').map((n) => startOf(n)));
-  const callFns = new Set(ctx.cap('call.fn').map((n) => startOf(n)));
+  // callees that are bare names (`getattr(...)`, not `getattr.__call__(...)`)
+  const callFns = new Set(ctx.cap('call.fn').filter((n) => BARE_NAME.test(ctx.text(n))).map((n) => startOf(n)));
   for (const id of ctx.identifiers()) {
     const name = normName(ctx.idText(id));
     if (!interesting.has(name)) continue;
