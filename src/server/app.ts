@@ -5,6 +5,8 @@ import { useAuth } from './auth.ts';
 import type { ServiceDeps } from './deps.ts';
 import { useErrorReplies } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { checkRoutes } from './routes/check.ts';
+import { policyRoutes } from './routes/policies.ts';
 import { healthRoutes } from './routes/health.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { useZodValidation } from './validation.ts';
@@ -43,6 +45,8 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await healthRoutes(app, deps);
   await auditRoutes(app, deps);
   await tokenRoutes(app, deps);
+  await app.register(async (scope) => policyRoutes(scope, deps));
+  await checkRoutes(app, deps);
 
   app.get('/api/v1', { config: { public: true } }, async () => ({
     service: 'agent-factory',
