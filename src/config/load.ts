@@ -15,6 +15,7 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   FACTORY_BLUEPRINT_DIR: 'blueprintDir',
   DOCKER_HOST: 'docker.host',
   OLLAMA_HOST: 'ollama.host',
+  FACTORY_MODEL: 'ollama.defaultModel',
   FACTORY_POOL_SIZE: 'sandbox.poolSize',
 };
 

@@ -43,6 +43,15 @@ export const ConfigSchema = z
       .object({
         host: OllamaHost.default('http://127.0.0.1:11434'),
         pingTimeoutMs: z.coerce.number().int().min(50).max(60_000).default(2_000),
+        /** the model used when neither the blueprint nor `models` names one */
+        defaultModel: z.string().min(1).default('llama3.1:8b'),
+        /** a model per role, e.g. { "tool-generator": "qwen2.5-coder:7b" } */
+        models: z.record(z.string(), z.string().min(1)).default({}),
+        requestTimeoutMs: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+        /** retries for retryable failures (rate limits, 5xx, timeouts), with exponential backoff */
+        retries: z.coerce.number().int().min(0).max(10).default(3),
+        backoffMs: z.coerce.number().int().min(0).max(600_000).default(5_000),
+        backoffFactor: z.coerce.number().min(1).max(10).default(3),
       })
       .strict()
       .prefault({}),
@@ -56,6 +65,17 @@ export const ConfigSchema = z
         images: z.object({ python: z.string().min(1).optional(), shell: z.string().min(1).optional() }).strict().prefault({}),
         /** the largest script accepted, in bytes */
         maxSourceBytes: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    factory: z
+      .object({
+        /** generate/repair attempts for one tool before giving up */
+        maxAttempts: z.coerce.number().int().min(1).max(10).default(3),
+        /** model turns in one agent run */
+        maxAgentTurns: z.coerce.number().int().min(1).max(50).default(8),
+        /** how often expired tools and agents are destroyed */
+        sweepIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
       })
       .strict()
       .prefault({}),

@@ -39,6 +39,9 @@ export const ERROR_CATALOG = {
   DOCKER_UNAVAILABLE: { status: 503, retryable: true, message: 'The Docker engine is not reachable', hint: 'Start it with `bash scripts/docker-up.sh`, or point DOCKER_HOST at a running engine.' },
   OLLAMA_UNAVAILABLE: { status: 503, retryable: true, message: 'Ollama is not reachable', hint: 'Start it with `ollama serve`, or point OLLAMA_HOST at a running server.' },
   OLLAMA_MODEL_MISSING: { status: 503, retryable: false, message: 'The model is not available in Ollama', hint: 'Pull it with `ollama pull MODEL`.' },
+  LLM_OUTPUT_INVALID: { status: 502, retryable: true, message: 'The model’s reply did not match the expected schema', hint: 'Retry, or use a model that follows JSON schemas better (set ollama.models).' },
+  LLM_TIMEOUT: { status: 504, retryable: true, message: 'The model did not answer in time', hint: 'Retry, raise ollama.requestTimeoutMs, or use a smaller model.' },
+  LLM_FAILED: { status: 502, retryable: true, message: 'The model call failed', hint: 'Retry; check the Ollama server log.' },
   INTERNAL: { status: 500, retryable: false, message: 'Internal error', hint: 'The server log has the details (look up the request id).' },
 
   // --- audit
@@ -55,6 +58,9 @@ export const ERROR_CATALOG = {
   NETWORK_NOT_SUPPORTED: { status: 422, retryable: false, message: 'The policy asks for outbound network access, which sandboxes cannot grant yet', hint: 'Set network.allowOutbound: false; egress through an allow-list is not implemented.' },
   LIMIT_NOT_TIGHTER: { status: 400, retryable: false, message: 'A per-run limit may only tighten the policy’s limit, never loosen it', hint: 'Pass a value at or below the policy’s limit.' },
   INPUT_INVALID: { status: 400, retryable: false, message: 'The run input is not valid', hint: 'Pass JSON (or @file with JSON) as the input.' },
+  BLUEPRINT_INVALID: { status: 422, retryable: false, message: 'The blueprint does not validate', hint: 'details.issues names every problem by path.' },
+  TOOL_GENERATION_FAILED: { status: 422, retryable: false, message: 'No draft passed the checks within the allowed attempts', hint: 'details has the last findings or probe failures; refine the blueprint or raise factory.maxAttempts.' },
+  TOPIC_FORBIDDEN: { status: 403, retryable: false, message: 'The token may not subscribe to this topic', hint: 'Subscribe to topics your role may read.' },
   CODE_BLOCKED: { status: 422, retryable: false, message: 'The code was blocked by the security policy', hint: 'details.findings lists every rule with line, snippet and suggestion.' },
 } as const satisfies Record<string, ErrorSpec>;
 
