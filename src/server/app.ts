@@ -8,12 +8,14 @@ import { auditRoutes } from './routes/audit.ts';
 import { checkRoutes } from './routes/check.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { healthRoutes } from './routes/health.ts';
+import { streamRoutes } from './routes/stream.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { useZodValidation } from './validation.ts';
 
 export interface AppOptions {
   /** false silences request logs (tests); otherwise structured JSON logs at config.server.logLevel */
   logger?: boolean;
+  stream?: import('./routes/stream.ts').StreamOptions;
 }
 
 /** Builds the Fastify app. Plugins translate HTTP/WS to the service's modules and nothing else. */
@@ -47,6 +49,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await tokenRoutes(app, deps);
   await app.register(async (scope) => policyRoutes(scope, deps));
   await checkRoutes(app, deps);
+  await streamRoutes(app, deps, opts.stream);
 
   app.get('/api/v1', { config: { public: true } }, async () => ({
     service: 'agent-factory',

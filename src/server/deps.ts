@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../audit/trail.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Config } from '../config/schema.ts';
+import type { EventBus } from '../events/bus.ts';
 import type { Executor } from '../execution/index.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { LlmStatus } from '../llm/ollama.ts';
@@ -22,6 +23,7 @@ export interface ServiceDeps {
   history: PolicyHistory;
   sandboxes: Sandboxes;
   executor: Executor;
+  events: EventBus;
   lifecycle: Lifecycle;
   /** closes every module in reverse order of opening */
   close(): Promise<void>;

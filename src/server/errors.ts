@@ -32,7 +32,13 @@ export function useErrorReplies(app: FastifyInstance): void {
     if (fe.status >= 500) req.log.error({ err, code: fe.code }, 'request failed');
     else req.log.info({ code: fe.code, reason: fe.message }, 'request rejected');
     if (fe.retryable && fe.status === 503) reply.header('retry-after', '5');
+    // a refused WebSocket upgrade must not leave the connection open
+    if (req.headers.upgrade) reply.header('connection', 'close');
     void reply.code(fe.status).type('application/json').send(fe.toBody());
+  });
+  // A refused WebSocket upgrade is answered on the raw socket, which nothing else would close.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.headers.upgrade && reply.statusCode >= 400) req.raw.socket?.destroySoon();
   });
   app.setNotFoundHandler((req, reply) => {
     const fe = new FactoryError('ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`);

@@ -4,13 +4,23 @@ import { join } from 'node:path';
 import { FactoryError } from '../errors/catalog.ts';
 import { AuditRepo } from './audit-repo.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { AgentRepo } from './agent-repo.ts';
+import { EventRepo } from './event-repo.ts';
+import { LlmRepo } from './llm-repo.ts';
 import { PolicyRepo } from './policy-repo.ts';
+import { ToolRepo } from './tool-repo.ts';
+import { WorkRepo } from './work-repo.ts';
 import { TokenRepo } from './token-repo.ts';
 
 export type { Role, TokenRecord } from './token-repo.ts';
 export type { AuditRepo } from './audit-repo.ts';
 export type { TokenRepo } from './token-repo.ts';
 export type { PolicyRepo, PolicyVersion } from './policy-repo.ts';
+export type { EventRepo, ProgressEvent } from './event-repo.ts';
+export type { WorkRepo, WorkItem, WorkKind, WorkStatus } from './work-repo.ts';
+export type { ToolRepo, ToolRecord, ToolVersion } from './tool-repo.ts';
+export type { AgentRepo, AgentRecord } from './agent-repo.ts';
+export type { LlmRepo, LlmCallRow } from './llm-repo.ts';
 
 export interface StoreOptions {
   /** 'full' fsyncs each commit (survives power loss); 'normal' survives process crashes. */
@@ -25,6 +35,11 @@ export class Store {
   readonly audit: AuditRepo;
   readonly tokens: TokenRepo;
   readonly policies: PolicyRepo;
+  readonly events: EventRepo;
+  readonly work: WorkRepo;
+  readonly tools: ToolRepo;
+  readonly agents: AgentRepo;
+  readonly llm: LlmRepo;
   private readonly db: Database.Database;
 
   private constructor(readonly path: string, db: Database.Database) {
@@ -32,6 +47,11 @@ export class Store {
     this.audit = new AuditRepo(db);
     this.tokens = new TokenRepo(db);
     this.policies = new PolicyRepo(db);
+    this.events = new EventRepo(db);
+    this.work = new WorkRepo(db);
+    this.tools = new ToolRepo(db);
+    this.agents = new AgentRepo(db);
+    this.llm = new LlmRepo(db);
   }
 
   /** Opens (creating if needed) `<dataDir>/factory.db` in WAL mode and applies pending migrations. */

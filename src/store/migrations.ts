@@ -72,4 +72,93 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'factory: tools, agents, jobs, runs, llm calls, progress events',
+    sql: `
+      CREATE TABLE tools (
+        name           TEXT PRIMARY KEY,
+        latest_version INTEGER NOT NULL,
+        created_at     TEXT NOT NULL,
+        created_by     TEXT NOT NULL,
+        destroyed_at   TEXT
+      );
+      CREATE TABLE tool_versions (
+        name          TEXT    NOT NULL,
+        version       INTEGER NOT NULL,
+        language      TEXT    NOT NULL,
+        origin        TEXT    NOT NULL CHECK (origin IN ('source', 'generated')),
+        source        TEXT    NOT NULL,
+        checksum      TEXT    NOT NULL,
+        policy        TEXT    NOT NULL,
+        blueprint     TEXT    NOT NULL,
+        check_report  TEXT    NOT NULL,
+        probe_results TEXT    NOT NULL,
+        attempts      INTEGER NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL,
+        expires_at    TEXT,
+        PRIMARY KEY (name, version)
+      );
+      CREATE TABLE agents (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        origin       TEXT NOT NULL CHECK (origin IN ('blueprint', 'specialist', 'clone')),
+        parent       TEXT,
+        blueprint    TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        expires_at   TEXT,
+        destroyed_at TEXT
+      );
+      CREATE INDEX agents_name ON agents (name);
+      CREATE TABLE work (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('job', 'run')),
+        type       TEXT NOT NULL,
+        target     TEXT NOT NULL,
+        owner      TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        progress   REAL NOT NULL,
+        input      TEXT NOT NULL,
+        result     TEXT,
+        error      TEXT,
+        steps      TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX work_kind_created ON work (kind, created_at);
+      CREATE TABLE llm_calls (
+        id                TEXT PRIMARY KEY,
+        at                TEXT NOT NULL,
+        role              TEXT NOT NULL,
+        model             TEXT NOT NULL,
+        prompt_tokens     INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        duration_ms       REAL NOT NULL,
+        attempts          INTEGER NOT NULL,
+        ok                INTEGER NOT NULL,
+        error             TEXT,
+        cost_usd          REAL NOT NULL,
+        project           TEXT,
+        task              TEXT,
+        agent             TEXT
+      );
+      CREATE INDEX llm_calls_project ON llm_calls (project, at);
+      CREATE TABLE events (
+        seq      INTEGER PRIMARY KEY,
+        topic    TEXT NOT NULL,
+        owner    TEXT NOT NULL,
+        ts       TEXT NOT NULL,
+        project  TEXT,
+        task     TEXT,
+        agent    TEXT,
+        status   TEXT NOT NULL,
+        progress REAL NOT NULL,
+        message  TEXT NOT NULL,
+        metadata TEXT NOT NULL
+      );
+      CREATE INDEX events_topic_seq ON events (topic, seq);
+    `,
+  },
 ];

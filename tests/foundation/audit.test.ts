@@ -39,7 +39,7 @@ describe('store', () => {
     s1.close();
     const s2 = Store.open(t.dir);
     expect(s2.audit.count()).toBe(1);
-    expect(s2.schemaVersion()).toBe(2);
+    expect(s2.schemaVersion()).toBe(3);
     s2.close();
   });
 });

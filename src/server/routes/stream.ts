@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { FactoryError, formatIssues } from '../../errors/catalog.ts';
+import type { ProgressEvent } from '../../events/bus.ts';
+import type { TokenRecord } from '../../store/index.ts';
+import type { ServiceDeps } from '../deps.ts';
+
+/** `*`, a kind (jobs, runs, agents, tools) or one thing (job:<id>, run:<id>, agent:<id>, tool:<name>). */
+const Topic = z.string().regex(/^(\*|jobs|runs|agents|tools|(job|run|agent|tool):[A-Za-z0-9_.-]{1,100})$/, 'not a topic: use *, jobs, runs, agents, tools or kind:id');
+const ClientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() }).strict(),
+  z.object({ type: z.literal('unsubscribe'), topics: z.array(Topic).min(1).max(100) }).strict(),
+  z.object({ type: z.literal('ping') }).strict(),
+]);
+const KIND_PREFIX: Record<string, string> = { '*': '', jobs: 'job:', runs: 'run:', agents: 'agent:', tools: 'tool:' };
+
+export interface StreamOptions {
+  /** a client whose unsent data exceeds this is told to resync and disconnected */
+  maxBufferedBytes?: number;
+  heartbeatMs?: number;
+}
+
+/** Who owns the thing a topic names (for a submitter's right to see it). */
+function ownerOf(deps: ServiceDeps, topic: string): string | undefined {
+  const [kind, id] = topic.split(':', 2) as [string, string];
+  if (kind === 'job' || kind === 'run') return deps.store.work.get(id)?.owner;
+  if (kind === 'agent') return deps.store.agents.get(id)?.createdBy;
+  if (kind === 'tool') return deps.store.tools.get(id)?.createdBy;
+  return undefined;
+}
+
+/**
+ * WebSocket /api/v1/stream: subscribe to progress events; every event is persisted and numbered, so a
+ * client that reconnects with its last event id gets what it missed, in order. Slow clients never slow
+ * the service: past a bounded buffer they are told to resync and disconnected.
+ */
+export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts: StreamOptions = {}): Promise<void> {
+  const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
+  const heartbeatMs = opts.heartbeatMs ?? 30_000;
+
+  app.get('/api/v1/stream', { websocket: true, config: { role: 'viewer' } }, (socket: WebSocket, req) => {
+    const principal = req.principal as TokenRecord;
+    const seesAll = principal.role !== 'submitter';
+    const exact = new Set<string>();
+    const prefixes = new Set<string>();
+    let lastSent = 0;
+    let closed = false;
+    const send = (msg: unknown) => {
+      if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+    };
+    const visible = (e: ProgressEvent) => seesAll || e.owner === principal.id;
+    const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
+    const overflow = () => {
+      send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
+      closed = true;
+      socket.close(4008, 'overflow: reconnect with lastEventId');
+    };
+    const deliver = (e: ProgressEvent, wire?: string) => {
+      if (closed || e.seq <= lastSent || !matches(e) || !visible(e)) return;
+      if (socket.bufferedAmount > maxBuffered) return overflow();
+      send(wire ?? JSON.stringify(frame(e)));
+      lastSent = e.seq;
+    };
+    const unsubscribe = deps.events.subscribe((e) => deliver(e, wireOf(e)));
+    const beat = setInterval(() => socket.ping(), heartbeatMs);
+    beat.unref();
+    socket.on('close', () => {
+      closed = true;
+      clearInterval(beat);
+      unsubscribe();
+    });
+
+    socket.on('message', (data: Buffer) => {
+      let msg: z.infer<typeof ClientMessage>;
+      try {
+        const parsed = ClientMessage.safeParse(JSON.parse(data.toString('utf8')));
+        if (!parsed.success) throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
+        msg = parsed.data;
+      } catch (e) {
+        const fe = e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects');
+        return send({ type: 'error', ...fe.toBody() });
+      }
+      if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
+      if (msg.type === 'unsubscribe') {
+        for (const t of msg.topics) (t in KIND_PREFIX ? prefixes.delete(KIND_PREFIX[t]!) : exact.delete(t));
+        return send({ type: 'unsubscribed', topics: msg.topics });
+      }
+      const accepted: string[] = [];
+      const refused: string[] = [];
+      for (const t of msg.topics) {
+        if (t in KIND_PREFIX) { prefixes.add(KIND_PREFIX[t]!); accepted.push(t); continue; }
+        const owner = ownerOf(deps, t);
+        if (!seesAll && owner !== principal.id) { refused.push(t); continue; }
+        exact.add(t);
+        accepted.push(t);
+      }
+      if (refused.length > 0) {
+        send({ type: 'error', ...new FactoryError('TOPIC_FORBIDDEN', `This token may not see ${refused.join(', ')}`, { topics: refused }).toBody() });
+      }
+      // replay what the client missed, synchronously (no live event can interleave), then live
+      let replayed = 0;
+      if (msg.lastEventId !== undefined) {
+        lastSent = Math.max(lastSent, msg.lastEventId);
+        const match = { exact: [...exact], prefixes: [...prefixes], ...(seesAll ? {} : { owner: principal.id }) };
+        for (;;) {
+          const batch = deps.events.replay(lastSent, match, 1000);
+          for (const e of batch) {
+            deliver(e);
+            replayed++;
+          }
+          if (closed || batch.length < 1000) break;
+        }
+      }
+      send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
+    });
+    send({ type: 'hello', role: principal.role, lastEventId: deps.events.lastSeq() });
+  });
+}
+
+function frame(e: ProgressEvent) {
+  return {
+    type: 'event', id: e.seq, topic: e.topic,
+    event: { project: e.project, task: e.task, agent: e.agent, status: e.status, progress: e.progress, message: e.message, metadata: e.metadata, timestamp: e.timestamp },
+  };
+}
+
+/** One serialization per event, shared by every subscriber. */
+const cache = new WeakMap<ProgressEvent, string>();
+function wireOf(e: ProgressEvent): string {
+  let w = cache.get(e);
+  if (!w) {
+    w = JSON.stringify(frame(e));
+    cache.set(e, w);
+  }
+  return w;
+}

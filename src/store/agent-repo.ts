@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+
+export interface AgentRecord {
+  id: string;
+  name: string;
+  origin: 'blueprint' | 'specialist' | 'clone';
+  parent: string | null;
+  blueprint: unknown;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  destroyedAt: string | null;
+}
+
+interface Row { id: string; name: string; origin: AgentRecord['origin']; parent: string | null; blueprint: string; created_by: string; created_at: string; expires_at: string | null; destroyed_at: string | null }
+const fromRow = (r: Row): AgentRecord => ({
+  id: r.id, name: r.name, origin: r.origin, parent: r.parent, blueprint: JSON.parse(r.blueprint) as unknown,
+  createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, destroyedAt: r.destroyed_at,
+});
+
+export class AgentRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  insert(a: Omit<AgentRecord, 'createdAt' | 'destroyedAt'>): AgentRecord {
+    this.db
+      .prepare(`INSERT INTO agents (id, name, origin, parent, blueprint, created_by, created_at, expires_at)
+                VALUES (@id, @name, @origin, @parent, @blueprint, @createdBy, @createdAt, @expiresAt)`)
+      .run({ ...a, blueprint: JSON.stringify(a.blueprint), createdAt: new Date().toISOString() });
+    return this.get(a.id)!;
+  }
+
+  get(id: string): AgentRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined;
+    return r ? fromRow(r) : undefined;
+  }
+
+  list(includeDestroyed = false): AgentRecord[] {
+    return (this.db.prepare(`SELECT * FROM agents ${includeDestroyed ? '' : 'WHERE destroyed_at IS NULL'} ORDER BY created_at`).all() as Row[]).map(fromRow);
+  }
+
+  destroy(id: string): boolean {
+    return this.db.prepare('UPDATE agents SET destroyed_at = ? WHERE id = ? AND destroyed_at IS NULL').run(new Date().toISOString(), id).changes === 1;
+  }
+
+  expired(now: string): string[] {
+    return (this.db.prepare('SELECT id FROM agents WHERE destroyed_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?').all(now) as { id: string }[]).map((r) => r.id);
+  }
+}

@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+
+export interface LlmCallRow {
+  id: string; at: string; role: string; model: string; promptTokens: number; completionTokens: number; durationMs: number;
+  attempts: number; ok: boolean; error: string | null; costUsd: number; project?: string | null; task?: string | null; agent?: string | null;
+}
+
+/** Every model call with its tokens, duration and cost (seed 003 tracks tokens and cost per call). */
+export class LlmRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  record(c: LlmCallRow): void {
+    this.db
+      .prepare(`INSERT INTO llm_calls (id, at, role, model, prompt_tokens, completion_tokens, duration_ms, attempts, ok, error, cost_usd, project, task, agent)
+                VALUES (@id, @at, @role, @model, @promptTokens, @completionTokens, @durationMs, @attempts, @ok, @error, @costUsd, @project, @task, @agent)`)
+      .run({ ...c, ok: c.ok ? 1 : 0, project: c.project ?? null, task: c.task ?? null, agent: c.agent ?? null });
+  }
+
+  /** Totals, optionally for one project (or one task: a job or run id). */
+  totals(filter: { project?: string; task?: string } = {}): { calls: number; promptTokens: number; completionTokens: number; costUsd: number } {
+    const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task' : '';
+    const r = this.db
+      .prepare(`SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost FROM llm_calls ${where}`)
+      .get(filter) as { calls: number; p: number; c: number; cost: number };
+    return { calls: r.calls, promptTokens: r.p, completionTokens: r.c, costUsd: r.cost };
+  }
+}

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+
+export interface ToolVersion {
+  name: string;
+  version: number;
+  language: string;
+  origin: 'source' | 'generated';
+  source: string;
+  checksum: string;
+  policy: string;
+  blueprint: unknown;
+  checkReport: unknown;
+  probeResults: unknown;
+  attempts: number;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+export interface ToolRecord {
+  name: string;
+  latestVersion: number;
+  createdAt: string;
+  createdBy: string;
+  destroyedAt: string | null;
+}
+
+interface VRow { name: string; version: number; language: string; origin: 'source' | 'generated'; source: string; checksum: string; policy: string; blueprint: string; check_report: string; probe_results: string; attempts: number; created_by: string; created_at: string; expires_at: string | null }
+const fromV = (r: VRow): ToolVersion => ({
+  name: r.name, version: r.version, language: r.language, origin: r.origin, source: r.source, checksum: r.checksum, policy: r.policy,
+  blueprint: JSON.parse(r.blueprint) as unknown, checkReport: JSON.parse(r.check_report) as unknown, probeResults: JSON.parse(r.probe_results) as unknown,
+  attempts: r.attempts, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at,
+});
+interface TRow { name: string; latest_version: number; created_at: string; created_by: string; destroyed_at: string | null }
+const fromT = (r: TRow): ToolRecord => ({ name: r.name, latestVersion: r.latest_version, createdAt: r.created_at, createdBy: r.created_by, destroyedAt: r.destroyed_at });
+
+/** Registered tools and every version of each. A destroyed tool keeps its history; its name can be registered again. */
+export class ToolRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Adds the next version (creating or reviving the tool) in one transaction. */
+  addVersion(v: Omit<ToolVersion, 'version' | 'createdAt'>): ToolVersion {
+    return this.db.transaction(() => {
+      const now = new Date().toISOString();
+      const cur = this.db.prepare('SELECT * FROM tools WHERE name = ?').get(v.name) as TRow | undefined;
+      const maxV = (this.db.prepare('SELECT coalesce(max(version), 0) AS m FROM tool_versions WHERE name = ?').get(v.name) as { m: number }).m;
+      const version = maxV + 1;
+      if (cur) this.db.prepare('UPDATE tools SET latest_version = ?, destroyed_at = NULL WHERE name = ?').run(version, v.name);
+      else this.db.prepare('INSERT INTO tools (name, latest_version, created_at, created_by) VALUES (?, ?, ?, ?)').run(v.name, version, now, v.createdBy);
+      this.db
+        .prepare(`INSERT INTO tool_versions (name, version, language, origin, source, checksum, policy, blueprint, check_report, probe_results, attempts, created_by, created_at, expires_at)
+                  VALUES (@name, @version, @language, @origin, @source, @checksum, @policy, @blueprint, @checkReport, @probeResults, @attempts, @createdBy, @createdAt, @expiresAt)`)
+        .run({ ...v, version, createdAt: now, blueprint: JSON.stringify(v.blueprint), checkReport: JSON.stringify(v.checkReport), probeResults: JSON.stringify(v.probeResults) });
+      return this.version(v.name, version)!;
+    }).immediate();
+  }
+
+  get(name: string): ToolRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM tools WHERE name = ?').get(name) as TRow | undefined;
+    return r ? fromT(r) : undefined;
+  }
+
+  active(name: string): ToolRecord | undefined {
+    const t = this.get(name);
+    return t && !t.destroyedAt ? t : undefined;
+  }
+
+  list(includeDestroyed = false): ToolRecord[] {
+    const rows = this.db.prepare(`SELECT * FROM tools ${includeDestroyed ? '' : 'WHERE destroyed_at IS NULL'} ORDER BY name`).all() as TRow[];
+    return rows.map(fromT);
+  }
+
+  version(name: string, version: number): ToolVersion | undefined {
+    const r = this.db.prepare('SELECT * FROM tool_versions WHERE name = ? AND version = ?').get(name, version) as VRow | undefined;
+    return r ? fromV(r) : undefined;
+  }
+
+  versions(name: string): ToolVersion[] {
+    return (this.db.prepare('SELECT * FROM tool_versions WHERE name = ? ORDER BY version').all(name) as VRow[]).map(fromV);
+  }
+
+  destroy(name: string): boolean {
+    return this.db.prepare('UPDATE tools SET destroyed_at = ? WHERE name = ? AND destroyed_at IS NULL').run(new Date().toISOString(), name).changes === 1;
+  }
+
+  /** Active tools whose latest version has expired. */
+  expired(now: string): string[] {
+    return (this.db
+      .prepare(`SELECT t.name FROM tools t JOIN tool_versions v ON v.name = t.name AND v.version = t.latest_version
+                WHERE t.destroyed_at IS NULL AND v.expires_at IS NOT NULL AND v.expires_at <= ?`)
+      .all(now) as { name: string }[]).map((r) => r.name);
+  }
+}

@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+
+export type WorkKind = 'job' | 'run';
+export type WorkStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A job (tool generation) or a run (tool execution, agent run): its state, result and steps. */
+export interface WorkItem {
+  id: string;
+  kind: WorkKind;
+  type: string;
+  target: string;
+  owner: string;
+  status: WorkStatus;
+  progress: number;
+  input: unknown;
+  result: unknown;
+  error: unknown;
+  steps: unknown[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row { id: string; kind: WorkKind; type: string; target: string; owner: string; status: WorkStatus; progress: number; input: string; result: string | null; error: string | null; steps: string; created_at: string; updated_at: string }
+const fromRow = (r: Row): WorkItem => ({
+  id: r.id, kind: r.kind, type: r.type, target: r.target, owner: r.owner, status: r.status, progress: r.progress,
+  input: JSON.parse(r.input) as unknown, result: r.result === null ? null : (JSON.parse(r.result) as unknown),
+  error: r.error === null ? null : (JSON.parse(r.error) as unknown), steps: JSON.parse(r.steps) as unknown[],
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export class WorkRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  create(w: Pick<WorkItem, 'id' | 'kind' | 'type' | 'target' | 'owner' | 'input'>): WorkItem {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(`INSERT INTO work (id, kind, type, target, owner, status, progress, input, steps, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, '[]', ?, ?)`)
+      .run(w.id, w.kind, w.type, w.target, w.owner, JSON.stringify(w.input ?? null), now, now);
+    return this.get(w.id)!;
+  }
+
+  update(id: string, patch: Partial<Pick<WorkItem, 'status' | 'progress' | 'result' | 'error'>> & { step?: unknown }): void {
+    const cur = this.get(id);
+    if (!cur) return;
+    const steps = patch.step === undefined ? cur.steps : [...cur.steps, patch.step];
+    this.db
+      .prepare('UPDATE work SET status = ?, progress = ?, result = ?, error = ?, steps = ?, updated_at = ? WHERE id = ?')
+      .run(
+        patch.status ?? cur.status, patch.progress ?? cur.progress,
+        JSON.stringify(patch.result === undefined ? cur.result : patch.result),
+        JSON.stringify(patch.error === undefined ? cur.error : patch.error),
+        JSON.stringify(steps), new Date().toISOString(), id,
+      );
+  }
+
+  get(id: string): WorkItem | undefined {
+    const r = this.db.prepare('SELECT * FROM work WHERE id = ?').get(id) as Row | undefined;
+    return r ? fromRow(r) : undefined;
+  }
+
+  list(kind: WorkKind, limit = 100, owner?: string): WorkItem[] {
+    const rows = owner
+      ? this.db.prepare('SELECT * FROM work WHERE kind = ? AND owner = ? ORDER BY created_at DESC LIMIT ?').all(kind, owner, limit)
+      : this.db.prepare('SELECT * FROM work WHERE kind = ? ORDER BY created_at DESC LIMIT ?').all(kind, limit);
+    return (rows as Row[]).map(fromRow);
+  }
+
+  /** Work left queued or running by a process that died: marked failed at start. */
+  failInterrupted(): number {
+    return this.db
+      .prepare(`UPDATE work SET status = 'failed', error = '{"code":"SHUTTING_DOWN","message":"interrupted by a service restart"}', updated_at = ? WHERE status IN ('queued', 'running')`)
+      .run(new Date().toISOString()).changes;
+  }
+}
