@@ -1,5 +1,6 @@
 // npm run bench [-- NAME…]: runs the benchmarks and prints figures with the machine they ran on.
 import { auditBench } from './audit.bench.ts';
+import { checkerBench } from './checker.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
 import { sandboxBench } from './sandbox.bench.ts';
@@ -7,6 +8,7 @@ import { sandboxBench } from './sandbox.bench.ts';
 const BENCHES: Record<string, () => Promise<void>> = {
   audit: () => auditBench(Number(process.env.BENCH_AUDIT_EVENTS ?? 100_000)),
   healthz: () => healthzBench(Number(process.env.BENCH_SECONDS ?? 5)),
+  checker: () => checkerBench(),
   sandbox: () => sandboxBench(),
 };
 
