@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AuditTrail } from './audit/trail.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
+import { EventBus } from './events/bus.ts';
 import { Executor } from './execution/index.ts';
 import { instanceId } from './instance.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -43,7 +44,8 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     return {
       config, store, audit, tokens, docker, policies, history, sandboxes,
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
-      llm: new OllamaProvider(config.ollama.host, config.ollama.pingTimeoutMs),
+      events: new EventBus(store.events),
+      llm: new OllamaProvider(config.ollama, { onCall: (r) => store.llm.record(r) }),
       lifecycle: new Lifecycle(),
       close: async () => {
         for (const c of closers) await c();

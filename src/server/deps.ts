@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Executor } from '../execution/index.ts';
 import type { Lifecycle } from '../lifecycle.ts';
-import type { LlmStatus } from '../llm/ollama.ts';
+import type { LlmProvider } from '../llm/index.ts';
 import type { PolicyRegistry } from '../policy/index.ts';
 import type { PolicyHistory } from '../policy-history.ts';
 import type { EngineStatus } from '../sandbox/docker/engine.ts';
@@ -18,7 +18,7 @@ export interface ServiceDeps {
   audit: AuditTrail;
   tokens: TokenService;
   docker: { status(): Promise<EngineStatus> };
-  llm: { status(): Promise<LlmStatus> };
+  llm: LlmProvider;
   policies: PolicyRegistry;
   history: PolicyHistory;
   sandboxes: Sandboxes;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { formatIssues } from '../errors/catalog.ts';
+import type { ChatMessage } from './types.ts';
+
+/** Structured output: the zod schema is the single source of both the `format` sent and the check made. */
+
+export type Issue = { path: string; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/** The JSON schema of what `schema` accepts (its input side): Ollama's `format`, or a ToolSpec's `parameters`. */
+export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+/** A reply wrapped in a Markdown code fence is unwrapped; anything else is taken as is. */
+function unfence(text: string): string {
+  const m = /^\s*```[a-zA-Z]*\s*\n([\s\S]*?)\n?```\s*$/.exec(text);
+  return m?.[1] ?? text;
+}
+
+export function parseReply<T>(schema: z.ZodType<T>, content: string): Parsed<T> {
+  let data: unknown;
+  try {
+    data = JSON.parse(unfence(content));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, issues: [{ path: '(root)', message: `the reply is not valid JSON (${why})` }] };
+  }
+  const r = schema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, issues: formatIssues(r.error.issues) };
+}
+
+/** The conversation for the one re-ask: the bad reply, then the problems found in it. */
+export function repairMessages(messages: ChatMessage[], badReply: string, issues: Issue[]): ChatMessage[] {
+  const list = issues.map((i) => `- ${i.path}: ${i.message}`).join('\n');
+  return [
+    ...messages,
+    { role: 'assistant', content: badReply },
+    {
+      role: 'user',
+      content: `Your reply did not match the required JSON schema. Problems:\n${list}\nReply again with only the corrected JSON, matching the schema exactly.`,
+    },
+  ];
+}
