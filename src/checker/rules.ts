@@ -101,7 +101,3 @@ export const RULES = {
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULES;
-
-export function ruleSpec(id: RuleId): RuleSpec {
-  return RULES[id];
-}

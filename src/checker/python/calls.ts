@@ -15,12 +15,18 @@ export class CallInfo {
   private _args: { positional: SyntaxNode[]; keywords: Map<string, SyntaxNode>; splat: boolean } | null = null;
   private _method: string | null | undefined = undefined;
 
+  private _argsNode: SyntaxNode | null = null;
+
   constructor(
     private readonly ctx: PyContext,
     readonly node: SyntaxNode,
     readonly fn: SyntaxNode,
-    readonly argsNode: SyntaxNode,
   ) {}
+
+  /** The argument list (looked up on first use: most calls never need it). */
+  get argsNode(): SyntaxNode {
+    return (this._argsNode ??= this.node.childForFieldName('arguments')!);
+  }
 
   get quals(): Qual[] {
     return (this._quals ??= this.ctx.qualify(this.fn));
@@ -104,8 +110,7 @@ export class CallInfo {
 export function collectCalls(ctx: PyContext): CallInfo[] {
   const calls = ctx.cap('call');
   const fns = ctx.cap('call.fn');
-  const args = ctx.cap('call.args');
   const out: CallInfo[] = [];
-  for (let i = 0; i < calls.length; i++) out.push(new CallInfo(ctx, calls[i]!, fns[i]!, args[i]!));
+  for (let i = 0; i < calls.length; i++) out.push(new CallInfo(ctx, calls[i]!, fns[i]!));
   return out;
 }

@@ -242,5 +242,6 @@ export class PyContext {
 
 /** `a.b.c` joined; `()` marks an instance. */
 export function dotted(q: Qual): string {
-  return q.parts.join('.').replace(/\.\(\)/g, '()');
+  const s = q.parts.join('.');
+  return s.includes('()') ? s.replace(/\.\(\)/g, '()') : s;
 }

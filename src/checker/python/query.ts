@@ -8,10 +8,10 @@ export const PYTHON_QUERY = `
 (import_from_statement) @import_from
 (assignment left: (identifier) @assign.name right: (_) @assign.value)
 (assignment left: [(pattern_list) (tuple_pattern) (list_pattern)] @assign.left right: (_) @assign.right)
-(assignment right: (identifier) @assign.alias)
+(assignment left: (identifier) right: (identifier) @assign.alias)
 (augmented_assignment left: (identifier) @bind.opaque)
 (named_expression name: (identifier) @walrus.name value: (_) @walrus.value)
-(call function: (_) @call.fn arguments: (_) @call.args) @call
+(call function: (_) @call.fn) @call
 (attribute) @attr
 (string) @str
 (subscript subscript: (_) @sub.key)

@@ -177,6 +177,11 @@ function evalCall(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path', ev: Ev
   }
   if (has('str', 'os.fspath', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars') && positional.length === 1) return ev(positional[0], mode);
   if (has('os.getcwd', 'pathlib.Path.cwd')) return [{ value: '/workspace', exact: true }];
+  if (has('os.path.dirname', 'os.path.basename') && positional.length === 1) {
+    const v = ev(positional[0], 'path');
+    const dir = has('os.path.dirname');
+    return v ? v.filter((x) => x.exact).map((x) => ({ value: dir ? path.posix.dirname(x.value) : path.posix.basename(x.value), exact: true })) : null;
+  }
   if (has('os.getenv', 'os.environ.get') && positional.length >= 1) {
     const name = ev(positional[0], 'str');
     const home = name?.length === 1 && name[0]!.exact ? HOME_VARIABLES.get(name[0]!.value) : undefined;

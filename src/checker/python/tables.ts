@@ -87,7 +87,9 @@ export const FILE_FUNCTIONS = new Map<string, FileFunction>([
   ['lzma.open', fileFn('mode', 0, ['filename'], { modeArg: 1, defaultMode: 'rb' })],
   ['zipfile.ZipFile', fileFn('mode', 0, ['file'], { modeArg: 1, defaultMode: 'r' })],
   ['tarfile.open', fileFn('mode', 0, ['name'], { modeArg: 1, defaultMode: 'r' })],
-  ['sqlite3.connect', fileFn('write', 0, ['database'])],
+  ['sqlite3.connect', fileFn('read', 0, ['database'])], ['io.FileIO', fileFn('mode', 0, ['file'], { modeArg: 1, defaultMode: 'r' })],
+  ['numpy.memmap', fileFn('mode', 0, ['filename'], { modeArg: 2, defaultMode: 'r+' })],
+  ...['mkstemp', 'mkdtemp', 'NamedTemporaryFile', 'TemporaryDirectory', 'TemporaryFile', 'SpooledTemporaryFile'].map((f) => [`tempfile.${f}`, fileFn('write', 99, ['dir'])] as const),
   ['pathlib.Path', fileFn('read')], ['pathlib.PurePath', fileFn('read')], ['pathlib.PosixPath', fileFn('read')],
   ['os.listdir', fileFn('read')], ['os.scandir', fileFn('read')], ['os.walk', fileFn('read', 0, ['top'])],
   ['os.stat', fileFn('read')], ['os.lstat', fileFn('read')], ['os.makedirs', fileFn('write', 0, ['name'])],
@@ -140,6 +142,13 @@ export const NETWORK_CALLS = new Set<string>([
 
 /** Environment variables that name the home directory (paths built from them are under ~). */
 export const HOME_VARIABLES = new Map<string, string>([['HOME', '~'], ['USERPROFILE', '~'], ['XDG_CONFIG_HOME', '~/.config'], ['XDG_DATA_HOME', '~/.local/share'], ['XDG_CACHE_HOME', '~/.cache']]);
+
+/** Library functions that evaluate a string argument as Python (formula and expression parsers). */
+export const EVALUATING_CALLS = new Map<string, { arg: number; kw: readonly string[] }>([
+  ...['sympy.sympify', 'sympy.S', 'sympy.parse_expr', 'sympy.parsing.sympy_parser.parse_expr', 'pandas.eval', 'numexpr.evaluate'].map((n) => [n, { arg: 0, kw: ['a', 's', 'expr', 'ex'] }] as const),
+  ...['dmatrix', 'dmatrices'].map((n) => [`patsy.${n}`, { arg: 0, kw: ['formula_like'] }] as const),
+  ...['ols', 'logit', 'probit', 'glm', 'mixedlm', 'poisson', 'wls', 'gls', 'quantreg', 'negativebinomial', 'mnlogit', 'rlm'].map((n) => [`statsmodels.formula.api.${n}`, { arg: 0, kw: ['formula'] }] as const),
+]);
 
 /** Decoders whose output fed to exec/eval is code from data (for a more precise message). */
 export const DECODERS = new Set(['b64decode', 'b32decode', 'b16decode', 'a85decode', 'b85decode', 'decodebytes', 'unhexlify',

@@ -13,10 +13,11 @@ const ARITH_TEST_OPS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 /** Names set by read/mapfile/readarray anywhere in the script. */
 function readVariables(ctx: ShContext): Set<string> {
   const out = new Set<string>();
-  for (const cmd of ctx.cap('command')) {
-    const n = cmd.childForFieldName('name');
-    if (!n) continue;
-    const name = ctx.text(n);
+  const commands = ctx.cap('command');
+  const names = ctx.cap('command.name');
+  for (let k = 0; k < commands.length; k++) {
+    const cmd = commands[k]!;
+    const name = ctx.text(names[k]!);
     if (name !== 'read' && name !== 'mapfile' && name !== 'readarray') continue;
     const args = cmd.childrenForFieldName('argument').map((a) => ctx.word(a).value);
     let named = false;
@@ -51,10 +52,8 @@ export function checkArithmetic(ctx: ShContext): void {
   for (const t of ctx.cap('test')) {
     if (ctx.text(t).startsWith('[[') && t.descendantsOfType('test_operator').some((o) => ARITH_TEST_OPS.has(ctx.text(o)))) contexts.push(t);
   }
-  const letCmds = ctx.cap('command').filter((c) => {
-    const n = c.childForFieldName('name');
-    return n !== null && ctx.text(n) === 'let';
-  });
+  const names = ctx.cap('command.name');
+  const letCmds = ctx.cap('command').filter((_c, k) => ctx.text(names[k]!) === 'let');
   if (contexts.length === 0 && letCmds.length === 0) return;
   const fromData = readVariables(ctx);
   if (fromData.size === 0) return;

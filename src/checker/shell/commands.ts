@@ -5,7 +5,7 @@
  * interpreter, an allowed tool (with its own argument rules), or not allowed.
  */
 import path from 'node:path';
-import type { SyntaxNode } from '../grammars.ts';
+import { startOf, type SyntaxNode } from '../grammars.ts';
 import type { Invocation, ShContext } from './context.ts';
 import { checkAwk } from './awk.ts';
 import { checkBuiltinArgs } from './builtins.ts';
@@ -17,11 +17,25 @@ import { checkSed } from './sed.ts';
 import { AWKS, DANGEROUS_BUILTINS, HARMLESS_BUILTINS, NETWORK_TOOLS, SEDS, SYSTEM_BIN_DIRS, WRAPPERS } from './tables.ts';
 import { checkWrapper, SHELL_KEYWORD_WRAPPERS } from './wrappers.ts';
 
-export function checkCommandNode(ctx: ShContext, cmd: SyntaxNode): void {
-  const nameNode = cmd.childForFieldName('name');
-  if (!nameNode) return;
-  const args = cmd.childrenForFieldName('argument').map((node) => ({ node, v: ctx.word(node) }));
-  judge(ctx, { name: ctx.word(nameNode), nameNode, args, at: cmd, via: [], substitutes: [] });
+/** Judge every command of the script, with names and arguments from the query's captures. */
+export function checkCommands(ctx: ShContext): void {
+  const argsOf = new Map<number, SyntaxNode[]>();
+  const args = ctx.cap('command.arg');
+  const owners = ctx.cap('command.argof');
+  for (let i = 0; i < args.length; i++) {
+    const key = startOf(owners[i]!);
+    const list = argsOf.get(key);
+    if (list) list.push(args[i]!);
+    else argsOf.set(key, [args[i]!]);
+  }
+  const commands = ctx.cap('command');
+  const names = ctx.cap('command.name');
+  for (let i = 0; i < commands.length; i++) {
+    const cmd = commands[i]!;
+    const nameNode = names[i]!;
+    const argNodes = (argsOf.get(startOf(cmd)) ?? []).sort((a, b) => startOf(a) - startOf(b));
+    judge(ctx, { name: ctx.word(nameNode), nameNode, args: argNodes.map((node) => ({ node, v: ctx.word(node) })), at: cmd, via: [], substitutes: [] });
+  }
 }
 
 const via = (inv: Invocation) => (inv.via.length > 0 ? ` (run by ${inv.via.join(' → ')})` : '');
@@ -74,7 +88,7 @@ export function judge(ctx: ShContext, inv: Invocation): void {
     return;
   }
   if (WRAPPERS.has(cmd)) {
-    if (!SHELL_KEYWORD_WRAPPERS.has(cmd) && !ctx.allowed.has(cmd)) notAllowed(ctx, inv, cmd, display);
+    if (!SHELL_KEYWORD_WRAPPERS.has(cmd) && !ctx.allowed.has(cmd)) notAllowed(ctx, inv, display);
     checkWrapper(ctx, cmd, inv);
     return;
   }
@@ -83,12 +97,12 @@ export function judge(ctx: ShContext, inv: Invocation): void {
     return;
   }
   if (isInterpreter(cmd)) {
-    if (!ctx.allowed.has(cmd)) notAllowed(ctx, inv, cmd, display);
+    if (!ctx.allowed.has(cmd)) notAllowed(ctx, inv, display);
     checkInterpreter(ctx, cmd, inv);
     return;
   }
   if (!ctx.allowed.has(cmd)) {
-    notAllowed(ctx, inv, cmd, display);
+    notAllowed(ctx, inv, display);
     return;
   }
   if (AWKS.has(cmd)) checkAwk(ctx, inv);
@@ -98,6 +112,6 @@ export function judge(ctx: ShContext, inv: Invocation): void {
   else checkToolPaths(ctx, cmd, inv);
 }
 
-function notAllowed(ctx: ShContext, inv: Invocation, _cmd: string, display: string): void {
+function notAllowed(ctx: ShContext, inv: Invocation, display: string): void {
   ctx.sink.report('sh.command.not-allowed', inv.nameNode, `${display} is not on the policy's allowed commands${via(inv)}`);
 }

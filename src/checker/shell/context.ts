@@ -6,6 +6,7 @@ import type { Policy } from '../../policy/schema.ts';
 import type { FindingSink, Span } from '../findings.ts';
 import type { SyntaxNode } from '../grammars.ts';
 import type { Finding } from '../types.ts';
+import { collectConstants } from './constants.ts';
 import { wordValue, type WordValue } from './words.ts';
 
 export interface Arg {
@@ -25,14 +26,19 @@ export interface Invocation {
   substitutes: string[];
 }
 
-/** Runs a nested check of code found in a string and returns its findings (positions inside the string). */
-export type NestedChecker = (code: string, language: 'shell' | 'python', depth: number) => Finding[];
+/**
+ * Runs a nested check of code found in a string and returns its findings (positions inside the
+ * string). Shell code inherits the outer script's function names (`trap cleanup EXIT`).
+ */
+export type NestedChecker = (code: string, language: 'shell' | 'python', depth: number, functions: ReadonlySet<string>) => Finding[];
 
 export const MAX_DEPTH = 4;
 
 export class ShContext {
   /** Names of functions the script defines (calls to them are judged at their definition). */
   readonly functions = new Set<string>();
+  private readonly texts = new WeakMap<SyntaxNode, string>();
+  private constantValues: Map<string, string | null> | null = null;
   readonly allowed: Set<string>;
   readonly forbidden: Set<string>;
 
@@ -52,12 +58,29 @@ export class ShContext {
     return this.caps.get(name) ?? [];
   }
 
+  /** Source text of a node (cached per node object: every position getter is a native call). */
   text(node: SyntaxNode): string {
-    return this.src.slice(node.startIndex, node.endIndex);
+    let t = this.texts.get(node);
+    if (t === undefined) {
+      t = this.src.slice(node.startIndex, node.endIndex);
+      this.texts.set(node, t);
+    }
+    return t;
   }
 
   word(node: SyntaxNode): WordValue {
-    return wordValue(this.src, node);
+    return wordValue(this.src, node, this.text(node));
+  }
+
+  /**
+   * A word's value for path and URL judgements: plain expansions of variables the script only ever
+   * assigns one literal value (`out=/etc/x; cat "$out"`) are substituted. Command names never are:
+   * a name built from a variable stays unknown.
+   */
+  pathWord(arg: Arg): WordValue {
+    if (arg.v.exact) return arg.v;
+    const constants = (this.constantValues ??= collectConstants(this));
+    return wordValue(this.src, arg.node, this.text(arg.node), (name) => constants.get(name) ?? undefined);
   }
 
   /** Check code embedded in a string at `anchor` and add its findings, re-anchored. */
@@ -66,7 +89,7 @@ export class ShContext {
       this.sink.report('sh.nesting', anchor, `${context}: code nested more than ${MAX_DEPTH} levels deep`);
       return;
     }
-    const inner = this.nestedChecker(code, language, this.depth + 1);
+    const inner = this.nestedChecker(code, language, this.depth + 1, this.functions);
     this.sink.addNested(inner, anchor, context);
   }
 }

@@ -9,7 +9,7 @@ import { capturesByName, parse, query } from '../grammars.ts';
 import { checkPython } from '../python/index.ts';
 import { collectParseErrors } from '../syntax.ts';
 import type { Finding, ParseError } from '../types.ts';
-import { checkCommandNode } from './commands.ts';
+import { checkCommands } from './commands.ts';
 import { ShContext, type NestedChecker } from './context.ts';
 import { checkArithmetic } from './arith.ts';
 import { checkForkBombs } from './forkbomb.ts';
@@ -22,17 +22,18 @@ export interface ShellCheck {
   parseErrors: ParseError[];
 }
 
-export function checkShell(source: string, policy: Policy, depth = 0): ShellCheck {
+export function checkShell(source: string, policy: Policy, depth = 0, inheritedFunctions: ReadonlySet<string> = new Set()): ShellCheck {
   const tree = parse('bash', source);
   const caps = capturesByName(query('bash', SHELL_QUERY), tree.rootNode);
   const sink = new FindingSink(source);
-  const nested: NestedChecker = (code, language, d) => (language === 'shell' ? checkShell(code, policy, d) : checkPython(code, policy, d)).findings;
+  const nested: NestedChecker = (code, language, d, fns) => (language === 'shell' ? checkShell(code, policy, d, fns) : checkPython(code, policy, d)).findings;
   const ctx = new ShContext(source, policy, sink, caps, depth, nested);
+  for (const f of inheritedFunctions) ctx.functions.add(f);
   for (const f of ctx.cap('function')) {
     const name = f.childForFieldName('name');
     if (name) ctx.functions.add(ctx.word(name).value);
   }
-  for (const cmd of ctx.cap('command')) checkCommandNode(ctx, cmd);
+  checkCommands(ctx);
   checkAssignments(ctx);
   checkFunctions(ctx);
   checkForkBombs(ctx);

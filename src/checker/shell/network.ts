@@ -72,7 +72,8 @@ export function checkTransfer(ctx: ShContext, cmd: string, inv: Invocation): voi
     }
     urls.push(a);
   }
-  for (const u of urls) {
+  for (const arg of urls) {
+    const u = { node: arg.node, v: ctx.pathWord(arg) };
     if (!u.v.exact && !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(u.v.value)) {
       ctx.sink.report('sh.network.url-unknown', u.node, `${cmd} URL is not a literal, so its host cannot be checked`);
       continue;

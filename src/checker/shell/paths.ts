@@ -37,8 +37,9 @@ export function checkPathValue(ctx: ShContext, v: { value: string; exact: boolea
 
 /** Judge a word used as a path operand. */
 export function checkPathWord(ctx: ShContext, arg: Arg, mode: 'read' | 'write', at: Span): boolean {
-  if (arg.node.type === 'process_substitution' || arg.node.type === 'command_substitution') return false;
-  return checkPathValue(ctx, arg.v, mode, arg.node ?? at, 'path');
+  const v = ctx.pathWord(arg);
+  if (!v.exact && v.value === '') return false; // `$(…)`, `<(…)`, "$x": known only at run time
+  return checkPathValue(ctx, v, mode, arg.node ?? at, 'path');
 }
 
 /** Operands of an allowed tool, judged by its ToolSpec (unknown tools: only obvious absolute paths). */

@@ -26,7 +26,7 @@ function checkRedirect(ctx: ShContext, r: SyntaxNode): void {
   }
   const raw = ctx.text(r);
   if (op === '' && raw.includes('<>')) op = '<>';
-  const v = ctx.word(dest);
+  const v = ctx.pathWord({ node: dest, v: ctx.word(dest) });
   if ((op === '>&' || op === '<&') && v.exact && /^(\d+|-)$/.test(v.value)) return; // fd duplication / close
   if (dest.type === 'number' && (op === '>&' || op === '<&')) return;
   const mode = READ_OPS.has(op) ? 'read' : 'write';

@@ -16,13 +16,20 @@ export interface WordValue {
 
 const EXACT = (value: string, pattern = false): WordValue => ({ value, exact: true, pattern });
 
-export function wordValue(src: string, node: SyntaxNode): WordValue {
-  const text = src.slice(node.startIndex, node.endIndex);
+/** Characters after which a word needs the structural walk (quotes, expansions, escapes, globs). */
+const SPECIAL = /[$`'"\\*?[{]/;
+
+/** Known values of plain variable expansions (`$out`, `${out}`), for path and URL judgements only. */
+export type Resolver = (name: string) => string | undefined;
+
+export function wordValue(src: string, node: SyntaxNode, text: string = src.slice(node.startIndex, node.endIndex), resolve?: Resolver): WordValue {
+  // Most words are plain (`ls`, `-la`, `/data/x.csv`): their value is their text, no node walk needed.
+  if (!SPECIAL.test(text)) return EXACT(text);
   switch (node.type) {
     case 'word':
     case 'number':
     case 'command_name':
-      if (node.type === 'command_name' && node.namedChildCount > 0) return wordValue(src, node.namedChild(0)!);
+      if (node.type === 'command_name' && node.namedChildCount > 0) return wordValue(src, node.namedChild(0)!, undefined, resolve);
       return unquotedWord(text);
     case 'raw_string':
       return EXACT(text.slice(1, -1));
@@ -30,12 +37,12 @@ export function wordValue(src: string, node: SyntaxNode): WordValue {
       return EXACT(ansiC(text.slice(2, -1)));
     case 'string':
     case 'translated_string':
-      return doubleQuoted(src, node);
+      return doubleQuoted(src, node, resolve);
     case 'concatenation': {
       let value = '';
       let pattern = false;
       for (const part of node.children) {
-        const v = wordValue(src, part);
+        const v = wordValue(src, part, undefined, resolve);
         value += v.value;
         pattern ||= v.pattern;
         if (!v.exact) return { value, exact: false, pattern };
@@ -44,8 +51,8 @@ export function wordValue(src: string, node: SyntaxNode): WordValue {
     }
     case 'simple_expansion':
     case 'expansion': {
-      const home = HOME_EXPANSIONS.get(text);
-      return home !== undefined ? EXACT(home) : { value: '', exact: false, pattern: false };
+      const known = expansionValue(text, resolve);
+      return known !== undefined ? EXACT(known) : { value: '', exact: false, pattern: false };
     }
     default:
       return { value: '', exact: false, pattern: false };
@@ -75,7 +82,16 @@ function unquotedWord(text: string): WordValue {
   return { value, exact: true, pattern };
 }
 
-function doubleQuoted(src: string, node: SyntaxNode): WordValue {
+const PLAIN_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/;
+
+function expansionValue(text: string, resolve?: Resolver): string | undefined {
+  const home = HOME_EXPANSIONS.get(text);
+  if (home !== undefined) return home;
+  const m = resolve ? PLAIN_EXPANSION.exec(text) : null;
+  return m ? resolve!(m[1] ?? m[2]!) : undefined;
+}
+
+function doubleQuoted(src: string, node: SyntaxNode, resolve?: Resolver): WordValue {
   let value = '';
   const kids = node.children;
   if (kids.length === 0) return EXACT(src.slice(node.startIndex + 1, node.endIndex - 1));
@@ -85,9 +101,9 @@ function doubleQuoted(src: string, node: SyntaxNode): WordValue {
       value += src.slice(k.startIndex, k.endIndex).replace(/\\([$`"\\\n])/g, (_m, ch: string) => (ch === '\n' ? '' : ch));
       continue;
     }
-    const home = HOME_EXPANSIONS.get(src.slice(k.startIndex, k.endIndex));
-    if (home !== undefined && (k.type === 'simple_expansion' || k.type === 'expansion')) {
-      value += home;
+    const known = k.type === 'simple_expansion' || k.type === 'expansion' ? expansionValue(src.slice(k.startIndex, k.endIndex), resolve) : undefined;
+    if (known !== undefined) {
+      value += known;
       continue;
     }
     return { value, exact: false, pattern: false };

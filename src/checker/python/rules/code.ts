@@ -6,6 +6,10 @@
 import type { CallInfo } from '../calls.ts';
 import type { PyContext } from '../context.ts';
 import { evalStr } from '../strings.ts';
+import { EVALUATING_CALLS } from '../tables.ts';
+
+/** Tokens that do not belong in a formula or expression string. */
+const SUSPICIOUS_CODE = /__|\bimport\b|\blambda\b|\beval\b|\bexec\b|\bopen\s*\(|\bgetattr\b|\bcompile\b|\bglobals\b|\bos\.|\bsys\./;
 
 export function checkCodeFromData(ctx: PyContext, calls: readonly CallInfo[]): void {
   for (const stmt of ctx.cap('exec')) {
@@ -21,13 +25,22 @@ export function checkCodeFromData(ctx: PyContext, calls: readonly CallInfo[]): v
       ctx.sink.report('py.code.deserialize', call.node, `'${call.names[0]}' deserializes data in a way that can run code`);
       continue;
     }
+    const evaluating = call.names.map((n) => [n, EVALUATING_CALLS.get(n)] as const).find(([, e]) => e !== undefined);
+    if (evaluating) {
+      const [name, spec] = evaluating;
+      const expr = call.arg(spec!.arg, spec!.kw);
+      const values = expr ? evalStr(ctx, expr) : null;
+      if (values?.some((v) => SUSPICIOUS_CODE.test(v.value))) {
+        ctx.sink.report('py.code.dynamic-query', call.node, `'${name}' evaluates its string as Python, and this one reaches interpreter internals`, { severity: 'critical' });
+      }
+      continue;
+    }
     const method = call.method;
     if (method === 'eval' || method === 'query') {
-      if (call.is('pandas.eval')) continue; // a policy decision (forbiddenCallables), not this rule's
       const expr = call.arg(0, ['expr']);
       if (!expr) continue;
       const values = evalStr(ctx, expr);
-      if (values?.some((v) => /__|@|\bimport\b|\blambda\b/.test(v.value))) {
+      if (values?.some((v) => SUSPICIOUS_CODE.test(v.value))) {
         ctx.sink.report('py.code.dynamic-query', call.node, `${method}() expression reaches interpreter internals or local variables`);
       } else if (values === null && call.keywords.get('engine') && /python/.test(ctx.text(call.keywords.get('engine')!))) {
         ctx.sink.report('py.code.dynamic-query', call.node, `${method}() with engine='python' and an expression that is not a literal`);

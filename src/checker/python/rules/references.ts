@@ -59,6 +59,12 @@ function checkIdentifiers(ctx: PyContext, attrRoots: Set<number>): void {
   const forbidden = pythonIndex(ctx.policy).callables;
   const imports = [...ctx.cap('import'), ...ctx.cap('import_from')].map((n) => [n.startIndex, n.endIndex] as const).sort((a, b) => a[0] - b[0]);
   const aliasRhs = new Set(ctx.cap('assign.alias').map((n) => startOf(n)));
+  // `m = os` in a class body makes a class attribute (`A.m.system`), which is not tracked: not an alias.
+  const isAlias = (id: SyntaxNode): boolean => {
+    if (!aliasRhs.has(startOf(id))) return false;
+    const block = id.parent?.parent?.parent; // identifier → assignment → expression_statement → block
+    return !(block?.type === 'block' && block.parent?.type === 'class_definition');
+  };
   // callees that are bare names (`getattr(...)`, not `getattr.__call__(...)`)
   const callFns = new Set(ctx.cap('call.fn').filter((n) => BARE_NAME.test(ctx.text(n))).map((n) => startOf(n)));
   for (const id of ctx.identifiers()) {
@@ -82,7 +88,7 @@ function checkIdentifiers(ctx: PyContext, attrRoots: Set<number>): void {
         checkModuleChain(ctx, q, id, { lastOnly: false, onlyCallables: true });
       }
     }
-    if (ctx.isModuleName(name) && !aliasRhs.has(start) && !isHarmlessModuleUse(ctx, id) && !isInspectedArgument(ctx, id)) {
+    if (ctx.isModuleName(name) && !isAlias(id) && !isHarmlessModuleUse(ctx, id) && !isInspectedArgument(ctx, id)) {
       ctx.sink.report('py.module.escape', id, `module '${name}' is used as a value; what is done with it later cannot be checked`);
     }
   }
@@ -101,7 +107,7 @@ function isInspectedArgument(ctx: PyContext, id: SyntaxNode): boolean {
   return fn !== null && fn !== undefined && fn.type === 'identifier' && INSPECTING_BUILTINS.has(normName(ctx.text(fn)));
 }
 
-/** `del os`, `global os`, `if os:` are harmless uses of a module name. */
+/** `del os`, `global os`, `nonlocal os` are harmless uses of a module name. */
 function isHarmlessModuleUse(_ctx: PyContext, id: SyntaxNode): boolean {
   const p = id.parent;
   return p !== null && (p.type === 'delete_statement' || p.type === 'global_statement' || p.type === 'nonlocal_statement');

@@ -16,6 +16,12 @@ import { checkModuleImport } from './imports.ts';
 /** Methods whose first argument is a lookup key (`globals().get('__builtins__')`). */
 const LOOKUP_METHODS = new Set(['get', 'pop', 'setdefault', '__getitem__']);
 
+/** `d.get('name', …)`: a literal key without underscores cannot name a dunder or frame attribute. */
+function plainKey(ctx: PyContext, call: CallInfo): boolean {
+  const args = ctx.text(call.node).slice(ctx.text(call.fn).length);
+  return /^\(\s*(?:'[^'_\\]*'|"[^"_\\]*")\s*[,)]/.test(args);
+}
+
 function isModuleLike(ctx: PyContext, obj: SyntaxNode): boolean {
   const t = ctx.text(obj);
   if (t === '__builtins__' || t === 'builtins') return true;
@@ -30,7 +36,7 @@ export function checkReflection(ctx: PyContext, calls: readonly CallInfo[]): voi
     else if (call.is('vars')) checkVars(ctx, call);
     else if (call.is('__import__', 'importlib.import_module', 'importlib.__import__')) checkDynamicImport(ctx, call);
     else if (call.is('operator.attrgetter', 'operator.methodcaller')) checkAttrgetter(ctx, call);
-    else if (call.method !== null && LOOKUP_METHODS.has(call.method) && call.positional[0]) checkLookupKey(ctx, call.positional[0]);
+    else if (call.method !== null && LOOKUP_METHODS.has(call.method) && !plainKey(ctx, call) && call.positional[0]) checkLookupKey(ctx, call.positional[0]);
   }
 }
 

@@ -1,0 +1,7 @@
+# attack-class: 6
+# title: os.__dict__['system']
+# why: the module namespace dict gives every attribute
+
+import os
+
+os.__dict__["sys" "tem"]("id")

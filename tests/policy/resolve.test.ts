@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isFactoryError } from '../../src/errors/catalog.ts';
+import { loadPolicyDir, policyFromText } from '../../src/policy/load.ts';
+import { parsePolicyText } from '../../src/policy/parse.ts';
+import { resolveAll, resolveOne } from '../../src/policy/resolve.ts';
+import type { PolicyFile } from '../../src/policy/schema.ts';
+import { ROOT } from '../checker/helpers.ts';
+
+function files(texts: Record<string, string>): Map<string, PolicyFile> {
+  const out = new Map<string, PolicyFile>();
+  for (const [name, text] of Object.entries(texts)) {
+    const r = parsePolicyText(text, name);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    out.set(name, r.file);
+  }
+  return out;
+}
+
+const BASE = `
+shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm] }
+python:
+  allowedModules: [json, requests]
+  partialModules: { os: [path, getcwd, listdir] }
+  forbiddenModules: [subprocess]
+  forbiddenCallables: [eval]
+limits: { maxMemoryMb: 512, maxExecutionSeconds: 300 }
+paths: { readOnly: [/data], readWrite: [/workspace] }
+network: { allowOutbound: true, allowedHosts: [api.example.com] }
+`;
+
+describe('extends resolution', () => {
+  it('merges lists, lets the child deny win, replaces partial modules and overrides scalars', () => {
+    const r = resolveOne(
+      'child',
+      files({
+        base: BASE,
+        child: `extends: base
+shell: { allowedCommands: [jq], forbiddenCommands: [curl] }
+python: { forbiddenModules: [requests], partialModules: { os: [path] } }
+limits: { maxMemoryMb: 256 }
+paths: { readWrite: [/tmp] }
+network: { allowOutbound: false }`,
+      }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const p = r.policy;
+    expect(p.lineage).toEqual(['base', 'child']);
+    expect(p.extends).toBe('base');
+    expect(p.shell.allowedCommands).toEqual(['ls', 'cat', 'jq']);
+    expect(p.shell.forbiddenCommands).toEqual(['rm', 'curl']);
+    expect(p.python.allowedModules).toEqual(['json']);
+    expect(p.python.partialModules).toEqual({ os: ['path'] });
+    expect(p.python.forbiddenCallables).toEqual(['eval']);
+    expect(p.limits.maxMemoryMb).toBe(256);
+    expect(p.limits.maxExecutionSeconds).toBe(300);
+    expect(p.paths.readWrite).toEqual(['/workspace', '/tmp']);
+    expect(p.network).toEqual({ allowOutbound: false, allowedHosts: ['api.example.com'] });
+  });
+
+  it('a root policy starts from nothing allowed and the seed limits', () => {
+    const r = resolveOne('solo', files({ solo: 'description: x\n' }));
+    expect(r.ok && r.policy.shell.allowedCommands).toEqual([]);
+    expect(r.ok && r.policy.limits).toMatchObject({ maxExecutionSeconds: 300, maxMemoryMb: 512, maxFileSizeMb: 50 });
+    expect(r.ok && r.policy.network.allowOutbound).toBe(false);
+  });
+
+  it('a child cannot re-allow what an ancestor forbids', () => {
+    const r = resolveOne('child', files({ base: BASE, child: 'extends: base\nshell: { allowedCommands: [rm] }\n' }));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.issues[0]).toMatchObject({ path: 'shell.allowedCommands.0' });
+  });
+
+  it('detects cycles and unknown parents without affecting unrelated policies', () => {
+    const all = resolveAll(files({ a: 'extends: b\n', b: 'extends: c\n', c: 'extends: a\n', d: 'extends: missing\n', e: 'extends: a\n', ok: 'description: fine\n' }));
+    for (const n of ['a', 'b', 'c']) {
+      const r = all.get(n)!;
+      expect(!r.ok && r.issues[0]!.message).toMatch(/^extends cycle: /);
+    }
+    expect(all.get('d')).toMatchObject({ ok: false, issues: [{ path: 'extends', message: "unknown parent policy 'missing'" }] });
+    expect(all.get('e')!.ok).toBe(false);
+    expect(all.get('ok')!.ok).toBe(true);
+  });
+
+  it('policyFromText throws POLICY_INVALID with every issue', () => {
+    try {
+      policyFromText('x', 'limits:\n  maxMemoryMb: -1\n  cpus: abc\n');
+      expect.unreachable();
+    } catch (e) {
+      expect(isFactoryError(e) && e.code).toBe('POLICY_INVALID');
+      const details = (e as { details: { issues: { path: string }[] } }).details;
+      expect(details.issues.map((i) => i.path)).toEqual(['limits.maxMemoryMb', 'limits.cpus']);
+    }
+  });
+});
+
+describe('loading a directory', () => {
+  it('loads the shipped policies', async () => {
+    const r = await loadPolicyDir(path.join(ROOT, 'policies'));
+    expect(r.rejected).toEqual([]);
+    expect([...r.policies.keys()].sort()).toEqual(['data-science', 'default', 'strict']);
+    const strict = r.policies.get('strict')!.policy;
+    const dflt = r.policies.get('default')!.policy;
+    expect(strict.lineage).toEqual(['default', 'strict']);
+    expect(strict.limits.maxMemoryMb).toBeLessThan(dflt.limits.maxMemoryMb);
+    expect(strict.shell.allowedCommands.length).toBeLessThan(dflt.shell.allowedCommands.length);
+    expect(strict.python.allowedModules.length).toBeLessThan(dflt.python.allowedModules.length);
+    expect(r.policies.get('data-science')!.policy.limits.maxMemoryMb).toBeGreaterThan(dflt.limits.maxMemoryMb);
+    // seed 004 §7.2 values
+    expect(dflt.limits).toMatchObject({ maxExecutionSeconds: 300, maxMemoryMb: 512, maxFileSizeMb: 50 });
+    expect(dflt.network.allowOutbound).toBe(false);
+  });
+
+  it('one bad file never stops the others; its children are rejected with an extends issue', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policies-'));
+    writeFileSync(path.join(dir, 'good.yaml'), 'description: good\n');
+    writeFileSync(path.join(dir, 'bad.yaml'), 'limits:\n  maxMemoryMb: many\n');
+    writeFileSync(path.join(dir, 'child.yaml'), 'extends: bad\n');
+    writeFileSync(path.join(dir, 'Bad Name.yaml'), 'description: ignored\n');
+    writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
+    const r = await loadPolicyDir(dir);
+    expect([...r.policies.keys()]).toEqual(['good']);
+    expect(r.rejected.map((x) => [x.name, x.issues[0]!.path])).toEqual([
+      ['bad', 'limits.maxMemoryMb'],
+      ['child', 'extends'],
+    ]);
+  });
+});
