@@ -4,6 +4,7 @@ import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
 import { EventBus } from './events/bus.ts';
 import { Executor } from './execution/index.ts';
+import { Factory } from './factory/index.ts';
 import { instanceId } from './instance.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { OllamaProvider } from './llm/ollama.ts';
@@ -41,7 +42,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir));
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined);
-    return {
+    const deps = {
       config, store, audit, tokens, docker, policies, history, sandboxes,
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
       events: new EventBus(store.events),
@@ -50,7 +51,13 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
       close: async () => {
         for (const c of closers) await c();
       },
-    };
+    } as unknown as ServiceDeps;
+    deps.factory = new Factory(deps);
+    closers.unshift(() => deps.factory.close());
+    // jobs and runs that a crashed process left queued or running can never finish
+    store.work.failInterrupted();
+    if (opts.prewarm) deps.factory.startSweeper(config.factory.sweepIntervalMs);
+    return deps;
   } catch (e) {
     for (const c of closers) await Promise.resolve(c()).catch(() => undefined);
     throw e;

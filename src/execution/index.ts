@@ -14,6 +14,8 @@ export interface ExecuteRequest {
   env?: Record<string, string>;
   overrides?: LimitOverrides;
   outputJson?: boolean;
+  /** a host directory mounted read-only at /data for this run (a tool's sample data); the policy must allow /data */
+  dataDir?: string;
   /** local CLI only, for testing the container's containment; audited as such */
   skipStaticCheck?: boolean;
   /** who asked (token id, 'cli', 'system') and what for */
@@ -50,7 +52,7 @@ export class Executor {
     const runId = req.runId ?? randomUUID();
     // limits first: a policy the sandbox cannot honour is refused before anything else happens
     const limits = limitsFor(req.policy, req.overrides);
-    const mounts = mountsFor(req.policy, this.hostPaths);
+    const mounts = mountsFor(req.policy, req.dataDir ? { ...this.hostPaths, '/data': req.dataDir } : this.hostPaths);
     let checked: CheckResult | null = null;
     if (!req.skipStaticCheck) {
       checked = this.check(req.source, req.language, req.policy, req);

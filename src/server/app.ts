@@ -6,6 +6,7 @@ import type { ServiceDeps } from './deps.ts';
 import { useErrorReplies } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { checkRoutes } from './routes/check.ts';
+import { factoryRoutes } from './routes/factory.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { healthRoutes } from './routes/health.ts';
 import { streamRoutes } from './routes/stream.ts';
@@ -43,12 +44,15 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
     void reply.header('x-request-id', req.id);
   });
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+  // YAML bodies (policies, blueprints) arrive as text; their parsers report problems with paths and lines
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   await healthRoutes(app, deps);
   await auditRoutes(app, deps);
   await tokenRoutes(app, deps);
   await app.register(async (scope) => policyRoutes(scope, deps));
   await checkRoutes(app, deps);
+  await factoryRoutes(app, deps);
   await streamRoutes(app, deps, opts.stream);
 
   app.get('/api/v1', { config: { public: true } }, async () => ({

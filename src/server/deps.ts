@@ -3,6 +3,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { Config } from '../config/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Executor } from '../execution/index.ts';
+import type { Factory } from '../factory/index.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { LlmProvider } from '../llm/index.ts';
 import type { PolicyRegistry } from '../policy/index.ts';
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   sandboxes: Sandboxes;
   executor: Executor;
   events: EventBus;
+  /** tools and agents; set once the core is open */
+  factory: Factory;
   lifecycle: Lifecycle;
   /** closes every module in reverse order of opening */
   close(): Promise<void>;

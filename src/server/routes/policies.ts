@@ -7,7 +7,6 @@ import { unifiedDiff } from '../../util/diff.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { zodSchema } from '../validation.ts';
 
-const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
 const NameParams = z.object({ name: z.string() }).strict();
 const RestoreBody = z.object({ version: z.number().int().min(1) }).strict();
 const GetQuery = z.object({ format: z.enum(['json', 'yaml']).default('json') }).strict();
@@ -24,8 +23,6 @@ function ifMatch(req: FastifyRequest): string | undefined {
 export async function policyRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const { policies, history, store } = deps;
 
-  // YAML bodies arrive as text; the policy parser reports every problem with its path and line
-  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
 
   const name = (req: FastifyRequest<{ Params: { name: string } }>) => {
     assertPolicyName(req.params.name); // 400 POLICY_NAME_INVALID: no path traversal, no odd characters

@@ -1,0 +1,155 @@
+import { AgentBlueprint, blueprintInvalid, parseAgentBlueprint, type ParameterSpec, type ToolBlueprint } from '../blueprints/index.ts';
+import { FactoryError } from '../errors/catalog.ts';
+import type { ChatMessage, ToolSpec } from '../llm/index.ts';
+import type { AgentRecord } from '../store/index.ts';
+import { renderAgentSystemPrompt, renderPrompt, specialistDesignerContext } from '../templates/index.ts';
+import type { FactoryDeps, ToolFactory } from './tools.ts';
+import { newId, Work } from './work.ts';
+
+const JSON_TYPE: Record<string, string> = { string: 'string', path: 'string', int: 'integer', float: 'number', bool: 'boolean', list: 'array', dict: 'object' };
+
+/** A registered tool as Ollama's tool calling sees it: name, description, JSON schema of its input. */
+export function toolSpecOf(bp: ToolBlueprint): ToolSpec {
+  const properties: Record<string, unknown> = {};
+  for (const p of bp.inputSpec as ParameterSpec[]) properties[p.name] = { type: JSON_TYPE[p.type] ?? 'string', ...(p.description ? { description: p.description } : {}) };
+  return {
+    name: bp.name,
+    description: `${bp.description} ${bp.purpose}`.slice(0, 1000),
+    parameters: { type: 'object', properties, required: bp.inputSpec.filter((p) => p.required && p.default === undefined).map((p) => p.name) },
+  };
+}
+
+/** Agent blueprints into runtime specialists: create, design for a task, clone, destroy, expire, run. */
+export class AgentFactory {
+  constructor(
+    private readonly d: FactoryDeps,
+    private readonly tools: ToolFactory,
+  ) {}
+
+  /** Validated by the blueprint schema and the policy rules before anything is stored. */
+  create(input: unknown, actor: string, origin: AgentRecord['origin'] = 'blueprint', parent: string | null = null): AgentRecord & { warnings: string[] } {
+    const bp = parseAgentBlueprint(input);
+    if (!this.d.policies.has(bp.policy)) throw blueprintInvalid('agent', [{ path: 'policy', message: `no policy named '${bp.policy}'` }], bp.name);
+    const unknownTools = bp.tools.filter((t) => !this.d.store.tools.active(t));
+    const rec = this.d.store.agents.insert({
+      id: newId('agt'), name: bp.name, origin, parent, blueprint: bp, createdBy: actor,
+      expiresAt: bp.ttlSeconds ? new Date(Date.now() + bp.ttlSeconds * 1000).toISOString() : null,
+    });
+    this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor, details: { name: bp.name, type: bp.type, policy: bp.policy, tools: bp.tools, parent, expiresAt: rec.expiresAt } });
+    this.d.events.publish({ topic: `agent:${rec.id}`, owner: actor, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
+    return { ...rec, warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
+  }
+
+  /** The model designs a blueprint for a task; it passes the same schema and policy rules as any other. */
+  async createSpecialist(req: { task: string; domain?: string; skills?: string[] }, actor: string): Promise<AgentRecord & { warnings: string[] }> {
+    const status = await this.d.llm.status();
+    if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
+    const example = (this.d.store.agents.list()[0]?.blueprint as AgentBlueprint | undefined) ?? EXAMPLE;
+    const tools = this.d.store.tools.list().map((t) => ({ name: t.name, description: (this.d.store.tools.version(t.name, t.latestVersion)?.blueprint as ToolBlueprint | undefined)?.description }));
+    const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((p) => p.name), example }));
+    const res = await this.d.llm.structured(AgentBlueprint, { role: 'specialist-designer', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
+    return this.create({ ...res.value, type: 'specialist' }, actor, 'specialist');
+  }
+
+  clone(id: string, modifications: Record<string, unknown>, actor: string): AgentRecord & { warnings: string[] } {
+    const src = this.get(id);
+    return this.create({ ...(src.blueprint as Record<string, unknown>), ...modifications }, actor, 'clone', id);
+  }
+
+  get(id: string): AgentRecord {
+    const a = this.d.store.agents.get(id);
+    if (!a || a.destroyedAt) throw new FactoryError('RESOURCE_NOT_FOUND', `No agent ${id}`);
+    if (a.expiresAt && a.expiresAt <= new Date().toISOString()) throw new FactoryError('RESOURCE_NOT_FOUND', `Agent ${id} expired at ${a.expiresAt}`);
+    return a;
+  }
+
+  destroy(id: string, actor: string, reason = 'requested'): boolean {
+    const ok = this.d.store.agents.destroy(id);
+    if (ok) {
+      this.d.audit.record({ type: 'agent_destroyed', action: reason, target: id, agent: id, actor });
+      this.d.events.publish({ topic: `agent:${id}`, owner: actor, agent: id, status: 'destroyed', progress: 1, message: `agent ${id} destroyed (${reason})` });
+    }
+    return ok;
+  }
+
+  sweep(): string[] {
+    const gone = this.d.store.agents.expired(new Date().toISOString());
+    for (const id of gone) this.destroy(id, 'sweeper', 'expired');
+    return gone;
+  }
+
+  /** Starts a run; returns its id at once. Progress and every step stream on run:<id>. */
+  async run(id: string, task: string, actor: string): Promise<{ runId: string }> {
+    const agent = this.get(id);
+    const status = await this.d.llm.status();
+    if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
+    const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'agent', target: id, owner: actor, input: { task }, agent: id });
+    void this.d.lifecycle.track(`run ${work.id}`, (signal) => this.converse(work, agent, task, actor, signal)).catch(() => undefined);
+    return { runId: work.id };
+  }
+
+  /** The conversation: system prompt and knowledge, the task, tool calls through checker and sandbox, a turn limit. */
+  private async converse(work: Work, agent: AgentRecord, task: string, actor: string, signal: AbortSignal): Promise<void> {
+    const bp = agent.blueprint as AgentBlueprint;
+    const offered = bp.tools
+      .map((name) => ({ name, rec: this.d.store.tools.active(name) }))
+      .filter((t) => t.rec)
+      .map((t) => this.d.store.tools.version(t.name, t.rec!.latestVersion)!.blueprint as ToolBlueprint);
+    const specs = offered.map(toolSpecOf);
+    const messages: ChatMessage[] = [
+      { role: 'system', content: renderAgentSystemPrompt(bp, offered.map((t) => ({ name: t.name, description: t.description }))) },
+      { role: 'user', content: task },
+    ];
+    const maxTurns = bp.maxTurns ?? this.d.config.factory.maxAgentTurns;
+    const usage = { promptTokens: 0, completionTokens: 0 };
+    try {
+      for (let turn = 1; turn <= maxTurns; turn++) {
+        work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
+        const res = await this.d.llm.chat({ role: `agent:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}), task: work.id, agent: agent.id, signal });
+        usage.promptTokens += res.usage.promptTokens;
+        usage.completionTokens += res.usage.completionTokens;
+        messages.push(res.message);
+        work.step({ kind: 'model', turn, content: res.message.content, toolCalls: res.message.toolCalls ?? [], usage: res.usage, model: res.model });
+        const calls = res.message.toolCalls ?? [];
+        if (calls.length === 0) {
+          work.succeed({ answer: res.message.content, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
+          return;
+        }
+        for (const call of calls) {
+          const content = await this.callTool(work, agent, call.name, call.arguments, offered, actor, turn, signal);
+          messages.push({ role: 'tool', toolName: call.name, content });
+        }
+      }
+      throw new FactoryError('VALIDATION_FAILED', `${bp.name} reached its turn limit (${maxTurns}) without a final answer`, { maxTurns });
+    } catch (e) {
+      work.fail(e, signal.aborted ? 'cancelled' : 'failed');
+    }
+  }
+
+  /** One tool call: only offered tools, the input validated, the tool checked and sandboxed; the model gets a JSON result. */
+  private async callTool(work: Work, agent: AgentRecord, name: string, args: Record<string, unknown>, offered: ToolBlueprint[], actor: string, turn: number, signal: AbortSignal): Promise<string> {
+    work.progress(work.item.progress, 'tool_call', `turn ${turn}: calling ${name}`, { tool: name, turn });
+    let reply: Record<string, unknown>;
+    if (!offered.some((t) => t.name === name)) {
+      reply = { error: `tool '${name}' is not available to this agent`, available: offered.map((t) => t.name) };
+    } else {
+      try {
+        const out = await this.tools.execute(name, args ?? {}, actor, { task: work.id, agent: agent.id, signal });
+        reply = out.blocked
+          ? { error: 'the tool is blocked by the current policy', findings: out.findings?.map((f) => f.rule) }
+          : { status: out.result!.status, exitCode: out.result!.exitCode, ...(out.result!.json !== undefined ? { json: out.result!.json } : { stdout: out.result!.stdout.slice(0, 8000) }), ...(out.result!.stderr ? { stderr: out.result!.stderr.slice(-2000) } : {}), toolRun: out.runId };
+      } catch (e) {
+        const fe = e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error).message);
+        reply = { error: fe.message, code: fe.code, ...(fe.details !== undefined ? { details: fe.details } : {}) };
+      }
+    }
+    work.step({ kind: 'tool', turn, tool: name, arguments: args, result: reply });
+    return JSON.stringify(reply);
+  }
+}
+
+const EXAMPLE: AgentBlueprint = AgentBlueprint.parse({
+  name: 'example-analyst', type: 'analysis', description: 'Analyses tabular data and reports findings.',
+  systemPrompt: 'You are a careful data analyst. Use the tools you are given; never guess numbers.',
+  outputFormat: { format: 'markdown' },
+});

@@ -1,0 +1,37 @@
+import type { ToolBlueprint } from '../blueprints/index.ts';
+import type { LlmProvider } from '../llm/index.ts';
+import type { Policy } from '../policy/index.ts';
+import { renderPrompt, toolGeneratorContext, toolRepairContext, type RepairInput } from '../templates/index.ts';
+
+/** The script inside a model reply: the first fenced block if there is one, else the whole reply. */
+export function extractCode(reply: string): string {
+  const fenced = /```[a-zA-Z0-9_+-]*[ \t]*\n([\s\S]*?)```/.exec(reply);
+  const code = (fenced ? fenced[1]! : reply).replace(/^\s*\n/, '');
+  return code.endsWith('\n') ? code : `${code}\n`;
+}
+
+/**
+ * Asks the model for a script: a first draft from the blueprint and the code skeleton, or a repair of
+ * the previous draft from the checker's findings (rule, line, snippet, suggestion) or the probe failures.
+ */
+export async function draftTool(
+  llm: LlmProvider,
+  bp: ToolBlueprint,
+  policy: Policy,
+  repair: RepairInput | null,
+  meta: { task: string; signal?: AbortSignal },
+): Promise<{ source: string; promptTokens: number; completionTokens: number }> {
+  const prompt = repair ? renderPrompt('tool-repair.md', toolRepairContext(bp, policy, repair)) : renderPrompt('tool-generator.md', toolGeneratorContext(bp, policy));
+  const res = await llm.chat({
+    role: repair ? 'tool-repair' : 'tool-generator',
+    ...(bp.model ? { model: bp.model } : {}),
+    messages: [
+      { role: 'system', content: prompt.system },
+      { role: 'user', content: prompt.user },
+    ],
+    options: { temperature: 0.2 },
+    task: meta.task,
+    ...(meta.signal ? { signal: meta.signal } : {}),
+  });
+  return { source: extractCode(res.message.content), promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens };
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { EventBus } from '../events/bus.ts';
+import { FactoryError } from '../errors/catalog.ts';
+import type { Store, WorkItem, WorkKind } from '../store/index.ts';
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(8).toString('hex')}`;
+}
+
+/** Errors as they are stored with a job or run and sent to clients: code, message, details. */
+export function errorValue(e: unknown): { code: string; message: string; retryable: boolean; details?: unknown } {
+  if (e instanceof FactoryError) return { code: e.code, message: e.message, retryable: e.retryable, ...(e.details !== undefined ? { details: e.details } : {}) };
+  return { code: 'INTERNAL', message: (e as Error).message ?? String(e), retryable: false };
+}
+
+/**
+ * One job or run: its row in the store, and its progress events on topic `<kind>:<id>` (numbered and
+ * persisted by the event bus, so subscribers see every step in order and can resume).
+ */
+export class Work {
+  constructor(
+    private readonly store: Store,
+    private readonly events: EventBus,
+    readonly item: WorkItem,
+    private readonly ctx: { project?: string | null; agent?: string | null } = {},
+  ) {}
+
+  static start(store: Store, events: EventBus, w: { kind: WorkKind; type: string; target: string; owner: string; input: unknown; id?: string; project?: string | null; agent?: string | null }): Work {
+    const item = store.work.create({ id: w.id ?? newId(w.kind), kind: w.kind, type: w.type, target: w.target, owner: w.owner, input: w.input });
+    const work = new Work(store, events, item, { project: w.project ?? null, agent: w.agent ?? null });
+    work.progress(0, 'queued', `${w.type} ${w.target} queued`);
+    return work;
+  }
+
+  get id(): string {
+    return this.item.id;
+  }
+
+  get topic(): string {
+    return `${this.item.kind}:${this.item.id}`;
+  }
+
+  progress(progress: number, status: string, message: string, metadata: Record<string, unknown> = {}): void {
+    this.store.work.update(this.item.id, { progress, ...(isWorkStatus(status) ? { status } : { status: 'running' }) });
+    this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
+  }
+
+  step(step: Record<string, unknown>): void {
+    this.store.work.update(this.item.id, { step: { at: new Date().toISOString(), ...step } });
+  }
+
+  succeed(result: unknown, message: string, metadata: Record<string, unknown> = {}): void {
+    this.store.work.update(this.item.id, { status: 'succeeded', progress: 1, result });
+    this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status: 'succeeded', progress: 1, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
+  }
+
+  fail(e: unknown, status: 'failed' | 'cancelled' = 'failed'): void {
+    const error = errorValue(e);
+    this.store.work.update(this.item.id, { status, error });
+    this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress: 1, message: `${error.code}: ${error.message}`, metadata: { type: this.item.type, target: this.item.target, error } });
+  }
+}
+
+function isWorkStatus(s: string): s is 'queued' | 'running' {
+  return s === 'queued' || s === 'running';
+}

@@ -1,0 +1,234 @@
+// End to end over real HTTP and WebSocket, the real Docker engine and SQLite, and a local server that
+// speaks Ollama's API from scripted replies (the one stand-in: no model can run on these machines).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOllama, type FakeOllama, type Reply } from '../helpers/fake-ollama.ts';
+import { REPO } from '../helpers/env.ts';
+import { startService, type RunningService } from '../helpers/service.ts';
+import { connect } from '../helpers/ws.ts';
+
+let svc: RunningService;
+let fake: FakeOllama;
+const script: Reply[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeOllama({ replies: () => script.shift() ?? { status: 500, error: 'no scripted reply left' } });
+  svc = await startService({ 'ollama.host': fake.url, 'ollama.retries': '0', 'ollama.backoffMs': '0' });
+});
+afterAll(async () => {
+  await svc?.close();
+  await fake?.close();
+});
+
+const json = { 'content-type': 'application/json' };
+const yaml = { 'content-type': 'application/yaml' };
+async function body<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+async function waitJob(id: string, kind: 'job' | 'run' = 'job') {
+  for (let i = 0; i < 600; i++) {
+    const w = (await body<Record<string, { status: string }>>(await svc.call(`/api/v1/${kind}s/${id}`)))[kind]!;
+    if (w.status !== 'queued' && w.status !== 'running') return w as unknown as { status: string; result: Record<string, unknown>; error: { code: string; details: Record<string, unknown> }; steps: Record<string, unknown>[] };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${kind} ${id} did not finish`);
+}
+
+const SUM_TOOL = {
+  name: 'sum_numbers', description: 'Adds numbers', language: 'python', purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
+  inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers' }],
+  outputSpec: { format: 'json', schema: { sum: 'float' } },
+  examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
+};
+const GOOD_SUM = 'import json\nimport sys\n\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n';
+const BAD_SUM = 'import json, os, sys\nos.system("echo pwned")\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n';
+
+describe('a blueprint with source: checked, probe-run, registered, executed; streamed and audited', () => {
+  it('csv_aggregator from blueprints/ end to end, with a WebSocket subscriber that sees every event in order', async () => {
+    const ws = await connect(svc.url, svc.adminToken);
+    ws.send({ type: 'subscribe', topics: ['*'] });
+    await ws.waitFor((m) => m.type === 'subscribed');
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: yaml, body: readFileSync(join(REPO, 'blueprints/tools/csv_aggregator.yaml'), 'utf8') });
+    const b = await body<{ status: string; tool: { name: string; version: number } }>(res);
+    expect(res.status, JSON.stringify(b)).toBe(201);
+    expect(b.tool).toMatchObject({ name: 'csv_aggregator', version: 1 });
+    await ws.waitFor((m) => m.type === 'event' && (m.event as { status: string }).status === 'registered');
+    const evs = ws.messages.filter((m) => m.type === 'event' && m.topic === 'tool:csv_aggregator') as { id: number; event: { status: string } }[];
+    expect(evs.map((e) => e.event.status)).toEqual(['checking', 'probe_passed', 'probe_passed', 'probe_passed', 'probe_passed', 'registered']);
+    expect(evs.map((e) => e.id)).toEqual([...evs.map((e) => e.id)].sort((x, y) => x - y));
+
+    const run = await svc.call('/api/v1/tools/csv_aggregator/execute', { method: 'POST', headers: json, body: JSON.stringify({ input: { directory: '/data', column: 'quantity' }, sampleData: true }) });
+    const r = await body<{ status: string; runId: string; result: { json: unknown } }>(run);
+    expect(run.status).toBe(200);
+    expect(r.status).toBe('ok');
+    expect(r.result.json).toEqual({ sum: 10, average: 2.5, min: 1, max: 4, count: 4, files_processed: ['sales_q2.csv'] });
+    await ws.waitFor((m) => m.type === 'event' && m.topic === `run:${r.runId}` && (m.event as { status: string }).status === 'succeeded');
+    const runEvents = ws.messages.filter((m) => m.topic === `run:${r.runId}`).map((m) => (m.event as { status: string }).status);
+    expect(runEvents).toEqual(['queued', 'running', 'succeeded']);
+    ws.close();
+
+    const tool = await body<{ versions: unknown[]; blueprint: { name: string } }>(await svc.call('/api/v1/tools/csv_aggregator'));
+    expect(tool.versions).toHaveLength(1);
+    const v1 = await body<{ source: string; checksum: string }>(await svc.call('/api/v1/tools/csv_aggregator/versions/1'));
+    expect(v1.source).toContain('def aggregate_csv_column');
+    expect((await body(await svc.call('/api/v1/audit/verify'))).ok).toBe(true);
+    const types = svc.service.deps.audit.query({ limit: 1000 }).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['tool_generated', 'tool_executed']));
+  });
+
+  it('a source that violates the policy is refused with 422 and its findings, and nothing is registered', async () => {
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'bad_sum', source: BAD_SUM }) });
+    expect(res.status).toBe(422);
+    const e = (await body<{ error: { code: string; details: { findings: { rule: string; line: number }[] } } }>(res)).error;
+    expect(e.code).toBe('CODE_BLOCKED');
+    expect(e.details.findings.some((f) => f.line === 2)).toBe(true);
+    expect((await svc.call('/api/v1/tools/bad_sum')).status).toBe(404);
+  });
+
+  it('a source whose examples fail is refused with 422 PROBE_FAILED', async () => {
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'wrong_sum', source: GOOD_SUM.replace('sum(d["numbers"])', 'sum(d["numbers"]) + 1') }) });
+    expect(res.status).toBe(422);
+    const e = (await body<{ error: { code: string; details: { probe: { passed: boolean; failures: unknown[] }[] } } }>(res)).error;
+    expect(e.code).toBe('PROBE_FAILED');
+    expect(e.details.probe[0]!.passed).toBe(false);
+  });
+});
+
+describe('generation with scripted model replies', () => {
+  it('a first draft that violates the policy is repaired from the findings and registered', async () => {
+    script.push({ content: '```python\n' + BAD_SUM + '```' }, { content: GOOD_SUM });
+    const before = fake.chats().length;
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'gen_sum' }) });
+    expect(res.status).toBe(202);
+    const { jobId } = await body<{ jobId: string }>(res);
+    const job = await waitJob(jobId);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    const chats = fake.chats().slice(before);
+    expect(chats).toHaveLength(2);
+    const second = JSON.stringify(chats[1]!.body.messages);
+    const findings = (job.steps.find((s) => s.kind === 'check' && s.allowed === false) as { findings: { rule: string }[] }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(second).toContain(f.rule); // the findings reached the second prompt
+    expect(second).toContain('os.system');
+    const tool = await body<{ attempts: number; origin: string }>(await svc.call('/api/v1/tools/gen_sum'));
+    expect(tool).toMatchObject({ attempts: 2, origin: 'generated' });
+    const run = await body<{ result: { json: unknown } }>(await svc.call('/api/v1/tools/gen_sum/execute', { method: 'POST', headers: json, body: JSON.stringify({ input: { numbers: [4, 5] } }) }));
+    expect(run.result.json).toEqual({ sum: 9 });
+  });
+
+  it('a draft that never passes ends the job with TOOL_GENERATION_FAILED (422) and the last findings', async () => {
+    script.push({ content: BAD_SUM }, { content: BAD_SUM }, { content: BAD_SUM });
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'never_sum' }) });
+    const job = await waitJob((await body<{ jobId: string }>(res)).jobId);
+    expect(job.status).toBe('failed');
+    expect(job.error.code).toBe('TOOL_GENERATION_FAILED');
+    expect((job.error.details.findings as unknown[]).length).toBeGreaterThan(0);
+    expect((await svc.call('/api/v1/tools/never_sum')).status).toBe(404);
+  });
+
+  it('a client that disconnects mid-job and reconnects with its last id misses nothing', async () => {
+    script.push({ content: BAD_SUM, delayMs: 300 }, { content: GOOD_SUM, delayMs: 600 });
+    const ws1 = await connect(svc.url, svc.adminToken);
+    ws1.send({ type: 'subscribe', topics: ['jobs'] });
+    await ws1.waitFor((m) => m.type === 'subscribed');
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'resume_sum' }) });
+    const { jobId } = await body<{ jobId: string }>(res);
+    const first = await ws1.waitFor((m) => m.topic === `job:${jobId}`);
+    ws1.close();
+    await ws1.closed;
+    const seenBefore = ws1.messages.filter((m) => m.topic === `job:${jobId}`).map((m) => m.id as number);
+    const last = Math.max(...seenBefore, first.id as number);
+    await waitJob(jobId);
+    const ws2 = await connect(svc.url, svc.adminToken);
+    ws2.send({ type: 'subscribe', topics: [`job:${jobId}`], lastEventId: last });
+    await ws2.waitFor((m) => m.type === 'subscribed');
+    const after = ws2.messages.filter((m) => m.topic === `job:${jobId}`).map((m) => m.id as number);
+    const all = svc.service.deps.events.replay(0, { exact: [`job:${jobId}`], prefixes: [] }).map((e) => e.seq);
+    expect([...seenBefore, ...after]).toEqual(all);
+    expect((ws2.messages.filter((m) => m.topic === `job:${jobId}`).at(-1)!.event as { status: string }).status).toBe('succeeded');
+    ws2.close();
+  });
+});
+
+describe('agents', () => {
+  it('an agent calls a tool through Ollama tool calling; the tool runs in the sandbox; the model gets the result', async () => {
+    const reg = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, source: GOOD_SUM }) });
+    expect(reg.status).toBe(201);
+    const bp = { name: 'adder', type: 'analysis', description: 'Adds things', systemPrompt: 'You add numbers with your tool.', tools: ['sum_numbers'], outputFormat: { format: 'text' } };
+    const created = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ blueprint: bp }) });
+    expect(created.status).toBe(201);
+    const agent = (await body<{ agent: { id: string } }>(created)).agent;
+    script.push({ toolCalls: [{ name: 'sum_numbers', arguments: { numbers: [10, 20, 12] } }] }, { content: 'The sum is 42.' });
+    const before = fake.chats().length;
+    const start = await svc.call(`/api/v1/agents/${agent.id}/runs`, { method: 'POST', headers: json, body: JSON.stringify({ task: 'What is 10+20+12?' }) });
+    expect(start.status).toBe(202);
+    const run = await waitJob((await body<{ runId: string }>(start)).runId, 'run');
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    expect(run.result).toMatchObject({ answer: 'The sum is 42.', turns: 2 });
+    const chats = fake.chats().slice(before);
+    expect(chats[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['sum_numbers']);
+    const toolMsg = chats[1]!.body.messages.find((m: { role: string }) => m.role === 'tool');
+    expect(JSON.parse(toolMsg.content)).toMatchObject({ status: 'ok', json: { sum: 42 } });
+    expect(svc.service.deps.audit.query({ type: 'tool_executed', agent: agent.id })).toHaveLength(1);
+    const usage = await body<{ llm: { calls: number; promptTokens: number } }>(await svc.call('/api/v1/usage'));
+    expect(usage.llm.calls).toBeGreaterThan(0);
+    expect((await svc.call(`/api/v1/agents/${agent.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await svc.call(`/api/v1/agents/${agent.id}`)).status).toBe(404);
+    expect(svc.service.deps.audit.query({ type: ['agent_created', 'agent_destroyed'], agent: agent.id }).map((e) => e.type)).toEqual(['agent_created', 'agent_destroyed']);
+  });
+
+  it('a specialist is designed by the model and validated by the same schema', async () => {
+    const designed = { name: 'csv-specialist', type: 'analysis', description: 'CSV expert', systemPrompt: 'You analyse CSV files.', outputFormat: { format: 'markdown' }, tools: ['csv_aggregator'], policy: 'default' };
+    script.push({ content: JSON.stringify(designed) });
+    const res = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ specialist: { task: 'Summarise the sales CSVs' } }) });
+    const b = await body<{ agent: { origin: string; blueprint: { type: string; name: string } } }>(res);
+    expect(res.status, JSON.stringify(b)).toBe(201);
+    expect(b.agent).toMatchObject({ origin: 'specialist', blueprint: { type: 'specialist', name: 'csv-specialist' } });
+    script.push({ content: JSON.stringify({ ...designed, policy: 'no-such-policy' }) });
+    const bad = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ specialist: { task: 'x' } }) });
+    expect(bad.status).toBe(422);
+  });
+});
+
+describe('bad input', () => {
+  it('names every schema violation by its path', async () => {
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Bad Name', language: 'cobol', inputSpec: [{ name: 'x', type: 'weird' }] }) });
+    expect(res.status).toBe(422);
+    const e = (await body<{ error: { code: string; details: { issues: { path: string }[] } } }>(res)).error;
+    expect(e.code).toBe('BLUEPRINT_INVALID');
+    const paths = e.details.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'language', 'inputSpec.0.type', 'description', 'purpose']));
+  });
+
+  it('refuses an unknown policy, a duplicate name and an oversized source', async () => {
+    const unknown = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'p_sum', policy: 'nope', source: GOOD_SUM }) });
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(await unknown.json())).toContain('policy');
+    const dup = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, source: GOOD_SUM }) });
+    expect(dup.status).toBe(409);
+    const big = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'big_sum', source: `# ${'x'.repeat(300 * 1024)}\n${GOOD_SUM}` }) });
+    expect([413, 422]).toContain(big.status);
+    const badInput = await svc.call('/api/v1/tools/sum_numbers/execute', { method: 'POST', headers: json, body: JSON.stringify({ input: { numbers: 'seven' } }) });
+    expect(badInput.status).toBe(400);
+    expect((await body<{ error: { code: string } }>(badInput)).error.code).toBe('INPUT_INVALID');
+  });
+
+  it('Ollama down: 503 with the fix for what needs the model; everything else still works', async () => {
+    const down = await startService({ 'ollama.host': 'http://127.0.0.1:9' });
+    try {
+      const res = await down.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'down_sum' }) });
+      expect(res.status).toBe(503);
+      const e = (await body<{ error: { code: string; message: string; hint: string } }>(res)).error;
+      expect(e.code).toBe('OLLAMA_UNAVAILABLE');
+      expect(`${e.message} ${e.hint}`).toMatch(/ollama serve/);
+      const src = await down.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'down_sum', source: GOOD_SUM }) });
+      expect(src.status).toBe(201);
+      const run = await down.call('/api/v1/tools/down_sum/execute', { method: 'POST', headers: json, body: JSON.stringify({ input: { numbers: [1] } }) });
+      expect((await body<{ status: string }>(run)).status).toBe('ok');
+      expect((await down.call('/api/v1/tools')).status).toBe(200);
+    } finally {
+      await down.close();
+    }
+  });
+});
