@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AuditTrail } from './audit/trail.ts';
+import { loadBlueprintDir } from './blueprints/index.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
 import { EventBus } from './events/bus.ts';
@@ -51,8 +52,10 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
       close: async () => {
         for (const c of closers) await c();
       },
+      blueprints: await loadBlueprintDir(config.blueprintDir),
     } as unknown as ServiceDeps;
     deps.factory = new Factory(deps);
+    if (opts.prewarm) deps.factory.ensureStaticAgents(deps.blueprints);
     closers.unshift(() => deps.factory.close());
     // jobs and runs that a crashed process left queued or running can never finish
     store.work.failInterrupted();

@@ -1,3 +1,4 @@
+import type { BlueprintDirLoad } from '../blueprints/index.ts';
 import { AgentFactory } from './agents.ts';
 import { ToolFactory, type FactoryDeps } from './tools.ts';
 
@@ -11,9 +12,28 @@ export class Factory {
   readonly agents: AgentFactory;
   private timer: NodeJS.Timeout | null = null;
 
+  private readonly store: FactoryDeps['store'];
+
   constructor(deps: FactoryDeps) {
+    this.store = deps.store;
     this.tools = new ToolFactory(deps);
     this.agents = new AgentFactory(deps, this.tools);
+  }
+
+  /** The static agents of blueprints/agents (seed 004 §2.4.1) exist once each in the agent pool. */
+  ensureStaticAgents(bps: BlueprintDirLoad): string[] {
+    const created: string[] = [];
+    const have = new Set(this.store.agents.list().filter((a) => a.origin === 'blueprint' && a.createdBy === 'system').map((a) => a.name));
+    for (const [name, loaded] of bps.agents) {
+      if (have.has(name)) continue;
+      try {
+        this.agents.create(loaded.blueprint, 'system');
+        created.push(name);
+      } catch {
+        // a blueprint that no longer fits the policies in force is reported by readiness, not fatal
+      }
+    }
+    return created;
   }
 
   sweep(): { tools: string[]; agents: string[] } {

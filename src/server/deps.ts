@@ -2,6 +2,7 @@ import type { AuditTrail } from '../audit/trail.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Config } from '../config/schema.ts';
 import type { EventBus } from '../events/bus.ts';
+import type { BlueprintDirLoad } from '../blueprints/index.ts';
 import type { Executor } from '../execution/index.ts';
 import type { Factory } from '../factory/index.ts';
 import type { Lifecycle } from '../lifecycle.ts';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   sandboxes: Sandboxes;
   executor: Executor;
   events: EventBus;
+  /** the blueprints on disk, validated at start (bad ones are listed, never fatal) */
+  blueprints: BlueprintDirLoad;
   /** tools and agents; set once the core is open */
   factory: Factory;
   lifecycle: Lifecycle;

@@ -141,5 +141,11 @@ export async function factoryRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
     });
   }
 
+  app.get('/api/v1/blueprints', { config: { role: 'viewer' } }, async () => ({
+    agents: [...deps.blueprints.agents.values()].map((b) => ({ file: b.file, blueprint: b.blueprint })),
+    tools: [...deps.blueprints.tools.values()].map((b) => ({ file: b.file, blueprint: b.blueprint, registered: !!store.tools.active(b.blueprint.name) })),
+    rejected: deps.blueprints.rejected,
+  }));
+
   app.get('/api/v1/usage', { config: { role: 'viewer' } }, async () => ({ llm: store.llm.totals() }));
 }

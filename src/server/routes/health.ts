@@ -31,8 +31,9 @@ export async function healthRoutes(app: FastifyInstance, deps: ServiceDeps): Pro
     if (!docker.ok) hints.push('Docker: run `bash scripts/docker-up.sh` or set DOCKER_HOST to a running engine.');
     for (const i of images) if (!i.ok) hints.push(`Sandbox image ${i.tag}: ${i.hint ?? 'not usable'}`);
     for (const p of policies.problems) hints.push(`Policy file ${p.file} is invalid; the last valid version stays in force.`);
+    for (const b of deps.blueprints.rejected) hints.push(`Blueprint ${b.file} is invalid and was skipped: ${b.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     if (!ollama.ok) hints.push('Ollama: run `ollama serve` or set OLLAMA_HOST; only LLM generation needs it.');
     if (deps.lifecycle.isClosing) hints.push('The service is shutting down.');
-    return reply.code(ready ? 200 : 503).send({ status, checks: { store, docker, sandbox, ollama, policies }, hints });
+    return reply.code(ready ? 200 : 503).send({ status, checks: { store, docker, sandbox, ollama, policies, blueprints: { ok: deps.blueprints.rejected.length === 0, agents: deps.blueprints.agents.size, tools: deps.blueprints.tools.size, rejected: deps.blueprints.rejected } }, hints });
   });
 }
