@@ -11,6 +11,7 @@ import { policyRoutes } from './routes/policies.ts';
 import { healthRoutes } from './routes/health.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { collectRouteDocs, DOCS_HTML, openApiDocument } from './openapi.ts';
 import { useZodValidation } from './validation.ts';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
   });
+  const routeDocs = collectRouteDocs(app);
   useZodValidation(app);
   useErrorReplies(app);
   useAuth(app, deps.tokens, deps.audit);
@@ -55,6 +57,9 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await factoryRoutes(app, deps);
   await streamRoutes(app, deps, opts.stream);
 
+  let openapi: Record<string, unknown> | null = null;
+  app.get('/api/v1/openapi.json', { config: { public: true, docs: { summary: 'This API as an OpenAPI 3.1 document, generated from the zod schemas' } } }, async () => (openapi ??= openApiDocument(routeDocs, '0.1.0')));
+  app.get('/docs', { config: { public: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(DOCS_HTML));
   app.get('/api/v1', { config: { public: true } }, async () => ({
     service: 'agent-factory',
     routes: [...routes].sort(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { BlueprintName, type ToolBlueprint } from '../../blueprints/index.ts';
+import { BlueprintName, ToolBlueprint } from '../../blueprints/index.ts';
 import { FactoryError } from '../../errors/catalog.ts';
 import { toolSummary } from '../../factory/index.ts';
 import type { TokenRecord } from '../../store/index.ts';
@@ -38,7 +38,7 @@ export async function factoryRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
   const { factory, store } = deps;
 
   // ---- tools
-  app.post('/api/v1/tools', { config: { role: 'submitter' } }, async (req, reply) => {
+  app.post('/api/v1/tools', { config: { role: 'submitter', docs: { summary: 'Submit a tool blueprint (JSON or YAML): 201 registered (with source), 202 job (generated), 422 blocked', body: ToolBlueprint } } }, async (req, reply) => {
     const out = await factory.tools.submit(req.body, who(req).id);
     if (out.status === 'registered') return reply.code(201).send({ status: 'registered', tool: toolSummary(out.tool), links: { execute: `/api/v1/tools/${out.tool.name}/execute` } });
     return reply.code(202).send({ status: 'accepted', jobId: out.jobId, links: { job: `/api/v1/jobs/${out.jobId}`, stream: `/api/v1/stream (subscribe job:${out.jobId})` } });
