@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { FactoryError } from './errors/catalog.ts';
 import { AuditTrail } from './audit/trail.ts';
 import { loadBlueprintDir } from './blueprints/index.ts';
 import { TokenService } from './auth/tokens.ts';
@@ -32,6 +34,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
     const tokens = new TokenService(store, audit);
     const history = new PolicyHistory(store, audit);
+    if (!existsSync(config.policyDir)) throw new FactoryError('CONFIG_INVALID', `policyDir: the policy directory ${config.policyDir} does not exist`, { key: 'policyDir' }, { hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).' });
     const policies = await PolicyRegistry.open(config.policyDir, { onChange: history.onChange });
     closers.unshift(() => policies.close());
     history.registry = policies;

@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The package's own folders: the embedded defaults work from any working directory. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where the bring-up script (scripts/docker-up.sh) starts its private engine. */
 export const PRIVATE_DOCKER_SOCKET = '/run/agent-factory/docker.sock';
@@ -29,8 +33,8 @@ export const ConfigSchema = z
       .strict()
       .prefault({}),
     dataDir: z.string().min(1).default('./data'),
-    policyDir: z.string().min(1).default('./policies'),
-    blueprintDir: z.string().min(1).default('./blueprints'),
+    policyDir: z.string().min(1).default(`${PACKAGE_ROOT}policies`),
+    blueprintDir: z.string().min(1).default(`${PACKAGE_ROOT}blueprints`),
     docker: z
       .object({
         /** unset: $DOCKER_HOST, else the private socket of scripts/docker-up.sh if present, else /var/run/docker.sock */

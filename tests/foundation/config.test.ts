@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { FactoryError } from '../../src/errors/catalog.ts';
-import { tempDir } from '../helpers/env.ts';
+import { REPO, tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -24,8 +24,8 @@ describe('configuration', () => {
     expect(c.server.port).toBe(8080);
     expect(c.server.host).toBe('127.0.0.1');
     expect(c.dataDir).toBe(join(process.cwd(), 'data'));
-    expect(c.policyDir).toBe(join(process.cwd(), 'policies'));
-    expect(c.blueprintDir).toBe(join(process.cwd(), 'blueprints'));
+    expect(c.policyDir).toBe(join(REPO, 'policies')); // the package's own folders, from any working directory
+    expect(c.blueprintDir).toBe(join(REPO, 'blueprints'));
     expect(c.ollama.host).toBe('http://127.0.0.1:11434');
     expect(c.docker.host).toBeUndefined();
   });
