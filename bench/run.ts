@@ -1,6 +1,7 @@
 // npm run bench [-- NAME…]: runs the benchmarks and prints figures with the machine they ran on.
 import { auditBench } from './audit.bench.ts';
 import { checkerBench } from './checker.bench.ts';
+import { fanoutBench, submissionBench } from './factory.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
 import { sandboxBench } from './sandbox.bench.ts';
@@ -10,6 +11,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   healthz: () => healthzBench(Number(process.env.BENCH_SECONDS ?? 5)),
   checker: () => checkerBench(),
   sandbox: () => sandboxBench(),
+  fanout: () => fanoutBench(),
+  submissions: () => submissionBench(),
 };
 
 const wanted = process.argv.slice(2);
