@@ -103,8 +103,10 @@ describe('factory CLI', () => {
     expect(await exitOf(child)).toBe(0);
     const q = factory(['audit', 'query', '--data-dir', dir, '--json']);
     const types = q.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
-    expect(types.filter((t) => t !== 'policy_changed')).toEqual(['token_created', 'server_started', 'server_stopped']);
-    expect(types).toContain('policy_changed'); // the policies in force at first start enter the history
+    // first start: the policies in force enter the history, the seven static agents enter the pool
+    expect(types.filter((t) => t !== 'policy_changed' && t !== 'agent_created')).toEqual(['token_created', 'server_started', 'server_stopped']);
+    expect(types.filter((t) => t === 'agent_created')).toHaveLength(7);
+    expect(types).toContain('policy_changed');
     expect(factory(['audit', 'verify', '--data-dir', dir]).code).toBe(0);
   });
 });
