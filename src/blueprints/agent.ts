@@ -50,6 +50,11 @@ export const AgentBlueprint = z
     ttlSeconds: TtlSeconds.optional(),
     /** the most model turns one run may take */
     maxTurns: z.number().int().min(1).max(LIMITS.maxTurns).optional(),
+    /**
+     * Opt in to one persistent sandbox per run: the run's tool calls share /workspace and /tmp (never
+     * with another run, agent or project) and it is destroyed when the run ends. Default: single-use.
+     */
+    persistentSandbox: z.boolean().default(false),
   })
   .superRefine((bp, ctx) => {
     bp.tools.forEach((t, i) => {

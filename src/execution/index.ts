@@ -25,6 +25,8 @@ export interface ExecuteRequest {
   task?: string;
   agent?: string;
   runId?: string;
+  /** run in this session's persistent sandbox (Python and shell; JavaScript isolates are always single-use) */
+  sessionId?: string;
   signal?: AbortSignal;
 }
 
@@ -61,6 +63,7 @@ export class Executor {
     const result = await this.sandboxes.run({
       language: req.language, source: req.source, stdin: req.stdin ?? '', args: req.args ?? [], env: req.env ?? {},
       limits, mounts, outputJson: req.outputJson ?? false, runId, signal: req.signal,
+      ...(req.sessionId && req.language !== 'javascript' ? { sessionId: req.sessionId } : {}),
     });
     this.audit.record({
       type: 'tool_executed',
@@ -77,7 +80,7 @@ export class Executor {
         ...(result.status === 'ok' || result.status === 'failed' ? [] : [`limit_${result.status}`]),
       ],
       details: {
-        runId, policy: req.policy.name, runtime: result.runtime, warm: result.warm, container: result.containerId ?? null, status: result.status,
+        runId, session: req.sessionId ?? null, policy: req.policy.name, runtime: result.runtime, warm: result.warm, container: result.containerId ?? null, status: result.status,
         exitCode: result.exitCode, limits, findings: checked?.findings.length ?? null,
         stdoutTruncated: result.stdoutTruncated, stderrTruncated: result.stderrTruncated,
       },

@@ -123,6 +123,9 @@ export class AgentFactory {
       throw new FactoryError('VALIDATION_FAILED', `${bp.name} reached its turn limit (${maxTurns}) without a final answer`, { maxTurns });
     } catch (e) {
       work.fail(e, signal.aborted ? 'cancelled' : 'failed');
+    } finally {
+      // a run's persistent sandbox is destroyed with the run
+      if (bp.persistentSandbox) await this.d.sandboxes.closeSession(work.id).catch(() => undefined);
     }
   }
 
@@ -134,7 +137,8 @@ export class AgentFactory {
       reply = { error: `tool '${name}' is not available to this agent`, available: offered.map((t) => t.name) };
     } else {
       try {
-        const out = await this.tools.execute(name, args ?? {}, actor, { task: work.id, agent: agent.id, signal });
+        const bp = agent.blueprint as AgentBlueprint;
+        const out = await this.tools.execute(name, args ?? {}, actor, { task: work.id, agent: agent.id, signal, ...(bp.persistentSandbox ? { sessionId: work.id } : {}) });
         reply = out.blocked
           ? { error: 'the tool is blocked by the current policy', findings: out.findings?.map((f) => f.rule) }
           : { status: out.result!.status, exitCode: out.result!.exitCode, ...(out.result!.json !== undefined ? { json: out.result!.json } : { stdout: out.result!.stdout.slice(0, 8000) }), ...(out.result!.stderr ? { stderr: out.result!.stderr.slice(-2000) } : {}), toolRun: out.runId };

@@ -10,7 +10,7 @@ import { draftTool } from './generate.ts';
 import { probe, type ProbeResult } from './probe.ts';
 import { Work } from './work.ts';
 
-export type FactoryDeps = Pick<ServiceDeps, 'config' | 'store' | 'audit' | 'events' | 'executor' | 'policies' | 'llm' | 'lifecycle'>;
+export type FactoryDeps = Pick<ServiceDeps, 'config' | 'store' | 'audit' | 'events' | 'executor' | 'policies' | 'llm' | 'lifecycle' | 'sandboxes'>;
 
 export type SubmitOutcome = { status: 'registered'; tool: ToolVersion } | { status: 'accepted'; jobId: string };
 
@@ -131,7 +131,7 @@ export class ToolFactory {
   }
 
   /** Runs a registered tool on an input: checked again under the policy in force now, then sandboxed. */
-  async execute(name: string, input: Record<string, unknown>, actor: string, opts: { version?: number; sampleData?: boolean; task?: string; agent?: string; signal?: AbortSignal } = {}): Promise<ExecuteOutcome> {
+  async execute(name: string, input: Record<string, unknown>, actor: string, opts: { version?: number; sampleData?: boolean; task?: string; agent?: string; sessionId?: string; signal?: AbortSignal } = {}): Promise<ExecuteOutcome> {
     const rec = this.d.store.tools.active(name);
     if (!rec) throw new FactoryError('RESOURCE_NOT_FOUND', `No tool named '${name}'`);
     const v = this.d.store.tools.version(name, opts.version ?? rec.latestVersion);
@@ -148,7 +148,7 @@ export class ToolFactory {
       const out = await this.d.executor.execute({
         language: bp.language, source: v.source, policy, stdin: inputStdin(bp, input), args: inputArgs(bp, input), env: bp.env ?? {},
         outputJson: bp.outputSpec.format === 'json', actor, target: `${name}@${v.version}`, runId: work.id,
-        task: opts.task ?? work.id, ...(opts.agent ? { agent: opts.agent } : {}), ...(dataDir ? { dataDir } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+        task: opts.task ?? work.id, ...(opts.agent ? { agent: opts.agent } : {}), ...(opts.sessionId ? { sessionId: opts.sessionId } : {}), ...(dataDir ? { dataDir } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
       });
       if (out.blocked) {
         work.fail(new FactoryError('CODE_BLOCKED', `${name}@${v.version} is blocked by policy ${policy.name} as it is now`, { findings: out.check.findings }));

@@ -53,6 +53,11 @@ export class Sandboxes {
     return this.runtimeFor(req.language).run(req);
   }
 
+  /** Destroys the persistent sandboxes of a session (no-op when it has none). */
+  async closeSession(sessionId: string): Promise<void> {
+    await this.docker.closeSession(sessionId);
+  }
+
   private runtimeFor(language: SandboxLanguage) {
     return this.isolate.supports(language) ? this.isolate : this.docker;
   }

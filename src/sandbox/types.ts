@@ -44,6 +44,11 @@ export interface RunRequest {
   outputJson?: boolean;
   /** names the run in labels, logs and audit events */
   runId?: string;
+  /**
+   * Run in the persistent sandbox of this session (an agent run that opted in): files persist between
+   * the session's runs. Never shared across sessions; destroyed by closeSession.
+   */
+  sessionId?: string;
   signal?: AbortSignal;
 }
 
@@ -74,5 +79,7 @@ export interface SandboxRuntime {
   readonly name: 'docker' | 'isolate';
   supports(language: SandboxLanguage): boolean;
   run(req: RunRequest): Promise<RunResult>;
+  /** destroys every sandbox of a session */
+  closeSession?(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }

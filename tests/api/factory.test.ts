@@ -178,6 +178,30 @@ describe('agents', () => {
     expect(svc.service.deps.audit.query({ type: ['agent_created', 'agent_destroyed'], agent: agent.id }).map((e) => e.type)).toEqual(['agent_created', 'agent_destroyed']);
   });
 
+  it('an agent that opts in to a persistent sandbox shares /workspace between its tool calls, destroyed with the run', async () => {
+    const TALLY = { name: 'tally', description: 'Counts its calls', language: 'shell', purpose: 'Appends a line to /workspace/tally and prints the count as JSON.',
+      inputSpec: [], outputSpec: { format: 'json' }, source: 'echo x >> /workspace/tally\nn=$(wc -l < /workspace/tally)\nprintf \'{"count": %d}\\n\' "$n"\n',
+      examples: [{ name: 'first', input: {}, expect: { json: { count: 1 } } }] };
+    expect((await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify(TALLY) })).status).toBe(201);
+    const counts: Record<string, number[]> = {};
+    for (const persistent of [true, false]) {
+      const bp = { name: `tallier-${persistent}`, type: 'analysis', description: 'Counts', systemPrompt: 'Call tally twice.', tools: ['tally'], outputFormat: { format: 'text' }, persistentSandbox: persistent };
+      const agent = (await body<{ agent: { id: string } }>(await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ blueprint: bp }) }))).agent;
+      script.push({ toolCalls: [{ name: 'tally', arguments: {} }] }, { toolCalls: [{ name: 'tally', arguments: {} }] }, { content: 'done' });
+      const start = await svc.call(`/api/v1/agents/${agent.id}/runs`, { method: 'POST', headers: json, body: JSON.stringify({ task: 'count' }) });
+      const run = await waitJob((await body<{ runId: string }>(start)).runId, 'run');
+      expect(run.status).toBe('succeeded');
+      counts[String(persistent)] = run.steps.filter((st) => st.kind === 'tool').map((st) => ((st.result as { json: { count: number } }).json.count));
+    }
+    expect(counts.true).toEqual([1, 2]); // the second call saw the first call's file
+    expect(counts.false).toEqual([1, 1]); // single-use containers: nothing carried over
+    const Docker = (await import('dockerode')).default;
+    const { dockerOptions, resolveDockerHost } = await import('../../src/sandbox/docker/engine.ts');
+    const docker = new Docker(dockerOptions(resolveDockerHost(process.env.DOCKER_HOST)));
+    const left = await docker.listContainers({ all: true, filters: { label: ['io.agent-factory.session'] } });
+    expect(left.filter((c) => Object.values(c.Labels).some((v) => v.startsWith('run_')))).toEqual([]);
+  });
+
   it('a specialist is designed by the model and validated by the same schema', async () => {
     const designed = { name: 'csv-specialist', type: 'analysis', description: 'CSV expert', systemPrompt: 'You analyse CSV files.', outputFormat: { format: 'markdown' }, tools: ['csv_aggregator'], policy: 'default' };
     script.push({ content: JSON.stringify(designed) });

@@ -54,9 +54,15 @@ const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT'
  * (kill), never by killing a client process. An exit by SIGKILL is checked against the OOM flag.
  */
 export async function execute(
-  p: Prepared,
+  p: Pick<Prepared, 'container' | 'stream' | 'exited'>,
   job: Omit<Job, 'nonce'>,
-  opts: { timeoutMs: number; maxOutputBytes: number; signal?: AbortSignal | undefined },
+  opts: {
+    timeoutMs: number;
+    maxOutputBytes: number;
+    signal?: AbortSignal | undefined;
+    /** how to tell an OOM kill from other failures (default: the container's OOMKilled flag) */
+    oomCheck?: (fastPath: boolean) => Promise<boolean>;
+  },
 ): Promise<Outcome> {
   const started = performance.now();
   let reason: 'timeout' | 'output_limit' | 'killed' | null = null;
@@ -99,7 +105,7 @@ export async function execute(
     if (reason) status = reason;
     // any OOM kill in the container's cgroup sets the flag (a killed child process counts too), but the
     // engine sets it only when the container exits: on the fast path, wait for that on failures only
-    else if (code !== 0 && code !== 125 && code > 0 && (await oomKilled(p, fast))) status = 'oom';
+    else if (code !== 0 && code !== 125 && code > 0 && (await (opts.oomCheck ?? ((f: boolean) => oomKilled(p, f)))(fast))) status = 'oom';
     else if (code === 137) status = 'killed';
     else if (code === 125) {
       status = 'error';
@@ -125,7 +131,7 @@ export async function execute(
   }
 }
 
-async function oomKilled(p: Prepared, waitForExit: boolean): Promise<boolean> {
+async function oomKilled(p: Pick<Prepared, 'container' | 'exited'>, waitForExit: boolean): Promise<boolean> {
   try {
     if (waitForExit) await Promise.race([p.exited, new Promise((r) => setTimeout(r, 5000))]);
     const info = await p.container.inspect();

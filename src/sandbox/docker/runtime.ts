@@ -4,6 +4,7 @@ import { FactoryError } from '../../errors/catalog.ts';
 import type { RunRequest, RunResult, SandboxRuntime, SandboxLanguage } from '../types.ts';
 import { execute, prepare, type Prepared } from './container.ts';
 import { WarmPool, type PoolStats } from './pool.ts';
+import { SessionSandbox } from './session.ts';
 import { containerSpec, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, specKey, WORKDIR } from './spec.ts';
 import { parseToolOutput } from '../output.ts';
 
@@ -23,6 +24,8 @@ export class DockerRuntime implements SandboxRuntime {
   readonly name = 'docker' as const;
   private readonly pool: WarmPool;
   private readonly disposals = new Set<Promise<unknown>>();
+  /** session id → spec key → its persistent sandbox */
+  private readonly sessions = new Map<string, Map<string, Promise<SessionSandbox>>>();
 
   constructor(private readonly opts: DockerRuntimeOptions) {
     this.pool = new WarmPool((spec) => prepare(opts.docker, spec), (p) => this.dispose(p));
@@ -55,6 +58,7 @@ export class DockerRuntime implements SandboxRuntime {
   async run(req: RunRequest): Promise<RunResult> {
     if (!this.supports(req.language)) throw new FactoryError('LANGUAGE_UNSUPPORTED', `The Docker runtime does not run ${req.language}`);
     const runId = req.runId ?? randomUUID();
+    if (req.sessionId) return this.runInSession(req, runId);
     const { key, spec } = this.spec(req);
     let p: Prepared | undefined = this.pool.take(key);
     const warm = p !== undefined;
@@ -72,6 +76,40 @@ export class DockerRuntime implements SandboxRuntime {
     } finally {
       this.dispose(p);
     }
+  }
+
+  private async runInSession(req: RunRequest, runId: string): Promise<RunResult> {
+    const sessionId = req.sessionId!;
+    const { key, spec } = this.spec(req, { 'io.agent-factory.session': sessionId });
+    const byKey = this.sessions.get(sessionId) ?? new Map<string, Promise<SessionSandbox>>();
+    this.sessions.set(sessionId, byKey);
+    let pending = byKey.get(key);
+    const current = pending ? await pending.catch(() => null) : null;
+    if (pending && current?.dead !== false) {
+      await current?.close(); // a dead session sandbox (timed out, flooded, crashed) is replaced by a fresh one
+      pending = undefined;
+    }
+    if (!pending) {
+      pending = SessionSandbox.open(this.opts.docker, { ...spec, name: `af-session-${sessionId}-${key}-${randomUUID().slice(0, 8)}` }, req.language as DockerLanguage).catch((e: unknown) => {
+        throw dockerError(e, spec.Image ?? '');
+      });
+      byKey.set(key, pending);
+    }
+    const session = await pending;
+    const out = await session.run(
+      { cwd: WORKDIR, source: req.source, args: req.args ?? [], env: req.env ?? {}, stdin: req.stdin ?? '' },
+      { timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal },
+    );
+    const result: RunResult = { runId, runtime: 'docker', warm: true, containerId: session.container.id.slice(0, 12), limits: req.limits, ...out };
+    return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
+  }
+
+  /** Destroys every persistent sandbox of a session. */
+  async closeSession(sessionId: string): Promise<void> {
+    const byKey = this.sessions.get(sessionId);
+    this.sessions.delete(sessionId);
+    if (!byKey) return;
+    await Promise.all([...byKey.values()].map((p) => p.then((s) => s.close(), () => undefined)));
   }
 
   private async prepareCold(spec: Docker.ContainerCreateOptions, runId: string): Promise<Prepared> {
@@ -105,6 +143,7 @@ export class DockerRuntime implements SandboxRuntime {
 
   async close(): Promise<void> {
     this.pool.close();
+    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
     while (this.disposals.size > 0) await Promise.allSettled([...this.disposals]);
     await this.removeLeftovers().catch(() => 0);
   }

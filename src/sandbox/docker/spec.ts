@@ -20,7 +20,7 @@ export function imageFor(language: Exclude<SandboxLanguage, 'javascript'>): stri
   return language === 'python' ? 'agent-factory/python' : 'agent-factory/shell';
 }
 
-function runnerCmd(language: Exclude<SandboxLanguage, 'javascript'>): string[] {
+export function runnerCmd(language: Exclude<SandboxLanguage, 'javascript'>): string[] {
   return language === 'python' ? ['python3', '-I', '-c', PYTHON_RUNNER] : ['bash', '--noprofile', '--norc', '-c', SHELL_RUNNER];
 }
 
