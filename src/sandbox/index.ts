@@ -27,7 +27,8 @@ export class Sandboxes {
       shell: config.sandbox.images.shell ?? defaultImage('shell'),
     };
     this.docker = new DockerRuntime({ docker: engine.docker, instanceId, images: this.images, poolSize: config.sandbox.poolSize });
-    this.isolate = new IsolateRuntime(Math.min(config.sandbox.poolSize, 4));
+    // isolates are cheap (an idle one with its context is about a megabyte): keep a few more ready
+    this.isolate = new IsolateRuntime(config.sandbox.poolSize > 0 ? Math.max(8, config.sandbox.poolSize) : 0);
   }
 
   /** Crash recovery, then a warm pool for the given policy's limit profile. Never throws: readiness reports problems. */

@@ -30,7 +30,8 @@ export class WarmPool {
   constructor(
     private readonly prepare: (spec: Docker.ContainerCreateOptions) => Promise<Prepared>,
     private readonly dispose: (p: Prepared) => void,
-    private readonly maxConcurrentFills = 2,
+    /** at most this many containers being created per key at once (default: the key's target) */
+    private readonly maxConcurrentFills?: number,
   ) {}
 
   /** Keep `target` containers of this spec ready (0 stops refilling). */
@@ -54,7 +55,7 @@ export class WarmPool {
   private fill(key: string): void {
     const slot = this.slots.get(key);
     if (!slot || this.closed) return;
-    while (slot.ready.length + slot.filling < slot.target && slot.filling < this.maxConcurrentFills) {
+    while (slot.ready.length + slot.filling < slot.target && slot.filling < (this.maxConcurrentFills ?? Math.max(2, slot.target))) {
       slot.filling++;
       this.prepare(slot.spec).then(
         (p) => {

@@ -63,17 +63,37 @@ export class IsolateRuntime implements SandboxRuntime {
   private take(memoryMb: number): Prepared | undefined {
     const list = this.ready.get(memoryMb) ?? [];
     this.ready.set(memoryMb, list);
-    const p = list.shift();
-    this.refill(memoryMb);
-    return p;
+    return list.shift();
   }
 
+  private readonly filling = new Set<number>();
+
+  /**
+   * Refills with hysteresis: only once the pool is down to half, then back to full in one go, so that
+   * back-to-back runs mostly find the main thread free (creating an isolate costs about a millisecond).
+   */
   private refill(memoryMb: number): void {
     const list = this.ready.get(memoryMb)!;
-    if (this.closed || list.length >= this.poolSize) return;
+    if (this.closed || this.filling.has(memoryMb) || list.length > Math.floor(this.poolSize / 2)) return;
+    this.filling.add(memoryMb);
+    this.fillOne(memoryMb);
+  }
+
+  private fillOne(memoryMb: number): void {
+    const list = this.ready.get(memoryMb)!;
+    if (this.closed || list.length >= this.poolSize) {
+      this.filling.delete(memoryMb);
+      return;
+    }
     setImmediate(() => {
-      if (this.closed || list.length >= this.poolSize) return;
-      prepareIsolate(memoryMb).then((p) => { if (this.closed) p.isolate.dispose(); else { list.push(p); this.refill(memoryMb); } }, () => undefined);
+      prepareIsolate(memoryMb).then(
+        (p) => {
+          if (this.closed) p.isolate.dispose();
+          else list.push(p);
+          this.fillOne(memoryMb);
+        },
+        () => this.filling.delete(memoryMb),
+      );
     });
   }
 
@@ -130,7 +150,11 @@ export class IsolateRuntime implements SandboxRuntime {
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
-      if (!isolate.isDisposed) isolate.dispose();
+      // disposing and preparing the next isolate happen after the caller has its result, off the latency path
+      setImmediate(() => {
+        if (!isolate.isDisposed) isolate.dispose();
+        this.refill(memoryMb);
+      });
     }
     const result: RunResult = {
       runId,
