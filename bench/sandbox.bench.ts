@@ -151,7 +151,7 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20)): Pr
 
   // (d) isolated-vm
   process.stderr.write('  … (d) isolated-vm\n');
-  const iso = await openCore(warmCfg, { prewarm: false });
+  const iso = await openCore(warmCfg, { prewarm: true }); // with its isolate pool, as the server runs
   const isoRun = async () => {
     const r = await iso.sandboxes.run({ language: 'javascript', source: 'print(1)', limits });
     if (r.status !== 'ok') throw new Error(r.status);

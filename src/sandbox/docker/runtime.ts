@@ -28,7 +28,7 @@ export class DockerRuntime implements SandboxRuntime {
   private readonly sessions = new Map<string, Map<string, Promise<SessionSandbox>>>();
 
   constructor(private readonly opts: DockerRuntimeOptions) {
-    this.pool = new WarmPool((spec) => prepare(opts.docker, spec), (p) => this.dispose(p));
+    this.pool = new WarmPool((spec) => prepare(opts.docker, spec), (p) => this.dispose(p, true));
   }
 
   supports(language: SandboxLanguage): boolean {
@@ -121,8 +121,11 @@ export class DockerRuntime implements SandboxRuntime {
   }
 
   /** Removes a used container in the background; close() waits for every removal. */
-  private dispose(p: Prepared): void {
-    const done = p.container.remove({ force: true, v: true }).catch(() => undefined);
+  private dispose(p: Prepared, immediately = false): void {
+    // A runner exits right after its end markers: removing an exited container costs the engine less
+    // than killing a running one, so give it a moment to exit; anything still running is killed.
+    const exitedSoon = p.dead || immediately ? Promise.resolve(0) : Promise.race([p.exited, new Promise((r) => setTimeout(r, 2000))]);
+    const done = exitedSoon.then(() => p.container.remove({ force: true, v: true })).catch(() => undefined);
     this.disposals.add(done);
     void done.finally(() => this.disposals.delete(done));
   }
