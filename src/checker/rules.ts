@@ -75,8 +75,6 @@ export const RULES = {
   'sh.arith.injection': r('critical', 'Arithmetic evaluation of a value that can contain code (a[$(cmd)] in (( )), let, [[ -eq ]]).', 'Validate numbers before arithmetic: [[ $x =~ ^[0-9]+$ ]].'),
   'sh.env.dump': r('major', 'Prints the whole environment or all variables (env, printenv, export -p, declare -p/-x, set), which may hold secrets.', 'Print only the variables the tool needs: echo "$NAME".'),
   'sh.declare.nameref': r('major', 'declare -n / local -n: a name reference hides which variable is assigned.', 'Assign variables by their own name.'),
-  'sh.redirect.outside': r('critical', 'A redirect reads a path outside the allowed paths.', PATHS),
-  'sh.redirect.write-outside': r('critical', 'A redirect writes a path that is not writable under the policy.', PATHS),
   'sh.path.outside': r('critical', 'A command argument reads a path outside the allowed paths.', PATHS),
   'sh.path.write-outside': r('critical', 'A command writes a path that is not writable under the policy.', PATHS),
   'sh.network.dev-tcp': r('critical', 'A /dev/tcp or /dev/udp redirect opens a network connection.', NO_NET),
