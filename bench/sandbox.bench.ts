@@ -137,7 +137,8 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20)): Pr
   // (c) sustained throughput: steady state, i.e. the pool full when the clock starts, refilling as it goes
   process.stderr.write('  … (c) sustained runs\n');
   for (const c of [1, 2, 4, 8]) {
-    const total = Math.max(16, c * 6);
+    // long enough that the pool's last refills (up to its target, prepared but not used in the window) are amortized
+    const total = Math.max(24, c * 16);
     const cfg = loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': String(c) } });
     const core = await openCore(cfg, { prewarm: true });
     for (let i = 0; i < 400 && !core.sandboxes.docker.poolStats().every((s) => s.ready >= s.target); i++) await new Promise((r) => setTimeout(r, 50));
