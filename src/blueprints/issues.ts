@@ -3,11 +3,12 @@
  * snake_case keys as the seed writes them), record-key problems with their own message, and the YAML
  * line of the offending node when the blueprint came from text.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { AgentOutputSpec, dotted, type BlueprintIssue } from './common.ts';
 import { AgentBlueprint, KnowledgeItem, Skill } from './agent.ts';
 import { Example, Expectation, ParameterSpec, ToolBlueprint } from './tool.ts';
+import { yamlOffset } from '../util/yaml-position.ts';
 
 /** Every key any blueprint object accepts, for "did you mean" hints. */
 const KNOWN_KEYS = new Set(
@@ -50,37 +51,12 @@ export function zodIssues(error: z.ZodError, doc?: { doc: Document; lc: LineCoun
   const out = raw.map((r) => {
     const issue: BlueprintIssue = { path: dotted(r.path), message: r.message };
     if (doc) {
-      const offset = findOffset(doc.doc, r.path.map(String), r.keyOnly === true);
+      const offset = yamlOffset(doc.doc, r.path.map(String), r.keyOnly === true);
       if (offset !== undefined) issue.line = doc.lc.linePos(offset).line;
     }
     return issue;
   });
   return byLine(out);
-}
-
-/** Source offset of the deepest node along `path` (the key for key problems, else the value). */
-function findOffset(doc: Document, path: string[], keyOnly: boolean): number | undefined {
-  let node: unknown = doc.contents;
-  let best: number | undefined = isNode(node) ? node.range?.[0] : undefined;
-  for (let depth = 0; depth < path.length; depth++) {
-    const seg = path[depth]!;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
-      if (!pair) break;
-      if (isNode(pair.key) && pair.key.range) best = pair.key.range[0];
-      if (depth === path.length - 1 && keyOnly) break;
-      node = pair.value;
-      if (isNode(node) && node.range) best = node.range[0];
-    } else if (isSeq(node)) {
-      const item = node.items[Number(seg)];
-      if (!isNode(item)) break;
-      node = item;
-      if (item.range) best = item.range[0];
-    } else {
-      break;
-    }
-  }
-  return best;
 }
 
 /** Issues in line order (those without a line last, in their original order). */

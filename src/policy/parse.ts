@@ -3,9 +3,10 @@
  * with its dotted path and, where the YAML source has one, its line and column.
  */
 import { createHash } from 'node:crypto';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PolicyFileSchema, type PolicyFile, type PolicyIssue } from './schema.ts';
+import { yamlOffset } from '../util/yaml-position.ts';
 
 /** Larger policy texts are rejected before parsing. */
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -89,40 +90,13 @@ function toIssues(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter): Poli
 function locate(i: { path: PropertyKey[]; message: string; keyOnly?: boolean }, doc: Document, lc: LineCounter): PolicyIssue {
   const path = i.path.map(String);
   const out: PolicyIssue = { path: path.length > 0 ? path.join('.') : '(root)', message: i.message };
-  const offset = findOffset(doc, path, i.keyOnly === true);
+  const offset = yamlOffset(doc, path, i.keyOnly === true);
   if (offset !== undefined) {
     const pos = lc.linePos(offset);
     out.line = pos.line;
     out.column = pos.col;
   }
   return out;
-}
-
-/** Source offset of the deepest node along `path` (the key for unknown keys, else the value). */
-function findOffset(doc: Document, path: string[], keyOnly: boolean): number | undefined {
-  let node: unknown = doc.contents;
-  let best: number | undefined = isNode(node) ? node.range?.[0] : undefined;
-  for (let depth = 0; depth < path.length; depth++) {
-    const seg = path[depth]!;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
-      if (!pair) break;
-      const isLast = depth === path.length - 1;
-      const key = pair.key;
-      if (isNode(key) && key.range) best = key.range[0];
-      if (isLast && keyOnly) break;
-      node = pair.value;
-      if (isNode(node) && node.range) best = node.range[0];
-    } else if (isNode(node) && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
-      const item = (node as { items: unknown[] }).items[Number(seg)];
-      if (!isNode(item)) break;
-      node = item;
-      if (item.range) best = item.range[0];
-    } else {
-      break;
-    }
-  }
-  return best;
 }
 
 /** Issues in source order (those without a position last, in their original order). */

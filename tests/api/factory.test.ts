@@ -95,6 +95,22 @@ describe('a blueprint with source: checked, probe-run, registered, executed; str
   });
 });
 
+describe('versions', () => {
+  it('a new version of a tool, named by the URL; the old version stays readable; unknown tools are 404', async () => {
+    expect((await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM_TOOL, name: 'ver_sum', source: GOOD_SUM }) })).status).toBe(201);
+    const v2 = await svc.call('/api/v1/tools/ver_sum/versions', { method: 'POST', headers: yaml, body: `name: some-other-name\ndescription: Adds numbers\nlanguage: python\npurpose: sum\ninputSpec: [{ name: numbers, type: list }]\noutputSpec: { format: json }\nsource: |\n  import json\n  import sys\n  d = json.load(sys.stdin)\n  print(json.dumps({"sum": float(sum(d["numbers"]))}))\nexamples: [{ name: three, input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }]\n` });
+    const b = await body<{ tool: { name: string; version: number } }>(v2);
+    expect(v2.status, JSON.stringify(b)).toBe(201);
+    expect(b.tool).toMatchObject({ name: 'ver_sum', version: 2 });
+    const tool = await body<{ versions: { version: number }[] }>(await svc.call('/api/v1/tools/ver_sum'));
+    expect(tool.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect((await body<{ source: string }>(await svc.call('/api/v1/tools/ver_sum/versions/1'))).source).toBe(GOOD_SUM);
+    const old = await body<{ result: { json: unknown } }>(await svc.call('/api/v1/tools/ver_sum/execute', { method: 'POST', headers: json, body: JSON.stringify({ input: { numbers: [1] }, version: 1 }) }));
+    expect(old.result.json).toEqual({ sum: 1 });
+    expect((await svc.call('/api/v1/tools/no_such_tool/versions', { method: 'POST', headers: json, body: JSON.stringify(SUM_TOOL) })).status).toBe(404);
+  });
+});
+
 describe('generation with scripted model replies', () => {
   it('a first draft that violates the policy is repaired from the findings and registered', async () => {
     script.push({ content: '```python\n' + BAD_SUM + '```' }, { content: GOOD_SUM });

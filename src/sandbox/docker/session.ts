@@ -18,7 +18,6 @@ export class SessionSandbox {
   dead = false;
 
   private constructor(
-    private readonly docker: Docker,
     readonly container: Docker.Container,
     private readonly language: 'python' | 'shell',
   ) {}
@@ -31,7 +30,7 @@ export class SessionSandbox {
       await container.remove({ force: true }).catch(() => undefined);
       throw e;
     }
-    const s = new SessionSandbox(docker, container, language);
+    const s = new SessionSandbox(container, language);
     s.oomKills = await s.readOomKills();
     void container.wait().then(() => (s.dead = true), () => (s.dead = true));
     return s;

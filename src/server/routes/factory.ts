@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BlueprintName, ToolBlueprint } from '../../blueprints/index.ts';
 import { FactoryError } from '../../errors/catalog.ts';
@@ -47,7 +48,16 @@ export async function factoryRoutes(app: FastifyInstance, deps: ServiceDeps): Pr
   app.post<{ Params: z.infer<typeof NameParams> }>('/api/v1/tools/:name/versions', { config: { role: 'submitter' }, schema: zodSchema({ params: NameParams }) }, async (req, reply) => {
     const rec = store.tools.active(req.params.name);
     if (rec && !mayChange(who(req), rec.createdBy)) throw new FactoryError('FORBIDDEN', 'Only the tool’s creator or an admin may add versions');
-    const body = typeof req.body === 'object' && req.body !== null ? { ...(req.body as object), name: req.params.name } : req.body;
+    // the URL names the tool: a YAML or JSON body gets that name, whatever it says itself
+    let parsed: unknown = req.body;
+    if (typeof parsed === 'string') {
+      try {
+        parsed = parseYaml(parsed) as unknown;
+      } catch {
+        // not YAML: the blueprint parser reports it with its line
+      }
+    }
+    const body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { ...(parsed as object), name: req.params.name } : parsed;
     const out = await factory.tools.submit(body, who(req).id, { newVersion: true });
     if (out.status === 'registered') return reply.code(201).send({ status: 'registered', tool: toolSummary(out.tool) });
     return reply.code(202).send({ status: 'accepted', jobId: out.jobId });
