@@ -9,7 +9,7 @@ import type { Policy } from '../src/policy/index.ts';
 import { openCore } from '../src/service.ts';
 import { containerSpec } from '../src/sandbox/docker/spec.ts';
 import { dockerOptions, resolveDockerHost } from '../src/sandbox/docker/engine.ts';
-import { limitsFor } from '../src/sandbox/index.ts';
+import { limitsFor, type SandboxLimits } from '../src/sandbox/index.ts';
 import { fmt, line, summary } from './lib.ts';
 
 const exec = promisify(execFile);
@@ -34,18 +34,68 @@ function report(label: string, ours: number[], base: number[], baseLabel: string
   line(`${label}: ratio service/baseline (p50)`, `${fmt(a.p50 / b.p50, 2)}x   goal: ${goal}`);
 }
 
-/** Issue 4's sandbox figures: cold, warm, sustained throughput, isolated-vm, memory. */
-export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20)): Promise<void> {
+interface Ctx {
+  n: number;
+  host: string;
+  docker: Docker;
+  dataDir: string;
+  policy: Policy;
+  limits: SandboxLimits;
+  spec: Docker.ContainerCreateOptions;
+  image: string;
+  viaService: (core: Core) => () => Promise<unknown>;
+  bareCycle: () => Promise<void>;
+}
+type Core = Awaited<ReturnType<typeof openCore>>;
+
+const coreFor = (dataDir: string, poolSize: number, prewarm: boolean): Promise<Core> =>
+  openCore(loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': String(poolSize) } }), { prewarm });
+
+/**
+ * Issue 4's sandbox figures: (a) cold, (b) warm, (c) sustained throughput, (d) isolated-vm, (e) memory.
+ * BENCH_SANDBOX=ac (for example) runs only those parts; BENCH_RUNS and BENCH_ROUNDS set the sample sizes,
+ * BENCH_CONCURRENCY=4,8 the concurrency levels of (c).
+ */
+export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20), parts = (process.env.BENCH_SANDBOX ?? 'abcde').toLowerCase()): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'af-bench-'));
   const host = resolveDockerHost(process.env.DOCKER_HOST);
   const docker = new Docker(dockerOptions(host));
-  const env = { ...process.env, DOCKER_HOST: host };
-  const config = loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': '0' } });
-  const cold = await openCore(config, { prewarm: false });
-  const policy: Policy = cold.policies.get('default');
+  const probe = await coreFor(dataDir, 0, false);
+  const policy: Policy = probe.policies.get('default');
   const limits = limitsFor(policy);
-  const image = cold.sandboxes.images.python;
+  const image = probe.sandboxes.images.python;
+  await probe.close();
   const spec = containerSpec({ language: 'python', image, limits, labels: { 'io.agent-factory.bench': '1' } });
+  const ctx: Ctx = {
+    n, host, docker, dataDir, policy, limits, spec, image,
+    viaService: (core) => async () => {
+      const r = await core.executor.execute({ language: 'python', source: 'print(1)', policy, actor: 'bench' });
+      if (r.blocked || r.result.status !== 'ok') throw new Error(`run failed: ${JSON.stringify(r)}`);
+      return r;
+    },
+    bareCycle: async () => {
+      const c = await docker.createContainer({ ...spec, Cmd: ['python3', '-c', 'print(1)'], AttachStdin: false, OpenStdin: false, StdinOnce: false });
+      await c.start();
+      await c.wait();
+      await c.remove({ force: true });
+    },
+  };
+  process.stdout.write(`\n# sandbox: python3 print(1) under the default policy's limits (engine ${host}, image ${image})\n`);
+  const PARTS: [string, string, (ctx: Ctx) => Promise<void>][] = [
+    ['a', 'cold runs', cold], ['b', 'warm runs', warm], ['e', 'memory with the pool full', memory],
+    ['c', 'sustained runs', sustained], ['d', 'isolated-vm', isolate],
+  ];
+  for (const [key, what, fn] of PARTS) {
+    if (!parts.includes(key)) continue;
+    process.stderr.write(`  … (${key}) ${what}\n`);
+    await fn(ctx);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** (a) a cold run through the service vs a bare `docker run --rm` with the same flags. */
+async function cold(ctx: Ctx): Promise<void> {
+  const { limits, spec, image } = ctx;
   const hc = spec.HostConfig!;
   const dockerRunArgs = [
     'run', '--rm', '--network', 'none', '--read-only', '--tmpfs', `/workspace:${hc.Tmpfs!['/workspace']}`, '--tmpfs', `/tmp:${hc.Tmpfs!['/tmp']}`,
@@ -54,58 +104,40 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20)): Pr
     '--ulimit', `fsize=${limits.maxFileSizeMb * 1024 * 1024}`, '--ulimit', `nofile=${limits.maxOpenFiles}`, '--log-driver', 'none',
     image, 'python3', '-c', 'print(1)',
   ];
-  const viaService = (core: typeof cold) => async () => {
-    const r = await core.executor.execute({ language: 'python', source: 'print(1)', policy, actor: 'bench' });
-    if (r.blocked || r.result.status !== 'ok') throw new Error(`run failed: ${JSON.stringify(r)}`);
-    return r;
-  };
-  const bareCycle = async () => {
-    const c = await docker.createContainer({ ...spec, Cmd: ['python3', '-c', 'print(1)'], AttachStdin: false, OpenStdin: false, StdinOnce: false });
-    await c.start();
-    await c.wait();
-    await c.remove({ force: true });
-  };
+  const core = await coreFor(ctx.dataDir, 0, false);
+  const ours = await timeIt(ctx.n, ctx.viaService(core));
+  await core.close();
+  const bare = await timeIt(ctx.n, () => exec('docker', dockerRunArgs, { env: { ...process.env, DOCKER_HOST: ctx.host } }));
+  report('(a) cold', ours, bare, 'bare `docker run --rm`', 'within 1.1x');
+}
 
-  process.stdout.write(`\n# sandbox: python3 print(1) under the default policy's limits (engine ${host}, image ${image})\n`);
-  // (a) cold
-  process.stderr.write('  … (a) cold runs\n');
-  const coldOurs = await timeIt(n, viaService(cold));
-  const coldBare = await timeIt(n, () => exec('docker', dockerRunArgs, { env }));
-  report('(a) cold', coldOurs, coldBare, 'bare `docker run --rm`', 'within 1.1x');
-  await cold.close();
-
-  // (b) warm
-  process.stderr.write('  … (b) warm runs\n');
-  const warmCfg = loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': '2' } });
-  const warm = await openCore(warmCfg, { prewarm: true });
-  // every pool (python and shell profiles) full
-  const waitReady = async () => {
-    for (let i = 0; i < 200; i++) {
-      if (warm.sandboxes.docker.poolStats().every((s) => s.ready >= s.target)) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const warmRuns: number[] = [];
-  let warmHits = 0;
-  for (let i = 0; i < n; i++) {
-    await waitReady();
+/** (b) a warm-pool run vs a bare `exec` into an already running container. */
+async function warm(ctx: Ctx): Promise<void> {
+  const core = await coreFor(ctx.dataDir, 2, true);
+  const ours: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < ctx.n; i++) {
+    await core.sandboxes.docker.quiesce(); // every pool (python and shell profiles) full
     const t = performance.now();
-    const r = await viaService(warm)();
-    warmRuns.push(performance.now() - t);
-    if (!r.blocked && r.result.warm) warmHits++;
+    const r = (await ctx.viaService(core)()) as { blocked: false; result: { warm: boolean } };
+    ours.push(performance.now() - t);
+    if (r.result.warm) hits++;
   }
-  const running = await docker.createContainer({ ...spec, Cmd: ['sleep', 'infinity'], AttachStdin: false, OpenStdin: false, StdinOnce: false });
+  await core.close();
+  const running = await ctx.docker.createContainer({ ...ctx.spec, Cmd: ['sleep', 'infinity'], AttachStdin: false, OpenStdin: false, StdinOnce: false });
   await running.start();
-  const bareExec = await timeIt(n, async () => {
+  const bare = await timeIt(ctx.n, async () => {
     const e = await running.exec({ Cmd: ['python3', '-c', 'print(1)'], AttachStdout: true, AttachStderr: true });
     const s = await e.start({});
     await new Promise((r) => { s.on('end', r); s.resume(); });
   });
   await running.remove({ force: true });
-  report('(b) warm', warmRuns, bareExec, 'bare `exec` into a running container', 'p50 at most 0.3x');
-  line('(b) warm: runs served by a pre-started container', `${warmHits}/${n}`);
+  report('(b) warm', ours, bare, 'bare `exec` into a running container', 'p50 at most 0.3x');
+  line('(b) warm: runs served by a pre-started container', `${hits}/${ctx.n}`);
+}
 
-  // (e) memory with the pool full: a real `factory serve` process, measured from /proc
+/** (e) a real `factory serve` process with its pool full, measured from /proc and the engine's stats. */
+async function memory(ctx: Ctx): Promise<void> {
   const serveDir = mkdtempSync(join(tmpdir(), 'af-bench-serve-'));
   const serve = spawn(process.execPath, ['--no-node-snapshot', join(REPO, 'bin/factory.js'), 'serve', '--port', '0', '--data-dir', serveDir, '--log-level', 'warn'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9' } });
   const serveUrl = await new Promise<string>((res, rej) => {
@@ -122,10 +154,10 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20)): Pr
   }
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serve.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   const serveInstance = readFileSync(join(serveDir, 'instance-id'), 'utf8').trim();
-  const ids = (await docker.listContainers({ filters: { label: [`io.agent-factory.instance=${serveInstance}`] } })).map((c) => c.Id);
+  const ids = (await ctx.docker.listContainers({ filters: { label: [`io.agent-factory.instance=${serveInstance}`] } })).map((c) => c.Id);
   let poolMem = 0;
   for (const id of ids) {
-    const st = (await docker.getContainer(id).stats({ stream: false })) as { memory_stats?: { usage?: number } };
+    const st = (await ctx.docker.getContainer(id).stats({ stream: false })) as { memory_stats?: { usage?: number } };
     poolMem += (st.memory_stats?.usage ?? 0) / 2 ** 20;
   }
   line('(e) `factory serve` RSS with the pool full', `${fmt(rss)} MiB  (pool: ${pool.map((p) => `${p.ready}/${p.target} ready`).join(', ')})`);
@@ -133,53 +165,81 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20)): Pr
   serve.kill('SIGTERM');
   await new Promise((r) => serve.on('exit', r));
   rmSync(serveDir, { recursive: true, force: true });
+}
 
-  // (c) sustained throughput: steady state, i.e. the pool full when the clock starts, refilling as it goes
-  process.stderr.write('  … (c) sustained runs\n');
-  for (const c of [1, 2, 4, 8]) {
-    // long enough that the pool's last refills (up to its target, prepared but not used in the window) are amortized
-    const total = Math.max(24, c * 16);
-    const cfg = loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': String(c) } });
-    const core = await openCore(cfg, { prewarm: true });
-    for (let i = 0; i < 400 && !core.sandboxes.docker.poolStats().every((s) => s.ready >= s.target); i++) await new Promise((r) => setTimeout(r, 50));
-    const ours = await throughput(total, c, viaService(core));
+/**
+ * (c) sustained throughput in steady state. The machine is shared and noisy, so the service and the bare
+ * cycle take turns (several rounds, each side starting with the engine idle), and each turn is one
+ * continuous stream whose first and last fifth are left out: the rate is measured while every worker is
+ * busy and the pool refills as it goes, not while it fills up or drains.
+ */
+async function sustained(ctx: Ctx): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  for (const c of (process.env.BENCH_CONCURRENCY ?? '1,2,4,8').split(',').map(Number)) {
+    const total = Math.max(30, c * 12);
+    const core = await coreFor(ctx.dataDir, c, true);
+    const ours: Rate[] = [];
+    const bare: Rate[] = [];
+    for (let r = 0; r < rounds; r++) {
+      process.stderr.write(`    concurrency ${c}, round ${r + 1}/${rounds}\n`);
+      await core.sandboxes.docker.quiesce();
+      ours.push(await steadyRate(total, c, ctx.viaService(core)));
+      await core.sandboxes.docker.quiesce();
+      bare.push(await steadyRate(total, c, ctx.bareCycle));
+    }
     await core.close();
-    const bare = await throughput(total, c, bareCycle);
-    line(`(c) concurrency ${c}: service with pool refill`, `${fmt(ours, 2)} runs/s`);
-    line(`(c) concurrency ${c}: bare create/start/wait/remove`, `${fmt(bare, 2)} runs/s   ratio ${fmt(ours / bare, 2)}x (goal >= 0.9x)`);
+    const a = pooled(ours);
+    const b = pooled(bare);
+    const perRound = ours.map((o, i) => o.runs / o.seconds / (bare[i]!.runs / bare[i]!.seconds)).sort((x, y) => x - y);
+    line(`(c) concurrency ${c}: service with pool refill`, `${fmt(a, 2)} runs/s`);
+    line(`(c) concurrency ${c}: bare create/start/wait/remove`, `${fmt(b, 2)} runs/s   ratio ${fmt(a / b, 2)}x (goal >= 0.9x)`);
+    line(`(c) concurrency ${c}: ratio per round`, `${perRound.map((x) => `${fmt(x, 2)}x`).join('  ')}   (${rounds} rounds of ${total} runs a side)`);
   }
-  await warm.close();
+}
 
-  // (d) isolated-vm
-  process.stderr.write('  … (d) isolated-vm\n');
-  const iso = await openCore(warmCfg, { prewarm: true }); // with its isolate pool, as the server runs
-  const isoRun = async () => {
-    const r = await iso.sandboxes.run({ language: 'javascript', source: 'print(1)', limits });
+/** (d) isolated-vm with the server's isolate pool: requests 2 ms apart (it refills in the gaps), then back to back. */
+async function isolate(ctx: Ctx): Promise<void> {
+  const iso = await coreFor(ctx.dataDir, 2, true); // the default pool size, as the server runs
+  const run = async () => {
+    const r = await iso.sandboxes.run({ language: 'javascript', source: 'print(1)', limits: ctx.limits });
     if (r.status !== 'ok') throw new Error(r.status);
   };
-  for (let i = 0; i < 40; i++) await isoRun();
-  // requests arriving 2 ms apart (the pool refills in the gaps), then back to back (it cannot keep up)
+  for (let i = 0; i < 40; i++) await run();
   const spaced: number[] = [];
   for (let i = 0; i < 300; i++) {
     await new Promise((r) => setTimeout(r, 2));
     const t = performance.now();
-    await isoRun();
+    await run();
     spaced.push(performance.now() - t);
   }
-  const b2b = await timeIt(300, isoRun, 0);
+  const b2b = await timeIt(300, run, 0);
   const s1 = summary(spaced);
   const s2 = summary(b2b);
   line('(d) isolated-vm print(1), runs 2 ms apart', `p50 ${fmt(s1.p50, 2)} ms  p95 ${fmt(s1.p95, 2)} ms  (goal: p50 under 2 ms)`);
   line('(d) isolated-vm print(1), back to back', `p50 ${fmt(s2.p50, 2)} ms  p95 ${fmt(s2.p95, 2)} ms`);
   await iso.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function throughput(total: number, concurrency: number, fn: () => Promise<unknown>): Promise<number> {
+interface Rate {
+  runs: number;
+  seconds: number;
+}
+
+/** Runs `total` calls, `concurrency` at a time, and measures the rate between the 20th and 80th percent of completions. */
+async function steadyRate(total: number, concurrency: number, fn: () => Promise<unknown>): Promise<Rate> {
   let next = 0;
-  const t = performance.now();
+  const done: number[] = [];
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next++ < total) await fn();
+    while (next++ < total) {
+      await fn();
+      done.push(performance.now());
+    }
   }));
-  return total / ((performance.now() - t) / 1000);
+  const i1 = Math.floor(total * 0.2);
+  const i2 = Math.ceil(total * 0.8) - 1;
+  return { runs: i2 - i1, seconds: (done[i2]! - done[i1]!) / 1000 };
+}
+
+function pooled(rates: Rate[]): number {
+  return rates.reduce((a, r) => a + r.runs, 0) / rates.reduce((a, r) => a + r.seconds, 0);
 }

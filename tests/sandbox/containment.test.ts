@@ -134,10 +134,22 @@ describe('isolation properties', () => {
     }
   });
 
+  it('a failing Python script gets a traceback of its own frames (the runner imports traceback only then)', async () => {
+    const r = await run('python', 'def f():\n    return 1 / 0\n\nf()\n');
+    expect(r.status).toBe('failed');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "tool\.py", line 4, in <module>\n/);
+    expect(r.stderr).toContain('ZeroDivisionError: division by zero');
+    expect(r.stderr).not.toContain('<string>'); // no frame of the runner itself
+    const ok = await run('python', 'import sys\nprint("traceback" in sys.modules)');
+    expect(ok.stdout.trim()).toBe('False');
+  });
+
   it('a warm container serves a run when the pool has one ready', async () => {
     // the service pre-warms the default policy's profile; ask for exactly that profile twice
     const def = svc.service.deps.policies.get('default');
-    await new Promise((r) => setTimeout(r, 1500));
+    await svc.service.deps.sandboxes.docker.quiesce(); // the pool is full and no removal is pending
+    expect(svc.service.deps.sandboxes.docker.poolStats().every((s) => s.ready >= s.target)).toBe(true);
     const out = await svc.service.deps.executor.execute({ language: 'python', source: 'print(1)', policy: def, actor: 'test' });
     expect(out.blocked).toBe(false);
     if (!out.blocked) {

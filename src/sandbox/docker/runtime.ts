@@ -134,6 +134,16 @@ export class DockerRuntime implements SandboxRuntime {
     return this.pool.stats();
   }
 
+  /** Resolves once no used container is still being removed and every pool is full (or failing). */
+  async quiesce(timeoutMs = 30_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (this.disposals.size > 0) await Promise.allSettled([...this.disposals]);
+      else if (this.pool.stats().every((s) => s.ready >= s.target || s.failures > 0)) return;
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** Crash recovery: remove every container an earlier process of this instance left behind. */
   async removeLeftovers(): Promise<number> {
     const list = await this.opts.docker.listContainers({

@@ -4,7 +4,7 @@
 # job's bytes, so the rest of stdin is the script's own input. When the script ends it writes the
 # end marker (NUL AFEND:<nonce>:<exit code> NUL) on stdout and stderr, after everything else, so the
 # service knows the output is complete without waiting for the container to be torn down.
-import os, sys, traceback
+import os, sys
 
 
 def _rd(n):
@@ -45,8 +45,16 @@ os.environ.clear()
 os.environ.update(_env)
 os.chdir(_cwd)
 sys.argv = ['tool.py'] + _argv
-# tracebacks start at the tool's own frames, not the runner's
-sys.excepthook = lambda t, v, tb: traceback.print_exception(t, v, tb.tb_next if tb is not None else tb)
+
+
+def _excepthook(t, v, tb):
+    # tracebacks start at the tool's own frames, not the runner's. `traceback` costs ~20 ms to import
+    # (tokenize, re, collections, linecache), so only a failing script pays for it.
+    import traceback
+    traceback.print_exception(t, v, tb.tb_next if tb is not None else tb)
+
+
+sys.excepthook = _excepthook
 
 
 def _finish(code, nonce=_nonce):
