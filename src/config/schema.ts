@@ -63,6 +63,8 @@ export const ConfigSchema = z
       .object({
         /** containers (and isolates) kept ready per limit profile; 0 starts every run cold */
         poolSize: z.coerce.number().int().min(0).max(64).default(2),
+        /** used containers removed at once; more queue (removals crowding the pool's refills slow the engine down) */
+        parallelRemovals: z.coerce.number().int().min(1).max(64).default(2),
         /** container path → host directory bound there, e.g. { "/data": "./sample-data" } */
         hostPaths: z.record(z.string().regex(/^\/[^\0]*$/, 'must be an absolute container path'), z.string().min(1)).default({}),
         /** image tags; unset: agent-factory/<lang>:<sandbox-images/<lang>/VERSION> */

@@ -26,7 +26,7 @@ export class Sandboxes {
       python: config.sandbox.images.python ?? defaultImage('python'),
       shell: config.sandbox.images.shell ?? defaultImage('shell'),
     };
-    this.docker = new DockerRuntime({ docker: engine.docker, instanceId, images: this.images, poolSize: config.sandbox.poolSize });
+    this.docker = new DockerRuntime({ docker: engine.docker, instanceId, images: this.images, poolSize: config.sandbox.poolSize, parallelRemovals: config.sandbox.parallelRemovals });
     // isolates are cheap (an idle one with its context is about a megabyte): keep a few more ready
     this.isolate = new IsolateRuntime(config.sandbox.poolSize > 0 ? Math.max(8, config.sandbox.poolSize) : 0);
   }

@@ -6,6 +6,8 @@ interface Slot {
   target: number;
   ready: Prepared[];
   filling: number;
+  /** runs waiting for a container that is being prepared, oldest first */
+  waiters: ((p: Prepared | undefined) => void)[];
   failures: number;
   lastError?: string;
 }
@@ -15,6 +17,7 @@ export interface PoolStats {
   target: number;
   ready: number;
   filling: number;
+  waiting: number;
   failures: number;
   lastError?: string;
 }
@@ -22,6 +25,11 @@ export interface PoolStats {
 /**
  * Pre-created, pre-started containers per spec key. Each is handed out once and then destroyed by its
  * user; the pool refills in the background. Refill failures back off and never throw at callers.
+ *
+ * When none is ready but more are being prepared than runs already wait for, a run waits for the next
+ * one instead of creating its own: under sustained load the engine then works on at most `target`
+ * containers at once, as many as a bare create/start/remove loop at that concurrency would, instead of
+ * the pool's refills plus one cold container per run.
  */
 export class WarmPool {
   private readonly slots = new Map<string, Slot>();
@@ -36,20 +44,37 @@ export class WarmPool {
 
   /** Keep `target` containers of this spec ready (0 stops refilling). */
   ensure(key: string, spec: Docker.ContainerCreateOptions, target: number): void {
-    const slot = this.slots.get(key) ?? { spec, target, ready: [], filling: 0, failures: 0 };
+    const slot = this.slots.get(key) ?? { spec, target, ready: [], filling: 0, waiters: [], failures: 0 };
     slot.target = target;
     this.slots.set(key, slot);
     this.fill(key);
   }
 
-  /** A ready container for this key, or undefined (the caller then starts one cold). */
-  take(key: string): Prepared | undefined {
+  /**
+   * A ready container for this key; or, when one is being prepared that no earlier run waits for, that
+   * one once it is ready; otherwise (or when its preparation fails, or `signal` aborts) undefined, and
+   * the caller starts one cold.
+   */
+  acquire(key: string, signal?: AbortSignal): Promise<Prepared | undefined> {
     const slot = this.slots.get(key);
-    if (!slot) return undefined;
+    if (!slot) return Promise.resolve(undefined);
     let p: Prepared | undefined;
     while ((p = slot.ready.shift()) !== undefined && p.dead) this.dispose(p);
     this.fill(key);
-    return p;
+    if (p || this.closed || slot.filling <= slot.waiters.length || signal?.aborted) return Promise.resolve(p);
+    return new Promise((resolve) => {
+      const waiter = (got: Prepared | undefined) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(got);
+      };
+      const onAbort = () => {
+        const i = slot.waiters.indexOf(waiter);
+        if (i >= 0) slot.waiters.splice(i, 1);
+        resolve(undefined);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      slot.waiters.push(waiter);
+    });
   }
 
   private fill(key: string): void {
@@ -61,7 +86,9 @@ export class WarmPool {
         (p) => {
           slot.filling--;
           slot.failures = 0;
-          if (this.closed || slot.ready.length >= slot.target) this.dispose(p);
+          const waiter = slot.waiters.shift();
+          if (waiter) waiter(p);
+          else if (this.closed || slot.ready.length >= slot.target) this.dispose(p);
           else slot.ready.push(p);
           this.fill(key);
         },
@@ -69,6 +96,8 @@ export class WarmPool {
           slot.filling--;
           slot.failures++;
           slot.lastError = (e as Error).message;
+          // a run waiting for this container starts its own instead (and reports the engine's error)
+          slot.waiters.shift()?.(undefined);
           // back off: 0.5 s, 1 s, 2 s … up to 30 s, then try again
           const delay = Math.min(30_000, 250 * 2 ** Math.min(slot.failures, 7));
           setTimeout(() => this.fill(key), delay).unref();
@@ -79,14 +108,17 @@ export class WarmPool {
 
   stats(): PoolStats[] {
     return [...this.slots.entries()].map(([key, s]) => ({
-      key, target: s.target, ready: s.ready.length, filling: s.filling, failures: s.failures,
+      key, target: s.target, ready: s.ready.length, filling: s.filling, waiting: s.waiters.length, failures: s.failures,
       ...(s.lastError ? { lastError: s.lastError } : {}),
     }));
   }
 
-  /** Stops refilling and destroys every ready container. */
+  /** Stops refilling, destroys every ready container, and sends waiting runs off to start their own. */
   close(): void {
     this.closed = true;
-    for (const s of this.slots.values()) for (const p of s.ready.splice(0)) this.dispose(p);
+    for (const s of this.slots.values()) {
+      for (const p of s.ready.splice(0)) this.dispose(p);
+      for (const w of s.waiters.splice(0)) w(undefined);
+    }
   }
 }

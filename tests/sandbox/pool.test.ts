@@ -1,0 +1,144 @@
+// The warm pool's hand-out logic, with a scripted `prepare` in place of the engine (the pool itself never
+// touches Docker; the containment suite runs it against the real engine).
+import { describe, expect, it } from 'vitest';
+import type { Prepared } from '../../src/sandbox/docker/container.ts';
+import { WarmPool } from '../../src/sandbox/docker/pool.ts';
+
+/** A pool whose preparations finish only when the test says so. */
+function scripted() {
+  let seq = 0;
+  const pending: { resolve: (p: Prepared) => void; reject: (e: Error) => void }[] = [];
+  const disposed: string[] = [];
+  const pool = new WarmPool(
+    () => new Promise<Prepared>((resolve, reject) => pending.push({ resolve, reject })),
+    (p) => disposed.push(p.id),
+  );
+  const finish = async (n = 1) => {
+    for (let i = 0; i < n; i++) pending.shift()!.resolve({ id: `c${++seq}`, dead: false } as Prepared);
+    await new Promise((r) => setImmediate(r));
+  };
+  const fail = async () => {
+    pending.shift()!.reject(new Error('engine said no'));
+    await new Promise((r) => setImmediate(r));
+  };
+  return { pool, pending, disposed, finish, fail };
+}
+
+describe('warm pool', () => {
+  it('hands out a ready container at once and refills behind it', async () => {
+    const { pool, pending, finish } = scripted();
+    pool.ensure('k', {}, 2);
+    expect(pending).toHaveLength(2);
+    await finish(2);
+    expect(pool.stats()[0]).toMatchObject({ ready: 2, filling: 0, waiting: 0 });
+    const p = await pool.acquire('k');
+    expect(p?.id).toBe('c1');
+    expect(pending).toHaveLength(1); // the refill started
+  });
+
+  it('a run waits for a container being prepared instead of starting its own, oldest run first', async () => {
+    const { pool, finish } = scripted();
+    pool.ensure('k', {}, 2);
+    const first = pool.acquire('k');
+    const second = pool.acquire('k');
+    const third = await pool.acquire('k'); // two in preparation, two runs already waiting: start cold
+    expect(third).toBeUndefined();
+    expect(pool.stats()[0]).toMatchObject({ filling: 2, waiting: 2 });
+    await finish(1);
+    expect((await first)?.id).toBe('c1');
+    expect(pool.stats()[0]).toMatchObject({ ready: 0, waiting: 1, filling: 2 }); // the refill behind it started
+    await finish(1);
+    expect((await second)?.id).toBe('c2');
+  });
+
+  it('a failed preparation sends its waiting run off to start cold; the pool backs off and reports the error', async () => {
+    const { pool, fail } = scripted();
+    pool.ensure('k', {}, 1);
+    const waiting = pool.acquire('k');
+    await fail();
+    expect(await waiting).toBeUndefined();
+    expect(pool.stats()[0]).toMatchObject({ failures: 1, lastError: 'engine said no', waiting: 0 });
+  });
+
+  it('an aborted run stops waiting, and the container goes to the next run or the ready list', async () => {
+    const { pool, finish } = scripted();
+    pool.ensure('k', {}, 1);
+    const ac = new AbortController();
+    const waiting = pool.acquire('k', ac.signal);
+    ac.abort();
+    expect(await waiting).toBeUndefined();
+    expect(pool.stats()[0]).toMatchObject({ waiting: 0 });
+    await finish(1);
+    expect(pool.stats()[0]).toMatchObject({ ready: 1 });
+  });
+
+  it('skips containers that died while ready, and disposes of them', async () => {
+    const { pool, disposed, finish } = scripted();
+    pool.ensure('k', {}, 2);
+    await finish(2);
+    const [a] = [await pool.acquire('k')];
+    expect(a?.id).toBe('c1');
+    // c2 dies while it waits in the pool
+    (pool as unknown as { slots: Map<string, { ready: Prepared[] }> }).slots.get('k')!.ready[0]!.dead = true;
+    const waiting = pool.acquire('k');
+    expect(disposed).toEqual(['c2']);
+    await finish(1);
+    expect((await waiting)?.id).toBe('c3');
+  });
+
+  it('close() disposes of ready containers, releases waiting runs and stops refilling', async () => {
+    const { pool, pending, disposed, finish } = scripted();
+    pool.ensure('k', {}, 2);
+    await finish(1);
+    const waiting = pool.acquire('k'); // takes c1 at once
+    expect((await waiting)?.id).toBe('c1');
+    const w2 = pool.acquire('k');
+    pool.close();
+    expect(await w2).toBeUndefined();
+    const before = pending.length;
+    await finish(before); // preparations that finish after close are disposed of, none start
+    expect(pending).toHaveLength(0);
+    expect(disposed.length).toBe(before);
+    expect(await pool.acquire('k')).toBeUndefined();
+  });
+
+  it('an unknown key has nothing to hand out', async () => {
+    const { pool } = scripted();
+    expect(await pool.acquire('nope')).toBeUndefined();
+  });
+});
+
+describe('limiter (removals of used containers)', () => {
+  it('runs at most max tasks at once, the rest in arrival order, and survives failures', async () => {
+    const { Limiter } = await import('../../src/util/limiter.ts');
+    const lim = new Limiter(2);
+    const order: string[] = [];
+    const gates = new Map<string, () => void>();
+    const task = (name: string, fail = false) => lim.run(async () => {
+      order.push(`start ${name}`);
+      await new Promise<void>((r) => gates.set(name, r));
+      order.push(`end ${name}`);
+      if (fail) throw new Error(name);
+      return name;
+    });
+    const a = task('a', true);
+    const b = task('b');
+    const c = task('c');
+    const d = task('d');
+    await new Promise((r) => setImmediate(r));
+    expect(lim.running).toBe(2);
+    expect(lim.waiting).toBe(2);
+    expect(order).toEqual(['start a', 'start b']);
+    gates.get('a')!();
+    await expect(a).rejects.toThrow('a');
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['start a', 'start b', 'end a', 'start c']);
+    for (const n of ['b', 'c']) gates.get(n)!();
+    await Promise.all([b, c]);
+    await new Promise((r) => setImmediate(r));
+    gates.get('d')!();
+    expect(await d).toBe('d');
+    expect(lim.running).toBe(0);
+    expect(() => new Limiter(0)).toThrow(RangeError);
+  });
+});
