@@ -174,7 +174,7 @@ async function memory(ctx: Ctx): Promise<void> {
  * busy and the pool refills as it goes, not while it fills up or drains.
  */
 async function sustained(ctx: Ctx): Promise<void> {
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
   for (const c of (process.env.BENCH_CONCURRENCY ?? '1,2,4,8').split(',').map(Number)) {
     const total = Math.max(30, c * 12);
     const core = await coreFor(ctx.dataDir, c, true);

@@ -4,7 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dockerOptions, resolveDockerHost } from '../../src/sandbox/docker/engine.ts';
 import type { Policy } from '../../src/policy/index.ts';
 import type { RunResult } from '../../src/sandbox/index.ts';
 import { REPO } from '../helpers/env.ts';
@@ -155,6 +157,36 @@ describe('isolation properties', () => {
     if (!out.blocked) {
       expect(out.result.status).toBe('ok');
       expect(out.result.warm).toBe(true);
+    }
+  });
+
+  it('a container serving a run is named after it: a warm one is renamed, a cold one also carries the run label', async () => {
+    const docker = new Docker(dockerOptions(resolveDockerHost(process.env.DOCKER_HOST)));
+    const def = svc.service.deps.policies.get('default');
+    expect(svc.service.deps.sandboxes.docker.poolStats().length).toBeGreaterThan(0); // the default profile is pooled
+    const seen = async (runId: string) => {
+      for (let i = 0; i < 100; i++) {
+        const [c] = await docker.listContainers({ all: true, filters: { name: [`af-run-${runId}`] } });
+        if (c) return c;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return undefined;
+    };
+    // a limit profile no run has used yet has no pool: its first run starts cold
+    const fresh = { timeoutSeconds: 7, memoryMb: 200 };
+    for (const [which, overrides] of [['warm', {}], ['cold', fresh]] as const) {
+      await svc.service.deps.sandboxes.docker.quiesce();
+      const runId = `test-${which}-${Date.now()}`;
+      const running = svc.service.deps.executor.execute({ language: 'python', source: 'import time\ntime.sleep(1.5)\nprint("done")', policy: def, overrides, actor: 'test', runId });
+      const c = await seen(runId);
+      const out = await running;
+      expect(out.blocked).toBe(false);
+      if (out.blocked) continue;
+      expect(out.result.warm).toBe(which === 'warm');
+      expect(c, `no container named af-run-${runId} while it ran`).toBeDefined();
+      expect(c!.Id.startsWith(out.result.containerId!)).toBe(true);
+      expect(c!.Labels['io.agent-factory.instance']).toBeTruthy();
+      expect(c!.Labels['io.agent-factory.run']).toBe(which === 'cold' ? runId : undefined);
     }
   });
 

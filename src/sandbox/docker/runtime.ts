@@ -5,7 +5,7 @@ import type { RunRequest, RunResult, SandboxRuntime, SandboxLanguage } from '../
 import { execute, prepare, type Prepared } from './container.ts';
 import { WarmPool, type PoolStats } from './pool.ts';
 import { SessionSandbox } from './session.ts';
-import { containerSpec, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, specKey, WORKDIR } from './spec.ts';
+import { containerName, containerSpec, LABEL_INSTANCE, LABEL_POOL, LABEL_RUN, LABEL_SERVICE, specKey, WORKDIR } from './spec.ts';
 import { parseToolOutput } from '../output.ts';
 import { Limiter } from '../../util/limiter.ts';
 
@@ -68,8 +68,13 @@ export class DockerRuntime implements SandboxRuntime {
     let p: Prepared | undefined = await this.pool.acquire(key, req.signal);
     const warm = p !== undefined;
     if (this.opts.poolSize > 0) this.pool.ensure(key, spec, this.opts.poolSize);
-    // a pooled container was labelled before its run was known; the result and the audit name it by id
-    if (!p) p = await this.prepareCold(spec, runId);
+    if (p) {
+      // labels are fixed when a container is created, before a pooled one's run is known: it takes the
+      // run's name instead (off the latency path), and the result and the audit name it by id
+      void p.container.rename({ name: containerName(runId) }).catch(() => undefined);
+    } else {
+      p = await this.prepareCold({ ...spec, Labels: { ...spec.Labels, [LABEL_RUN]: runId } }, runId);
+    }
     try {
       const out = await execute(
         p,
@@ -119,7 +124,7 @@ export class DockerRuntime implements SandboxRuntime {
 
   private async prepareCold(spec: Docker.ContainerCreateOptions, runId: string): Promise<Prepared> {
     try {
-      return await prepare(this.opts.docker, { ...spec, name: `af-run-${runId}` });
+      return await prepare(this.opts.docker, { ...spec, name: containerName(runId) });
     } catch (e) {
       throw dockerError(e, spec.Image ?? '');
     }

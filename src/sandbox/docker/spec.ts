@@ -16,6 +16,11 @@ const BASE_ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:
 export const SANDBOX_USER = '65534:65534';
 export const WORKDIR = '/workspace';
 
+/** The name a container has while it serves a run: `docker ps` shows which run each one serves. */
+export function containerName(runId: string): string {
+  return `af-run-${runId.replace(/[^a-zA-Z0-9_.-]/g, '-')}`;
+}
+
 export function imageFor(language: Exclude<SandboxLanguage, 'javascript'>): string {
   return language === 'python' ? 'agent-factory/python' : 'agent-factory/shell';
 }
