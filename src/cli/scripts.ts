@@ -31,10 +31,10 @@ export function readScript(file: string): string {
   }
 }
 
-/** --policy NAME (from the policy directory) or PATH (a policy file; its parents from the same directory). */
+/** --policy NAME (from the policy directory) or PATH (a policy file; its parents from its own directory, else the policy directory). */
 export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
   const name = arg ?? 'default';
-  if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name);
+  if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name, policyDir);
   const dir = await loadPolicyDir(policyDir);
   const hit = dir.policies.get(name);
   if (hit) return hit.policy;

@@ -103,11 +103,26 @@ export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
   return loadSources(await readPolicySources(dir));
 }
 
-/** Load one policy file by path (its parent, if any, from the same directory). */
-export async function loadPolicyFile(file: string): Promise<Policy> {
+/**
+ * Load one policy file by path. Its parent (`extends`) comes from the same directory, or else from
+ * `parentsDir` (the service's policy directory), so a policy written elsewhere can extend `default`.
+ */
+export async function loadPolicyFile(file: string, parentsDir?: string): Promise<Policy> {
   const name = policyNameOfFile(path.basename(file));
   if (name === null) throw new FactoryError('POLICY_NAME_INVALID', `not a policy file name: ${path.basename(file)}`, { file });
-  const dir = await loadPolicyDir(path.dirname(file));
+  const own = await readPolicySources(path.dirname(file)).catch(() => [] as PolicySource[]);
+  if (!own.some((s) => s.name === name && path.resolve(s.file) === path.resolve(file))) {
+    // a sibling of another extension (x.json next to x.yaml) or a missing file: read exactly this one
+    try {
+      const text = await readFile(file, 'utf8');
+      own.splice(0, own.length, ...own.filter((s) => s.name !== name), { name, file, text, hash: policyHash(text) });
+    } catch {
+      throw new FactoryError('POLICY_NOT_FOUND', `no policy file ${file}`, { file });
+    }
+  }
+  const parents = parentsDir && path.resolve(parentsDir) !== path.resolve(path.dirname(file)) ? await readPolicySources(parentsDir).catch(() => []) : [];
+  const names = new Set(own.map((s) => s.name));
+  const dir = loadSources([...own, ...parents.filter((s) => !names.has(s.name))]);
   const hit = dir.policies.get(name);
   if (hit) return hit.policy;
   const bad = dir.rejected.find((r) => r.name === name);

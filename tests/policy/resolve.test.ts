@@ -128,3 +128,35 @@ describe('loading a directory', () => {
     ]);
   });
 });
+
+describe('a policy file outside the policy directory (factory check/run --policy PATH)', () => {
+  const policyDir = path.join(ROOT, 'policies');
+
+  it('extends a parent from its own folder first, else from the policy directory', async () => {
+    const { loadPolicyFile } = await import('../../src/policy/load.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'af-pol-'));
+    writeFileSync(path.join(dir, 'mine.yaml'), 'extends: default\nlimits:\n  maxExecutionSeconds: 7\n');
+    const p = await loadPolicyFile(path.join(dir, 'mine.yaml'), policyDir);
+    expect(p.limits.maxExecutionSeconds).toBe(7);
+    expect(p.limits.maxMemoryMb).toBe(512); // inherited from policies/default.yaml
+    // without the policy directory the parent is unknown, and the error says so
+    const err = await loadPolicyFile(path.join(dir, 'mine.yaml')).catch((e: unknown) => e);
+    expect(isFactoryError(err) && err.code).toBe('POLICY_INVALID');
+    expect(JSON.stringify((err as { details: unknown }).details)).toMatch(/extends/);
+    // a parent next to the file wins over the policy directory's
+    writeFileSync(path.join(dir, 'default.yaml'), 'limits:\n  maxMemoryMb: 128\n');
+    const q = await loadPolicyFile(path.join(dir, 'mine.yaml'), policyDir);
+    expect(q.limits.maxMemoryMb).toBe(128);
+  });
+
+  it('reads exactly the file named, even when a sibling of another extension exists, and names a missing file', async () => {
+    const { loadPolicyFile } = await import('../../src/policy/load.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'af-pol-'));
+    writeFileSync(path.join(dir, 'x.yaml'), 'extends: default\nlimits:\n  maxExecutionSeconds: 5\n');
+    writeFileSync(path.join(dir, 'x.json'), JSON.stringify({ extends: 'default', limits: { maxExecutionSeconds: 9 } }));
+    expect((await loadPolicyFile(path.join(dir, 'x.json'), policyDir)).limits.maxExecutionSeconds).toBe(9);
+    expect((await loadPolicyFile(path.join(dir, 'x.yaml'), policyDir)).limits.maxExecutionSeconds).toBe(5);
+    const err = await loadPolicyFile(path.join(dir, 'nope.yaml'), policyDir).catch((e: unknown) => e);
+    expect(isFactoryError(err) && err.code).toBe('POLICY_NOT_FOUND');
+  });
+});

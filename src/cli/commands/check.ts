@@ -11,6 +11,8 @@ export const checkCmd: Command = {
   usage: `factory check FILE… [--lang python|shell|javascript] [--policy NAME|PATH] [--json] [--policy-dir DIR]
 
   Exit 0 when every file is allowed, 1 when any is blocked, 2 on usage or parse errors.
+  --policy PATH: a policy file anywhere; its \`extends\` parent comes from its own folder, else from the
+  policy directory (--policy-dir).
   --json prints one object per file per line:
   {"file","language","allowed","findings":[{"rule","severity","message","line","column","snippet","suggestion"}]}
   Blocks are recorded in the audit trail of the data directory (security_block).`,
