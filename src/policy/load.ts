@@ -110,12 +110,12 @@ export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
 export async function loadPolicyFile(file: string, parentsDir?: string): Promise<Policy> {
   const name = policyNameOfFile(path.basename(file));
   if (name === null) throw new FactoryError('POLICY_NAME_INVALID', `not a policy file name: ${path.basename(file)}`, { file });
-  const own = await readPolicySources(path.dirname(file)).catch(() => [] as PolicySource[]);
+  let own = await readPolicySources(path.dirname(file)).catch(() => [] as PolicySource[]);
   if (!own.some((s) => s.name === name && path.resolve(s.file) === path.resolve(file))) {
     // a sibling of another extension (x.json next to x.yaml) or a missing file: read exactly this one
     try {
       const text = await readFile(file, 'utf8');
-      own.splice(0, own.length, ...own.filter((s) => s.name !== name), { name, file, text, hash: policyHash(text) });
+      own = [...own.filter((s) => s.name !== name), { name, file, text, hash: policyHash(text) }];
     } catch {
       throw new FactoryError('POLICY_NOT_FOUND', `no policy file ${file}`, { file });
     }

@@ -190,6 +190,32 @@ describe('isolation properties', () => {
     }
   });
 
+  it('a run cancelled before or while it waits for its container never runs the script', async () => {
+    const def = svc.service.deps.policies.get('default');
+    const src = 'import time\ntime.sleep(2)\nprint("ran")';
+    const before = await svc.service.deps.executor.execute({ language: 'python', source: src, policy: def, actor: 'test', signal: AbortSignal.abort() });
+    expect(before.blocked).toBe(false);
+    if (!before.blocked) {
+      expect(before.result.status).toBe('killed');
+      expect(before.result.stdout).not.toContain('ran');
+    }
+    // several at once drain the pool, so later ones wait for containers being prepared; all are cancelled
+    await svc.service.deps.sandboxes.docker.quiesce();
+    const ac = new AbortController();
+    const runs = Array.from({ length: 4 }, () => svc.service.deps.executor.execute({ language: 'python', source: src, policy: def, actor: 'test', signal: ac.signal }));
+    await new Promise((r) => setTimeout(r, 50));
+    ac.abort();
+    const started = Date.now();
+    for (const out of await Promise.all(runs)) {
+      expect(out.blocked).toBe(false);
+      if (out.blocked) continue;
+      expect(out.result.status).toBe('killed');
+      expect(out.result.stdout).not.toContain('ran');
+    }
+    expect(Date.now() - started).toBeLessThan(10_000); // not after the scripts' own 2 s each, one after another
+    expect(svc.service.deps.sandboxes.docker.poolStats().every((s) => s.waiting === 0)).toBe(true);
+  });
+
   it('every run is audited with its limits and status', async () => {
     const r = await run('shell', 'echo audited');
     const ev = svc.service.deps.audit.query({ type: 'tool_executed', order: 'desc', limit: 1 })[0]!;

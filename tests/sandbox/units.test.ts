@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FactoryError } from '../../src/errors/catalog.ts';
 import { Demuxer } from '../../src/sandbox/docker/demux.ts';
-import { containerSpec, specKey } from '../../src/sandbox/docker/spec.ts';
+import { containerName, containerSpec, specKey } from '../../src/sandbox/docker/spec.ts';
 import { limitsFor, mountsFor } from '../../src/sandbox/limits.ts';
 import { encodeJob, endMarkerPrefix } from '../../src/sandbox/protocol.ts';
 import { repoPolicy } from '../helpers/policy.ts';
@@ -106,5 +106,12 @@ describe('limits and container spec', () => {
     // same profile, same key (the warm pool relies on it); labels do not matter
     expect(specKey(spec)).toBe(specKey({ ...spec, Labels: { other: 'x' } }));
     expect(specKey(spec)).not.toBe(specKey(containerSpec({ language: 'python', image: 'img', limits: { ...limits, memoryMb: 64 }, labels: {} })));
+  });
+});
+
+describe('container names', () => {
+  it('name a container after its run, with only the characters Docker accepts', () => {
+    expect(containerName('tool_0123abcd')).toBe('af-run-tool_0123abcd');
+    expect(containerName('a/b c:d')).toBe('af-run-a-b-c-d');
   });
 });

@@ -84,6 +84,7 @@ export async function execute(
   const timer = setTimeout(() => kill('timeout'), opts.timeoutMs);
   const onAbort = () => kill('killed');
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  if (opts.signal?.aborted) onAbort(); // cancelled while the container was being prepared: never runs
   try {
     p.stream.write(encodeJob({ ...job, nonce }));
     p.stream.end();

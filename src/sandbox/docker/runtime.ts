@@ -68,6 +68,14 @@ export class DockerRuntime implements SandboxRuntime {
     let p: Prepared | undefined = await this.pool.acquire(key, req.signal);
     const warm = p !== undefined;
     if (this.opts.poolSize > 0) this.pool.ensure(key, spec, this.opts.poolSize);
+    if (req.signal?.aborted) {
+      // cancelled before it started (possibly while waiting for a pooled container): nothing runs
+      if (p) this.dispose(p, true);
+      return {
+        runId, runtime: 'docker', status: 'killed', exitCode: null, signal: null, stdout: '', stderr: '', stdoutTruncated: false,
+        stderrTruncated: false, durationMs: 0, warm: false, limits: req.limits, error: 'cancelled before it started',
+      };
+    }
     if (p) {
       // labels are fixed when a container is created, before a pooled one's run is known: it takes the
       // run's name instead (off the latency path), and the result and the audit name it by id
