@@ -1,12 +1,15 @@
-import { FactoryError } from '../errors/catalog.ts';
+import { FactoryError, type ErrorCode } from '../errors/catalog.ts';
 
 /**
  * What went wrong in one HTTP attempt against Ollama, and whether another attempt can help.
- * Retryable: 408, 429, 5xx, timeouts, connections dropped mid-request, errors reported inside a stream.
- * Not retryable: the server is not reachable at all (fail fast so the API can answer 503 at once),
- * the model is not pulled, other 4xx, and replies that are not Ollama's JSON.
+ * Transient (retried with backoff): 408, 429, other 5xx, timeouts, connections dropped mid-request,
+ * errors reported inside a stream. Repeating every time (not retried): the server is not reachable at
+ * all (fail fast so the API can answer 503), the model is not pulled or lacks a capability, the schema
+ * is refused, out of memory, a prompt over the context, other 4xx, replies that are not Ollama's.
  */
-export type FailureKind = 'unavailable' | 'model-missing' | 'timeout' | 'http' | 'dropped' | 'stream' | 'unexpected';
+export type FailureKind =
+  | 'unavailable' | 'model-missing' | 'timeout' | 'http' | 'dropped' | 'stream' | 'unexpected'
+  | 'unsupported' | 'schema' | 'memory' | 'context' | 'incomplete';
 
 export class AttemptFailure extends Error {
   constructor(
@@ -15,6 +18,8 @@ export class AttemptFailure extends Error {
     message: string,
     readonly status: number | undefined,
     cause: unknown,
+    /** what had arrived before an incomplete reply ended */
+    readonly partial?: { content: string; thinking: string },
   ) {
     super(message, { cause });
     this.name = 'AttemptFailure';
@@ -25,8 +30,27 @@ export class AttemptFailure extends Error {
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
 /** Codes of a connection that was open and then broke. */
 const DROP_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
-const STREAM_CUT = 'Did not receive done or success response in stream.';
+/** undici's own header/body timeouts: a slow model, not a missing server. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** ollama-js: the stream ended without a `done: true` line. */
+export const STREAM_CUT = 'Did not receive done or success response in stream.';
 const MODEL_NOT_FOUND = /model\s+["']?(.+?)["']?\s+not found/i;
+
+/**
+ * Ollama's words for failures that repeat on every attempt (server/routes.go, server/images.go
+ * CheckCapabilities, llm/server.go Completion, runner/*: grammar and sampler set-up, llm/status.go
+ * outOfMemorySubstrings, the runners' errorInputTooLong).
+ */
+const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
+  { kind: 'unsupported', re: /does not support (tools|thinking|chat|completion|generate|insert|vision|embedding)/i },
+  { kind: 'schema', re: /invalid JSON schema in format|invalid format:|JSON schema conversion failed|number of repetitions exceeds sane defaults|failed to load model vocabulary required for format|unable to create sampling context|failed to (parse|initialize) grammar|unknown escape/i },
+  { kind: 'context', re: /input length exceeds the context length|exceeds the available context size|prompt is longer than the context length/i },
+  { kind: 'memory', re: /requires more (system )?memory|out of (device )?memory|cudaMalloc failed|hipMalloc failed|failed to allocate|allocation failed|not enough memory|insufficient memory|erroroutofmemory/i },
+];
+
+function permanentKind(text: string): FailureKind | undefined {
+  return PERMANENT.find((p) => p.re.test(text))?.kind;
+}
 
 interface ErrorLike { name?: string; message?: string; status_code?: unknown; error?: unknown; code?: unknown; cause?: unknown }
 
@@ -39,7 +63,7 @@ function causeCode(e: unknown): string | undefined {
   return undefined;
 }
 
-/** Sorts a thrown value from the ollama client into an AttemptFailure. `timedOut`: our per-request timer fired. */
+/** Sorts a thrown value from the ollama client into an AttemptFailure. `timedOut`: our per-attempt timer fired. */
 export function classify(e: unknown, timedOut: boolean): AttemptFailure {
   if (e instanceof AttemptFailure) return e;
   if (timedOut) return new AttemptFailure('timeout', true, 'timed out', undefined, e);
@@ -49,56 +73,75 @@ export function classify(e: unknown, timedOut: boolean): AttemptFailure {
     const status = err.status_code;
     const text = String(err.error ?? err.message ?? '');
     if (status === 404 && MODEL_NOT_FOUND.test(text)) return new AttemptFailure('model-missing', false, text, status, e);
+    const permanent = permanentKind(text);
+    if (permanent) return new AttemptFailure(permanent, false, `HTTP ${status}: ${text}`, status, e);
     const retryable = status === 408 || status === 429 || status >= 500;
     return new AttemptFailure('http', retryable, `HTTP ${status}: ${text}`, status, e);
   }
   const code = causeCode(e);
+  if (code && TIMEOUT_CODES.has(code)) return new AttemptFailure('timeout', true, `timed out (${code})`, undefined, e);
   if (code && CONNECT_CODES.has(code)) return new AttemptFailure('unavailable', false, code, undefined, e);
-  if ((code && DROP_CODES.has(code)) || err.message === 'terminated' || err.message === STREAM_CUT) {
+  if ((code && DROP_CODES.has(code)) || err.message === 'terminated') {
     return new AttemptFailure('dropped', true, `connection dropped (${code ?? err.message})`, undefined, e);
   }
   if (err.name === 'TypeError' && err.message === 'fetch failed') {
     return new AttemptFailure('unavailable', false, code ?? 'fetch failed', undefined, e);
   }
   // the client turns an {"error": "..."} line inside a stream into a plain Error
-  if (e instanceof Error && e.constructor === Error && e.message) return new AttemptFailure('stream', true, e.message, undefined, e);
+  if (e instanceof Error && e.constructor === Error && e.message) {
+    const permanent = permanentKind(e.message);
+    return new AttemptFailure(permanent ?? 'stream', !permanent, e.message, undefined, e);
+  }
   return new AttemptFailure('unexpected', false, err.message ?? String(e), undefined, e);
 }
 
 export interface CallContext {
   host: string;
   model: string;
+  role: string;
   attempts: number;
   timeoutMs: number;
+  numCtx: number;
   /** part of the reply had already been streamed to the caller, so the call was not retried */
   partial?: boolean;
 }
 
+const PERMANENT_ERRORS: Partial<Record<FailureKind, { code: ErrorCode; what: (c: CallContext, m: string) => string }>> = {
+  unsupported: { code: 'LLM_MODEL_UNSUPPORTED', what: (c, m) => `The model "${c.model}" cannot do what the call needs (${m}). Choose a model that can (\`ollama show ${c.model}\` lists its capabilities) for the role ${c.role} in ollama.roles.` },
+  schema: { code: 'LLM_SCHEMA_REFUSED', what: (c, m) => `Ollama refused the JSON schema sent as format (${m}). This is a defect of the service's format: tests/llm/formats.test.ts checks every registered format.` },
+  memory: { code: 'OLLAMA_OUT_OF_MEMORY', what: (c, m) => `Ollama has not enough memory for "${c.model}" with num_ctx ${c.numCtx} (${m}). Choose a smaller model or numCtx for the role ${c.role}, or free memory on the Ollama host.` },
+  context: { code: 'LLM_CONTEXT_OVERFLOW', what: (c, m) => `The prompt does not fit the context of "${c.model}" (num_ctx ${c.numCtx}): ${m}. Raise ollama.roles.${c.role.split(':')[0]}.numCtx (within what the model supports), or send less.` },
+};
+
 /** The catalog error for a call whose last attempt failed with `f`. */
 export function toFactoryError(f: AttemptFailure, ctx: CallContext): FactoryError {
   const { host, model, attempts } = ctx;
-  const base = { host, model, attempts, ...(ctx.partial ? { partial: true } : {}) };
+  const base = { host, model, role: ctx.role, attempts, ...(ctx.partial ? { partial: true } : {}) };
   const after = ctx.partial ? ' (after part of the reply was streamed; not retried)' : '';
+  const permanent = PERMANENT_ERRORS[f.kind];
+  if (permanent) return new FactoryError(permanent.code, permanent.what(ctx, f.message), { ...base, server: f.message, ...(f.status ? { status: f.status } : {}) }, { cause: f.cause });
   switch (f.kind) {
     case 'unavailable':
-      return new FactoryError(
-        'OLLAMA_UNAVAILABLE',
-        `Ollama is not reachable at ${host} (${f.message}). Start it with \`ollama serve\`, or set OLLAMA_HOST to a running server.`,
-        { ...base, reason: f.message },
-        { cause: f.cause },
-      );
+      return new FactoryError('OLLAMA_UNAVAILABLE', `Ollama is not reachable at ${host} (${f.message}). Start it with \`ollama serve\`, or set OLLAMA_HOST to a running server.`, { ...base, reason: f.message }, { cause: f.cause });
     case 'model-missing':
       return new FactoryError(
         'OLLAMA_MODEL_MISSING',
-        `The model "${model}" is not available in Ollama at ${host}. Pull it with \`ollama pull ${model}\`, or choose another model (ollama.models or the blueprint).`,
+        `The model "${model}" is not available in Ollama at ${host}. Pull it with \`ollama pull ${model}\`, or choose another model (ollama.roles or the blueprint).`,
         { ...base, server: f.message },
         { cause: f.cause, hint: `Run \`ollama pull ${model}\`.` },
       );
     case 'timeout':
       return new FactoryError(
         'LLM_TIMEOUT',
-        `The model "${model}" did not answer within ${ctx.timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'})${after}.`,
+        `The model "${model}" did not finish within ${ctx.timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'})${after}. Raise ollama.roles.${ctx.role.split(':')[0]}.timeoutMs or use a smaller model.`,
         { ...base, timeoutMs: ctx.timeoutMs },
+        { cause: f.cause },
+      );
+    case 'incomplete':
+      return new FactoryError(
+        'LLM_INCOMPLETE',
+        `The reply of model "${model}" ended without its final message: Ollama stopped the generation (its repeated-token guard, or the runner stopped). ${f.partial?.content.length ?? 0} characters had arrived.`,
+        { ...base, received: (f.partial?.content ?? '').slice(-500) },
         { cause: f.cause },
       );
     default:

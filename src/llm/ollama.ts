@@ -1,17 +1,19 @@
-import type { z } from 'zod';
 import { ConfigSchema } from '../config/schema.ts';
 import { FactoryError } from '../errors/catalog.ts';
-import { chatOnce, clientWithSignal } from './call.ts';
+import { chatOnce, clientWithSignal, type RawReply } from './call.ts';
+import { compact, promptBudget, promptTokens } from './context.ts';
 import { AttemptFailure, toFactoryError } from './errors.ts';
-import { missingModels, pickModel, type OllamaSettings } from './models.ts';
-import { callRecord, usageOf, type CostTable } from './records.ts';
+import type { LlmFormat } from './formats.ts';
+import { grammarErrors } from './grammar.ts';
+import { callRecord, UNKNOWN_USAGE, usageOf, type CostTable } from './records.ts';
 import { withRetries } from './retry.ts';
-import { jsonSchemaFor, parseReply, repairMessages } from './structured.ts';
-import type { ChatRequest, ChatResult, LlmCallRecord, LlmProvider, LlmStatus, StructuredResult } from './types.ts';
+import { missingModels, pickModel, resolveRole, type OllamaSettings, type ResolvedRole } from './roles.ts';
+import { parseReply, repairMessages } from './structured.ts';
+import type { ChatMessage, ChatRequest, ChatResult, LlmCallRecord, LlmProvider, LlmStatus, LlmUsage, StructuredResult } from './types.ts';
 import { toOllamaRequest } from './wire.ts';
 
 export type { LlmStatus } from './types.ts';
-export type { OllamaSettings } from './models.ts';
+export type { OllamaSettings } from './roles.ts';
 
 export interface OllamaProviderOptions {
   /** called once per model call (a structured re-ask is a second call), failed calls included; must not throw */
@@ -20,7 +22,7 @@ export interface OllamaProviderOptions {
   costPerMillionTokens?: CostTable;
 }
 
-type Exchange = { ok: true; result: ChatResult } | { ok: false; error: unknown; record: LlmCallRecord };
+type Exchange = { ok: true; result: ChatResult; doneReason: string | undefined } | { ok: false; error: unknown; record: LlmCallRecord };
 
 const REPLY_EXCERPT = 2_000;
 
@@ -44,41 +46,38 @@ export class OllamaProvider implements LlmProvider {
   }
 
   async chat(req: ChatRequest): Promise<ChatResult> {
-    const out = await this.exchange(req, this.modelFor(req.role, req.model));
-    if (!out.ok) {
-      this.emit(out.record);
-      throw out.error;
-    }
-    this.emit(out.result.record);
-    return out.result;
+    const out = await this.exchange(req, resolveRole(this.settings, req.role, req.model));
+    return this.settle(out, req);
   }
 
-  async structured<T>(schema: z.ZodType<T>, req: ChatRequest): Promise<StructuredResult<T>> {
-    const model = this.modelFor(req.role, req.model);
-    const format = jsonSchemaFor(schema);
+  async structured<T>(format: LlmFormat<T>, req: ChatRequest): Promise<StructuredResult<T>> {
+    const role = resolveRole(this.settings, req.role, req.model);
+    const refused = grammarErrors(format.json);
+    if (refused.length) {
+      const error = new FactoryError('LLM_SCHEMA_REFUSED', `The format "${format.name}" (${format.definedIn}) would be refused by Ollama's grammar: ${refused.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { format: format.name, problems: refused });
+      this.emit(this.failedRecord(req, role.model, error));
+      throw error;
+    }
     let messages = req.messages;
     for (let ask = 1; ; ask++) {
-      const out = await this.exchange({ ...req, messages }, model, format);
-      if (!out.ok) {
-        this.emit(out.record);
-        throw out.error;
-      }
-      const content = out.result.message.content;
-      const parsed = parseReply(schema, content);
-      if (parsed.ok) {
-        this.emit(out.result.record);
-        return { ...out.result, value: parsed.value };
-      }
-      const summary = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      this.emit({ ...out.result.record, ok: false, error: `LLM_OUTPUT_INVALID: ${summary}` });
+      let parsed: ReturnType<typeof parseReply<T>> | undefined;
+      const summarize = (issues: { path: string; message: string }[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      const result = this.settle(await this.exchange({ ...req, messages }, role, format.json), req, (r) => {
+        parsed = parseReply(format.schema, r.message.content);
+        return parsed.ok ? null : `LLM_OUTPUT_INVALID: ${summarize(parsed.issues)}`;
+      });
+      const content = result.message.content;
+      if (parsed!.ok) return { ...result, value: parsed!.value };
+      const issues = parsed!.issues;
+      const summary = summarize(issues);
       if (ask >= 2) {
         throw new FactoryError(
           'LLM_OUTPUT_INVALID',
-          `The reply of model "${model}" did not match the schema, also after one re-ask: ${summary}`,
-          { model, role: req.role, asks: ask, issues: parsed.issues, reply: content.slice(0, REPLY_EXCERPT) },
+          `The reply of model "${role.model}" did not match the format "${format.name}", also after one re-ask: ${summary}`,
+          { model: role.model, role: req.role, format: format.name, asks: ask, issues, reply: content.slice(0, REPLY_EXCERPT) },
         );
       }
-      messages = repairMessages(req.messages, content, parsed.issues);
+      messages = repairMessages(req.messages, content, issues);
     }
   }
 
@@ -96,43 +95,91 @@ export class OllamaProvider implements LlmProvider {
     }
   }
 
-  /** One model call with its retries; never throws, so the caller can emit the record first. */
-  private async exchange(req: ChatRequest, model: string, format?: Record<string, unknown>): Promise<Exchange> {
+  /**
+   * Emits the call's record and turns a failed exchange or a truncated reply into its error.
+   * `check` may find the reply unusable: its `CODE: message` marks the record as failed.
+   */
+  private settle(out: Exchange, req: ChatRequest, check?: (r: ChatResult) => string | null): ChatResult {
+    if (!out.ok) {
+      this.emit(out.record);
+      throw out.error;
+    }
+    const { result } = out;
+    if (out.doneReason === 'length') {
+      const error = new FactoryError(
+        'LLM_TRUNCATED',
+        `The reply of model "${result.model}" was cut at its length limit (done_reason "length", ${result.usage.completionTokens ?? 'unknown'} tokens): ask for less, or raise ollama.roles.${req.role.split(':')[0]}.numPredict.`,
+        { model: result.model, role: req.role, completionTokens: result.usage.completionTokens, reply: result.message.content.slice(-REPLY_EXCERPT) },
+      );
+      this.emit({ ...result.record, ok: false, error: `LLM_TRUNCATED: ${error.message}` });
+      throw error;
+    }
+    const problem = check?.(result) ?? null;
+    if (problem) Object.assign(result.record, { ok: false, error: problem });
+    this.emit(result.record);
+    return result;
+  }
+
+  /** Fits the conversation to the role's context, then one model call with its retries; never throws. */
+  private async exchange(req: ChatRequest, role: ResolvedRole, format?: Record<string, unknown>): Promise<Exchange> {
     const startedAt = new Date();
     const t0 = performance.now();
-    const body = toOllamaRequest(req, model, format);
+    const numCtx = req.options?.numCtx ?? role.numCtx;
+    const budget = promptBudget(numCtx, req.options?.numPredict ?? role.numPredict);
+    const fitted = this.fit(req, budget, role.model, numCtx);
+    if (fitted instanceof FactoryError) return { ok: false, error: fitted, record: this.failedRecord(req, role.model, fitted, startedAt) };
+    const body = toOllamaRequest(req, fitted.messages, role.model, { ...role, numCtx }, format);
     let streamed = false;
-    const userToken = req.onToken;
-    const onToken = userToken
-      ? (text: string): void => {
-          streamed = true;
-          userToken(text);
-        }
-      : undefined;
-    const timeoutMs = this.settings.requestTimeoutMs;
-    const outcome = await withRetries(this.settings, () => chatOnce({ host: this.host, body, timeoutMs, signal: req.signal, onToken }), {
+    const mark = <A extends unknown[]>(fn: ((...a: A) => void) | undefined) => fn && ((...a: A): void => {
+      streamed = true;
+      fn(...a);
+    });
+    const onToken = mark(req.onToken);
+    const onThinking = mark(req.onThinking);
+    const timeoutMs = role.timeoutMs;
+    const outcome = await withRetries(this.settings, () => chatOnce({ host: this.host, body, timeoutMs, signal: req.signal, onToken, onThinking }), {
       // a reply already partly streamed to the caller is not started again
       shouldRetry: (e) => e instanceof AttemptFailure && e.retryable && !streamed,
       signal: req.signal,
     });
     const durationMs = Math.round(performance.now() - t0);
-    const base = { req, model, startedAt, durationMs, attempts: outcome.attempts, costs: this.opts.costPerMillionTokens };
+    const base = { req, model: role.model, startedAt, durationMs, attempts: outcome.attempts, costs: this.opts.costPerMillionTokens };
     if (outcome.ok) {
-      const reply = outcome.value;
-      const usage = usageOf(reply.promptTokens, reply.completionTokens);
+      const reply: RawReply = outcome.value;
+      const usage: LlmUsage = usageOf(reply.promptTokens, reply.completionTokens);
       const record = callRecord({ ...base, usage, error: null });
-      return { ok: true, result: { message: reply.message, usage, model, durationMs, record } };
+      return { ok: true, doneReason: reply.doneReason, result: { message: reply.message, usage, model: role.model, durationMs, record, compacted: fitted.compacted } };
     }
     const error = outcome.error instanceof AttemptFailure
-      ? toFactoryError(outcome.error, { host: this.host, model, attempts: outcome.attempts, timeoutMs, partial: streamed })
+      ? toFactoryError(outcome.error, { host: this.host, model: role.model, role: req.role, attempts: outcome.attempts, timeoutMs, numCtx, partial: streamed })
       : outcome.error;
-    const described = error instanceof FactoryError
-      ? { code: error.code, message: error.message }
-      : { code: (error as { name?: string })?.name ?? 'Error', message: (error as { message?: string })?.message ?? String(error) };
-    return { ok: false, error, record: callRecord({ ...base, usage: usageOf(0, 0), error: described }) };
+    return { ok: false, error, record: callRecord({ ...base, usage: UNKNOWN_USAGE, error: describe(error) }) };
+  }
+
+  /** The messages as sent: as they are when they fit, compacted when the request allows it, else an error. */
+  private fit(req: ChatRequest, budget: number, model: string, numCtx: number): { messages: ChatMessage[]; compacted: number } | FactoryError {
+    const tokens = promptTokens(req.messages, req.tools);
+    if (tokens <= budget) return { messages: req.messages, compacted: 0 };
+    const fitted = req.compact ? compact(req.messages, req.tools ?? [], budget) : undefined;
+    if (fitted) return fitted;
+    return new FactoryError(
+      'LLM_CONTEXT_OVERFLOW',
+      `The prompt for ${req.role} (about ${tokens} tokens${req.compact ? ', also after compacting' : ''}) does not fit the ${budget} tokens left of num_ctx ${numCtx} for "${model}" after the room kept for the reply. Send less, or raise ollama.roles.${req.role.split(':')[0]}.numCtx.`,
+      { role: req.role, model, estimatedTokens: tokens, budget, numCtx },
+    );
+  }
+
+  private failedRecord(req: ChatRequest, model: string, error: unknown, startedAt = new Date()): LlmCallRecord {
+    return callRecord({ req, model, startedAt, durationMs: 0, attempts: 0, usage: UNKNOWN_USAGE, error: describe(error), costs: this.opts.costPerMillionTokens });
   }
 
   private emit(record: LlmCallRecord): void {
     this.opts.onCall?.(record);
   }
+}
+
+function describe(error: unknown): { code: string; message: string } {
+  return error instanceof FactoryError
+    ? { code: error.code, message: error.message }
+    : { code: (error as { name?: string })?.name ?? 'Error', message: (error as { message?: string })?.message ?? String(error) };
 }

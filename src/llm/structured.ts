@@ -14,6 +14,14 @@ export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
   return json;
 }
 
+/**
+ * Reasoning a model wrote into its answer (a thinking model Ollama does not parse as one) is never
+ * part of the answer: `<think>…</think>` blocks are removed.
+ */
+export function withoutThinking(text: string): string {
+  return text.replace(/<think(?:ing)?>[\s\S]*?<\/think(?:ing)?>/gi, '').replace(/^[\s\S]*?<\/think(?:ing)?>/i, '');
+}
+
 /** A reply wrapped in a Markdown code fence is unwrapped; anything else is taken as is. */
 function unfence(text: string): string {
   const m = /^\s*```[a-zA-Z]*\s*\n([\s\S]*?)\n?```\s*$/.exec(text);
@@ -23,7 +31,7 @@ function unfence(text: string): string {
 export function parseReply<T>(schema: z.ZodType<T>, content: string): Parsed<T> {
   let data: unknown;
   try {
-    data = JSON.parse(unfence(content));
+    data = JSON.parse(unfence(withoutThinking(content)));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, issues: [{ path: '(root)', message: `the reply is not valid JSON (${why})` }] };

@@ -161,4 +161,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_topic_seq ON events (topic, seq);
     `,
   },
+  {
+    version: 4,
+    name: 'llm calls: token counts may be unknown (Ollama leaves zero counts out)',
+    sql: `
+      CREATE TABLE llm_calls_v4 (
+        id                TEXT PRIMARY KEY,
+        at                TEXT NOT NULL,
+        role              TEXT NOT NULL,
+        model             TEXT NOT NULL,
+        prompt_tokens     INTEGER,
+        completion_tokens INTEGER,
+        duration_ms       REAL NOT NULL,
+        attempts          INTEGER NOT NULL,
+        ok                INTEGER NOT NULL,
+        error             TEXT,
+        cost_usd          REAL NOT NULL,
+        project           TEXT,
+        task              TEXT,
+        agent             TEXT
+      );
+      INSERT INTO llm_calls_v4 SELECT * FROM llm_calls;
+      DROP TABLE llm_calls;
+      ALTER TABLE llm_calls_v4 RENAME TO llm_calls;
+      CREATE INDEX llm_calls_project ON llm_calls (project, at);
+    `,
+  },
 ];

@@ -1,40 +1,39 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { grammarErrors } from '../../src/llm/grammar.ts';
+import { modelEntry, tagsEntry, tokensOf, type FakeModel, type ModelEntry } from './fake-ollama-model.ts';
+import { chatReply, type Reply } from './fake-ollama-reply.ts';
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks Ollama's API and answers model calls (/api/chat,
  * /api/generate) from scripted replies. No model runs: the tests drive the real `ollama` client
- * against it, and read `requests` to see exactly what reached the "model".
+ * against it, and read `requests` to see exactly what reached the "model". It behaves as Ollama does,
+ * from Ollama's source (github.com/ollama/ollama):
+ *
+ * | Behaviour | Since | Source file |
+ * |---|---|---|
+ * | `format` schema → grammar; conversion error → 500 "invalid JSON schema in format" | 0.5 | llm/server.go Completion, llama/sampling_ext.cpp schema_to_grammar |
+ * | repetition counts > 2000 (maxLength, minItems, `{m,n}`) refused → 500 "failed to load model vocabulary required for format" | 0.13.2 | llama/llama.cpp/src/llama-grammar.cpp (MAX_REPETITION_THRESHOLD), runner/ollamarunner/runner.go |
+ * | which schema parts the converter refuses or ignores (src/llm/grammar.ts ports it) | 0.5 | llama/llama.cpp/common/json-schema-to-grammar.cpp visit() |
+ * | `tools`: only declared names become calls; unmatched calls dropped (tag templates) or text (`{` templates) | 0.9.0 | tools/tools.go, tools/template.go parseTag |
+ * | tool call ids `call_` + 8 of [a-z0-9]; `tool_name`, `tool_call_id` in tool messages | 0.12.10 (`tool_name` 0.11) | server/routes.go toolCallId, api/types.go Message |
+ * | tools to a model without the capability → 400 "<full name> does not support tools" | 0.3 | server/images.go CheckCapabilities, server/routes.go scheduleRunner |
+ * | `thinking` streamed apart from `content`; thinking on by default for thinking models; `think: true` elsewhere → 400 | 0.9 / default 0.12.4 | server/routes.go ChatHandler, thinking/parser.go |
+ * | `done_reason: "length"` when `num_predict` is reached | 0.5 | llm/server.go DoneReason, runner/(llama|ollama)runner/runner.go |
+ * | prompt past `num_ctx`: oldest messages dropped (system and last kept); `truncate: false` → 400 "the input length exceeds the context length" | truncate 0.12.10 | server/prompt.go chatPrompt, runner/(llama|ollama)runner/runner.go errorInputTooLong |
+ * | a reply that ends without its `done: true` chunk (repeated-token guard) | 0.1 | llm/server.go Completion (tokenRepeat > 30) |
+ * | zero counts left out (`omitempty`) | 0.1 | api/types.go Metrics |
+ * | names `name:tag` in /api/tags, `:latest` by default, matched without case | 0.1 | types/model/name.go, server/routes.go ListHandler |
+ * | missing model: 404 "model 'x' not found" (chat, generate, show) | 0.9.0 | server/routes.go ChatHandler, GenerateHandler, ShowHandler |
+ * | errors before the first byte: HTTP status + `{"error"}`; after it: an `{"error"}` line | 0.1 | server/routes.go streamResponse, docs/api/errors.mdx |
+ * | headers sent with the first line (streamed) or with the whole reply | 0.1 | gin c.Stream / c.JSON |
  */
 
-export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
+export type { Reply } from './fake-ollama-reply.ts';
+export type { FakeModel } from './fake-ollama-model.ts';
 
-export interface Reply {
-  /** the assistant's text (chat) or `response` (generate) */
-  content?: string;
-  toolCalls?: ScriptedToolCall[];
-  thinking?: string;
-  /** default: about one token per 4 characters of the prompt */
-  promptEvalCount?: number;
-  /** default: the number of streamed pieces */
-  evalCount?: number;
-  /** default 'stop' */
-  doneReason?: string;
-  /** how a streamed reply is cut; default: word by word */
-  chunks?: string[];
-  /** answer with this HTTP status and `{"error": error}` instead (default status 500 when only `error` is set) */
-  status?: number;
-  error?: string;
-  /** wait this long before answering; a client that gives up first simply disconnects */
-  delayMs?: number;
-  /** wait this long before each streamed piece */
-  chunkDelayMs?: number;
-  /** destroy the connection: before any byte ('before'), or after this many streamed pieces */
-  drop?: 'before' | { afterChunks: number };
-  /** end a stream with an `{"error": ...}` line instead of the done message (how Ollama reports a failure mid-stream) */
-  streamError?: string;
-}
+export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
 
 export interface RecordedRequest {
   method: string;
@@ -43,16 +42,20 @@ export interface RecordedRequest {
   /** the parsed JSON body (null for none) */
   body: any;
   headers: IncomingHttpHeaders;
+  /** messages Ollama dropped from the front to fit num_ctx (0: none) */
+  truncated?: number;
 }
 
 export type ReplySource = Reply | ((req: RecordedRequest) => Reply);
 
 export interface FakeOllamaOptions {
   /** models the server has (default ['llama3.1:8b']); any other model gets Ollama's 404 */
-  models?: string[];
+  models?: (string | FakeModel)[];
   /** answers to /api/chat and /api/generate, in order; a function answers every request the queue does not */
   replies?: ReplySource[] | ((req: RecordedRequest) => Reply);
   version?: string;
+  /** num_ctx when a request sets none (Ollama's default was 2048, then 4096; 4k-256k by VRAM since 0.12) */
+  defaultNumCtx?: number;
 }
 
 export interface FakeOllama {
@@ -67,27 +70,10 @@ export interface FakeOllama {
   close(): Promise<void>;
 }
 
-const canonical = (m: string): string => ((m.split('/').pop() ?? m).includes(':') ? m : `${m}:latest`);
-const tokensOf = (text: string): number => Math.ceil(text.length / 4);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
-}
-
-function modelEntry(name: string): Record<string, unknown> {
-  const digest = createHash('sha256').update(name).digest('hex');
-  return {
-    name, model: name, modified_at: '2025-01-01T00:00:00Z', size: 4_000_000_000, digest,
-    details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8B', quantization_level: 'Q4_K_M' },
-  };
-}
-
-function promptText(body: any): string {
-  if (Array.isArray(body?.messages)) return body.messages.map((m: any) => String(m?.content ?? '')).join('\n');
-  return `${body?.system ?? ''}${body?.prompt ?? ''}`;
 }
 
 function embedding(text: string): number[] {
@@ -95,9 +81,22 @@ function embedding(text: string): number[] {
   return Array.from({ length: 8 }, (_, i) => (h[i]! - 128) / 128);
 }
 
+/** What Ollama checks before it runs the model; returns the error reply, or undefined to go on. */
+function preflight(body: any, m: ModelEntry): { status: number; error: string } | undefined {
+  if (Array.isArray(body.tools) && body.tools.length && !m.capabilities.includes('tools')) return { status: 400, error: `${m.full} does not support tools` };
+  if ((body.think === true || typeof body.think === 'string') && !m.capabilities.includes('thinking')) return { status: 400, error: `"${body.model}" does not support thinking` };
+  if (body.format && typeof body.format === 'object') {
+    const errors = grammarErrors(body.format);
+    if (errors.some((e) => /repetition|escape/.test(e.message))) return { status: 500, error: 'failed to load model vocabulary required for format' };
+    if (errors.length) return { status: 500, error: 'invalid JSON schema in format' };
+  } else if (body.format !== undefined && body.format !== null && body.format !== '' && body.format !== 'json') {
+    return { status: 500, error: `invalid format: ${JSON.stringify(body.format)}; expected "json" or a valid JSON Schema object` };
+  }
+  return undefined;
+}
+
 export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<FakeOllama> {
-  const models = opts.models ?? ['llama3.1:8b'];
-  const known = new Set(models.map(canonical));
+  const models = (opts.models ?? ['llama3.1:8b']).map(modelEntry);
   const queue: ReplySource[] = Array.isArray(opts.replies) ? [...opts.replies] : [];
   const fallback = typeof opts.replies === 'function' ? opts.replies : undefined;
   const requests: RecordedRequest[] = [];
@@ -108,63 +107,20 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     return typeof src === 'function' ? src(rec) : src;
   }
 
-  /** Checks the model like Ollama does; answers and returns false when it is missing or unknown. */
-  function modelOk(res: ServerResponse, body: any, path: string): boolean {
-    const model = typeof body?.model === 'string' ? body.model : '';
-    if (!model) return send(res, 400, { error: 'model is required' }), false;
-    if (known.has(canonical(model))) return true;
-    const error = path === '/api/show' ? `model '${model}' not found` : `model "${model}" not found, try pulling it first`;
-    return send(res, 404, { error }), false;
+  /** The model a request names, matched as Ollama does; answers 400/404 and returns undefined otherwise. */
+  function findModel(res: ServerResponse, body: any): ModelEntry | undefined {
+    const name = typeof body?.model === 'string' ? body.model : '';
+    if (!name) return void send(res, 400, { error: 'model is required' });
+    const key = modelEntry(name).key;
+    const m = models.find((x) => x.key === key);
+    if (!m) send(res, 404, { error: `model '${name}' not found` });
+    return m;
   }
 
-  async function modelCall(rec: RecordedRequest, res: ServerResponse): Promise<void> {
-    const body = rec.body;
-    const chat = rec.path === '/api/chat';
-    const reply = nextReply(rec);
-    if (reply.delayMs) await sleep(reply.delayMs);
-    if (res.destroyed) return;
-    if (reply.drop === 'before' || (reply.drop && body?.stream === false)) return void res.socket?.destroy();
-    if (reply.status !== undefined || reply.error !== undefined) {
-      return send(res, reply.status ?? 500, { error: reply.error ?? 'fake-ollama: scripted failure' });
-    }
-    const content = reply.content ?? '';
-    const pieces = reply.chunks ?? content.match(/\S+\s*|\s+/g) ?? [];
-    const toolCalls = (reply.toolCalls ?? []).map((c, index) => ({ id: `call_${index}`, function: { index, name: c.name, arguments: c.arguments } }));
-    const head = { model: body.model, created_at: new Date().toISOString() };
-    const part = (text: string, extra: Record<string, unknown> = {}): Record<string, unknown> => chat
-      ? { ...head, message: { role: 'assistant', content: text, ...extra }, done: false }
-      : { ...head, response: text, done: false, ...extra };
-    const done = {
-      ...head, done: true, done_reason: reply.doneReason ?? 'stop',
-      total_duration: 1_000_000, load_duration: 100_000,
-      prompt_eval_count: reply.promptEvalCount ?? tokensOf(promptText(body)), prompt_eval_duration: 200_000,
-      eval_count: reply.evalCount ?? Math.max(pieces.length, toolCalls.length), eval_duration: 700_000,
-    };
-    const thinking = reply.thinking ? { thinking: reply.thinking } : {};
-    if (body.stream === false) {
-      const message = { role: 'assistant', content, ...thinking, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) };
-      return send(res, 200, chat ? { ...done, message } : { ...done, response: content, ...thinking, context: [1, 2, 3] });
-    }
-    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    res.flushHeaders();
-    // each line reaches the socket before the next step, so a scripted drop cuts exactly there
-    const line = (obj: unknown): Promise<void> => new Promise((r) => {
-      if (res.destroyed) return r();
-      res.once('close', r);
-      res.write(`${JSON.stringify(obj)}\n`, () => (res.off('close', r), r()));
-    });
-    if (reply.thinking) await line(part('', thinking));
-    for (const [i, text] of pieces.entries()) {
-      if (typeof reply.drop === 'object' && i >= reply.drop.afterChunks) return void res.socket?.destroy();
-      if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
-      if (res.destroyed) return;
-      await line(part(text));
-    }
-    if (typeof reply.drop === 'object') return void res.socket?.destroy();
-    if (toolCalls.length) await line(part('', { tool_calls: toolCalls }));
-    if (reply.streamError) await line({ error: reply.streamError });
-    else await line(chat ? { ...done, message: { role: 'assistant', content: '' } } : { ...done, response: '', context: [1, 2, 3] });
-    res.end();
+  async function modelCall(rec: RecordedRequest, res: ServerResponse, m: ModelEntry): Promise<void> {
+    const refused = preflight(rec.body, m);
+    if (refused) return send(res, refused.status, { error: refused.error });
+    await chatReply(rec, res, m, nextReply(rec), opts.defaultNumCtx ?? 4096);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -181,34 +137,38 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     }
     const rec: RecordedRequest = { method: req.method ?? 'GET', path, body, headers: req.headers };
     requests.push(rec);
-    const route = `${rec.method} ${path}`;
-    switch (route) {
+    switch (`${rec.method} ${path}`) {
       case 'GET /':
       case 'HEAD /':
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         return void res.end('Ollama is running');
       case 'GET /api/version':
-        return send(res, 200, { version: opts.version ?? '0.9.0' });
+        return send(res, 200, { version: opts.version ?? '0.13.2' });
       case 'GET /api/tags':
-        return send(res, 200, { models: models.map(modelEntry) });
+        return send(res, 200, { models: models.map(tagsEntry) });
       case 'GET /api/ps':
         return send(res, 200, { models: [] });
-      case 'POST /api/show':
-        if (!modelOk(res, body, path)) return;
+      case 'POST /api/show': {
+        const m = findModel(res, body);
+        if (!m) return;
         return send(res, 200, {
-          modelfile: `FROM ${body.model}`, parameters: 'temperature 0.7', template: '{{ .Prompt }}',
-          details: (modelEntry(body.model) as any).details, model_info: { 'general.architecture': 'llama' },
-          capabilities: ['completion', 'tools'], modified_at: '2025-01-01T00:00:00Z',
+          modelfile: `FROM ${m.display}`, parameters: 'temperature 0.7', template: m.toolStyle === 'tag' ? '{{ if .ToolCalls }}<tool_call>{{ end }}' : '{{ .Prompt }}',
+          details: (tagsEntry(m) as any).details, model_info: { 'general.architecture': 'llama', 'llama.context_length': 131072 },
+          capabilities: m.capabilities, modified_at: '2025-01-01T00:00:00Z',
         });
+      }
       case 'POST /api/embed': {
-        if (!modelOk(res, body, path)) return;
+        const m = findModel(res, body);
+        if (!m) return;
         const inputs: string[] = Array.isArray(body.input) ? body.input : [String(body.input ?? '')];
         return send(res, 200, { model: body.model, embeddings: inputs.map(embedding), total_duration: 1_000, load_duration: 100, prompt_eval_count: inputs.reduce((n, s) => n + tokensOf(s), 0) });
       }
       case 'POST /api/chat':
-      case 'POST /api/generate':
-        if (!modelOk(res, body, path)) return;
-        return modelCall(rec, res);
+      case 'POST /api/generate': {
+        const m = findModel(res, body);
+        if (!m) return;
+        return modelCall(rec, res, m);
+      }
       default:
         res.writeHead(404, { 'content-type': 'text/plain' });
         return void res.end('404 page not found');

@@ -1,0 +1,146 @@
+import type { ServerResponse } from 'node:http';
+import type { RecordedRequest, ScriptedToolCall } from './fake-ollama.ts';
+import { parseToolCalls, promptTokensOf, tokensOf, truncateToContext, type ModelEntry, type WireMsg } from './fake-ollama-model.ts';
+
+/** One scripted answer: what the model "generates", and how the exchange goes. */
+export interface Reply {
+  /** the assistant's text (chat) or `response` (generate) */
+  content?: string;
+  /** calls the model writes, in its template's syntax; Ollama's parser decides what becomes of them */
+  toolCalls?: ScriptedToolCall[];
+  /** reasoning; streamed as `thinking` by thinking models unless the request sends `think: false` */
+  thinking?: string;
+  /** default: the tokens of the prompt as sent (after truncation); 0 is left out, as Ollama does */
+  promptEvalCount?: number;
+  /** default: the number of generated pieces; 0 is left out */
+  evalCount?: number;
+  /** default 'stop' ('length' when num_predict cut the reply) */
+  doneReason?: string;
+  /** how the text is cut into streamed pieces (one piece = one token); default: word by word */
+  chunks?: string[];
+  /** answer with this HTTP status and `{"error": error}` instead (default status 500 when only `error` is set) */
+  status?: number;
+  error?: string;
+  /** wait this long before answering (prompt evaluation: no header is sent meanwhile) */
+  delayMs?: number;
+  /** wait this long before each streamed piece */
+  chunkDelayMs?: number;
+  /** destroy the connection: before any byte ('before'), or after this many streamed pieces */
+  drop?: 'before' | { afterChunks: number };
+  /** end a stream with an `{"error": ...}` line instead of the done message (how Ollama reports a failure mid-stream) */
+  streamError?: string;
+  /** end without the `done: true` message, as Ollama's repeated-token guard does */
+  noDone?: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const words = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [];
+
+/** The model's raw output for scripted calls, in the template's syntax. */
+function callText(calls: ScriptedToolCall[], style: 'tag' | 'json'): string {
+  return calls.map((c) => {
+    const json = JSON.stringify({ name: c.name, arguments: c.arguments });
+    return style === 'tag' ? `<tool_call>\n${json}\n</tool_call>\n` : json;
+  }).join('');
+}
+
+interface Piece { kind: 'thinking' | 'output'; text: string }
+
+/** The request's effective messages after Ollama's truncation; undefined when it answered 400 already. */
+function fitContext(rec: RecordedRequest, res: ServerResponse, defaultNumCtx: number): { promptTokens: number } | undefined {
+  const body = rec.body;
+  const numCtx = Number(body.options?.num_ctx) || defaultNumCtx;
+  if (rec.path !== '/api/chat') return { promptTokens: tokensOf(`${body.system ?? ''}${body.prompt ?? ''}`) };
+  const messages: WireMsg[] = Array.isArray(body.messages) ? body.messages : [];
+  if (promptTokensOf(messages, body.tools) <= numCtx) return { promptTokens: promptTokensOf(messages, body.tools) };
+  if (body.truncate === false) {
+    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'the input length exceeds the context length' }));
+    return undefined;
+  }
+  const { kept, dropped } = truncateToContext(messages, body.tools, numCtx);
+  rec.truncated = dropped;
+  return { promptTokens: Math.min(numCtx, promptTokensOf(kept, body.tools)) };
+}
+
+/** Answers /api/chat or /api/generate for `m` from the scripted reply, streamed or not. */
+export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: ModelEntry, reply: Reply, defaultNumCtx: number): Promise<void> {
+  const body = rec.body;
+  const chat = rec.path === '/api/chat';
+  if (reply.delayMs) await sleep(reply.delayMs);
+  if (res.destroyed) return;
+  if (reply.drop === 'before' || (reply.drop && body?.stream === false)) return void res.socket?.destroy();
+  if (reply.status !== undefined || reply.error !== undefined) {
+    res.writeHead(reply.status ?? 500, { 'content-type': 'application/json; charset=utf-8' });
+    return void res.end(JSON.stringify({ error: reply.error ?? 'fake-ollama: scripted failure' }));
+  }
+  const fitted = fitContext(rec, res, defaultNumCtx);
+  if (!fitted) return;
+
+  const thinks = m.capabilities.includes('thinking') && body.think !== false;
+  const declared: string[] = chat && Array.isArray(body.tools) ? body.tools.map((t: any) => t?.function?.name).filter(Boolean) : [];
+  const output = `${reply.content ?? ''}${callText(reply.toolCalls ?? [], m.toolStyle)}`;
+  const outPieces = reply.chunks && !reply.toolCalls?.length ? reply.chunks : words(output);
+  let pieces: Piece[] = [
+    ...(thinks ? words(reply.thinking ?? '').map((text) => ({ kind: 'thinking' as const, text })) : []),
+    ...outPieces.map((text) => ({ kind: 'output' as const, text })),
+  ];
+  const numPredict = Number(body.options?.num_predict) || -1;
+  const cut = numPredict > 0 && pieces.length > numPredict;
+  if (cut) pieces = pieces.slice(0, numPredict);
+  const thinking = pieces.filter((p) => p.kind === 'thinking').map((p) => p.text).join('');
+  const text = pieces.filter((p) => p.kind === 'output').map((p) => p.text).join('');
+  const parsed = declared.length ? parseToolCalls(text, m.toolStyle, declared) : { calls: [], content: text };
+  // content pieces as streamed: the parser holds back what belongs to calls
+  const contentPieces = parsed.calls.length || parsed.content !== text ? words(parsed.content) : pieces.filter((p) => p.kind === 'output').map((p) => p.text);
+
+  const head = { model: body.model, created_at: new Date().toISOString() };
+  const counts: Record<string, number> = {};
+  const promptEval = reply.promptEvalCount ?? fitted.promptTokens;
+  const evalCount = reply.evalCount ?? pieces.length;
+  if (promptEval > 0) counts.prompt_eval_count = promptEval;
+  if (evalCount > 0) counts.eval_count = evalCount;
+  const done = {
+    ...head, done: true, done_reason: cut ? 'length' : reply.doneReason ?? 'stop',
+    total_duration: 1_000_000, load_duration: 100_000, prompt_eval_duration: 200_000, eval_duration: 700_000, ...counts,
+  };
+  const message = (content: string, extra: Record<string, unknown> = {}) => ({ role: 'assistant', content, ...extra });
+  const part = (content: string, extra: Record<string, unknown> = {}): Record<string, unknown> => chat
+    ? { ...head, message: message(content, extra), done: false }
+    : { ...head, response: content, ...extra, done: false };
+
+  if (body.stream === false) {
+    const extra = { ...(thinking ? { thinking } : {}), ...(parsed.calls.length ? { tool_calls: parsed.calls } : {}) };
+    const whole = chat ? { message: message(parsed.content, extra) } : { response: parsed.content, ...(thinking ? { thinking } : {}) };
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    return void res.end(JSON.stringify(reply.noDone ? { ...head, ...whole, done: false } : { ...done, ...whole, ...(chat ? {} : { context: [1, 2, 3] }) }));
+  }
+  await streamLines(res, reply, [
+    ...pieces.filter((p) => p.kind === 'thinking').map((p) => part('', { thinking: p.text })),
+    ...contentPieces.map((t) => part(t)),
+    ...(parsed.calls.length ? [part('', { tool_calls: parsed.calls })] : []),
+  ], reply.streamError ? { error: reply.streamError } : reply.noDone ? undefined : chat ? { ...done, message: message('') } : { ...done, response: '', context: [1, 2, 3] });
+}
+
+/** NDJSON lines; the headers go out with the first line, as gin's c.Stream does. */
+async function streamLines(res: ServerResponse, reply: Reply, lines: Record<string, unknown>[], last: Record<string, unknown> | undefined): Promise<void> {
+  let started = false;
+  // each line reaches the socket before the next step, so a scripted drop cuts exactly there
+  const line = (obj: unknown): Promise<void> => new Promise((r) => {
+    if (res.destroyed) return r();
+    if (!started) res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    started = true;
+    res.once('close', r);
+    res.write(`${JSON.stringify(obj)}\n`, () => (res.off('close', r), r()));
+  });
+  for (const [i, l] of lines.entries()) {
+    if (typeof reply.drop === 'object' && i >= reply.drop.afterChunks) return void res.socket?.destroy();
+    if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
+    if (res.destroyed) return;
+    await line(l);
+  }
+  if (typeof reply.drop === 'object') return void res.socket?.destroy();
+  if (last) await line(last);
+  if (!started) res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+  res.end();
+}
