@@ -26,9 +26,9 @@ const ADD = { name: 'add', description: 'Adds', parameters: { type: 'object', pr
 describe('2. a long call is waited for, and a timeout is named a timeout', () => {
   it('a reply whose first byte comes after fetch’s header timeout still arrives (Ollama sends no header before it)', async () => {
     const previous = getGlobalDispatcher();
-    setGlobalDispatcher(new Agent({ headersTimeout: 300 })); // Node's fetch gives up after 300 s; scaled down
+    setGlobalDispatcher(new Agent({ headersTimeout: 300 })); // Node's fetch gives up after 300 s; scaled down (undici's timers tick about once a second)
     try {
-      fake = await startFakeOllama({ replies: [{ content: 'done at last', delayMs: 900 }] });
+      fake = await startFakeOllama({ replies: [{ content: 'done at last', delayMs: 3_000 }] });
       const { llm, records } = provider(fake.url, { retries: 0 });
       const r = await llm.chat({ role: 'generator', messages: user('write a long script') });
       expect(r.message.content).toBe('done at last');
