@@ -71,18 +71,19 @@ export function callInText(text: string, declared: string[]): string | undefined
  */
 export function classifyReply(message: ChatMessage, declared: string[], requireCall: boolean): ReplyKind {
   const calls = message.toolCalls ?? [];
+  const problem = (reason: ReplyProblem, detail: string): ReplyKind => ({ kind: 'problem', reason, detail });
   if (calls.length) {
-    const unknown = calls.filter((c) => !declared.includes(c.name)).map((c) => c.name);
-    return unknown.length ? { kind: 'problem', reason: 'undeclared', detail: `called ${unknown.map((n) => `\`${n}\``).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not among your tools` } : { kind: 'calls' };
+    const unknown = calls.filter((c) => !declared.includes(c.name)).map((c) => `\`${c.name}\``);
+    if (!unknown.length) return { kind: 'calls' };
+    return problem('undeclared', `called ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not among your tools`);
   }
   const text = withoutThinking(message.content).trim();
-  if (!text) return { kind: 'problem', reason: 'empty', detail: 'was empty' };
+  if (!text) return problem('empty', 'was empty');
   const named = callInText(text, declared);
-  if (named) {
-    const which = named === '?' ? 'a tool call' : declared.includes(named) ? `a call of \`${named}\`` : `a call of \`${named}\`, which is not among your tools,`;
-    return { kind: 'problem', reason: named === '?' || declared.includes(named) ? 'as-text' : 'undeclared', detail: `wrote ${which} as text instead of calling it` };
-  }
-  if (requireCall && declared.length) return { kind: 'problem', reason: 'no-call', detail: 'answered without calling a tool, and this agent must use its tools' };
+  if (named === '?') return problem('as-text', 'wrote a tool call as text instead of calling it');
+  if (named && declared.includes(named)) return problem('as-text', `wrote a call of \`${named}\` as text instead of calling it`);
+  if (named) return problem('undeclared', `wrote a call of \`${named}\`, which is not among your tools, as text instead of calling it`);
+  if (requireCall && declared.length) return problem('no-call', 'answered without calling a tool, and this agent must use its tools');
   return { kind: 'answer', text };
 }
 
@@ -97,8 +98,6 @@ function signature(t: ToolSpec): string {
 export function repromptMessage(detail: string, tools: ToolSpec[], requireCall: boolean): ChatMessage {
   const list = tools.length ? tools.map(signature).join('\n') : '(none: answer in plain text)';
   const close = requireCall ? 'Call one of these tools now.' : 'Call one of these tools if you need it; otherwise answer the task in plain text.';
-  return {
-    role: 'user',
-    content: `Your last reply ${detail}. Tools are called through the tool-calling interface, never written into the answer. Your tools:\n${list}\n${close}`,
-  };
+  const how = 'Tools are called through the tool-calling interface, never written into the answer.';
+  return { role: 'user', content: `Your last reply ${detail}. ${how} Your tools:\n${list}\n${close}` };
 }

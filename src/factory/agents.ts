@@ -5,7 +5,7 @@ import type { AgentRecord } from '../store/index.ts';
 import { renderAgentSystemPrompt, renderPrompt, specialistDesignerContext } from '../templates/index.ts';
 import type { FactoryDeps, ToolFactory } from './tools.ts';
 import { classifyReply, repromptMessage, type ReplyProblem } from './agent-turns.ts';
-import { newId, Work } from './work.ts';
+import { newId, ReasoningStream, Work } from './work.ts';
 
 const JSON_TYPE: Record<string, string> = { string: 'string', path: 'string', int: 'integer', float: 'number', bool: 'boolean', list: 'array', dict: 'object' };
 
@@ -113,7 +113,7 @@ export class AgentFactory {
     try {
       for (let turn = 1; turn <= maxTurns; turn++) {
         work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
-        const reasoning = new ReasoningStream(work, turn);
+        const reasoning = new ReasoningStream(work, { turn });
         const res = await this.d.llm.chat({
           role: `${ROLES.agent}:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}),
           compact: true, onThinking: (t) => reasoning.add(t), task: work.id, agent: agent.id, signal,
@@ -121,7 +121,8 @@ export class AgentFactory {
         reasoning.flush();
         addUsage(usage, res.usage);
         messages.push(res.message);
-        work.step({ kind: 'model', turn, content: res.message.content, toolCalls: res.message.toolCalls ?? [], usage: res.usage, model: res.model, ...(res.compacted ? { compacted: res.compacted } : {}) });
+        const { content, toolCalls = [] } = res.message;
+        work.step({ kind: 'model', turn, content, toolCalls, usage: res.usage, model: res.model, ...(res.compacted ? { compacted: res.compacted } : {}) });
         const reply = classifyReply(res.message, declared, bp.toolUse === 'required' && toolsRun === 0);
         if (reply.kind === 'answer') {
           work.succeed({ answer: reply.text, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
@@ -184,32 +185,18 @@ function addUsage(sum: { promptTokens: number; completionTokens: number; unknown
 }
 
 function toolCallInvalid(agent: string, reason: ReplyProblem, detail: string, content: string): FactoryError {
-  return new FactoryError('LLM_TOOL_CALL_INVALID', `${agent}: the model's reply ${detail}, also after being asked again with its tools`, { reason, reply: content.slice(0, 2000) });
+  const message = `${agent}: the model's reply ${detail}, also after being asked again with its tools`;
+  return new FactoryError('LLM_TOOL_CALL_INVALID', message, { reason, reply: content.slice(0, 2000) });
 }
 
 /** Each call of an undeclared tool gets an error result, so the conversation stays well formed. */
 function undeclaredResults(message: ChatMessage, declared: string[]): ChatMessage[] {
-  return (message.toolCalls ?? []).map((c) => ({
-    role: 'tool' as const, toolName: c.name, ...(c.id ? { toolCallId: c.id } : {}),
-    content: JSON.stringify(declared.includes(c.name) ? { error: 'not run: the reply also called an undeclared tool' } : { error: `tool '${c.name}' is not available to this agent`, available: declared }),
-  }));
-}
-
-/** The model's reasoning as progress events of its own, in pieces of a few hundred characters. */
-class ReasoningStream {
-  private buffer = '';
-  constructor(private readonly work: Work, private readonly turn: number) {}
-
-  add(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= 400) this.flush();
-  }
-
-  flush(): void {
-    if (!this.buffer) return;
-    this.work.progress(this.work.item.progress, 'reasoning', this.buffer, { turn: this.turn });
-    this.buffer = '';
-  }
+  return (message.toolCalls ?? []).map((c) => {
+    const result = declared.includes(c.name)
+      ? { error: 'not run: the reply also called an undeclared tool' }
+      : { error: `tool '${c.name}' is not available to this agent`, available: declared };
+    return { role: 'tool' as const, toolName: c.name, ...(c.id ? { toolCallId: c.id } : {}), content: JSON.stringify(result) };
+  });
 }
 
 const EXAMPLE: AgentBlueprint = AgentBlueprint.parse({

@@ -23,7 +23,7 @@ export async function draftTool(
   bp: ToolBlueprint,
   policy: Policy,
   repair: RepairInput | null,
-  meta: { task: string; signal?: AbortSignal },
+  meta: { task: string; signal?: AbortSignal; onThinking?: (text: string) => void },
 ): Promise<{ source: string; promptTokens: number | null; completionTokens: number | null }> {
   const prompt = repair ? renderPrompt('tool-repair.md', toolRepairContext(bp, policy, repair)) : renderPrompt('tool-generator.md', toolGeneratorContext(bp, policy));
   const res = await llm.chat({
@@ -36,6 +36,7 @@ export async function draftTool(
     options: { temperature: 0.2 },
     task: meta.task,
     ...(meta.signal ? { signal: meta.signal } : {}),
+    ...(meta.onThinking ? { onThinking: meta.onThinking } : {}),
   });
   return { source: extractCode(res.message.content), promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens };
 }

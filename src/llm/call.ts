@@ -34,8 +34,10 @@ const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0, keepAliveTimeo
 
 /** A client whose every request carries `signal` (ollama 0.6.4 passes none for non-streaming calls). */
 export function clientWithSignal(host: string, signal: AbortSignal): Ollama {
-  const fetchWith = ((input: string, init?: RequestInit) =>
-    undiciFetch(input, { ...(init as object), dispatcher, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal } as never)) as unknown as typeof fetch;
+  const fetchWith = ((input: string, init?: RequestInit) => {
+    const both = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
+    return undiciFetch(input, { ...(init as object), dispatcher, signal: both } as never);
+  }) as unknown as typeof fetch;
   return new Ollama({ host, fetch: fetchWith });
 }
 
@@ -93,7 +95,8 @@ export async function chatOnce(opts: AttemptOptions): Promise<RawReply> {
     if (opts.signal?.aborted) throw opts.signal.reason;
     if (callbackError !== noError) throw callbackError; // the caller's callback threw: its error, not Ollama's
     if (!timedOut && e instanceof Error && e.message === STREAM_CUT) {
-      throw new AttemptFailure('incomplete', false, 'the reply ended without its final message (done: false)', undefined, e, { content, thinking });
+      const why = 'the reply ended without its final message (done: false)';
+      throw new AttemptFailure('incomplete', false, why, undefined, e, { content, thinking });
     }
     throw classify(e, timedOut);
   } finally {

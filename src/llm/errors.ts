@@ -27,7 +27,9 @@ export class AttemptFailure extends Error {
 }
 
 /** Codes of a connection that could not be opened: nothing is listening, or the host does not resolve. */
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT',
+]);
 /** Codes of a connection that was open and then broke. */
 const DROP_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 /** undici's own header/body timeouts: a slow model, not a missing server. */
@@ -41,11 +43,24 @@ const MODEL_NOT_FOUND = /model\s+["']?(.+?)["']?\s+not found/i;
  * CheckCapabilities, llm/server.go Completion, runner/*: grammar and sampler set-up, llm/status.go
  * outOfMemorySubstrings, the runners' errorInputTooLong).
  */
+const anyOf = (...phrases: string[]): RegExp => new RegExp(phrases.join('|'), 'i');
 const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
   { kind: 'unsupported', re: /does not support (tools|thinking|chat|completion|generate|insert|vision|embedding)/i },
-  { kind: 'schema', re: /invalid JSON schema in format|invalid format:|JSON schema conversion failed|number of repetitions exceeds sane defaults|failed to load model vocabulary required for format|unable to create sampling context|failed to (parse|initialize) grammar|unknown escape/i },
-  { kind: 'context', re: /input length exceeds the context length|exceeds the available context size|prompt is longer than the context length/i },
-  { kind: 'memory', re: /requires more (system )?memory|out of (device )?memory|cudaMalloc failed|hipMalloc failed|failed to allocate|allocation failed|not enough memory|insufficient memory|erroroutofmemory/i },
+  {
+    kind: 'schema',
+    re: anyOf('invalid JSON schema in format', 'invalid format:', 'JSON schema conversion failed',
+      'number of repetitions exceeds sane defaults', 'failed to load model vocabulary required for format',
+      'unable to create sampling context', 'failed to (parse|initialize) grammar', 'unknown escape'),
+  },
+  {
+    kind: 'context',
+    re: anyOf('input length exceeds the context length', 'exceeds the available context size', 'prompt is longer than the context length'),
+  },
+  {
+    kind: 'memory',
+    re: anyOf('requires more (system )?memory', 'out of (device )?memory', 'cudaMalloc failed', 'hipMalloc failed', 'failed to allocate',
+      'allocation failed', 'not enough memory', 'insufficient memory', 'erroroutofmemory'),
+  },
 ];
 
 function permanentKind(text: string): FailureKind | undefined {
@@ -106,12 +121,34 @@ export interface CallContext {
   partial?: boolean;
 }
 
-const PERMANENT_ERRORS: Partial<Record<FailureKind, { code: ErrorCode; what: (c: CallContext, m: string) => string }>> = {
-  unsupported: { code: 'LLM_MODEL_UNSUPPORTED', what: (c, m) => `The model "${c.model}" cannot do what the call needs (${m}). Choose a model that can (\`ollama show ${c.model}\` lists its capabilities) for the role ${c.role} in ollama.roles.` },
-  schema: { code: 'LLM_SCHEMA_REFUSED', what: (c, m) => `Ollama refused the JSON schema sent as format (${m}). This is a defect of the service's format: tests/llm/formats.test.ts checks every registered format.` },
-  memory: { code: 'OLLAMA_OUT_OF_MEMORY', what: (c, m) => `Ollama has not enough memory for "${c.model}" with num_ctx ${c.numCtx} (${m}). Choose a smaller model or numCtx for the role ${c.role}, or free memory on the Ollama host.` },
-  context: { code: 'LLM_CONTEXT_OVERFLOW', what: (c, m) => `The prompt does not fit the context of "${c.model}" (num_ctx ${c.numCtx}): ${m}. Raise ollama.roles.${c.role.split(':')[0]}.numCtx (within what the model supports), or send less.` },
+type Describe = (c: CallContext, server: string) => string;
+const PERMANENT_ERRORS: Partial<Record<FailureKind, { code: ErrorCode; what: Describe }>> = {
+  unsupported: {
+    code: 'LLM_MODEL_UNSUPPORTED',
+    what: (c, m) => `The model "${c.model}" cannot do what the call needs (${m}). Choose a model that can `
+      + `(\`ollama show ${c.model}\` lists its capabilities) for the role ${c.role} in ollama.roles.`,
+  },
+  schema: {
+    code: 'LLM_SCHEMA_REFUSED',
+    what: (_c, m) => `Ollama refused the JSON schema sent as format (${m}). This is a defect of the service's format: `
+      + 'tests/llm/formats.test.ts checks every registered format.',
+  },
+  memory: {
+    code: 'OLLAMA_OUT_OF_MEMORY',
+    what: (c, m) => `Ollama has not enough memory for "${c.model}" with num_ctx ${c.numCtx} (${m}). Choose a smaller model `
+      + `or numCtx for the role ${c.role}, or free memory on the Ollama host.`,
+  },
+  context: {
+    code: 'LLM_CONTEXT_OVERFLOW',
+    what: (c, m) => `The prompt does not fit the context of "${c.model}" (num_ctx ${c.numCtx}): ${m}. `
+      + `Raise ollama.roles.${roleKey(c.role)}.numCtx (within what the model supports), or send less.`,
+  },
 };
+
+/** The config key a role's settings live under (agent:x → agent). */
+export function roleKey(role: string): string {
+  return role.split(':')[0] ?? role;
+}
 
 /** The catalog error for a call whose last attempt failed with `f`. */
 export function toFactoryError(f: AttemptFailure, ctx: CallContext): FactoryError {
@@ -119,37 +156,81 @@ export function toFactoryError(f: AttemptFailure, ctx: CallContext): FactoryErro
   const base = { host, model, role: ctx.role, attempts, ...(ctx.partial ? { partial: true } : {}) };
   const after = ctx.partial ? ' (after part of the reply was streamed; not retried)' : '';
   const permanent = PERMANENT_ERRORS[f.kind];
-  if (permanent) return new FactoryError(permanent.code, permanent.what(ctx, f.message), { ...base, server: f.message, ...(f.status ? { status: f.status } : {}) }, { cause: f.cause });
+  if (permanent) {
+    const details = { ...base, server: f.message, ...(f.status ? { status: f.status } : {}) };
+    return new FactoryError(permanent.code, permanent.what(ctx, f.message), details, { cause: f.cause });
+  }
   switch (f.kind) {
     case 'unavailable':
-      return new FactoryError('OLLAMA_UNAVAILABLE', `Ollama is not reachable at ${host} (${f.message}). Start it with \`ollama serve\`, or set OLLAMA_HOST to a running server.`, { ...base, reason: f.message }, { cause: f.cause });
+      return new FactoryError(
+        'OLLAMA_UNAVAILABLE',
+        `Ollama is not reachable at ${host} (${f.message}). Start it with \`ollama serve\`, or set OLLAMA_HOST to a running server.`,
+        { ...base, reason: f.message },
+        { cause: f.cause },
+      );
     case 'model-missing':
       return new FactoryError(
         'OLLAMA_MODEL_MISSING',
-        `The model "${model}" is not available in Ollama at ${host}. Pull it with \`ollama pull ${model}\`, or choose another model (ollama.roles or the blueprint).`,
+        `The model "${model}" is not available in Ollama at ${host}. Pull it with \`ollama pull ${model}\`, `
+          + 'or choose another model (ollama.roles or the blueprint).',
         { ...base, server: f.message },
         { cause: f.cause, hint: `Run \`ollama pull ${model}\`.` },
       );
     case 'timeout':
       return new FactoryError(
         'LLM_TIMEOUT',
-        `The model "${model}" did not finish within ${ctx.timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'})${after}. Raise ollama.roles.${ctx.role.split(':')[0]}.timeoutMs or use a smaller model.`,
+        `The model "${model}" did not finish within ${ctx.timeoutMs} ms (${plural(attempts, 'attempt')})${after}. `
+          + `Raise ollama.roles.${roleKey(ctx.role)}.timeoutMs or use a smaller model.`,
         { ...base, timeoutMs: ctx.timeoutMs },
         { cause: f.cause },
       );
     case 'incomplete':
       return new FactoryError(
         'LLM_INCOMPLETE',
-        `The reply of model "${model}" ended without its final message: Ollama stopped the generation (its repeated-token guard, or the runner stopped). ${f.partial?.content.length ?? 0} characters had arrived.`,
+        `The reply of model "${model}" ended without its final message: Ollama stopped the generation (its repeated-token `
+          + `guard, or the runner stopped). ${f.partial?.content.length ?? 0} characters had arrived.`,
         { ...base, received: (f.partial?.content ?? '').slice(-500) },
         { cause: f.cause },
       );
     default:
       return new FactoryError(
         'LLM_FAILED',
-        `The call to model "${model}" failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${f.message}${after}`,
+        `The call to model "${model}" failed after ${plural(attempts, 'attempt')}: ${f.message}${after}`,
         { ...base, kind: f.kind, ...(f.status !== undefined ? { status: f.status } : {}) },
         { cause: f.cause },
       );
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A reply that reached its length limit (done_reason "length"). */
+export function truncatedError(r: { model: string; role: string; completionTokens: number | null; content: string }): FactoryError {
+  return new FactoryError(
+    'LLM_TRUNCATED',
+    `The reply of model "${r.model}" was cut at its length limit (done_reason "length", ${r.completionTokens ?? 'unknown'} tokens): `
+      + `ask for less, or raise ollama.roles.${roleKey(r.role)}.numPredict.`,
+    { model: r.model, role: r.role, completionTokens: r.completionTokens, reply: r.content.slice(-2_000) },
+  );
+}
+
+/** A prompt the service will not send: it does not fit what the context leaves for it. */
+export interface Overflow { role: string; model: string; tokens: number; budget: number; numCtx: number; compacted: boolean }
+export function overflowError(c: Overflow): FactoryError {
+  return new FactoryError(
+    'LLM_CONTEXT_OVERFLOW',
+    `The prompt for ${c.role} (about ${c.tokens} tokens${c.compacted ? ', also after compacting' : ''}) does not fit the `
+      + `${c.budget} tokens that num_ctx ${c.numCtx} of "${c.model}" leaves after the room kept for the reply. `
+      + `Send less, or raise ollama.roles.${roleKey(c.role)}.numCtx.`,
+    { role: c.role, model: c.model, estimatedTokens: c.tokens, budget: c.budget, numCtx: c.numCtx },
+  );
+}
+
+/** A format the grammar rules refuse: not sent at all. */
+export function formatRefusedError(name: string, definedIn: string, problems: { path: string; message: string }[]): FactoryError {
+  const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  const message = `The format "${name}" (${definedIn}) would be refused by Ollama's grammar: ${list}`;
+  return new FactoryError('LLM_SCHEMA_REFUSED', message, { format: name, problems });
 }

@@ -2,7 +2,7 @@ import { ConfigSchema } from '../config/schema.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { chatOnce, clientWithSignal, type RawReply } from './call.ts';
 import { compact, promptBudget, promptTokens } from './context.ts';
-import { AttemptFailure, toFactoryError } from './errors.ts';
+import { AttemptFailure, formatRefusedError, overflowError, toFactoryError, truncatedError } from './errors.ts';
 import type { LlmFormat } from './formats.ts';
 import { grammarErrors } from './grammar.ts';
 import { callRecord, UNKNOWN_USAGE, usageOf, type CostTable } from './records.ts';
@@ -22,6 +22,7 @@ export interface OllamaProviderOptions {
   costPerMillionTokens?: CostTable;
 }
 
+type Fitted = { messages: ChatMessage[]; compacted: number };
 type Exchange = { ok: true; result: ChatResult; doneReason: string | undefined } | { ok: false; error: unknown; record: LlmCallRecord };
 
 const REPLY_EXCERPT = 2_000;
@@ -36,7 +37,9 @@ export class OllamaProvider implements LlmProvider {
   /** @deprecated the pre-LLM-layer form; pass `config.ollama` instead */
   constructor(host: string, pingTimeoutMs?: number);
   constructor(a: OllamaSettings | string, b?: OllamaProviderOptions | number) {
-    this.settings = typeof a === 'string' ? ConfigSchema.shape.ollama.parse({ host: a, ...(typeof b === 'number' ? { pingTimeoutMs: b } : {}) }) : a;
+    this.settings = typeof a === 'string'
+      ? ConfigSchema.shape.ollama.parse({ host: a, ...(typeof b === 'number' ? { pingTimeoutMs: b } : {}) })
+      : a;
     this.opts = typeof b === 'object' ? b : {};
     this.host = this.settings.host;
   }
@@ -54,7 +57,7 @@ export class OllamaProvider implements LlmProvider {
     const role = resolveRole(this.settings, req.role, req.model);
     const refused = grammarErrors(format.json);
     if (refused.length) {
-      const error = new FactoryError('LLM_SCHEMA_REFUSED', `The format "${format.name}" (${format.definedIn}) would be refused by Ollama's grammar: ${refused.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { format: format.name, problems: refused });
+      const error = formatRefusedError(format.name, format.definedIn, refused);
       this.emit(this.failedRecord(req, role.model, error));
       throw error;
     }
@@ -91,7 +94,8 @@ export class OllamaProvider implements LlmProvider {
     } catch (e) {
       const err = e as { cause?: { code?: string }; name?: string; message?: string };
       const reason = err.cause?.code ?? (err.name === 'TimeoutError' ? 'timeout' : err.message ?? String(e));
-      return { ok: false, host: this.host, error: `Ollama not reachable at ${this.host} (${reason}); start it with \`ollama serve\` or set OLLAMA_HOST` };
+      const error = `Ollama not reachable at ${this.host} (${reason}); start it with \`ollama serve\` or set OLLAMA_HOST`;
+      return { ok: false, host: this.host, error };
     }
   }
 
@@ -106,11 +110,8 @@ export class OllamaProvider implements LlmProvider {
     }
     const { result } = out;
     if (out.doneReason === 'length') {
-      const error = new FactoryError(
-        'LLM_TRUNCATED',
-        `The reply of model "${result.model}" was cut at its length limit (done_reason "length", ${result.usage.completionTokens ?? 'unknown'} tokens): ask for less, or raise ollama.roles.${req.role.split(':')[0]}.numPredict.`,
-        { model: result.model, role: req.role, completionTokens: result.usage.completionTokens, reply: result.message.content.slice(-REPLY_EXCERPT) },
-      );
+      const { model, usage, message } = result;
+      const error = truncatedError({ model, role: req.role, completionTokens: usage.completionTokens, content: message.content });
       this.emit({ ...result.record, ok: false, error: `LLM_TRUNCATED: ${error.message}` });
       throw error;
     }
@@ -137,7 +138,8 @@ export class OllamaProvider implements LlmProvider {
     const onToken = mark(req.onToken);
     const onThinking = mark(req.onThinking);
     const timeoutMs = role.timeoutMs;
-    const outcome = await withRetries(this.settings, () => chatOnce({ host: this.host, body, timeoutMs, signal: req.signal, onToken, onThinking }), {
+    const attempt = () => chatOnce({ host: this.host, body, timeoutMs, signal: req.signal, onToken, onThinking });
+    const outcome = await withRetries(this.settings, attempt, {
       // a reply already partly streamed to the caller is not started again
       shouldRetry: (e) => e instanceof AttemptFailure && e.retryable && !streamed,
       signal: req.signal,
@@ -148,29 +150,26 @@ export class OllamaProvider implements LlmProvider {
       const reply: RawReply = outcome.value;
       const usage: LlmUsage = usageOf(reply.promptTokens, reply.completionTokens);
       const record = callRecord({ ...base, usage, error: null });
-      return { ok: true, doneReason: reply.doneReason, result: { message: reply.message, usage, model: role.model, durationMs, record, compacted: fitted.compacted } };
+      const result = { message: reply.message, usage, model: role.model, durationMs, record, compacted: fitted.compacted };
+      return { ok: true, doneReason: reply.doneReason, result };
     }
-    const error = outcome.error instanceof AttemptFailure
-      ? toFactoryError(outcome.error, { host: this.host, model: role.model, role: req.role, attempts: outcome.attempts, timeoutMs, numCtx, partial: streamed })
-      : outcome.error;
+    const { attempts } = outcome;
+    const context = { host: this.host, model: role.model, role: req.role, attempts, timeoutMs, numCtx, partial: streamed };
+    const error = outcome.error instanceof AttemptFailure ? toFactoryError(outcome.error, context) : outcome.error;
     return { ok: false, error, record: callRecord({ ...base, usage: UNKNOWN_USAGE, error: describe(error) }) };
   }
 
   /** The messages as sent: as they are when they fit, compacted when the request allows it, else an error. */
-  private fit(req: ChatRequest, budget: number, model: string, numCtx: number): { messages: ChatMessage[]; compacted: number } | FactoryError {
+  private fit(req: ChatRequest, budget: number, model: string, numCtx: number): Fitted | FactoryError {
     const tokens = promptTokens(req.messages, req.tools);
     if (tokens <= budget) return { messages: req.messages, compacted: 0 };
     const fitted = req.compact ? compact(req.messages, req.tools ?? [], budget) : undefined;
-    if (fitted) return fitted;
-    return new FactoryError(
-      'LLM_CONTEXT_OVERFLOW',
-      `The prompt for ${req.role} (about ${tokens} tokens${req.compact ? ', also after compacting' : ''}) does not fit the ${budget} tokens left of num_ctx ${numCtx} for "${model}" after the room kept for the reply. Send less, or raise ollama.roles.${req.role.split(':')[0]}.numCtx.`,
-      { role: req.role, model, estimatedTokens: tokens, budget, numCtx },
-    );
+    return fitted ?? overflowError({ role: req.role, model, tokens, budget, numCtx, compacted: req.compact === true });
   }
 
   private failedRecord(req: ChatRequest, model: string, error: unknown, startedAt = new Date()): LlmCallRecord {
-    return callRecord({ req, model, startedAt, durationMs: 0, attempts: 0, usage: UNKNOWN_USAGE, error: describe(error), costs: this.opts.costPerMillionTokens });
+    const costs = this.opts.costPerMillionTokens;
+    return callRecord({ req, model, startedAt, durationMs: 0, attempts: 0, usage: UNKNOWN_USAGE, error: describe(error), costs });
   }
 
   private emit(record: LlmCallRecord): void {

@@ -14,7 +14,8 @@ export function costUsd(table: CostTable | undefined, model: string, usage: Pick
 
 /** Counts as reported: null stays null (unknown), the total only when both are known. */
 export function usageOf(promptTokens: number | null, completionTokens: number | null): LlmUsage {
-  return { promptTokens, completionTokens, totalTokens: promptTokens !== null && completionTokens !== null ? promptTokens + completionTokens : null };
+  const totalTokens = promptTokens !== null && completionTokens !== null ? promptTokens + completionTokens : null;
+  return { promptTokens, completionTokens, totalTokens };
 }
 
 export const UNKNOWN_USAGE: LlmUsage = Object.freeze(usageOf(null, null));

@@ -29,7 +29,8 @@ export interface ResolvedRole {
   timeoutMs: number;
 }
 
-type Settings = Pick<OllamaSettings, 'models' | 'defaultModel'> & Partial<Pick<OllamaSettings, 'roles' | 'numCtx' | 'numPredict' | 'think' | 'requestTimeoutMs'>>;
+type Settings = Pick<OllamaSettings, 'models' | 'defaultModel'>
+  & Partial<Pick<OllamaSettings, 'roles' | 'numCtx' | 'numPredict' | 'think' | 'requestTimeoutMs'>>;
 
 /** The role, then its legacy name, then its prefix (and the prefix's legacy name): most specific first. */
 export function roleChain(role: string): string[] {

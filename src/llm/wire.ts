@@ -35,7 +35,13 @@ export interface CallSettings {
  * The body sent to /api/chat, without `stream` (the caller sets it). `truncate: false` makes
  * Ollama ≥ 0.12.10 refuse a prompt larger than num_ctx instead of dropping its oldest messages.
  */
-export function toOllamaRequest(req: ChatRequest, messages: ChatMessage[], model: string, s: CallSettings, format?: Record<string, unknown>): WireRequest {
+export function toOllamaRequest(
+  req: ChatRequest,
+  messages: ChatMessage[],
+  model: string,
+  s: CallSettings,
+  format?: Record<string, unknown>,
+): WireRequest {
   const body: WireRequest = { model, messages: messages.map(toOllamaMessage), truncate: false };
   if (req.tools?.length) body.tools = req.tools.map(toOllamaTool);
   if (format) body.format = format;
@@ -67,7 +73,11 @@ function toArguments(raw: unknown): Record<string, unknown> {
 export function fromOllamaToolCalls(calls: WireToolCall[] | undefined): ToolCall[] {
   return (calls ?? [])
     .filter((c) => c?.function?.name)
-    .map((c) => ({ ...(typeof c.id === 'string' && c.id ? { id: c.id } : {}), name: c.function.name, arguments: toArguments(c.function.arguments) }));
+    .map((c) => ({
+      ...(typeof c.id === 'string' && c.id ? { id: c.id } : {}),
+      name: c.function.name,
+      arguments: toArguments(c.function.arguments),
+    }));
 }
 
 export function assistantMessage(content: string, thinking: string, toolCalls: ToolCall[]): ChatMessage {

@@ -44,8 +44,10 @@ export function modelEntry(m: string | FakeModel): ModelEntry {
   const spec: FakeModel = typeof m === 'string' ? { name: m } : m;
   const n = parseName(spec.name);
   const full = `${n.host}/${n.namespace}/${n.model}:${n.tag}`;
-  const display = n.host === 'registry.ollama.ai' && n.namespace === 'library' ? `${n.model}:${n.tag}` : n.host === 'registry.ollama.ai' ? `${n.namespace}/${n.model}:${n.tag}` : full;
-  return { name: spec.name, capabilities: spec.capabilities ?? ['completion', 'tools'], toolStyle: spec.toolStyle ?? 'tag', key: full.toLowerCase(), display, full };
+  const defaultHost = n.host === 'registry.ollama.ai';
+  const display = defaultHost && n.namespace === 'library' ? `${n.model}:${n.tag}` : defaultHost ? `${n.namespace}/${n.model}:${n.tag}` : full;
+  const capabilities = spec.capabilities ?? ['completion', 'tools'];
+  return { name: spec.name, capabilities, toolStyle: spec.toolStyle ?? 'tag', key: full.toLowerCase(), display, full };
 }
 
 export function tagsEntry(m: ModelEntry): Record<string, unknown> {

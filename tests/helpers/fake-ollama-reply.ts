@@ -92,7 +92,8 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   const text = pieces.filter((p) => p.kind === 'output').map((p) => p.text).join('');
   const parsed = declared.length ? parseToolCalls(text, m.toolStyle, declared) : { calls: [], content: text };
   // content pieces as streamed: the parser holds back what belongs to calls
-  const contentPieces = parsed.calls.length || parsed.content !== text ? words(parsed.content) : pieces.filter((p) => p.kind === 'output').map((p) => p.text);
+  const asGenerated = pieces.filter((p) => p.kind === 'output').map((p) => p.text);
+  const contentPieces = parsed.calls.length || parsed.content !== text ? words(parsed.content) : asGenerated;
 
   const head = { model: body.model, created_at: new Date().toISOString() };
   const counts: Record<string, number> = {};
@@ -112,18 +113,21 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   if (body.stream === false) {
     const extra = { ...(thinking ? { thinking } : {}), ...(parsed.calls.length ? { tool_calls: parsed.calls } : {}) };
     const whole = chat ? { message: message(parsed.content, extra) } : { response: parsed.content, ...(thinking ? { thinking } : {}) };
+    const answer = reply.noDone ? { ...head, ...whole, done: false } : { ...done, ...whole, ...(chat ? {} : { context: [1, 2, 3] }) };
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    return void res.end(JSON.stringify(reply.noDone ? { ...head, ...whole, done: false } : { ...done, ...whole, ...(chat ? {} : { context: [1, 2, 3] }) }));
+    return void res.end(JSON.stringify(answer));
   }
+  const finalLine = chat ? { ...done, message: message('') } : { ...done, response: '', context: [1, 2, 3] };
   await streamLines(res, reply, [
     ...pieces.filter((p) => p.kind === 'thinking').map((p) => part('', { thinking: p.text })),
     ...contentPieces.map((t) => part(t)),
     ...(parsed.calls.length ? [part('', { tool_calls: parsed.calls })] : []),
-  ], reply.streamError ? { error: reply.streamError } : reply.noDone ? undefined : chat ? { ...done, message: message('') } : { ...done, response: '', context: [1, 2, 3] });
+  ], reply.streamError ? { error: reply.streamError } : reply.noDone ? undefined : finalLine);
 }
 
 /** NDJSON lines; the headers go out with the first line, as gin's c.Stream does. */
-async function streamLines(res: ServerResponse, reply: Reply, lines: Record<string, unknown>[], last: Record<string, unknown> | undefined): Promise<void> {
+type Line = Record<string, unknown>;
+async function streamLines(res: ServerResponse, reply: Reply, lines: Line[], last: Line | undefined): Promise<void> {
   let started = false;
   // each line reaches the socket before the next step, so a scripted drop cuts exactly there
   const line = (obj: unknown): Promise<void> => new Promise((r) => {

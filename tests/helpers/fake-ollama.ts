@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { grammarErrors } from '../../src/llm/grammar.ts';
-import { modelEntry, tagsEntry, tokensOf, type FakeModel, type ModelEntry } from './fake-ollama-model.ts';
+import { modelEntry, tagsEntry, tokensOf, type Capability, type FakeModel, type ModelEntry } from './fake-ollama-model.ts';
 import { chatReply, type Reply } from './fake-ollama-reply.ts';
 
 /**
@@ -83,11 +83,14 @@ function embedding(text: string): number[] {
 
 /** What Ollama checks before it runs the model; returns the error reply, or undefined to go on. */
 function preflight(body: any, m: ModelEntry): { status: number; error: string } | undefined {
-  if (Array.isArray(body.tools) && body.tools.length && !m.capabilities.includes('tools')) return { status: 400, error: `${m.full} does not support tools` };
-  if ((body.think === true || typeof body.think === 'string') && !m.capabilities.includes('thinking')) return { status: 400, error: `"${body.model}" does not support thinking` };
+  const can = (c: Capability): boolean => m.capabilities.includes(c);
+  if (Array.isArray(body.tools) && body.tools.length && !can('tools')) return { status: 400, error: `${m.full} does not support tools` };
+  if ((body.think === true || typeof body.think === 'string') && !can('thinking')) return { status: 400, error: `"${body.model}" does not support thinking` };
   if (body.format && typeof body.format === 'object') {
     const errors = grammarErrors(body.format);
-    if (errors.some((e) => /repetition|escape/.test(e.message))) return { status: 500, error: 'failed to load model vocabulary required for format' };
+    // the converter passes these through; the grammar parser in the runner refuses them
+    const parser = errors.some((e) => /repetition|escape/.test(e.message));
+    if (parser) return { status: 500, error: 'failed to load model vocabulary required for format' };
     if (errors.length) return { status: 500, error: 'invalid JSON schema in format' };
   } else if (body.format !== undefined && body.format !== null && body.format !== '' && body.format !== 'json') {
     return { status: 500, error: `invalid format: ${JSON.stringify(body.format)}; expected "json" or a valid JSON Schema object` };
@@ -152,7 +155,8 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
         const m = findModel(res, body);
         if (!m) return;
         return send(res, 200, {
-          modelfile: `FROM ${m.display}`, parameters: 'temperature 0.7', template: m.toolStyle === 'tag' ? '{{ if .ToolCalls }}<tool_call>{{ end }}' : '{{ .Prompt }}',
+          modelfile: `FROM ${m.display}`, parameters: 'temperature 0.7',
+          template: m.toolStyle === 'tag' ? '{{ if .ToolCalls }}<tool_call>{{ end }}' : '{{ .Prompt }}',
           details: (tagsEntry(m) as any).details, model_info: { 'general.architecture': 'llama', 'llama.context_length': 131072 },
           capabilities: m.capabilities, modified_at: '2025-01-01T00:00:00Z',
         });
@@ -161,7 +165,8 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
         const m = findModel(res, body);
         if (!m) return;
         const inputs: string[] = Array.isArray(body.input) ? body.input : [String(body.input ?? '')];
-        return send(res, 200, { model: body.model, embeddings: inputs.map(embedding), total_duration: 1_000, load_duration: 100, prompt_eval_count: inputs.reduce((n, s) => n + tokensOf(s), 0) });
+        const promptEvalCount = inputs.reduce((n, s) => n + tokensOf(s), 0);
+        return send(res, 200, { model: body.model, embeddings: inputs.map(embedding), total_duration: 1_000, load_duration: 100, prompt_eval_count: promptEvalCount });
       }
       case 'POST /api/chat':
       case 'POST /api/generate': {
