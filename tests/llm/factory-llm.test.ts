@@ -70,12 +70,16 @@ describe('1. a specialist design uses a format Ollama’s grammar takes', () => 
     expect(sent.format.properties.systemPrompt).toEqual({ type: 'string' });
   });
 
-  it('a designed description longer than the blueprint allows is caught by zod after the reply and asked again', async () => {
-    const base = { name: 'long-specialist', type: 'analysis', systemPrompt: 'You help.', outputFormat: { format: 'text' } };
-    script.push({ content: JSON.stringify({ ...base, description: 'd'.repeat(4097) }) }, { content: JSON.stringify({ ...base, description: 'short' }) });
+  it('a designed system prompt longer than the blueprint allows is caught by zod after the reply and asked again', async () => {
+    const base = { name: 'long-specialist', type: 'analysis', description: 'x', outputFormat: { format: 'text' } };
+    script.push({ content: JSON.stringify({ ...base, systemPrompt: 'p'.repeat(32 * 1024 + 1) }) }, { content: JSON.stringify({ ...base, systemPrompt: 'short' }) });
+    const before = fake.chats().length;
     const res = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ specialist: { task: 'x' } }) });
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
-    expect((await body(res)).agent.blueprint.description).toBe('short');
+    expect((await body(res)).agent.blueprint.systemPrompt).toBe('short');
+    const reask = messagesOf(before + 1);
+    expect(reask.at(-2)!.content.length).toBeLessThan(7_000); // the runaway reply is echoed in part only
+    expect(reask.at(-1)!.content).toContain('systemPrompt: must be at most 32768 characters');
   });
 });
 
