@@ -13,21 +13,21 @@ import { chatReply, type Reply } from './fake-ollama-reply.ts';
  *
  * | Behaviour | Since | Source file |
  * |---|---|---|
- * | `format` schema → grammar; conversion error → 500 "invalid JSON schema in format" | 0.5 | llm/server.go Completion, llama/sampling_ext.cpp schema_to_grammar |
+ * | `format` schema → grammar; conversion error → 500 "invalid JSON schema in format" | 0.5.4 | llm/server.go Completion, llama/sampling_ext.cpp schema_to_grammar |
  * | repetition counts > 2000 (maxLength, minItems, `{m,n}`) refused → 500 "failed to load model vocabulary required for format" | 0.13.2 | llama/llama.cpp/src/llama-grammar.cpp (MAX_REPETITION_THRESHOLD), runner/ollamarunner/runner.go |
- * | which schema parts the converter refuses or ignores (src/llm/grammar.ts ports it) | 0.5 | llama/llama.cpp/common/json-schema-to-grammar.cpp visit() |
- * | `tools`: only declared names become calls; unmatched calls dropped (tag templates) or text (`{` templates) | 0.9.0 | tools/tools.go, tools/template.go parseTag |
- * | tool call ids `call_` + 8 of [a-z0-9]; `tool_name`, `tool_call_id` in tool messages | 0.12.10 (`tool_name` 0.11) | server/routes.go toolCallId, api/types.go Message |
- * | tools to a model without the capability → 400 "<full name> does not support tools" | 0.3 | server/images.go CheckCapabilities, server/routes.go scheduleRunner |
+ * | which schema parts the converter refuses or ignores (src/llm/grammar.ts ports it) | 0.5.4 | llama/llama.cpp/common/json-schema-to-grammar.cpp visit() |
+ * | `tools`: only declared names become calls; unmatched calls dropped (tag templates) or text (`{` templates) | 0.8.0 | tools/tools.go, tools/template.go parseTag |
+ * | tool call ids `call_` + 8 of [a-z0-9]; `tool_name`, `tool_call_id` in tool messages | 0.12.10 (`tool_name` 0.9.6) | server/routes.go toolCallId, api/types.go Message |
+ * | tools to a model without the capability → 400 "<full name> does not support tools" | 0.3.0 | server/images.go CheckCapabilities, server/routes.go scheduleRunner |
  * | `thinking` streamed apart from `content`; thinking on by default for thinking models; `think: true` elsewhere → 400 | 0.9 / default 0.12.4 | server/routes.go ChatHandler, thinking/parser.go |
- * | `done_reason: "length"` when `num_predict` is reached | 0.5 | llm/server.go DoneReason, runner/(llama|ollama)runner/runner.go |
+ * | `done_reason: "length"` when `num_predict` is reached | 0.1.40 | llm/server.go DoneReason, runner/(llama|ollama)runner/runner.go (llm/llama_server.go at HEAD) |
  * | prompt past `num_ctx`: oldest messages dropped (system and last kept); `truncate: false` → 400 "the input length exceeds the context length" | truncate 0.12.10 | server/prompt.go chatPrompt, runner/(llama|ollama)runner/runner.go errorInputTooLong |
- * | a reply that ends without its `done: true` chunk (repeated-token guard) | 0.1 | llm/server.go Completion (tokenRepeat > 30) |
- * | zero counts left out (`omitempty`) | 0.1 | api/types.go Metrics |
- * | names `name:tag` in /api/tags, `:latest` by default, matched without case | 0.1 | types/model/name.go, server/routes.go ListHandler |
- * | missing model: 404 "model 'x' not found" (chat, generate, show) | 0.9.0 | server/routes.go ChatHandler, GenerateHandler, ShowHandler |
- * | errors before the first byte: HTTP status + `{"error"}`; after it: an `{"error"}` line | 0.1 | server/routes.go streamResponse, docs/api/errors.mdx |
- * | headers sent with the first line (streamed) or with the whole reply | 0.1 | gin c.Stream / c.JSON |
+ * | a reply that ends without its `done: true` chunk (repeated-token guard) | 0.1.40 | llm/server.go Completion (tokenRepeat > 30; llm/llama_server.go at HEAD) |
+ * | zero counts left out (`omitempty`) | all | api/types.go Metrics |
+ * | names `name:tag` in /api/tags, `:latest` by default, matched without case | 0.5.0 | types/model/name.go EqualFold, server/routes.go getExistingName, ListHandler |
+ * | missing model: 404 "model 'x' not found" (chat, generate, show; older wording "…, try pulling it first" from the scheduler) | ≤ 0.9.0 | server/routes.go ChatHandler, GenerateHandler, ShowHandler |
+ * | errors before the first byte: HTTP status + `{"error"}`; after it: an `{"error"}` line | all | server/routes.go streamResponse, docs/api/errors.mdx |
+ * | headers sent with the first line (streamed) or with the whole reply | all | gin c.Stream / c.JSON |
  */
 
 export type { Reply } from './fake-ollama-reply.ts';
