@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { grammarErrors, grammarProblems, withinGrammar, type GrammarProblem } from './grammar.ts';
+import { grammarErrors, grammarProblems, MAX_REPETITIONS, type GrammarProblem } from './grammar.ts';
 import { jsonSchemaFor } from './structured.ts';
 
 /**
@@ -42,3 +42,29 @@ export function registeredFormats(): LlmFormat[] {
 }
 
 export { grammarErrors, grammarProblems, type GrammarProblem };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Keywords whose values are data, not schemas: left as they are. */
+const DATA = new Set(['const', 'enum', 'default', 'examples']);
+
+/**
+ * The schema with the bounds the grammar cannot take removed: lengths and item counts over the
+ * repetition limit (zod checks them after the reply). Everything else is kept as is.
+ */
+export function withinGrammar(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withinGrammar);
+  if (!isObj(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    const length = (k === 'maxLength' || k === 'minLength') && typeof v === 'number' && v > MAX_REPETITIONS;
+    const items = (k === 'maxItems' || k === 'minItems') && typeof v === 'number' && v - 1 > MAX_REPETITIONS;
+    if (length || items) continue;
+    const schemaMap = k === 'properties' || k === '$defs' || k === 'definitions';
+    out[k] = DATA.has(k) ? v : schemaMap ? mapValues(v, withinGrammar) : withinGrammar(v);
+  }
+  return out;
+}
+
+function mapValues(v: unknown, f: (x: unknown) => unknown): unknown {
+  return isObj(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, f(x)])) : v;
+}

@@ -233,25 +233,3 @@ export function grammarProblems(schema: unknown): GrammarProblem[] {
 export function grammarErrors(schema: unknown): GrammarProblem[] {
   return grammarProblems(schema).filter((p) => p.severity === 'error');
 }
-
-/**
- * The schema with the bounds the grammar cannot take removed: lengths and item counts over the
- * repetition limit (zod checks them after the reply). Everything else is kept as is.
- */
-export function withinGrammar(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withinGrammar);
-  if (!isObj(schema)) return schema;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(schema)) {
-    const length = (k === 'maxLength' || k === 'minLength') && typeof v === 'number' && v > MAX_REPETITIONS;
-    const items = (k === 'maxItems' || k === 'minItems') && typeof v === 'number' && v - 1 > MAX_REPETITIONS;
-    const tooBig = length || items;
-    if (tooBig) continue;
-    out[k] = k === 'properties' || k === '$defs' || k === 'definitions' ? mapValues(v, withinGrammar) : withinGrammar(v);
-  }
-  return out;
-}
-
-function mapValues(v: unknown, f: (x: unknown) => unknown): unknown {
-  return isObj(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, f(x)])) : v;
-}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import '../../src/service.ts'; // loads every module the service runs, and so every format they define
 import { defineFormat, grammarErrors, grammarProblems, registeredFormats } from '../../src/llm/index.ts';
-import { withinGrammar } from '../../src/llm/grammar.ts';
+import { withinGrammar } from '../../src/llm/formats.ts';
 import { REPO } from '../helpers/env.ts';
 
 /**
@@ -43,6 +43,8 @@ describe('formats sent to Ollama', () => {
     expect(grammarErrors({ type: 'string', pattern: '^\\d{1,3}$' })[0]!.message).toMatch(/unknown escape/);
     expect((json as any).properties.c.maxLength).toBe(2000);
     expect((json as any).properties.a.maxLength).toBeUndefined();
+    const data = { type: 'object', properties: { maxLength: { type: 'string', maxLength: 9000 } }, default: { maxLength: 9000 } };
+    expect(withinGrammar(data)).toEqual({ type: 'object', properties: { maxLength: { type: 'string' } }, default: { maxLength: 9000 } });
     expect(grammarErrors({ type: 'object', properties: { x: { $ref: '#/$defs/missing' } } })[0]!.message).toMatch(/Error resolving ref/);
     expect(grammarErrors({ $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' } } } }, $ref: '#/$defs/n' })).toEqual([]);
     expect(grammarProblems({ type: 'number', minimum: 0 })).toMatchObject([{ severity: 'ignored' }]);
