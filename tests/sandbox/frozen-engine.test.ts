@@ -196,4 +196,28 @@ describe('a frozen Docker engine (SIGSTOP of a private dockerd and its container
       t.cleanup();
     }
   });
+
+  it('a run whose engine is killed mid-run ends as error at once; once the engine is back, its container is reaped', async () => {
+    const { engine, rt, close } = runtime(0);
+    try {
+      const runId = `killed-${Date.now()}`;
+      const t0 = performance.now();
+      const pending = rt.run({ language: 'shell', source: 'sleep 30', limits, runId });
+      await until('the run container', () => running(`af-run-${runId}`));
+      await eng.kill();
+      const killedAt = performance.now();
+      const r = await pending;
+      console.log(`killed engine: the run ended ${Math.round(performance.now() - killedAt)} ms after SIGKILL`);
+      expect(r.status).toBe('error');
+      expect(r.error).toMatch(/lost contact with the Docker engine/);
+      expect(performance.now() - t0).toBeLessThanOrEqual(BOUND_MS);
+      expect((await engine.status()).ok).toBe(false);
+      await eng.launch(); // the same data root: the engine finds the container again
+      const ms = await until('no container left', async () => (await containers()).length === 0);
+      console.log(`killed engine: no container left ${Math.round(ms)} ms after the engine answered again`);
+      await until('the engine reported healthy', async () => (await engine.status()).ok);
+    } finally {
+      await close();
+    }
+  });
 });

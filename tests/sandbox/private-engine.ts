@@ -7,18 +7,6 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { dockerOptions, resolveDockerHost } from '../../src/sandbox/docker/engine.ts';
 
-export interface PrivateEngine {
-  host: string;
-  docker: Docker;
-  /** dockerd and its own containerd (dockerd 20.10 starts one unless --containerd is given) */
-  pids: number[];
-  /** how long `docker save | docker load` of the images took */
-  imageLoadMs: number;
-  freeze(): void;
-  thaw(): void;
-  stop(): Promise<void>;
-}
-
 /** Why a private engine cannot start here, or undefined when it can. */
 export function privateEngineUnavailable(): string | undefined {
   if (process.getuid?.() !== 0) return 'starting a private dockerd needs root';
@@ -52,64 +40,120 @@ function sharedEnginePids(): Set<number> {
   return pids;
 }
 
+/** Starts a private dockerd and copies `images` into it from the shared engine. */
 export async function startPrivateEngine(images: string[]): Promise<PrivateEngine> {
   const why = privateEngineUnavailable();
   if (why) throw new Error(`cannot start a private Docker engine: ${why}`);
-  const dir = mkdtempSync('/tmp/af-eng-'); // short: a unix socket path has at most 107 bytes
-  const sock = join(dir, 'docker.sock');
-  const logFd = openSync(join(dir, 'dockerd.log'), 'a');
-  const dockerd: ChildProcess = spawn('dockerd', [
-    '-H', `unix://${sock}`, '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'dockerd.pid'),
-    '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver', 'overlay2',
-  ], { stdio: ['ignore', logFd, logFd], detached: true });
-  closeSync(logFd);
-  const host = `unix://${sock}`;
-  const docker = new Docker(dockerOptions(host));
-  const log = () => readFileSync(join(dir, 'dockerd.log'), 'utf8').split('\n').filter((l) => !/level=info/.test(l)).slice(-15).join('\n');
-  let exited = false;
-  dockerd.once('exit', () => (exited = true));
-  for (let i = 0; ; i++) {
-    if (await docker.ping().then(() => true, () => false)) break;
-    if (exited || i > 150) {
-      dockerd.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`the private dockerd did not come up (${exited ? 'it exited' : 'no answer in 30 s'}):\n${log()}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  const eng = new PrivateEngine(mkdtempSync('/tmp/af-eng-')); // short: a unix socket path has at most 107 bytes
+  try {
+    await eng.launch();
+    const started = performance.now();
+    const sharedHost = resolveDockerHost(process.env.DOCKER_HOST); // where the sandbox images are
+    const pipe = 'DOCKER_HOST="$1" docker save "${@:3}" | DOCKER_HOST="$2" docker load -q';
+    execFileSync('bash', ['-o', 'pipefail', '-c', pipe, 'load', sharedHost, eng.host, ...images], { stdio: 'pipe' });
+    eng.imageLoadMs = performance.now() - started;
+    return eng;
+  } catch (e) {
+    await eng.stop();
+    throw e;
   }
-  const shared = sharedEnginePids();
-  const pids = [dockerd.pid!, ...childrenOf(dockerd.pid!).filter((p) => /containerd/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8')))];
-  if (pids.some((p) => shared.has(p))) throw new Error('refusing: a pid of the private engine belongs to the shared engine');
+}
 
-  const started = performance.now();
-  const sharedHost = resolveDockerHost(process.env.DOCKER_HOST); // where the sandbox images are
-  execFileSync('bash', ['-o', 'pipefail', '-c', 'DOCKER_HOST="$1" docker save "${@:3}" | DOCKER_HOST="$2" docker load -q', 'load', sharedHost, host, ...images], { stdio: 'pipe' });
-  const imageLoadMs = performance.now() - started;
+export class PrivateEngine {
+  readonly host: string;
+  readonly docker: Docker;
+  /** dockerd and its own containerd (dockerd 20.10 starts one unless --containerd is given) */
+  pids: number[] = [];
+  /** how long `docker save | docker load` of the images took */
+  imageLoadMs = 0;
+  private dockerd: ChildProcess | undefined;
 
-  const signal = (s: NodeJS.Signals) => {
-    for (const p of pids) process.kill(p, s);
-  };
-  return {
-    host, docker, pids, imageLoadMs,
-    freeze: () => signal('SIGSTOP'),
-    thaw: () => signal('SIGCONT'),
-    async stop() {
-      signal('SIGCONT');
-      if (!exited) {
-        const gone = new Promise((r) => dockerd.once('exit', r));
-        dockerd.kill('SIGTERM');
-        const t = setTimeout(() => dockerd.kill('SIGKILL'), 20_000);
-        await gone;
-        clearTimeout(t);
+  constructor(private readonly dir: string) {
+    this.host = `unix://${join(dir, 'docker.sock')}`;
+    this.docker = new Docker(dockerOptions(this.host));
+  }
+
+  /** Starts dockerd (again, on the same data root after kill()) and waits until it answers. */
+  async launch(): Promise<void> {
+    const d = this.dir;
+    // after kill(): the old containerd may linger as a zombie (no init reaps it here), and dockerd takes a
+    // pid file of a zombie for a live containerd and waits for it; start a fresh one
+    rmSync(join(d, 'exec', 'containerd', 'containerd.pid'), { force: true });
+    const logFd = openSync(join(d, 'dockerd.log'), 'a');
+    const dockerd = spawn('dockerd', [
+      '-H', this.host, '--data-root', join(d, 'data'), '--exec-root', join(d, 'exec'), '--pidfile', join(d, 'dockerd.pid'),
+      '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver', 'overlay2',
+    ], { stdio: ['ignore', logFd, logFd], detached: true });
+    closeSync(logFd);
+    this.dockerd = dockerd;
+    let exited = false;
+    dockerd.once('exit', () => (exited = true));
+    for (let i = 0; !(await this.docker.ping().then(() => true, () => false)); i++) {
+      if (exited || i > 150) throw new Error(`the private dockerd did not come up (${exited ? 'it exited' : 'no answer in 30 s'}):\n${this.log()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const shared = sharedEnginePids();
+    this.pids = [dockerd.pid!, ...childrenOf(dockerd.pid!).filter((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(d))];
+    if (this.pids.some((p) => shared.has(p))) throw new Error('refusing: a pid of the private engine belongs to the shared engine');
+  }
+
+  private log(): string {
+    return readFileSync(join(this.dir, 'dockerd.log'), 'utf8').split('\n').filter((l) => !/level=info/.test(l)).slice(-15).join('\n');
+  }
+
+  private signal(s: NodeJS.Signals): void {
+    for (const p of this.pids) {
+      try {
+        // still one of ours (a pid is only reused after its process is gone)
+        if (readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(this.dir)) process.kill(p, s);
+      } catch {
+        // gone
       }
-      for (const p of pids.slice(1)) {
-        try {
-          if (readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dir)) process.kill(p, 'SIGKILL'); // still our containerd
-        } catch {
-          // gone with dockerd
-        }
+    }
+  }
+
+  freeze(): void {
+    this.signal('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.signal('SIGCONT');
+  }
+
+  /** SIGKILL to dockerd (its containerd dies with it): the engine is gone at once; the containers' shims live on. */
+  async kill(): Promise<void> {
+    const d = this.dockerd;
+    if (!d || d.exitCode !== null || d.signalCode !== null) return;
+    const gone = new Promise((r) => d.once('exit', r));
+    d.kill('SIGKILL');
+    await gone;
+  }
+
+  /** Stops the engine (its containers with it) and removes everything under the temporary folder. */
+  async stop(): Promise<void> {
+    this.thaw();
+    const d = this.dockerd;
+    if (d && d.exitCode === null && d.signalCode === null) {
+      const gone = new Promise((r) => d.once('exit', r));
+      d.kill('SIGTERM');
+      const t = setTimeout(() => d.kill('SIGKILL'), 20_000);
+      await gone;
+      clearTimeout(t);
+    }
+    // whatever outlived it (a containerd, shims after a failed restart): only processes of this folder
+    for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+      try {
+        if (readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(this.dir)) process.kill(Number(p), 'SIGKILL');
+      } catch {
+        // gone meanwhile
       }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    }
+    const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '').filter((m) => m.startsWith(this.dir));
+    for (const m of mounts.sort().reverse()) spawnSync('umount', ['-l', m]);
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch (e) {
+      console.warn(`could not remove ${this.dir}: ${(e as Error).message}`);
+    }
+  }
 }

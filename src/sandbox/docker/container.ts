@@ -38,6 +38,9 @@ export async function prepare(
     const c = container;
     const stream = (await engine.call('attach', (abortSignal) =>
       c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, abortSignal } as Docker.ContainerAttachOptions), { signal })) as Duplex;
+    // a pooled container's connection may break while it waits (the engine restarts): that must not be an
+    // unhandled 'error' event; the run that takes it sees the stream end and the engine's exit code
+    stream.on('error', () => undefined);
     const p: Prepared = { id: c.id, container: c, token, stream, exited: Promise.resolve(0), dead: false, createdAt: Date.now() };
     await engine.call('start', (abortSignal) => c.start({ abortSignal } as object), { signal }).catch((e: unknown) => {
       stream.destroy();
@@ -66,6 +69,9 @@ export interface Outcome {
   durationMs: number;
   error?: string;
 }
+
+/** the exit code stand-in when the engine refused every connection after the stream ended */
+const ENGINE_GONE = -2;
 
 const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM', 25: 'SIGXFSZ', 24: 'SIGXCPU' };
 
@@ -130,13 +136,16 @@ export async function execute(
     if (fast) {
       code = dem.exitCode!;
     } else {
-      code = await Promise.race([p.exited, given]);
+      // the stream ended without the runner's markers: ask the engine for the exit code, unless it is gone
+      // (a killed engine leaves the wait request hanging rather than failing it)
+      const gone = engine.refuses().then((r) => (r ? ENGINE_GONE : new Promise<number>(() => undefined)));
+      code = await Promise.race([p.exited, given, gone]);
       await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
     }
     const durationMs = performance.now() - started;
     let status: RunStatus = code === 0 ? 'ok' : 'failed';
     let error: string | undefined;
-    if (reason) status = reason;
+    if (reason && code !== ENGINE_GONE) status = reason;
     // any OOM kill in the container's cgroup sets the flag (a killed child process counts too), but the
     // engine sets it only when the container exits: on the fast path, wait for that on failures only
     else if (code !== 0 && code !== 125 && code > 0 && (await (opts.oomCheck ?? ((f: boolean) => oomKilled(engine, p, f, opts.engineSignal)))(fast))) status = 'oom';
@@ -144,6 +153,9 @@ export async function execute(
     else if (code === 125) {
       status = 'error';
       error = 'the sandbox runner rejected the job stream';
+    } else if (code === ENGINE_GONE) {
+      status = 'error';
+      error = 'lost contact with the Docker engine: it refuses connections (stopped or restarting)';
     } else if (code < 0) {
       status = 'error';
       error = 'lost contact with the container';

@@ -115,6 +115,7 @@ export class DockerEngine {
       });
     } catch (e) {
       if (timedOut) this.markLost((e as Error).message);
+      else if (CONNECTION_LOST.has((e as { code?: string }).code ?? '')) this.markLost(`${what}: ${describe(e)}`);
       throw e;
     } finally {
       clearTimeout(timer);
@@ -132,6 +133,19 @@ export class DockerEngine {
       return { ok: true, host: this.host, version: v.Version ?? 'unknown', apiVersion: v.ApiVersion ?? 'unknown' };
     } catch (e) {
       return { ok: false, host: this.host, error: describe(e) };
+    }
+  }
+
+  /**
+   * Whether the engine is gone: true only when it refuses the connection (not there, killed, restarting);
+   * false when it answers, or does not answer in time (that is what deadlines are for).
+   */
+  async refuses(): Promise<boolean> {
+    try {
+      await this.ping();
+      return false;
+    } catch (e) {
+      return CONNECTION_LOST.has((e as { code?: string }).code ?? '');
     }
   }
 
@@ -180,6 +194,9 @@ export class DockerEngine {
   }
 }
 
+/** Failures that mean the engine is not there (any more), as opposed to refusing a request. */
+const CONNECTION_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 function reasonOf(s: AbortSignal): string {
   const r = s.reason as unknown;
   return r instanceof Error ? r.message : String(r ?? 'aborted');
@@ -187,6 +204,6 @@ function reasonOf(s: AbortSignal): string {
 
 function describe(e: unknown): string {
   const err = e as { code?: string; message?: string };
-  if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') return `no engine answers (${err.code})`;
+  if (err.code && CONNECTION_LOST.has(err.code)) return `no engine answers (${err.code})`;
   return err.message ?? String(e);
 }
