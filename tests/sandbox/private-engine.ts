@@ -73,8 +73,22 @@ export class PrivateEngine {
     this.docker = new Docker(dockerOptions(this.host));
   }
 
+  /** overlay2, or vfs where the temporary folder cannot hold overlay mounts (slower, but works) */
+  private driver = 'overlay2';
+
   /** Starts dockerd (again, on the same data root after kill()) and waits until it answers. */
   async launch(): Promise<void> {
+    try {
+      await this.launchWith(this.driver);
+    } catch (e) {
+      if (this.driver !== 'overlay2' || !/graphdriver|storage.driver|overlay/i.test((e as Error).message)) throw e;
+      console.warn(`private dockerd: overlay2 failed here, falling back to vfs: ${(e as Error).message.split('\n')[0]}`);
+      this.driver = 'vfs';
+      await this.launchWith('vfs');
+    }
+  }
+
+  private async launchWith(driver: string): Promise<void> {
     const d = this.dir;
     // after kill(): the old containerd may linger as a zombie (no init reaps it here), and dockerd takes a
     // pid file of a zombie for a live containerd and waits for it; start a fresh one
@@ -82,7 +96,7 @@ export class PrivateEngine {
     const logFd = openSync(join(d, 'dockerd.log'), 'a');
     const dockerd = spawn('dockerd', [
       '-H', this.host, '--data-root', join(d, 'data'), '--exec-root', join(d, 'exec'), '--pidfile', join(d, 'dockerd.pid'),
-      '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver', 'overlay2',
+      '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver', driver,
     ], { stdio: ['ignore', logFd, logFd], detached: true });
     closeSync(logFd);
     this.dockerd = dockerd;
