@@ -89,7 +89,8 @@ export class DockerEngine {
    * Runs one engine request under a bound: `timeoutMs` (default requestTimeoutMs; null for streams
    * and long polls that the caller bounds itself), the caller's signal, and the engine's close. The
    * request is aborted, and the promise settles, as soon as any of them fires, even if dockerode
-   * ignores the abort for this endpoint. A timeout marks contact as lost.
+   * ignores the abort for this endpoint. A timeout, or a connection the engine refuses or drops, marks
+   * contact as lost.
    */
   async call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>, opts: { signal?: AbortSignal | undefined; timeoutMs?: number | null } = {}): Promise<T> {
     const ms = opts.timeoutMs === undefined ? this.requestTimeoutMs : opts.timeoutMs;
