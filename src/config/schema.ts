@@ -65,6 +65,8 @@ export const ConfigSchema = z
         /** unset: $DOCKER_HOST, else the private socket of scripts/docker-up.sh if present, else /var/run/docker.sock */
         host: DockerHost.optional(),
         pingTimeoutMs: z.coerce.number().int().min(50).max(60_000).default(2_000),
+        /** the longest any single engine request (create, start, kill, remove, inspect, list …) may take */
+        requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
       })
       .strict()
       .prefault({}),
@@ -94,6 +96,10 @@ export const ConfigSchema = z
         poolSize: z.coerce.number().int().min(0).max(64).default(2),
         /** used containers removed at once; more queue (removals crowding the pool's refills slow the engine down) */
         parallelRemovals: z.coerce.number().int().min(1).max(64).default(2),
+        /** a run ends at most this long after its time limit even when the engine does not answer (status error) */
+        engineGraceMs: z.coerce.number().int().min(100).max(600_000).default(5_000),
+        /** how often the service removes containers whose owning process is gone */
+        reapIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
         /** container path → host directory bound there, e.g. { "/data": "./sample-data" } */
         hostPaths: z.record(z.string().regex(/^\/[^\0]*$/, 'must be an absolute container path'), z.string().min(1)).default({}),
         /** image tags; unset: agent-factory/<lang>:<sandbox-images/<lang>/VERSION> */
