@@ -105,12 +105,10 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   const counts: Record<string, number> = {};
   const promptEval = reply.promptEvalCount ?? fitted.promptTokens;
   const evalCount = reply.evalCount ?? pieces.length;
-  if (promptEval > 0) counts.prompt_eval_count = promptEval;
-  if (evalCount > 0) counts.eval_count = evalCount;
-  const done = {
-    ...head, done: true, done_reason: cut ? 'length' : reply.doneReason ?? 'stop',
-    total_duration: 1_000_000, load_duration: 100_000, prompt_eval_duration: 200_000, eval_duration: 700_000, ...counts,
-  };
+  // a count and its duration come from the same timings: both left out when zero (api.Metrics omitempty)
+  if (promptEval > 0) Object.assign(counts, { prompt_eval_count: promptEval, prompt_eval_duration: 200_000 });
+  if (evalCount > 0) Object.assign(counts, { eval_count: evalCount, eval_duration: 700_000 });
+  const done = { ...head, done: true, done_reason: cut ? 'length' : reply.doneReason ?? 'stop', total_duration: 1_000_000, load_duration: 100_000, ...counts };
   const message = (content: string, extra: Record<string, unknown> = {}) => ({ role: 'assistant', content, ...extra });
   const part = (content: string, extra: Record<string, unknown> = {}): Record<string, unknown> => chat
     ? { ...head, message: message(content, extra), done: false }
