@@ -41,6 +41,9 @@ export function clientWithSignal(host: string, signal: AbortSignal): Ollama {
   return new Ollama({ host, fetch: fetchWith });
 }
 
+/** done_reason of a reply that only loaded or unloaded the model (server/routes.go ChatHandler: no messages). */
+const NOTHING_GENERATED = new Set(['load', 'unload']);
+
 function count(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
 }
@@ -84,6 +87,10 @@ export async function chatOnce(opts: AttemptOptions): Promise<RawReply> {
       deliver(opts.onToken, msg?.content ?? '');
       toolCalls.push(...fromOllamaToolCalls(msg?.tool_calls));
       if (part.done) last = part;
+    }
+    if (last && NOTHING_GENERATED.has(last.done_reason)) {
+      const why = `Ollama generated nothing (done_reason "${last.done_reason}"): it answers so a request without messages`;
+      throw new AttemptFailure('unexpected', false, why, undefined, undefined);
     }
     return {
       message: assistantMessage(content, thinking, toolCalls),

@@ -3,7 +3,7 @@ import type { ChatMessage, ToolSpec } from './types.ts';
 /**
  * Counting what is sent, so a prompt never reaches Ollama larger than its context: Ollama would drop
  * the oldest messages without a word (server/prompt.go chatPrompt) or, with `truncate: false`
- * (Ollama ≥ 0.12.10), answer 400 "the input length exceeds the context length".
+ * (Ollama ≥ 0.12.6), answer 400 "the input length exceeds the context length".
  *
  * The estimate is deliberately high: about 3.5 characters per token (tokenizers of the common model
  * families average 3.5-4.5 on English and code), plus the chat template's few tokens per message.

@@ -8,8 +8,8 @@ import { FactoryError, type ErrorCode } from '../errors/catalog.ts';
  * is refused, out of memory, a prompt over the context, other 4xx, replies that are not Ollama's.
  */
 export type FailureKind =
-  | 'unavailable' | 'model-missing' | 'timeout' | 'http' | 'dropped' | 'stream' | 'unexpected'
-  | 'unsupported' | 'schema' | 'memory' | 'context' | 'incomplete';
+  | 'unavailable' | 'model-missing' | 'model-name' | 'timeout' | 'http' | 'dropped' | 'stream' | 'unexpected'
+  | 'unsupported' | 'think-level' | 'schema' | 'memory' | 'context' | 'incomplete';
 
 export class AttemptFailure extends Error {
   constructor(
@@ -45,12 +45,16 @@ const MODEL_NOT_FOUND = /model\s+["']?(.+?)["']?\s+not found/i;
  */
 const anyOf = (...phrases: string[]): RegExp => new RegExp(phrases.join('|'), 'i');
 const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
-  { kind: 'unsupported', re: /does not support (tools|thinking|chat|completion|generate|insert|vision|embedding)/i },
+  { kind: 'think-level', re: /think value .* is not supported for this model/i },
+  {
+    kind: 'unsupported',
+    re: anyOf('does not support (tools|thinking|chat|completion|generate|insert|vision|embedding)', 'not supported by your version of Ollama'),
+  },
   {
     kind: 'schema',
     re: anyOf('invalid JSON schema in format', 'invalid format:', 'JSON schema conversion failed',
       'number of repetitions exceeds sane defaults', 'failed to load model vocabulary required for format',
-      'unable to create sampling context', 'failed to (parse|initialize) grammar', 'unknown escape'),
+      'unable to create sampling context', 'failed to (parse|initialize) grammar', 'failed to initialize samplers', 'unknown escape'),
   },
   {
     kind: 'context',
@@ -59,9 +63,18 @@ const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
   {
     kind: 'memory',
     re: anyOf('requires more (system )?memory', 'out of (device )?memory', 'cudaMalloc failed', 'hipMalloc failed', 'failed to allocate',
-      'allocation failed', 'not enough memory', 'insufficient memory', 'erroroutofmemory'),
+      'allocation failed', 'not enough memory', 'insufficient memory', 'erroroutofmemory', 'vk_error_out_of_device_memory'),
   },
 ];
+
+/**
+ * Ollama's words for a request it could not read or use (gin's JSON binding, api.Options.FromMap,
+ * ThinkValue, Duration): the same request fails again, whatever its status (FromMap's is a 500).
+ */
+const REQUEST_REFUSED = anyOf('^json: cannot unmarshal', '^invalid character', '^unexpected EOF', '^missing request body',
+  '^option ".*" must be', '^invalid think value', '^think must be a boolean', '^time: invalid duration', '^Unsupported type');
+/** A model name Ollama cannot parse (server/model_resolver.go; "model is required" before 0.18). */
+const BAD_NAME = /^(invalid model name|model is required)$/i;
 
 function permanentKind(text: string): FailureKind | undefined {
   return PERMANENT.find((p) => p.re.test(text))?.kind;
@@ -88,9 +101,10 @@ export function classify(e: unknown, timedOut: boolean): AttemptFailure {
     const status = err.status_code;
     const text = String(err.error ?? err.message ?? '');
     if (status === 404 && MODEL_NOT_FOUND.test(text)) return new AttemptFailure('model-missing', false, text, status, e);
+    if (status === 400 && BAD_NAME.test(text.trim())) return new AttemptFailure('model-name', false, text, status, e);
     const permanent = permanentKind(text);
     if (permanent) return new AttemptFailure(permanent, false, `HTTP ${status}: ${text}`, status, e);
-    const retryable = status === 408 || status === 429 || status >= 500;
+    const retryable = !REQUEST_REFUSED.test(text.trim()) && (status === 408 || status === 429 || status >= 500);
     return new AttemptFailure('http', retryable, `HTTP ${status}: ${text}`, status, e);
   }
   const code = causeCode(e);
@@ -127,6 +141,11 @@ const PERMANENT_ERRORS: Partial<Record<FailureKind, { code: ErrorCode; what: Des
     code: 'LLM_MODEL_UNSUPPORTED',
     what: (c, m) => `The model "${c.model}" cannot do what the call needs (${m}). Choose a model that can `
       + `(\`ollama show ${c.model}\` lists its capabilities) for the role ${c.role} in ollama.roles.`,
+  },
+  'think-level': {
+    code: 'LLM_MODEL_UNSUPPORTED',
+    what: (c, m) => `The model "${c.model}" takes no think level (${m}): set think to true or false for the role ${c.role} in `
+      + 'ollama.roles (levels are for gpt-oss only before Ollama 0.17.7).',
   },
   schema: {
     code: 'LLM_SCHEMA_REFUSED',
@@ -175,6 +194,14 @@ export function toFactoryError(f: AttemptFailure, ctx: CallContext): FactoryErro
           + 'or choose another model (ollama.roles or the blueprint).',
         { ...base, server: f.message },
         { cause: f.cause, hint: `Run \`ollama pull ${model}\`.` },
+      );
+    case 'model-name':
+      return new FactoryError(
+        'OLLAMA_MODEL_MISSING',
+        `"${model}" is not a valid model name for Ollama at ${host} (${f.message}): names are [host/][namespace/]model[:tag], `
+          + 'each part letters, digits, _, - and . (no spaces, no empty tag). Fix it in ollama.roles or the blueprint.',
+        { ...base, server: f.message },
+        { cause: f.cause, hint: 'Use a name as `ollama list` shows it, e.g. llama3.1:8b.' },
       );
     case 'timeout':
       return new FactoryError(

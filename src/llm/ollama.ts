@@ -6,7 +6,7 @@ import { AttemptFailure, formatRefusedError, overflowError, toFactoryError, trun
 import type { LlmFormat } from './formats.ts';
 import { grammarErrors } from './grammar.ts';
 import { callRecord, UNKNOWN_USAGE, usageOf, type CostTable } from './records.ts';
-import { withRetries } from './retry.ts';
+import { withRetries, type RetryOutcome } from './retry.ts';
 import { missingModels, pickModel, resolveRole, type OllamaSettings, type ResolvedRole } from './roles.ts';
 import { parseReply, repairMessages } from './structured.ts';
 import type { ChatMessage, ChatRequest, ChatResult, LlmCallRecord, LlmProvider, LlmStatus, LlmUsage, StructuredResult } from './types.ts';
@@ -26,6 +26,10 @@ type Fitted = { messages: ChatMessage[]; compacted: number };
 type Exchange = { ok: true; result: ChatResult; doneReason: string | undefined } | { ok: false; error: unknown; record: LlmCallRecord };
 
 const REPLY_EXCERPT = 2_000;
+/** After Ollama refused a prompt as over the context: compact to this share of what was sent, at most REFITS times. */
+const REFIT_SHARE = 0.6;
+const REFITS = 2;
+const isContext = (e: unknown): boolean => e instanceof AttemptFailure && e.kind === 'context';
 
 /** The LLM provider backed by an Ollama server. The `ollama` package is used only under src/llm/. */
 export class OllamaProvider implements LlmProvider {
@@ -121,31 +125,30 @@ export class OllamaProvider implements LlmProvider {
     return result;
   }
 
-  /** Fits the conversation to the role's context, then one model call with its retries; never throws. */
+  /**
+   * Fits the conversation to the role's context, then one model call with its retries; never throws.
+   * Should Ollama count more tokens than the estimate (its 400 for a prompt over num_ctx, as
+   * `truncate: false` asks), a conversation that may be compacted is compacted further and sent again.
+   */
   private async exchange(req: ChatRequest, role: ResolvedRole, format?: Record<string, unknown>): Promise<Exchange> {
     const startedAt = new Date();
     const t0 = performance.now();
     const numCtx = req.options?.numCtx ?? role.numCtx;
     const budget = promptBudget(numCtx, req.options?.numPredict ?? role.numPredict);
-    const fitted = this.fit(req, budget, role.model, numCtx);
+    let fitted = this.fit(req, budget, role.model, numCtx);
     if (fitted instanceof FactoryError) return { ok: false, error: fitted, record: this.failedRecord(req, role.model, fitted, startedAt) };
-    const body = toOllamaRequest(req, fitted.messages, role.model, { ...role, numCtx }, format);
-    let streamed = false;
-    const mark = <A extends unknown[]>(fn: ((...a: A) => void) | undefined) => fn && ((...a: A): void => {
-      streamed = true;
-      fn(...a);
-    });
-    const onToken = mark(req.onToken);
-    const onThinking = mark(req.onThinking);
-    const timeoutMs = role.timeoutMs;
-    const attempt = () => chatOnce({ host: this.host, body, timeoutMs, signal: req.signal, onToken, onThinking });
-    const outcome = await withRetries(this.settings, attempt, {
-      // a reply already partly streamed to the caller is not started again
-      shouldRetry: (e) => e instanceof AttemptFailure && e.retryable && !streamed,
-      signal: req.signal,
-    });
+    const stream = { started: false };
+    let outcome = await this.send(req, role, numCtx, fitted.messages, format, stream);
+    let attempts = outcome.attempts;
+    for (let again = 0; again < REFITS && req.compact && !outcome.ok && isContext(outcome.error) && !stream.started; again++) {
+      const smaller = compact(req.messages, req.tools ?? [], Math.floor(promptTokens(fitted.messages, req.tools) * REFIT_SHARE));
+      if (!smaller) break;
+      fitted = smaller;
+      outcome = await this.send(req, role, numCtx, fitted.messages, format, stream);
+      attempts += outcome.attempts;
+    }
     const durationMs = Math.round(performance.now() - t0);
-    const base = { req, model: role.model, startedAt, durationMs, attempts: outcome.attempts, costs: this.opts.costPerMillionTokens };
+    const base = { req, model: role.model, startedAt, durationMs, attempts, costs: this.opts.costPerMillionTokens };
     if (outcome.ok) {
       const reply: RawReply = outcome.value;
       const usage: LlmUsage = usageOf(reply.promptTokens, reply.completionTokens);
@@ -153,10 +156,30 @@ export class OllamaProvider implements LlmProvider {
       const result = { message: reply.message, usage, model: role.model, durationMs, record, compacted: fitted.compacted };
       return { ok: true, doneReason: reply.doneReason, result };
     }
-    const { attempts } = outcome;
-    const context = { host: this.host, model: role.model, role: req.role, attempts, timeoutMs, numCtx, partial: streamed };
+    const { timeoutMs } = role;
+    const context = { host: this.host, model: role.model, role: req.role, attempts, timeoutMs, numCtx, partial: stream.started };
     const error = outcome.error instanceof AttemptFailure ? toFactoryError(outcome.error, context) : outcome.error;
     return { ok: false, error, record: callRecord({ ...base, usage: UNKNOWN_USAGE, error: describe(error) }) };
+  }
+
+  /** One request body, sent with its retries. `stream.started`: text already went to the caller (then no retry). */
+  private send(
+    req: ChatRequest, role: ResolvedRole, numCtx: number, messages: ChatMessage[], format: Record<string, unknown> | undefined,
+    stream: { started: boolean },
+  ): Promise<RetryOutcome<RawReply>> {
+    const body = toOllamaRequest(req, messages, role.model, { ...role, numCtx }, format);
+    const mark = <A extends unknown[]>(fn: ((...a: A) => void) | undefined) => fn && ((...a: A): void => {
+      stream.started = true;
+      fn(...a);
+    });
+    const onToken = mark(req.onToken);
+    const onThinking = mark(req.onThinking);
+    const attempt = () => chatOnce({ host: this.host, body, timeoutMs: role.timeoutMs, signal: req.signal, onToken, onThinking });
+    return withRetries(this.settings, attempt, {
+      // a reply already partly streamed to the caller is not started again
+      shouldRetry: (e) => e instanceof AttemptFailure && e.retryable && !stream.started,
+      signal: req.signal,
+    });
   }
 
   /** The messages as sent: as they are when they fit, compacted when the request allows it, else an error. */

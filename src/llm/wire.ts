@@ -4,7 +4,7 @@ import type { ChatMessage, ThinkSetting, ToolCall, ToolSpec } from './types.ts';
 /**
  * Translation between the provider's types and Ollama's wire format (api/types.go). No I/O.
  * ollama-js 0.6.4 does not type what Ollama added later (tool call ids and `tool_call_id` since
- * 0.12.10, `truncate` on /api/chat since 0.12.10): those fields are added here.
+ * 0.12.10, `truncate` on /api/chat since 0.12.6): those fields are added here.
  */
 export type WireToolCall = OllamaToolCall & { id?: string; function: OllamaToolCall['function'] & { index?: number } };
 export type WireMessage = Omit<OllamaMessage, 'tool_calls'> & { tool_calls?: WireToolCall[]; tool_call_id?: string };
@@ -33,7 +33,7 @@ export interface CallSettings {
 
 /**
  * The body sent to /api/chat, without `stream` (the caller sets it). `truncate: false` makes
- * Ollama ≥ 0.12.10 refuse a prompt larger than num_ctx instead of dropping its oldest messages.
+ * Ollama ≥ 0.12.6 refuse a prompt larger than num_ctx instead of dropping its oldest messages.
  */
 export function toOllamaRequest(
   req: ChatRequest,

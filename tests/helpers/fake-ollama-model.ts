@@ -18,6 +18,13 @@ export interface FakeModel {
    * 'json' (the template has no tag: llama 3.x style) turns the whole reply into text. Default 'tag'.
    */
   toolStyle?: 'tag' | 'json';
+  /**
+   * Whether `think` may be a level ("low"/"medium"/"high"): only harmony models (gpt-oss) from Ollama
+   * 0.11 to 0.17.6 (server/routes.go: 400 `think value "high" is not supported for this model`). Default false.
+   */
+  thinkLevels?: boolean;
+  /** How many characters its tokenizer packs into a token, on average (default 4; code and JSON: ~3) */
+  charsPerToken?: number;
 }
 
 export interface ModelEntry extends Required<FakeModel> {
@@ -29,15 +36,36 @@ export interface ModelEntry extends Required<FakeModel> {
   full: string;
 }
 
-/** types/model/name.go: `[host/][namespace/]model[:tag]`, defaults registry.ollama.ai, library, latest. */
+const MISSING = '!MISSING!';
+
+/**
+ * types/model/name.go ParseName: `[host/][namespace/]model[:tag]`, defaults registry.ollama.ai,
+ * library, latest. A separator with nothing on one side leaves that part missing (an invalid name).
+ */
 export function parseName(raw: string): { host: string; namespace: string; model: string; tag: string } {
-  const slash = raw.lastIndexOf('/');
-  const colon = raw.lastIndexOf(':');
-  const [path, tag] = colon > slash ? [raw.slice(0, colon), raw.slice(colon + 1)] : [raw, 'latest'];
-  const parts = path.split('/');
-  const model = parts.pop() ?? '';
-  const namespace = parts.pop() ?? 'library';
-  return { host: parts.length ? parts.join('/') : 'registry.ollama.ai', namespace, model, tag: tag || 'latest' };
+  let s = raw;
+  let tag = '';
+  const cut = (sep: string): [string, string] => {
+    const i = s.lastIndexOf(sep);
+    return [s.slice(0, i) || MISSING, s.slice(i + sep.length) || MISSING];
+  };
+  if (s.lastIndexOf(':') > s.lastIndexOf('/')) [s, tag] = cut(':');
+  if (!s.includes('/')) return { host: 'registry.ollama.ai', namespace: 'library', model: s, tag: tag || 'latest' };
+  let model: string;
+  [s, model] = cut('/');
+  if (!s.includes('/')) return { host: 'registry.ollama.ai', namespace: s, model, tag: tag || 'latest' };
+  let namespace: string;
+  [s, namespace] = cut('/');
+  const host = s.includes('://') ? s.slice(s.indexOf('://') + 3) : s;
+  return { host, namespace, model, tag: tag || 'latest' };
+}
+
+/** Name.IsValid: each part 1-80 characters (host 350) of [A-Za-z0-9_] then also `-`, `.` (not in a namespace), `:` (host only). */
+export function isValidName(raw: string): boolean {
+  const n = parseName(raw);
+  const part = (s: string, max: number, extra: string): boolean =>
+    s.length >= 1 && s.length <= max && /^[A-Za-z0-9_]/.test(s) && [...s.slice(1)].every((c) => /[A-Za-z0-9_-]/.test(c) || extra.includes(c));
+  return part(n.host, 350, '.:') && part(n.namespace, 80, '') && part(n.model, 80, '.') && part(n.tag, 80, '.');
 }
 
 export function modelEntry(m: string | FakeModel): ModelEntry {
@@ -47,7 +75,8 @@ export function modelEntry(m: string | FakeModel): ModelEntry {
   const defaultHost = n.host === 'registry.ollama.ai';
   const display = defaultHost && n.namespace === 'library' ? `${n.model}:${n.tag}` : defaultHost ? `${n.namespace}/${n.model}:${n.tag}` : full;
   const capabilities = spec.capabilities ?? ['completion', 'tools'];
-  return { name: spec.name, capabilities, toolStyle: spec.toolStyle ?? 'tag', key: full.toLowerCase(), display, full };
+  const traits = { toolStyle: spec.toolStyle ?? 'tag', thinkLevels: spec.thinkLevels ?? false, charsPerToken: spec.charsPerToken ?? 4 } as const;
+  return { name: spec.name, capabilities, ...traits, key: full.toLowerCase(), display, full };
 }
 
 export function tagsEntry(m: ModelEntry): Record<string, unknown> {
@@ -65,26 +94,28 @@ export function toolCallId(): string {
 }
 
 /** About one token per 4 characters, as tokenizers of the common families average on English. */
-export const tokensOf = (text: string): number => Math.ceil(text.length / 4);
+export const tokensOf = (text: string, charsPerToken = 4): number => Math.ceil(text.length / charsPerToken);
 
 export interface WireMsg { role: string; content?: string; thinking?: string; tool_calls?: unknown[]; [k: string]: unknown }
 
-function messageTokens(m: WireMsg): number {
-  return 4 + tokensOf(String(m.content ?? '')) + tokensOf(String(m.thinking ?? '')) + tokensOf(m.tool_calls ? JSON.stringify(m.tool_calls) : '');
+function messageTokens(m: WireMsg, cpt: number): number {
+  const text = `${m.content ?? ''}${m.thinking ?? ''}${m.tool_calls ? JSON.stringify(m.tool_calls) : ''}`;
+  return 4 + tokensOf(text, cpt);
 }
 
-export function promptTokensOf(messages: WireMsg[], tools: unknown[] | undefined): number {
-  return messages.reduce((n, m) => n + messageTokens(m), tools?.length ? tokensOf(JSON.stringify(tools)) : 0);
+/** The prompt's tokens as the model's tokenizer counts them (`cpt`: its characters per token). */
+export function promptTokensOf(messages: WireMsg[], tools: unknown[] | undefined, cpt = 4): number {
+  return messages.reduce((n, m) => n + messageTokens(m, cpt), tools?.length ? tokensOf(JSON.stringify(tools), cpt) : 0);
 }
 
 /**
  * server/prompt.go chatPrompt with truncate on: drops messages from the front until the prompt fits
  * num_ctx, keeping the system messages of the dropped part and always the last message.
  */
-export function truncateToContext(messages: WireMsg[], tools: unknown[] | undefined, numCtx: number): { kept: WireMsg[]; dropped: number } {
+export function truncateToContext(messages: WireMsg[], tools: unknown[] | undefined, numCtx: number, cpt = 4): { kept: WireMsg[]; dropped: number } {
   for (let i = 0; i < messages.length; i++) {
     const kept = [...messages.slice(0, i).filter((m) => m.role === 'system'), ...messages.slice(i)];
-    if (promptTokensOf(kept, tools) <= numCtx || i === messages.length - 1) return { kept, dropped: messages.length - kept.length };
+    if (promptTokensOf(kept, tools, cpt) <= numCtx || i === messages.length - 1) return { kept, dropped: messages.length - kept.length };
   }
   return { kept: messages, dropped: 0 };
 }

@@ -33,6 +33,12 @@ export interface Reply {
   noDone?: boolean;
 }
 
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const words = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [];
 
@@ -47,20 +53,21 @@ function callText(calls: ScriptedToolCall[], style: 'tag' | 'json'): string {
 interface Piece { kind: 'thinking' | 'output'; text: string }
 
 /** The request's effective messages after Ollama's truncation; undefined when it answered 400 already. */
-function fitContext(rec: RecordedRequest, res: ServerResponse, defaultNumCtx: number): { promptTokens: number } | undefined {
+function fitContext(rec: RecordedRequest, res: ServerResponse, m: ModelEntry, defaultNumCtx: number): { promptTokens: number } | undefined {
   const body = rec.body;
+  const cpt = m.charsPerToken;
   const numCtx = Number(body.options?.num_ctx) || defaultNumCtx;
-  if (rec.path !== '/api/chat') return { promptTokens: tokensOf(`${body.system ?? ''}${body.prompt ?? ''}`) };
+  if (rec.path !== '/api/chat') return { promptTokens: tokensOf(`${body.system ?? ''}${body.prompt ?? ''}`, cpt) };
   const messages: WireMsg[] = Array.isArray(body.messages) ? body.messages : [];
-  if (promptTokensOf(messages, body.tools) <= numCtx) return { promptTokens: promptTokensOf(messages, body.tools) };
+  const tokens = promptTokensOf(messages, body.tools, cpt);
+  if (tokens <= numCtx) return { promptTokens: tokens };
   if (body.truncate === false) {
-    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: 'the input length exceeds the context length' }));
+    send(res, 400, { error: 'the input length exceeds the context length' });
     return undefined;
   }
-  const { kept, dropped } = truncateToContext(messages, body.tools, numCtx);
+  const { kept, dropped } = truncateToContext(messages, body.tools, numCtx, cpt);
   rec.truncated = dropped;
-  return { promptTokens: Math.min(numCtx, promptTokensOf(kept, body.tools)) };
+  return { promptTokens: Math.min(numCtx, promptTokensOf(kept, body.tools, cpt)) };
 }
 
 /** Answers /api/chat or /api/generate for `m` from the scripted reply, streamed or not. */
@@ -71,10 +78,9 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   if (res.destroyed) return;
   if (reply.drop === 'before' || (reply.drop && body?.stream === false)) return void res.socket?.destroy();
   if (reply.status !== undefined || reply.error !== undefined) {
-    res.writeHead(reply.status ?? 500, { 'content-type': 'application/json; charset=utf-8' });
-    return void res.end(JSON.stringify({ error: reply.error ?? 'fake-ollama: scripted failure' }));
+    return void send(res, reply.status ?? 500, { error: reply.error ?? 'fake-ollama: scripted failure' });
   }
-  const fitted = fitContext(rec, res, defaultNumCtx);
+  const fitted = fitContext(rec, res, m, defaultNumCtx);
   if (!fitted) return;
 
   const thinks = m.capabilities.includes('thinking') && body.think !== false;
@@ -99,18 +105,18 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   const counts: Record<string, number> = {};
   const promptEval = reply.promptEvalCount ?? fitted.promptTokens;
   const evalCount = reply.evalCount ?? pieces.length;
-  if (promptEval > 0) counts.prompt_eval_count = promptEval;
-  if (evalCount > 0) counts.eval_count = evalCount;
-  const done = {
-    ...head, done: true, done_reason: cut ? 'length' : reply.doneReason ?? 'stop',
-    total_duration: 1_000_000, load_duration: 100_000, prompt_eval_duration: 200_000, eval_duration: 700_000, ...counts,
-  };
+  // a count and its duration come from the same timings: both left out when zero (api.Metrics omitempty)
+  if (promptEval > 0) Object.assign(counts, { prompt_eval_count: promptEval, prompt_eval_duration: 200_000 });
+  if (evalCount > 0) Object.assign(counts, { eval_count: evalCount, eval_duration: 700_000 });
+  const done = { ...head, done: true, done_reason: cut ? 'length' : reply.doneReason ?? 'stop', total_duration: 1_000_000, load_duration: 100_000, ...counts };
   const message = (content: string, extra: Record<string, unknown> = {}) => ({ role: 'assistant', content, ...extra });
   const part = (content: string, extra: Record<string, unknown> = {}): Record<string, unknown> => chat
     ? { ...head, message: message(content, extra), done: false }
     : { ...head, response: content, ...extra, done: false };
 
   if (body.stream === false) {
+    // writeChatResponse gathers the whole reply first: an error on the way is the reply's status
+    if (reply.streamError) return void send(res, 500, { error: reply.streamError });
     const extra = { ...(thinking ? { thinking } : {}), ...(parsed.calls.length ? { tool_calls: parsed.calls } : {}) };
     const whole = chat ? { message: message(parsed.content, extra) } : { response: parsed.content, ...(thinking ? { thinking } : {}) };
     const answer = reply.noDone ? { ...head, ...whole, done: false } : { ...done, ...whole, ...(chat ? {} : { context: [1, 2, 3] }) };
@@ -144,6 +150,8 @@ async function streamLines(res: ServerResponse, reply: Reply, lines: Line[], las
     await line(l);
   }
   if (typeof reply.drop === 'object') return void res.socket?.destroy();
+  // streamResponse: an error before anything was written goes out as the reply's status
+  if (!started && last && 'error' in last) return void send(res, 500, last);
   if (last) await line(last);
   if (!started) res.writeHead(200, { 'content-type': 'application/x-ndjson' });
   res.end();

@@ -35,7 +35,7 @@ describe('fake Ollama server', () => {
     expect(show.capabilities).toEqual(['completion', 'tools']);
     const missing = await post('/api/show', { model: 'x' });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: "model 'x' not found" });
+    expect(await missing.json()).toEqual({ error: "model 'x:latest' not found" }); // ShowHandler names it DisplayShortest
     const embed = (await (await post('/api/embed', { model: 'm:1b', input: ['a', 'b'] })).json()) as { embeddings: number[][] };
     expect(embed.embeddings).toHaveLength(2);
     expect(embed.embeddings[0]).toHaveLength(8);
@@ -72,7 +72,7 @@ describe('fake Ollama server', () => {
 
   it('takes pushed replies and a function for the rest, and says when the script ran out', async () => {
     fake = await startFakeOllama({ replies: [] });
-    const exhausted = await post('/api/chat', { model: 'llama3.1:8b', messages: [], stream: false });
+    const exhausted = await post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: '0' }], stream: false });
     expect(exhausted.status).toBe(500);
     expect(((await exhausted.json()) as { error: string }).error).toContain('no scripted reply left');
     fake.push({ content: 'pushed' }, (req) => ({ content: `echo ${req.body.messages[0].content}` }));
@@ -84,9 +84,9 @@ describe('fake Ollama server', () => {
 
   it('fails as scripted: status with an error body, a dropped connection', async () => {
     fake = await startFakeOllama({ replies: [{ status: 429, error: 'slow down' }, { drop: 'before' }] });
-    const limited = await post('/api/chat', { model: 'llama3.1:8b', messages: [] });
+    const limited = await post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: 'q' }] });
     expect(limited.status).toBe(429);
     expect(await limited.json()).toEqual({ error: 'slow down' });
-    await expect(post('/api/chat', { model: 'llama3.1:8b', messages: [] })).rejects.toThrow(/fetch failed/);
+    await expect(post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: 'q' }] })).rejects.toThrow(/fetch failed/);
   });
 });

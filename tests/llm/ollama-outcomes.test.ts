@@ -96,8 +96,10 @@ describe('6. thinking models', () => {
   });
 
   it('sends `think` as configured per role, and nothing where it is not', async () => {
-    fake = await startFakeOllama({ models: [THINKER], replies: () => ({ thinking: 'hm', content: 'ok' }) });
-    const { llm } = provider(fake.url, { defaultModel: 'qwen3:8b', roles: { agent: { think: false }, designer: { think: 'high' } } });
+    const gptOss = { name: 'gpt-oss:20b', capabilities: THINKER.capabilities, thinkLevels: true }; // levels: harmony models only
+    fake = await startFakeOllama({ models: [THINKER, gptOss], replies: () => ({ thinking: 'hm', content: 'ok' }) });
+    const roles = { agent: { think: false }, designer: { model: 'gpt-oss:20b', think: 'high' as const } };
+    const { llm } = provider(fake.url, { defaultModel: 'qwen3:8b', roles });
     const off = await llm.chat({ role: 'agent:a', messages: user('x') });
     await llm.chat({ role: 'designer', messages: user('x') });
     await llm.chat({ role: 'generator', messages: user('x') });
