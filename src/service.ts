@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { Access } from './access/index.ts';
 import { FactoryError } from './errors/catalog.ts';
 import { AuditTrail } from './audit/trail.ts';
 import { loadBlueprintDir } from './blueprints/index.ts';
@@ -47,7 +48,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined);
     const deps = {
-      config, store, audit, tokens, docker, policies, history, sandboxes,
+      config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
       events: new EventBus(store.events),
       llm: new OllamaProvider(config.ollama, { onCall: (r) => store.llm.record(r) }),

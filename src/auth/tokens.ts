@@ -1,17 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { RoleSchema, type Role } from '../access/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
-import type { Role, Store, TokenRecord } from '../store/index.ts';
+import type { Store, TokenRecord } from '../store/index.ts';
 
-export const RoleSchema = z.enum(['admin', 'submitter', 'viewer']);
-const RANK: Record<Role, number> = { viewer: 1, submitter: 2, admin: 3 };
-
-/** admin may do everything a submitter may; a submitter everything a viewer may. */
-export function roleAllows(have: Role, need: Role): boolean {
-  return RANK[have] >= RANK[need];
-}
+export { RoleSchema, roleAllows } from '../access/index.ts';
 
 export const TOKEN_PREFIX = 'aft_';
 

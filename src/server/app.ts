@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { useAuth } from './auth.ts';
+import { logSerializers } from './logging.ts';
 import type { ServiceDeps } from './deps.ts';
 import { useErrorReplies } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -17,6 +18,8 @@ import { useZodValidation } from './validation.ts';
 export interface AppOptions {
   /** false silences request logs (tests); otherwise structured JSON logs at config.server.logLevel */
   logger?: boolean;
+  /** where logs go (default stdout); tests read them to prove that no token is logged */
+  logStream?: { write(line: string): void };
   stream?: import('./routes/stream.ts').StreamOptions;
 }
 
@@ -26,7 +29,12 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
     logger:
       opts.logger === false
         ? false
-        : { level: deps.config.server.logLevel, redact: ['req.headers.authorization', 'req.query.access_token'] },
+        : {
+            level: deps.config.server.logLevel,
+            redact: ['req.headers.authorization', 'req.query.access_token'],
+            serializers: logSerializers,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: deps.config.server.bodyLimitBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,

@@ -1,3 +1,4 @@
+import type { Access } from '../access/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Config } from '../config/schema.ts';
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   store: Store;
   audit: AuditTrail;
   tokens: TokenService;
+  /** who may see and change what: every route, the stream and audit queries ask here */
+  access: Access;
   docker: { status(): Promise<EngineStatus> };
   llm: LlmProvider;
   policies: PolicyRegistry;

@@ -16,9 +16,10 @@ export class LlmRepo {
       .run({ ...c, ok: c.ok ? 1 : 0, project: c.project ?? null, task: c.task ?? null, agent: c.agent ?? null });
   }
 
-  /** Totals, optionally for one project (or one task: a job or run id). */
-  totals(filter: { project?: string; task?: string } = {}): { calls: number; promptTokens: number; completionTokens: number; costUsd: number } {
-    const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task' : '';
+  /** Totals, optionally for one project, one task (a job or run id) or the jobs and runs of one owner. */
+  totals(filter: { project?: string; task?: string; owner?: string } = {}): { calls: number; promptTokens: number; completionTokens: number; costUsd: number } {
+    const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task'
+      : filter.owner ? 'WHERE task IN (SELECT id FROM work WHERE owner = @owner)' : '';
     const r = this.db
       .prepare(`SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost FROM llm_calls ${where}`)
       .get(filter) as { calls: number; p: number; c: number; cost: number };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Role } from '../access/index.ts';
 
-export type Role = 'admin' | 'submitter' | 'viewer';
+export type { Role };
 
 export interface TokenRecord {
   id: string;

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { ListScope } from '../access/index.ts';
+import { scopeWhere } from './scope.ts';
 
 export type WorkKind = 'job' | 'run';
 export type WorkStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -59,10 +61,15 @@ export class WorkRepo {
     return r ? fromRow(r) : undefined;
   }
 
-  list(kind: WorkKind, limit = 100, owner?: string): WorkItem[] {
-    const rows = owner
-      ? this.db.prepare('SELECT * FROM work WHERE kind = ? AND owner = ? ORDER BY created_at DESC LIMIT ?').all(kind, owner, limit)
-      : this.db.prepare('SELECT * FROM work WHERE kind = ? ORDER BY created_at DESC LIMIT ?').all(kind, limit);
+  /** Who owns a job or run (a cheap lookup for the access rules). */
+  ownerOf(id: string): { kind: WorkKind; owner: string } | undefined {
+    return this.db.prepare('SELECT kind, owner FROM work WHERE id = ?').get(id) as { kind: WorkKind; owner: string } | undefined;
+  }
+
+  /** Jobs or runs in the scope, newest first. */
+  list(kind: WorkKind, limit = 100, scope: ListScope = { all: true }): WorkItem[] {
+    const w = scopeWhere(scope, 'owner');
+    const rows = this.db.prepare(`SELECT * FROM work WHERE kind = @kind AND ${w.sql} ORDER BY created_at DESC, id DESC LIMIT @limit`).all({ ...w.params, kind, limit });
     return (rows as Row[]).map(fromRow);
   }
 

@@ -9,7 +9,8 @@ export async function auditRoutes(app: FastifyInstance, deps: ServiceDeps): Prom
     '/api/v1/audit',
     { config: { role: 'viewer' }, schema: zodSchema({ querystring: AuditQuery }) },
     async (req) => {
-      const events = deps.audit.query(req.query);
+      // a submitter reads the events of its own actions and about its own resources; others read all
+      const events = deps.audit.query(req.query, deps.access.eventScope(req.principal!));
       const last = events[events.length - 1];
       return { events, nextAfterSeq: events.length === req.query.limit && last ? last.seq : null };
     },

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { FactoryError, formatIssues } from '../../errors/catalog.ts';
 import type { ProgressEvent } from '../../events/bus.ts';
+import { splitTopic } from '../../access/index.ts';
 import type { TokenRecord } from '../../store/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 
@@ -21,15 +22,6 @@ export interface StreamOptions {
   heartbeatMs?: number;
 }
 
-/** Who owns the thing a topic names (for a submitter's right to see it). */
-function ownerOf(deps: ServiceDeps, topic: string): string | undefined {
-  const [kind, id] = topic.split(':', 2) as [string, string];
-  if (kind === 'job' || kind === 'run') return deps.store.work.get(id)?.owner;
-  if (kind === 'agent') return deps.store.agents.get(id)?.createdBy;
-  if (kind === 'tool') return deps.store.tools.get(id)?.createdBy;
-  return undefined;
-}
-
 /**
  * WebSocket /api/v1/stream: subscribe to progress events; every event is persisted and numbered, so a
  * client that reconnects with its last event id gets what it missed, in order. Slow clients never slow
@@ -41,7 +33,7 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
 
   app.get('/api/v1/stream', { websocket: true, config: { role: 'viewer' } }, (socket: WebSocket, req) => {
     const principal = req.principal as TokenRecord;
-    const seesAll = principal.role !== 'submitter';
+    const { access } = deps;
     const exact = new Set<string>();
     const prefixes = new Set<string>();
     let lastSent = 0;
@@ -49,7 +41,7 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
     const send = (msg: unknown) => {
       if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
     };
-    const visible = (e: ProgressEvent) => seesAll || e.owner === principal.id;
+    const visible = (e: ProgressEvent) => access.eventVisible(principal, e);
     const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
     const overflow = () => {
       send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
@@ -90,19 +82,25 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
       const refused: string[] = [];
       for (const t of msg.topics) {
         if (t in KIND_PREFIX) { prefixes.add(KIND_PREFIX[t]!); accepted.push(t); continue; }
-        const owner = ownerOf(deps, t);
-        if (!seesAll && owner !== principal.id) { refused.push(t); continue; }
+        // the same rule and the same answer as REST: what may not be seen does not exist (404)
+        const [kind, id] = splitTopic(t) as [string, string];
+        try {
+          access.require(principal, kind, id, 'read');
+        } catch {
+          refused.push(t);
+          continue;
+        }
         exact.add(t);
         accepted.push(t);
       }
       if (refused.length > 0) {
-        send({ type: 'error', ...new FactoryError('TOPIC_FORBIDDEN', `This token may not see ${refused.join(', ')}`, { topics: refused }).toBody() });
+        send({ type: 'error', ...new FactoryError('RESOURCE_NOT_FOUND', `Nothing to subscribe to: ${refused.join(', ')} does not exist`, { topics: refused }).toBody() });
       }
       // replay what the client missed, synchronously (no live event can interleave), then live
       let replayed = 0;
       if (msg.lastEventId !== undefined) {
         lastSent = Math.max(lastSent, msg.lastEventId);
-        const match = { exact: [...exact], prefixes: [...prefixes], ...(seesAll ? {} : { owner: principal.id }) };
+        const match = { exact: [...exact], prefixes: [...prefixes] };
         for (;;) {
           const batch = deps.events.replay(lastSent, match, 1000);
           for (const e of batch) {
