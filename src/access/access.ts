@@ -1,5 +1,6 @@
 import type { AuditTrail } from '../audit/trail.ts';
 import { FactoryError } from '../errors/catalog.ts';
+import { roleAllows, type Role } from './roles.ts';
 import { decide, eventScope, eventVisible, listScope, type Action, type EventScope, type ListScope, type Principal, type Resource } from './rules.ts';
 
 /** Finds one resource of a kind by its id (live or not), or undefined when there is none. */
@@ -46,6 +47,16 @@ export class Access {
       throw new FactoryError('FORBIDDEN', `Only the owner of ${kind} '${id}' or an admin may ${VERB[action]} it`, { kind, id, action });
     }
     throw new FactoryError('RESOURCE_NOT_FOUND', `No ${kind} '${id}'`, { kind, id });
+  }
+
+  /** FORBIDDEN (403, audited) unless the principal's role is at least `need`. */
+  requireRole(p: Principal, need: Role, where: { method: string; url: string; ip: string }): void {
+    if (roleAllows(p.role, need)) return;
+    this.audit.record({
+      type: 'access_denied', action: 'role', target: `${where.method} ${where.url}`, actor: p.id, success: false,
+      error: `role ${p.role} < ${need}`, details: { ...where, role: p.role, need }, securityFlags: ['auth'],
+    });
+    throw new FactoryError('FORBIDDEN', `This needs the role ${need}; the token has ${p.role}`, { need, have: p.role });
   }
 
   /** Whether `p` may do `action`, without auditing (for filtering what is offered or listed). */

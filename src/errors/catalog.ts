@@ -18,6 +18,7 @@ export const ERROR_CATALOG = {
 
   // --- request shape
   ROUTE_NOT_FOUND: { status: 404, retryable: false, message: 'No such route', hint: 'See GET /api/v1 for the list of routes.' },
+  METHOD_NOT_ALLOWED: { status: 405, retryable: false, message: 'The route does not answer this method', hint: 'Use one of the methods in the Allow header (details.allowed).' },
   BODY_MALFORMED: { status: 400, retryable: false, message: 'The request body is not valid JSON', hint: 'Send a well-formed JSON document with Content-Type: application/json.' },
   BODY_TOO_LARGE: { status: 413, retryable: false, message: 'The request body is larger than the limit', hint: 'Send a smaller body; the limit is server.bodyLimitBytes (FACTORY_BODY_LIMIT_BYTES).' },
   MEDIA_TYPE_UNSUPPORTED: { status: 415, retryable: false, message: 'The Content-Type is not supported here', hint: 'Use application/json (or application/yaml where a route says so).' },

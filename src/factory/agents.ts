@@ -3,6 +3,7 @@ import { AgentBlueprint, blueprintInvalid, parseAgentBlueprint, type ParameterSp
 import { FactoryError } from '../errors/catalog.ts';
 import type { ChatMessage, ToolSpec } from '../llm/index.ts';
 import type { AgentRecord } from '../store/index.ts';
+import type { PageOf, PageRequest } from '../util/page.ts';
 import { renderAgentSystemPrompt, renderPrompt, specialistDesignerContext } from '../templates/index.ts';
 import type { FactoryDeps } from './deps.ts';
 import type { ToolFactory } from './tools.ts';
@@ -21,7 +22,10 @@ export function toolSpecOf(bp: ToolBlueprint): ToolSpec {
   };
 }
 
-type Created = AgentRecord & { warnings: string[] };
+/** A stored agent with its blueprint as the factory validated it. */
+export type AgentView = Omit<AgentRecord, 'blueprint'> & { blueprint: AgentBlueprint };
+type Created = AgentView & { warnings: string[] };
+const view = (a: AgentRecord) => a as AgentView;
 
 /**
  * Agent blueprints into runtime specialists: create, design for a task, clone, destroy, expire, run.
@@ -48,15 +52,15 @@ export class AgentFactory {
     const details = { name: bp.name, type: bp.type, policy: bp.policy, tools: bp.tools, parent, expiresAt: rec.expiresAt, shared: rec.shared };
     this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor: p.id, details });
     this.d.events.publish({ topic: `agent:${rec.id}`, owner: p.id, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
-    return { ...rec, warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
+    return { ...view(rec), warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
   }
 
   /** The model designs a blueprint for a task from what `p` may see; it passes the same schema and policy rules as any other. */
   async createSpecialist(req: { task: string; domain?: string; skills?: string[] }, p: Principal, shared = false): Promise<Created> {
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const example = (this.list(p)[0]?.blueprint as AgentBlueprint | undefined) ?? EXAMPLE;
-    const tools = this.tools.list(p).map((t) => ({ name: t.record.name, description: (t.latest.blueprint as ToolBlueprint).description }));
+    const example = this.list(p, { limit: 1 }).items[0]?.blueprint ?? EXAMPLE;
+    const tools = this.tools.list(p, { limit: 200 }).items.map((t) => ({ name: t.record.name, description: (t.latest.blueprint as ToolBlueprint).description }));
     const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((x) => x.name), example }));
     const res = await this.d.llm.structured(AgentBlueprint, { role: 'specialist-designer', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
     return this.create({ ...res.value, type: 'specialist' }, p, { origin: 'specialist', shared });
@@ -69,23 +73,23 @@ export class AgentFactory {
     return this.create({ ...(src.blueprint as Record<string, unknown>), ...modifications }, p, { origin: 'clone', parent: id, shared });
   }
 
-  get(id: string, p: Principal): AgentRecord {
+  get(id: string, p: Principal): AgentView {
     this.d.access.require(p, 'agent', id, 'read');
-    return this.d.store.agents.get(id)!;
+    return view(this.d.store.agents.get(id)!);
   }
 
-  /** The agents `p` may see. */
-  list(p: Principal): AgentRecord[] {
-    const now = new Date().toISOString();
-    return this.d.store.agents.list(this.d.access.listScope(p)).filter((a) => !a.expiresAt || a.expiresAt > now);
+  /** The agents `p` may see, oldest first. */
+  list(p: Principal, page?: PageRequest): PageOf<AgentView> {
+    const { items, next } = this.d.store.agents.list(this.d.access.listScope(p), page);
+    return { items: items.map(view), next };
   }
 
   /** Shares an agent with every submitter (read, run, clone), or makes it private again; owner or admin. */
-  setShared(id: string, shared: boolean, p: Principal): AgentRecord {
+  setShared(id: string, shared: boolean, p: Principal): AgentView {
     this.d.access.require(p, 'agent', id, 'change');
     this.d.store.agents.setShared(id, shared);
     this.d.audit.record({ type: 'access_changed', action: shared ? 'shared' : 'unshared', target: id, agent: id, actor: p.id, details: { kind: 'agent', shared } });
-    return this.d.store.agents.get(id)!;
+    return view(this.d.store.agents.get(id)!);
   }
 
   destroy(id: string, p: Principal): void {
@@ -173,12 +177,13 @@ export class AgentFactory {
       try {
         const bp = agent.blueprint as AgentBlueprint;
         const out = await this.tools.execute(name, args ?? {}, p, { task: work.id, agent: agent.id, signal, ...(bp.persistentSandbox ? { sessionId: work.id } : {}) });
-        reply = out.blocked
-          ? { error: 'the tool is blocked by the current policy', findings: out.findings?.map((f) => f.rule) }
-          : { status: out.result!.status, exitCode: out.result!.exitCode, ...(out.result!.json !== undefined ? { json: out.result!.json } : { stdout: out.result!.stdout.slice(0, 8000) }), ...(out.result!.stderr ? { stderr: out.result!.stderr.slice(-2000) } : {}), toolRun: out.runId };
+        const r = out.result;
+        reply = { status: r.status, exitCode: r.exitCode, ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }), ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}), toolRun: out.runId };
       } catch (e) {
         const fe = e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error).message);
-        reply = { error: fe.message, code: fe.code, ...(fe.details !== undefined ? { details: fe.details } : {}) };
+        // a blocked tool: the rule ids are what the model can act on
+        const details = fe.code === 'CODE_BLOCKED' ? { findings: ((fe.details as { findings?: { rule: string }[] })?.findings ?? []).map((f) => f.rule) } : fe.details;
+        reply = { error: fe.message, code: fe.code, ...(details !== undefined ? { details } : {}) };
       }
     }
     work.step({ kind: 'tool', turn, tool: name, arguments: args, result: reply });

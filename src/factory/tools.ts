@@ -4,6 +4,7 @@ import type { CheckResult } from '../checker/types.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { limitsFor, type RunResult } from '../sandbox/index.ts';
 import type { ToolRecord, ToolVersion } from '../store/index.ts';
+import type { PageOf, PageRequest } from '../util/page.ts';
 import type { FactoryDeps } from './deps.ts';
 import { checksum, generateTool } from './generate.ts';
 import { probe, type ProbeResult } from './probe.ts';
@@ -17,10 +18,11 @@ export interface ExecuteOutcome {
   runId: string;
   tool: string;
   version: number;
-  blocked: boolean;
-  findings?: CheckResult['findings'];
-  result?: RunResult;
+  result: RunResult;
 }
+
+/** A stored version with its JSON columns as what the factory wrote into them. */
+export type ToolVersionView = Omit<ToolVersion, 'blueprint' | 'checkReport' | 'probeResults'> & { blueprint: ToolBlueprint; checkReport: CheckResult; probeResults: ProbeResult[] };
 
 export interface ExecuteOptions { version?: number; sampleData?: boolean; task?: string; agent?: string; sessionId?: string; signal?: AbortSignal }
 
@@ -108,23 +110,24 @@ export class ToolFactory {
     return tool;
   }
 
-  /** The tools `p` may see (its own, shared ones and the service's; every tool for viewers and admins). */
-  list(p: Principal): { record: ToolRecord; latest: ToolVersion }[] {
-    return this.d.store.tools.list(this.d.access.listScope(p)).map((record) => ({ record, latest: this.d.store.tools.version(record.name, record.latestVersion)! }));
+  /** The tools `p` may see (its own, shared ones and the service's; every tool for viewers and admins), by name. */
+  list(p: Principal, page?: PageRequest): PageOf<{ record: ToolRecord; latest: ToolVersion }> {
+    const { items, next } = this.d.store.tools.list(this.d.access.listScope(p), page);
+    return { items: items.map((record) => ({ record, latest: this.d.store.tools.version(record.name, record.latestVersion)! })), next };
   }
 
   /** One tool with every version, if `p` may see it. */
-  get(name: string, p: Principal): { record: ToolRecord; versions: ToolVersion[] } {
+  get(name: string, p: Principal): { record: ToolRecord; versions: ToolVersionView[] } {
     this.d.access.require(p, 'tool', name, 'read');
-    return { record: this.d.store.tools.get(name)!, versions: this.d.store.tools.versions(name) };
+    return { record: this.d.store.tools.get(name)!, versions: this.d.store.tools.versions(name) as ToolVersionView[] };
   }
 
   /** One version with its source, check report and probe results, if `p` may see the tool. */
-  version(name: string, version: number, p: Principal): ToolVersion {
+  version(name: string, version: number, p: Principal): ToolVersionView {
     this.d.access.require(p, 'tool', name, 'read');
     const v = this.d.store.tools.version(name, version);
     if (!v) throw new FactoryError('RESOURCE_NOT_FOUND', `No version ${version} of '${name}'`);
-    return v;
+    return v as ToolVersionView;
   }
 
   /** Shares a tool with every submitter (read and execute), or makes it private again; owner or admin. */
@@ -135,9 +138,17 @@ export class ToolFactory {
     return this.d.store.tools.get(name)!;
   }
 
-  /** Runs a registered tool on an input: checked again under the policy in force now, then sandboxed. */
+  /**
+   * Runs a registered tool on an input: checked again under the policy in force now, then sandboxed.
+   * A source the policy now blocks is CODE_BLOCKED (422) with the run id and the findings. Tracked, so
+   * a shutdown lets it finish or cancels it.
+   */
   async execute(name: string, input: Record<string, unknown>, p: Principal, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
     this.d.access.require(p, 'tool', name, 'use');
+    return this.d.lifecycle.track(`execute ${name}`, (signal) => this.run(name, input, p, { ...opts, signal: opts.signal ?? signal }));
+  }
+
+  private async run(name: string, input: Record<string, unknown>, p: Principal, opts: ExecuteOptions): Promise<ExecuteOutcome> {
     const rec = this.d.store.tools.active(name)!;
     const v = this.d.store.tools.version(name, opts.version ?? rec.latestVersion);
     if (!v) throw new FactoryError('RESOURCE_NOT_FOUND', `Tool '${name}' has no version ${opts.version}`);
@@ -160,15 +171,16 @@ export class ToolFactory {
         ...(opts.agent ? { agent: opts.agent } : {}), ...(opts.sessionId ? { sessionId: opts.sessionId } : {}), ...(dataDir ? { dataDir } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
       });
       if (out.blocked) {
-        work.fail(new FactoryError('CODE_BLOCKED', `${target} is blocked by policy ${policy.name} as it is now`, { findings: out.check.findings }));
+        const blocked = new FactoryError('CODE_BLOCKED', `${target} is blocked by policy ${policy.name} as it is now`, { runId: work.id, findings: out.check.findings });
+        work.fail(blocked);
         onTool('executed', { status: 'blocked' });
-        return { runId: work.id, tool: name, version: v.version, blocked: true, findings: out.check.findings };
+        return Promise.reject(blocked); // returned, not thrown: the run is already failed
       }
       const r = out.result;
       if (r.status === 'ok') work.succeed(r, `${target}: ok in ${r.durationMs.toFixed(0)} ms`, { status: r.status });
       else work.fail(new FactoryError('SANDBOX_FAILED', `${target}: ${r.status}`, { status: r.status, exitCode: r.exitCode }));
       onTool('executed', { status: r.status, durationMs: r.durationMs });
-      return { runId: work.id, tool: name, version: v.version, blocked: false, result: r };
+      return { runId: work.id, tool: name, version: v.version, result: r };
     } catch (e) {
       work.fail(e);
       onTool('executed', { status: 'error' });

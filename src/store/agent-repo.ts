@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ListScope } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
 import { scopeWhere } from './scope.ts';
 
 export interface AgentRecord {
@@ -41,10 +42,16 @@ export class AgentRepo {
     return r ? fromRow(r) : undefined;
   }
 
-  /** Agents not destroyed, in the scope, oldest first. */
-  list(scope: ListScope = { all: true }): AgentRecord[] {
+  /** Agents neither destroyed nor expired, in the scope, oldest first; a page of them after (createdAt, id). */
+  list(scope: ListScope = { all: true }, page?: PageRequest): PageOf<AgentRecord> {
     const w = scopeWhere(scope, 'created_by', 'shared');
-    return (this.db.prepare(`SELECT * FROM agents WHERE destroyed_at IS NULL AND ${w.sql} ORDER BY created_at, id`).all(w.params) as Row[]).map(fromRow);
+    const after = page?.after ? 'AND (created_at, id) > (@a0, @a1)' : '';
+    const params = { ...w.params, now: new Date().toISOString(), ...(page?.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}), ...(page ? { limit: page.limit + 1 } : {}) };
+    const rows = this.db
+      .prepare(`SELECT * FROM agents WHERE destroyed_at IS NULL AND (expires_at IS NULL OR expires_at > @now) AND ${w.sql} ${after}
+                ORDER BY created_at, id ${page ? 'LIMIT @limit' : ''}`)
+      .all(params) as Row[];
+    return pageFromRows(rows.map(fromRow), page?.limit ?? Infinity, (a) => [a.createdAt, a.id]);
   }
 
   setShared(id: string, shared: boolean): boolean {

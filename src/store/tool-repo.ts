@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ListScope } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
 import { scopeWhere } from './scope.ts';
 
 export interface ToolVersion {
@@ -76,11 +77,15 @@ export class ToolRepo {
     return t && !t.destroyedAt ? t : undefined;
   }
 
-  /** Active tools in the scope, by name. */
-  list(scope: ListScope = { all: true }): ToolRecord[] {
+  /** Active tools in the scope, by name; a page of them after a name. */
+  list(scope: ListScope = { all: true }, page?: PageRequest): PageOf<ToolRecord> {
     const w = scopeWhere(scope, 'created_by', 'shared');
-    const rows = this.db.prepare(`SELECT * FROM tools WHERE destroyed_at IS NULL AND ${w.sql} ORDER BY name`).all(w.params) as TRow[];
-    return rows.map(fromT);
+    const after = page?.after ? 'AND name > @after' : '';
+    const limit = page ? 'LIMIT @limit' : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM tools WHERE destroyed_at IS NULL AND ${w.sql} ${after} ORDER BY name ${limit}`)
+      .all({ ...w.params, ...(page?.after ? { after: String(page.after[0]) } : {}), ...(page ? { limit: page.limit + 1 } : {}) }) as TRow[];
+    return pageFromRows(rows.map(fromT), page?.limit ?? Infinity, (t) => [t.name]);
   }
 
   setShared(name: string, shared: boolean): boolean {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ListScope } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
 import { scopeWhere } from './scope.ts';
 
 export type WorkKind = 'job' | 'run';
@@ -66,11 +67,14 @@ export class WorkRepo {
     return this.db.prepare('SELECT kind, owner FROM work WHERE id = ?').get(id) as { kind: WorkKind; owner: string } | undefined;
   }
 
-  /** Jobs or runs in the scope, newest first. */
-  list(kind: WorkKind, limit = 100, scope: ListScope = { all: true }): WorkItem[] {
+  /** Jobs or runs in the scope, newest first; a page of them before (createdAt, id). */
+  list(kind: WorkKind, scope: ListScope = { all: true }, page: PageRequest = { limit: 100 }): PageOf<WorkItem> {
     const w = scopeWhere(scope, 'owner');
-    const rows = this.db.prepare(`SELECT * FROM work WHERE kind = @kind AND ${w.sql} ORDER BY created_at DESC, id DESC LIMIT @limit`).all({ ...w.params, kind, limit });
-    return (rows as Row[]).map(fromRow);
+    const before = page.after ? 'AND (created_at, id) < (@a0, @a1)' : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM work WHERE kind = @kind AND ${w.sql} ${before} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+      .all({ ...w.params, kind, limit: page.limit + 1, ...(page.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}) }) as Row[];
+    return pageFromRows(rows.map(fromRow), page.limit, (x) => [x.createdAt, x.id]);
   }
 
   /** Work left queued or running by a process that died: marked failed at start. */

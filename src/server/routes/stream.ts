@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import { splitTopic, type Access } from '../../access/index.ts';
 import { FactoryError, formatIssues } from '../../errors/catalog.ts';
-import type { ProgressEvent } from '../../events/bus.ts';
-import { splitTopic } from '../../access/index.ts';
-import type { TokenRecord } from '../../store/index.ts';
-import type { ServiceDeps } from '../deps.ts';
+import type { EventBus, ProgressEvent } from '../../events/bus.ts';
+import { who } from '../http/auth.ts';
+import { empty, errors, query } from '../schemas/common.ts';
 
 /** `*`, a kind (jobs, runs, agents, tools) or one thing (job:<id>, run:<id>, agent:<id>, tool:<name>). */
 const Topic = z.string().regex(/^(\*|jobs|runs|agents|tools|(job|run|agent|tool):[A-Za-z0-9_.-]{1,100})$/, 'not a topic: use *, jobs, runs, agents, tools or kind:id');
@@ -27,13 +27,32 @@ export interface StreamOptions {
  * client that reconnects with its last event id gets what it missed, in order. Slow clients never slow
  * the service: past a bounded buffer they are told to resync and disconnected.
  */
-export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts: StreamOptions = {}): Promise<void> {
-  const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
-  const heartbeatMs = opts.heartbeatMs ?? 30_000;
+export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Access; options?: StreamOptions | undefined }> = async (app, { events, access, options = {} }) => {
+  const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
 
-  app.get('/api/v1/stream', { websocket: true, config: { role: 'viewer' } }, (socket: WebSocket, req) => {
-    const principal = req.principal as TokenRecord;
-    const { access } = deps;
+  app.get('/api/v1/stream', {
+    websocket: true,
+    config: {
+      role: 'viewer',
+      // @fastify/websocket hides WebSocket routes from the document; this one is part of the API
+      swaggerTransform: ({ schema, ...rest }) => jsonSchemaTransform({ ...rest, schema: { ...schema, hide: false } }),
+    },
+    schema: {
+      operationId: 'openStream', tags: ['stream'], summary: 'Progress events over WebSocket',
+      description: [
+        'Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser). Send',
+        '`{"type":"subscribe","topics":["job:<id>"|"run:<id>"|"agent:<id>"|"tool:<name>"|"jobs"|"runs"|"agents"|"tools"|"*"],"lastEventId":N}`;',
+        'receive `{"type":"event","id":N,"topic":…,"event":{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and',
+        'persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with',
+        'RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins).',
+        'A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).',
+      ].join(' '),
+      querystring: query({ access_token: z.string().max(200).optional().describe('the bearer token, for browsers that cannot set headers on an upgrade') }),
+      response: { 101: empty('Switching Protocols: the stream is open'), ...errors(400, 401, 404) },
+    },
+  }, (socket: WebSocket, req) => {
+    const principal = who(req);
     const exact = new Set<string>();
     const prefixes = new Set<string>();
     let lastSent = 0;
@@ -54,7 +73,7 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
       send(wire ?? JSON.stringify(frame(e)));
       lastSent = e.seq;
     };
-    const unsubscribe = deps.events.subscribe((e) => deliver(e, wireOf(e)));
+    const unsubscribe = events.subscribe((e) => deliver(e, wireOf(e)));
     const beat = setInterval(() => socket.ping(), heartbeatMs);
     beat.unref();
     socket.on('close', () => {
@@ -71,7 +90,7 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
         msg = parsed.data;
       } catch (e) {
         const fe = e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects');
-        return send({ type: 'error', ...fe.toBody() });
+        return send({ type: 'error', error: { ...fe.toBody().error, requestId: req.id } });
       }
       if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
       if (msg.type === 'unsubscribe') {
@@ -94,7 +113,8 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
         accepted.push(t);
       }
       if (refused.length > 0) {
-        send({ type: 'error', ...new FactoryError('RESOURCE_NOT_FOUND', `Nothing to subscribe to: ${refused.join(', ')} does not exist`, { topics: refused }).toBody() });
+        const fe = new FactoryError('RESOURCE_NOT_FOUND', `Nothing to subscribe to: ${refused.join(', ')} does not exist`, { topics: refused });
+        send({ type: 'error', error: { ...fe.toBody().error, requestId: req.id } });
       }
       // replay what the client missed, synchronously (no live event can interleave), then live
       let replayed = 0;
@@ -102,7 +122,7 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
         lastSent = Math.max(lastSent, msg.lastEventId);
         const match = { exact: [...exact], prefixes: [...prefixes] };
         for (;;) {
-          const batch = deps.events.replay(lastSent, match, 1000);
+          const batch = events.replay(lastSent, match, 1000);
           for (const e of batch) {
             deliver(e);
             replayed++;
@@ -112,9 +132,9 @@ export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts
       }
       send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
     });
-    send({ type: 'hello', role: principal.role, lastEventId: deps.events.lastSeq() });
+    send({ type: 'hello', role: principal.role, lastEventId: events.lastSeq() });
   });
-}
+};
 
 function frame(e: ProgressEvent) {
   return {
