@@ -16,7 +16,7 @@ const HEADER = '// Generated from docs/openapi.json by `npm run generate:client`
 /** The document and the client types, as the files should read. */
 export async function generatedFiles(): Promise<{ openapi: string; schema: string }> {
   const doc = await openApiDocument();
-  const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], { alphabetize: false });
+  const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], { alphabetize: false, defaultNonNullable: false });
   return { openapi: `${JSON.stringify(doc, null, 2)}\n`, schema: HEADER + astToString(ast) };
 }
 

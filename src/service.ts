@@ -17,7 +17,7 @@ import { PolicyHistory } from './policy-history.ts';
 import { DockerEngine } from './sandbox/docker/engine.ts';
 import { Sandboxes } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
-import type { ServiceDeps } from './server/deps.ts';
+import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
 
 export interface CoreOptions {

@@ -685,13 +685,13 @@ export interface components {
             language: "python" | "shell" | "javascript";
             purpose: string;
             /** @default [] */
-            inputSpec: {
+            inputSpec?: {
                 name: string;
                 /** @enum {string} */
                 type: "string" | "int" | "float" | "bool" | "list" | "dict" | "path";
                 description?: string;
                 /** @default true */
-                required: boolean;
+                required?: boolean;
                 default?: unknown;
             }[];
             outputSpec: {
@@ -703,27 +703,27 @@ export interface components {
                 description?: string;
             };
             /** @default [] */
-            constraints: string[];
+            constraints?: string[];
             /** @default [] */
-            dependencies: string[];
+            dependencies?: string[];
             /** @default default */
-            policy: string;
+            policy?: string;
             source?: string;
             /** @default [] */
-            examples: {
+            examples?: {
                 name: string;
                 description?: string;
                 /** @default {} */
-                input: {
+                input?: {
                     [key: string]: unknown;
                 };
                 /** @default {} */
-                expect: {
+                expect?: {
                     /**
                      * @default ok
                      * @enum {string}
                      */
-                    status: "ok" | "failed";
+                    status?: "ok" | "failed";
                     json?: unknown;
                     jsonSubset?: unknown;
                     stdoutContains?: string[];
@@ -745,23 +745,23 @@ export interface components {
             description: string;
             systemPrompt: string;
             /** @default [] */
-            domainKnowledge: {
+            domainKnowledge?: {
                 category: string;
                 content: string;
                 source: string;
                 reliability: number;
             }[];
             /** @default [] */
-            skills: {
+            skills?: {
                 name: string;
                 description: string;
                 /** @enum {string} */
                 level?: "basic" | "intermediate" | "advanced" | "expert";
             }[];
             /** @default [] */
-            tools: string[];
+            tools?: string[];
             /** @default [] */
-            constraints: string[];
+            constraints?: string[];
             outputFormat: {
                 /** @enum {string} */
                 format: "json" | "text" | "csv" | "markdown";
@@ -772,11 +772,11 @@ export interface components {
             };
             model?: string;
             /** @default default */
-            policy: string;
+            policy?: string;
             ttlSeconds?: number;
             maxTurns?: number;
             /** @default false */
-            persistentSandbox: boolean;
+            persistentSandbox?: boolean;
         };
         /** @description An error from the catalog (docs/errors.md) */
         Error: {

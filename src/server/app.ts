@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import { blueprintCatalog } from '../factory/index.ts';
 import { readiness } from '../readiness.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { ServiceDeps } from '../service-deps.ts';
 import { useAuth } from './http/auth.ts';
 import { useErrorReplies } from './http/errors.ts';
 import { logSerializers } from './http/logging.ts';

@@ -1,4 +1,4 @@
-import type { ServiceDeps } from './deps.ts';
+import type { ServiceDeps } from '../service-deps.ts';
 import { buildApp } from './app.ts';
 
 /** Stands in for every service: registering routes touches none, so the document needs no running core. */

@@ -26,7 +26,7 @@ export function toFactoryError(err: unknown): FactoryError {
 }
 
 /** The reply body of an error: the catalog's shape, with the request id. */
-export function errorBody(fe: FactoryError, req: FastifyRequest) {
+export function errorBody(fe: FactoryError, req: Pick<FastifyRequest, 'id'>) {
   return { error: { ...fe.toBody().error, requestId: req.id } };
 }
 

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { splitTopic, type Access } from '../../access/index.ts';
 import { FactoryError, formatIssues } from '../../errors/catalog.ts';
+import { errorBody } from '../http/errors.ts';
 import type { EventBus, ProgressEvent } from '../../events/bus.ts';
 import { who } from '../http/auth.ts';
 import { empty, errors, query } from '../schemas/common.ts';
@@ -89,8 +90,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         if (!parsed.success) throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
         msg = parsed.data;
       } catch (e) {
-        const fe = e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects');
-        return send({ type: 'error', error: { ...fe.toBody().error, requestId: req.id } });
+        return send({ type: 'error', ...errorOf(e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects'), req.id) });
       }
       if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
       if (msg.type === 'unsubscribe') {
@@ -98,23 +98,18 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         return send({ type: 'unsubscribed', topics: msg.topics });
       }
       const accepted: string[] = [];
-      const refused: string[] = [];
       for (const t of msg.topics) {
         if (t in KIND_PREFIX) { prefixes.add(KIND_PREFIX[t]!); accepted.push(t); continue; }
         // the same rule and the same answer as REST: what may not be seen does not exist (404)
         const [kind, id] = splitTopic(t) as [string, string];
         try {
           access.require(principal, kind, id, 'read');
-        } catch {
-          refused.push(t);
+        } catch (e) {
+          send({ type: 'error', topic: t, ...errorOf(e, req.id) });
           continue;
         }
         exact.add(t);
         accepted.push(t);
-      }
-      if (refused.length > 0) {
-        const fe = new FactoryError('RESOURCE_NOT_FOUND', `Nothing to subscribe to: ${refused.join(', ')} does not exist`, { topics: refused });
-        send({ type: 'error', error: { ...fe.toBody().error, requestId: req.id } });
       }
       // replay what the client missed, synchronously (no live event can interleave), then live
       let replayed = 0;
@@ -135,6 +130,11 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
     send({ type: 'hello', role: principal.role, lastEventId: events.lastSeq() });
   });
 };
+
+/** An error as the stream sends it: the reply body's shape, with the upgrade request's id. */
+function errorOf(e: unknown, requestId: string) {
+  return errorBody(e instanceof FactoryError ? e : new FactoryError('INTERNAL'), { id: requestId });
+}
 
 function frame(e: ProgressEvent) {
   return {
