@@ -63,7 +63,7 @@ export const ERROR_CATALOG = {
   TOOL_GENERATION_FAILED: { status: 422, retryable: false, message: 'No draft passed the checks within the allowed attempts', hint: 'details has the last findings or probe failures; refine the blueprint or raise factory.maxAttempts.' },
   PROBE_FAILED: { status: 422, retryable: false, message: 'The tool did not produce what its examples expect', hint: 'details.probe lists every example with what was expected and what came out.' },
   /** no longer sent: a topic the token may not see is RESOURCE_NOT_FOUND, as over REST (kept: codes are never removed) */
-  TOPIC_FORBIDDEN: { status: 403, retryable: false, message: 'The token may not subscribe to this topic', hint: 'Subscribe to topics your role may read.' },
+  TOPIC_FORBIDDEN: { status: 403, retryable: false, message: 'The token may not subscribe to this topic', hint: 'No longer sent: a topic the token may not see is answered RESOURCE_NOT_FOUND, as over REST.' },
   CODE_BLOCKED: { status: 422, retryable: false, message: 'The code was blocked by the security policy', hint: 'details.findings lists every rule with line, snippet and suggestion.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -8,14 +8,24 @@ import type { EventBus, ProgressEvent } from '../../events/bus.ts';
 import { who } from '../http/auth.ts';
 import { empty, errors, query } from '../schemas/common.ts';
 
-/** `*`, a kind (jobs, runs, agents, tools) or one thing (job:<id>, run:<id>, agent:<id>, tool:<name>). */
-const Topic = z.string().regex(/^(\*|jobs|runs|agents|tools|(job|run|agent|tool):[A-Za-z0-9_.-]{1,100})$/, 'not a topic: use *, jobs, runs, agents, tools or kind:id');
-const ClientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() }).strict(),
-  z.object({ type: z.literal('unsubscribe'), topics: z.array(Topic).min(1).max(100) }).strict(),
-  z.object({ type: z.literal('ping') }).strict(),
-]);
-const KIND_PREFIX: Record<string, string> = { '*': '', jobs: 'job:', runs: 'run:', agents: 'agent:', tools: 'tool:' };
+/**
+ * The client's messages. A topic is `*`, a kind of resource the access rules know in the plural (jobs,
+ * runs, agents, tools, and whatever kinds other modules register) or one resource (`kind:id`).
+ */
+function clientMessage(kinds: string[]) {
+  const plural = kinds.map((k) => `${k}s`);
+  const Topic = z.string().max(200).refine((t) => t === '*' || plural.includes(t) || (/^[a-z]+:[A-Za-z0-9_.-]{1,100}$/.test(t) && kinds.includes(t.split(':')[0]!)), {
+    message: `not a topic: use *, ${plural.join(', ')} or kind:id (${kinds.join(', ')})`,
+  });
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() }).strict(),
+    z.object({ type: z.literal('unsubscribe'), topics: z.array(Topic).min(1).max(100) }).strict(),
+    z.object({ type: z.literal('ping') }).strict(),
+  ]);
+}
+type ClientMessage = z.infer<ReturnType<typeof clientMessage>>;
+/** The events a topic subscription matches: by exact topic, or by prefix (`''` for `*`, `tool:` for `tools`). */
+const prefixOf = (t: string): string | undefined => (t === '*' ? '' : t.includes(':') ? undefined : `${t.slice(0, -1)}:`);
 
 export interface StreamOptions {
   /** a client whose unsent data exceeds this is told to resync and disconnected */
@@ -54,6 +64,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
     },
   }, (socket: WebSocket, req) => {
     const principal = who(req);
+    const Messages = clientMessage(access.kindNames);
     const exact = new Set<string>();
     const prefixes = new Set<string>();
     let lastSent = 0;
@@ -84,9 +95,9 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
     });
 
     socket.on('message', (data: Buffer) => {
-      let msg: z.infer<typeof ClientMessage>;
+      let msg: ClientMessage;
       try {
-        const parsed = ClientMessage.safeParse(JSON.parse(data.toString('utf8')));
+        const parsed = Messages.safeParse(JSON.parse(data.toString('utf8')));
         if (!parsed.success) throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
         msg = parsed.data;
       } catch (e) {
@@ -94,12 +105,21 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
       }
       if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
       if (msg.type === 'unsubscribe') {
-        for (const t of msg.topics) (t in KIND_PREFIX ? prefixes.delete(KIND_PREFIX[t]!) : exact.delete(t));
+        for (const t of msg.topics) {
+          const prefix = prefixOf(t);
+          if (prefix === undefined) exact.delete(t);
+          else prefixes.delete(prefix);
+        }
         return send({ type: 'unsubscribed', topics: msg.topics });
       }
       const accepted: string[] = [];
       for (const t of msg.topics) {
-        if (t in KIND_PREFIX) { prefixes.add(KIND_PREFIX[t]!); accepted.push(t); continue; }
+        const prefix = prefixOf(t);
+        if (prefix !== undefined) {
+          prefixes.add(prefix);
+          accepted.push(t);
+          continue;
+        }
         // the same rule and the same answer as REST: what may not be seen does not exist (404)
         const [kind, id] = splitTopic(t) as [string, string];
         try {
