@@ -1,6 +1,6 @@
 import type { Principal } from '../access/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
-import type { SandboxLanguage } from '../sandbox/index.ts';
+import { limitsFor, type SandboxLanguage } from '../sandbox/index.ts';
 import type { FactoryDeps } from './deps.ts';
 import { workView, type WorkView } from './queries.ts';
 import { Work } from './work.ts';
@@ -28,6 +28,7 @@ export class Executions {
    */
   async start(req: ExecutionRequest, p: Principal, wait: boolean): Promise<WorkView> {
     const policy = this.d.policies.get(req.policy ?? 'default');
+    limitsFor(policy); // a policy the sandbox cannot honour (network) is refused before anything happens
     const stdin = req.input === undefined ? '' : typeof req.input === 'string' ? req.input : JSON.stringify(req.input);
     const input = { language: req.language, policy: policy.name, source: req.source, input: req.input ?? null, args: req.args ?? [] };
     const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'execution', target: req.language, owner: p.id, input });

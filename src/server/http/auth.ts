@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Access, Role } from '../../access/index.ts';
-import type { TokenService } from '../../auth/tokens.ts';
+import type { TokenRecord, TokenService } from '../../auth/index.ts';
 import { FactoryError } from '../../errors/catalog.ts';
-import type { TokenRecord } from '../../store/index.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

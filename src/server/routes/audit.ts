@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../access/index.ts';
-import type { AuditEvent as AuditEventRecord, AuditQuery } from '../../audit/event.ts';
-import { AuditQuery as AuditQuerySchema } from '../../audit/event.ts';
-import type { VerifyResult as Verified } from '../../audit/chain.ts';
+import { AuditQuery, type AuditEvent as AuditEventRecord, type VerifyResult as Verified } from '../../audit/index.ts';
 import { encodeCursor } from '../../util/page.ts';
 import { who } from '../http/auth.ts';
 import { Cursor, errors, json, NextCursor, query } from '../schemas/common.ts';
@@ -22,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditOptions> = async (app, audi
     schema: {
       operationId: 'queryAudit', tags: ['audit'], summary: 'Query the audit trail',
       description: 'By type, project, agent, time range and outcome, oldest first (or newest with order=desc). A submitter gets the events of its own actions and about its own resources; viewers and admins get every event.',
-      querystring: query({ ...AuditQuerySchema.shape, cursor: Cursor.optional() }),
+      querystring: query({ ...AuditQuery.shape, cursor: Cursor.optional() }),
       response: {
         200: json('A page of events', z.object({ events: z.array(AuditEvent), nextAfterSeq: z.number().int().nullable(), nextCursor: NextCursor })),
         ...errors(400, 401),

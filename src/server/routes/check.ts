@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../access/index.ts';
-import { LanguageSchema, type CheckResult as Checked, type Language } from '../../checker/types.ts';
+import { LanguageSchema, type CheckResult as Checked, type Language } from '../../checker/index.ts';
 import { PolicyName } from '../../policy/index.ts';
 import { who } from '../http/auth.ts';
 import { errors, json, strict } from '../schemas/common.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Executions } from '../../factory/index.ts';
 import { PolicyName } from '../../policy/index.ts';
-import { LanguageSchema } from '../../checker/types.ts';
+import { LanguageSchema } from '../../checker/index.ts';
 import { who } from '../http/auth.ts';
 import { errors, json, Links, query, QueryBool, strict } from '../schemas/common.ts';
 import { WorkItem } from '../schemas/resources.ts';

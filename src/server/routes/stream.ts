@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { splitTopic, type Access } from '../../access/index.ts';
 import { FactoryError, formatIssues } from '../../errors/catalog.ts';
 import { errorBody } from '../http/errors.ts';
-import type { EventBus, ProgressEvent } from '../../events/bus.ts';
+import type { EventBus, ProgressEvent } from '../../events/index.ts';
 import { who } from '../http/auth.ts';
 import { empty, errors, query } from '../schemas/common.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { TokenService } from '../../auth/tokens.ts';
+import type { TokenService } from '../../auth/index.ts';
 import { who } from '../http/auth.ts';
 import { empty, errors, json, NextCursor, pageOf, pageQuery, pageReply, query, strict } from '../schemas/common.ts';
 import { Role, Token } from '../schemas/resources.ts';

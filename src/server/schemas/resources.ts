@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { ROLES } from '../../access/index.ts';
 import { AgentBlueprint as AgentBlueprintDomain, OutputSpec, ParameterSpec, ToolBlueprint as ToolBlueprintDomain } from '../../blueprints/index.ts';
-import { CheckResultSchema } from '../../checker/types.ts';
-import { RunResultSchema } from '../../sandbox/types.ts';
+import { CheckResultSchema } from '../../checker/index.ts';
+import { RunResultSchema } from '../../sandbox/index.ts';
 
 export const Role = z.enum(ROLES).describe('admin > submitter > viewer');
 export const ToolBlueprint = ToolBlueprintDomain.meta({ id: 'ToolBlueprint', description: 'A tool blueprint (seed 004 §2.3)' });
