@@ -76,7 +76,7 @@ export class Access {
   }
 
   /** A progress event on topic `kind:id` is visible to whoever caused it and whoever owns `kind:id`. */
-  eventVisible(p: Principal, e: { topic: string; owner: string }): boolean {
+  eventVisible(p: Principal, e: { topic: string; owner: string; timestamp?: string }): boolean {
     if (eventVisible(p, e, undefined)) return true;
     let about = this.about.get(e);
     if (about === undefined) {

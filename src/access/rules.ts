@@ -20,6 +20,8 @@ export interface Resource {
   shared: boolean;
   /** false once destroyed or expired: then nobody may see it, but its owner stays known */
   live: boolean;
+  /** when it came to be under this owner: what happened before (a destroyed tool's name taken again) is not about it */
+  since?: string;
 }
 
 /** read: see it; use: execute a tool, run or clone an agent; change: new versions, sharing, destroy. */
@@ -66,7 +68,8 @@ export function eventScope(p: Principal): EventScope {
   return seesEverything(p) ? { all: true } : { all: false, principal: p.id };
 }
 
-/** An event (progress or audit) is visible when the principal caused it or owns what it is about. */
-export function eventVisible(p: Principal, e: { owner: string }, about: Resource | undefined): boolean {
-  return seesEverything(p) || e.owner === p.id || about?.owner === p.id;
+/** An event (progress or audit) is visible when the principal caused it or owns what it is about (since it does). */
+export function eventVisible(p: Principal, e: { owner: string; timestamp?: string }, about: Resource | undefined): boolean {
+  if (seesEverything(p) || e.owner === p.id) return true;
+  return about?.owner === p.id && (about.since === undefined || e.timestamp === undefined || e.timestamp >= about.since);
 }

@@ -2682,7 +2682,7 @@ export interface operations {
                     source: string;
                     /** @default default */
                     policy?: string;
-                    /** @description a name for the audit trail (a file name, a tool name) */
+                    /** @description a name for the audit trail (recorded as check:<file>) */
                     file?: string;
                 };
             };

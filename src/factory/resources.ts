@@ -5,7 +5,7 @@ import type { Store, WorkKind } from '../store/index.ts';
 export function registerResources(access: Access, store: Store): void {
   access.register('tool', (name): Resource | undefined => {
     const t = store.tools.get(name);
-    return t && { kind: 'tool', id: name, owner: t.createdBy, shared: t.shared, live: !t.destroyedAt };
+    return t && { kind: 'tool', id: name, owner: t.createdBy, shared: t.shared, live: !t.destroyedAt, since: t.createdAt };
   });
   access.register('agent', (id): Resource | undefined => {
     const a = store.agents.get(id);

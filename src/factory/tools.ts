@@ -119,15 +119,21 @@ export class ToolFactory {
   /** One tool with every version, if `p` may see it. */
   get(name: string, p: Principal): { record: ToolRecord; versions: ToolVersionView[] } {
     this.d.access.require(p, 'tool', name, 'read');
-    return { record: this.d.store.tools.get(name)!, versions: this.d.store.tools.versions(name) as ToolVersionView[] };
+    const record = this.d.store.tools.get(name)!;
+    return { record, versions: this.d.store.tools.versions(name).filter((v) => ofThisTool(record, v)) as ToolVersionView[] };
   }
 
   /** One version with its source, check report and probe results, if `p` may see the tool. */
   version(name: string, version: number, p: Principal): ToolVersionView {
     this.d.access.require(p, 'tool', name, 'read');
-    const v = this.d.store.tools.version(name, version);
-    if (!v) throw new FactoryError('RESOURCE_NOT_FOUND', `No version ${version} of '${name}'`);
-    return v as ToolVersionView;
+    return this.versionOf(this.d.store.tools.get(name)!, version) as ToolVersionView;
+  }
+
+  /** A version of the tool as it is now: a destroyed tool's versions stay with their owner when its name is taken again. */
+  private versionOf(record: ToolRecord, version: number): ToolVersion {
+    const v = this.d.store.tools.version(record.name, version);
+    if (!v || !ofThisTool(record, v)) throw new FactoryError('RESOURCE_NOT_FOUND', `No version ${version} of '${record.name}'`, { name: record.name, version });
+    return v;
   }
 
   /** Shares a tool with every submitter (read and execute), or makes it private again; owner or admin. */
@@ -150,8 +156,7 @@ export class ToolFactory {
 
   private async run(name: string, input: Record<string, unknown>, p: Principal, opts: ExecuteOptions): Promise<ExecuteOutcome> {
     const rec = this.d.store.tools.active(name)!;
-    const v = this.d.store.tools.version(name, opts.version ?? rec.latestVersion);
-    if (!v) throw new FactoryError('RESOURCE_NOT_FOUND', `Tool '${name}' has no version ${opts.version}`);
+    const v = this.versionOf(rec, opts.version ?? rec.latestVersion);
     if (v.expiresAt && v.expiresAt <= new Date().toISOString()) throw new FactoryError('RESOURCE_NOT_FOUND', `Tool '${name}' expired at ${v.expiresAt}`);
     const bp = v.blueprint as ToolBlueprint;
     const problems = checkToolInput(bp.inputSpec, input);
@@ -210,6 +215,9 @@ export class ToolFactory {
     return gone;
   }
 }
+
+/** Versions from before the tool's name was taken again (after it was destroyed) belong to the earlier tool. */
+const ofThisTool = (record: ToolRecord, v: ToolVersion) => v.createdAt >= record.createdAt;
 
 /** What lists and job results show of a version (the source is fetched separately). */
 export function toolSummary(v: ToolVersion, rec?: Pick<ToolRecord, 'shared' | 'createdBy'>) {

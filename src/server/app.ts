@@ -79,7 +79,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await app.register(auditRoutes, { query: (q, p) => deps.audit.query(q, access.eventScope(p)), verify: () => deps.audit.verify() });
   await app.register(policyRoutes, { policies: deps.history });
   await app.register(checkRoutes, {
-    check: (r, p) => deps.executor.check(r.source, r.language, deps.policies.get(r.policy), { actor: p.id, target: r.file ?? 'api' }),
+    check: (r, p) => deps.executor.check(r.source, r.language, deps.policies.get(r.policy), { actor: p.id, target: r.file ? `check:${r.file}` : 'check' }),
   });
   await app.register(toolRoutes, { tools: factory.tools });
   await app.register(agentRoutes, { agents: factory.agents });

@@ -110,6 +110,21 @@ describe('REST: another submitter’s private resources do not exist for B', () 
     expect(((await (await as(B, '/api/v1/usage')).json()) as { llm: { calls: number } }).llm.calls).toBe(0);
     expect(((await (await as(A, '/api/v1/usage')).json()) as { llm: { calls: number } }).llm.calls).toBeGreaterThan(0);
   });
+  it('a destroyed tool’s name taken by another submitter: the new owner sees none of the old versions or events', async () => {
+    expect((await post(A, '/api/v1/tools', { ...SUM('reused'), source: SUM('reused').source.replace('print(', '# A wrote this\nprint(') })).status).toBe(201);
+    expect((await as(A, '/api/v1/tools/reused', { method: 'DELETE' })).status).toBe(204);
+    expect((await post(B, '/api/v1/tools', SUM('reused'))).status).toBe(201);
+    const tool = (await (await as(B, '/api/v1/tools/reused')).json()) as { owner: string; versions: { version: number; createdBy: string }[] };
+    expect(tool.owner).toBe(B.id);
+    expect(tool.versions.map((v) => v.createdBy)).toEqual([B.id]);
+    expect((await as(B, '/api/v1/tools/reused/versions/1')).status).toBe(404);
+    expect((await post(B, '/api/v1/tools/reused/execute', { input: { numbers: [1] }, version: 1 })).status).toBe(404);
+    const v2 = (await (await as(B, `/api/v1/tools/reused/versions/${tool.versions[0]!.version}`)).json()) as { source: string };
+    expect(v2.source).not.toContain('A wrote this');
+    const events = ((await (await as(B, '/api/v1/audit?limit=1000')).json()) as { events: AuditEvent[] }).events;
+    expect(events.filter((e) => e.actor === A.id)).toEqual([]);
+    expect((await as(A, '/api/v1/tools/reused')).status).toBe(404); // and A lost it: it was destroyed
+  });
 });
 
 describe('REST: shared resources and the service’s own', () => {

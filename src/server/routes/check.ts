@@ -23,7 +23,7 @@ export const checkRoutes: FastifyPluginAsyncZod<CheckOptions> = async (app, { ch
         language: LanguageSchema,
         source: z.string().max(1024 * 1024),
         policy: PolicyName.default('default'),
-        file: z.string().max(500).optional().describe('a name for the audit trail (a file name, a tool name)'),
+        file: z.string().max(500).optional().describe('a name for the audit trail (recorded as check:<file>)'),
       }),
       response: { 200: json('The verdict', CheckResult.extend({ file: z.string().nullable(), policy: z.string() })), ...errors(400, 401, 403, 404, 413, 415, 422) },
     },
