@@ -43,12 +43,27 @@ export class PolicyHistory {
   /** The registry's change events: a valid edit on disk is an update by 'disk'; refusals and removals are audited. */
   onChange = (e: PolicyChangeEvent): void => {
     if (e.kind === 'rejected') {
-      const error = (e.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ').slice(0, 2000);
-      this.rejected(e.name, e.source === 'write' ? 'api' : 'disk', e.source, error, { file: e.file, issues: e.issues ?? [], rejectedHash: e.hash, inForceHash: e.inForceHash ?? null });
+      const error = (e.issues ?? [])
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')
+        .slice(0, 2000);
+      this.rejected(e.name, e.source === 'write' ? 'api' : 'disk', e.source, error, {
+        file: e.file,
+        issues: e.issues ?? [],
+        rejectedHash: e.hash,
+        inForceHash: e.inForceHash ?? null,
+      });
       return;
     }
     if (e.kind === 'removed') {
-      this.audit.record({ type: 'policy_changed', action: 'removed', target: e.name, actor: 'disk', securityFlags: ['policy'], details: { file: e.file } });
+      this.audit.record({
+        type: 'policy_changed',
+        action: 'removed',
+        target: e.name,
+        actor: 'disk',
+        securityFlags: ['policy'],
+        details: { file: e.file },
+      });
       return;
     }
     if (e.source === 'write' || !this.registry) return; // update() records its own writes, with the author
@@ -75,7 +90,12 @@ export class PolicyHistory {
   }
 
   /** Makes an earlier version the one in force again: an update like any other, a new version in the history. */
-  async restore(name: string, version: number, expected: string | undefined, author: string): Promise<PolicyUpdated & { restoredFrom: number }> {
+  async restore(
+    name: string,
+    version: number,
+    expected: string | undefined,
+    author: string,
+  ): Promise<PolicyUpdated & { restoredFrom: number }> {
     const old = this.version(name, version);
     const done = await this.update({ name, text: old.text, expected, author, how: `restored version ${old.version}`, source: 'restore' });
     return { ...done, restoredFrom: old.version };
@@ -87,7 +107,14 @@ export class PolicyHistory {
     const { text, hash: etag } = this.registry.source(name);
     const { version, added } = this.store.policies.record({ name, text, etag, author, source });
     if (added) {
-      this.audit.record({ type: 'policy_changed', action: how, target: name, actor: author, securityFlags: ['policy'], details: { version: version.version, etag, source } });
+      this.audit.record({
+        type: 'policy_changed',
+        action: how,
+        target: name,
+        actor: author,
+        securityFlags: ['policy'],
+        details: { version: version.version, etag, source },
+      });
     }
     return version.version;
   }
@@ -105,11 +132,25 @@ export class PolicyHistory {
   }
 
   /** One policy in force: its text, ETag, version, the resolved policy, and a refused edit on disk if there is one. */
-  read(name: string): { name: string; etag: string; version: number | null; text: string; policy: Policy; pendingProblem?: RejectedPolicy } {
+  read(name: string): {
+    name: string;
+    etag: string;
+    version: number | null;
+    text: string;
+    policy: Policy;
+    pendingProblem?: RejectedPolicy;
+  } {
     const registry = this.need();
     const src = registry.source(name);
     const problem = registry.problems().find((p) => p.name === name);
-    return { name, etag: src.hash, version: this.store.policies.latest(name)?.version ?? null, text: src.text, policy: registry.get(name), ...(problem ? { pendingProblem: problem } : {}) };
+    return {
+      name,
+      etag: src.hash,
+      version: this.store.policies.latest(name)?.version ?? null,
+      text: src.text,
+      policy: registry.get(name),
+      ...(problem ? { pendingProblem: problem } : {}),
+    };
   }
 
   /** Every version of a policy, oldest first, each with a unified diff from the one before. */
@@ -117,8 +158,15 @@ export class PolicyHistory {
     const versions = this.store.policies.history(name);
     if (versions.length === 0 && !this.need().has(name)) throw new FactoryError('POLICY_NOT_FOUND', `no policy named '${name}'`, { name });
     const all = versions.map((v, i) => ({
-      version: v.version, etag: v.etag, author: v.author, source: v.source, createdAt: v.createdAt,
-      diff: unifiedDiff(i === 0 ? '' : versions[i - 1]!.text, v.text, { oldLabel: i === 0 ? '/dev/null' : `${name}@${v.version - 1}`, newLabel: `${name}@${v.version}` }),
+      version: v.version,
+      etag: v.etag,
+      author: v.author,
+      source: v.source,
+      createdAt: v.createdAt,
+      diff: unifiedDiff(i === 0 ? '' : versions[i - 1]!.text, v.text, {
+        oldLabel: i === 0 ? '/dev/null' : `${name}@${v.version - 1}`,
+        newLabel: `${name}@${v.version}`,
+      }),
     }));
     return pageOfList(all, page, (v) => [v.version]);
   }
@@ -130,7 +178,17 @@ export class PolicyHistory {
   }
 
   private rejected(name: string, actor: string, action: string, error: string, details: Record<string, unknown>, input = ''): void {
-    this.audit.record({ type: 'policy_rejected', action, target: name, actor, success: false, input, error, securityFlags: ['policy'], details });
+    this.audit.record({
+      type: 'policy_rejected',
+      action,
+      target: name,
+      actor,
+      success: false,
+      input,
+      error,
+      securityFlags: ['policy'],
+      details,
+    });
   }
 
   private need(): PolicyRegistry {

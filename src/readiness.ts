@@ -11,19 +11,64 @@ const Issue = z.object({ path: z.string(), message: z.string(), line: z.number()
 
 /** The readiness report (GET /readyz): each dependency on its own, with `ok`, and what to do about it. */
 export const Readiness = z.object({
-  status: z.enum(['ready', 'degraded', 'not_ready']).describe('ready: everything; degraded: all but Ollama (only generation needs it); not_ready: no'),
+  status: z
+    .enum(['ready', 'degraded', 'not_ready'])
+    .describe('ready: everything; degraded: all but Ollama (only generation needs it); not_ready: no'),
   checks: z.object({
-    store: z.object({ ok: z.boolean(), path: z.string(), schemaVersion: z.number().optional(), journalMode: z.string().optional(), error: z.string().optional() }),
-    docker: z.object({ ok: z.boolean(), host: z.string(), version: z.string().optional(), apiVersion: z.string().optional(), error: z.string().optional() }),
+    store: z.object({
+      ok: z.boolean(),
+      path: z.string(),
+      schemaVersion: z.number().optional(),
+      journalMode: z.string().optional(),
+      error: z.string().optional(),
+    }),
+    docker: z.object({
+      ok: z.boolean(),
+      host: z.string(),
+      version: z.string().optional(),
+      apiVersion: z.string().optional(),
+      error: z.string().optional(),
+    }),
     sandbox: z.object({
       ok: z.boolean(),
-      images: z.array(z.object({ name: z.string(), tag: z.string(), ok: z.boolean(), expected: z.string(), found: z.string().optional(), hint: z.string().optional() })),
-      pool: z.array(z.object({ key: z.string(), target: z.number(), ready: z.number(), filling: z.number(), waiting: z.number(), failures: z.number(), lastError: z.string().optional() })),
+      images: z.array(
+        z.object({
+          name: z.string(),
+          tag: z.string(),
+          ok: z.boolean(),
+          expected: z.string(),
+          found: z.string().optional(),
+          hint: z.string().optional(),
+        }),
+      ),
+      pool: z.array(
+        z.object({
+          key: z.string(),
+          target: z.number(),
+          ready: z.number(),
+          filling: z.number(),
+          waiting: z.number(),
+          failures: z.number(),
+          lastError: z.string().optional(),
+        }),
+      ),
     }),
-    ollama: z.object({ ok: z.boolean(), host: z.string(), models: z.array(z.string()).optional(), missingModels: z.array(z.string()).optional(), error: z.string().optional() }),
-    policies: z.object({ ok: z.boolean(), names: z.array(z.string()), problems: z.array(z.object({ name: z.string(), file: z.string(), hash: z.string(), issues: z.array(Issue) })) }),
+    ollama: z.object({
+      ok: z.boolean(),
+      host: z.string(),
+      models: z.array(z.string()).optional(),
+      missingModels: z.array(z.string()).optional(),
+      error: z.string().optional(),
+    }),
+    policies: z.object({
+      ok: z.boolean(),
+      names: z.array(z.string()),
+      problems: z.array(z.object({ name: z.string(), file: z.string(), hash: z.string(), issues: z.array(Issue) })),
+    }),
     blueprints: z.object({
-      ok: z.boolean(), agents: z.number(), tools: z.number(),
+      ok: z.boolean(),
+      agents: z.number(),
+      tools: z.number(),
       rejected: z.array(z.object({ file: z.string(), kind: z.string(), issues: z.array(Issue) })),
     }),
   }),
@@ -55,7 +100,8 @@ export async function readiness(d: ReadinessDeps): Promise<{ ready: boolean; rep
   if (!docker.ok) hints.push('Docker: run `bash scripts/docker-up.sh` or set DOCKER_HOST to a running engine.');
   for (const i of images) if (!i.ok) hints.push(`Sandbox image ${i.tag}: ${i.hint ?? 'not usable'}`);
   for (const p of policies.problems) hints.push(`Policy file ${p.file} is invalid; the last valid version stays in force.`);
-  for (const b of bp.rejected) hints.push(`Blueprint ${b.file} is invalid and was skipped: ${b.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  for (const b of bp.rejected)
+    hints.push(`Blueprint ${b.file} is invalid and was skipped: ${b.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   if (!ollama.ok) hints.push('Ollama: run `ollama serve` or set OLLAMA_HOST; only LLM generation needs it.');
   if (d.lifecycle.isClosing) hints.push('The service is shutting down.');
   const status = !ready ? 'not_ready' : ollama.ok ? 'ready' : 'degraded';
@@ -64,7 +110,8 @@ export async function readiness(d: ReadinessDeps): Promise<{ ready: boolean; rep
 
 function storeCheck(store: Store): Readiness['checks']['store'] {
   try {
-    if (store.isOpen && store.ping()) return { ok: true, path: store.path, schemaVersion: store.schemaVersion(), journalMode: store.journalMode() };
+    if (store.isOpen && store.ping())
+      return { ok: true, path: store.path, schemaVersion: store.schemaVersion(), journalMode: store.journalMode() };
     return { ok: false, path: store.path, error: 'store is closed' };
   } catch (e) {
     return { ok: false, path: store.path, error: (e as Error).message };

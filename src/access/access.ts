@@ -1,7 +1,17 @@
 import type { AuditTrail } from '../audit/trail.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { roleAllows, type Role } from './roles.ts';
-import { decide, eventScope, eventVisible, listScope, type Action, type EventScope, type ListScope, type Principal, type Resource } from './rules.ts';
+import {
+  decide,
+  eventScope,
+  eventVisible,
+  listScope,
+  type Action,
+  type EventScope,
+  type ListScope,
+  type Principal,
+  type Resource,
+} from './rules.ts';
 
 /** Finds one resource of a kind by its id (live or not), or undefined when there is none. */
 export type ResourceLookup = (id: string) => Resource | undefined;
@@ -53,8 +63,14 @@ export class Access {
   requireRole(p: Principal, need: Role, where: { method: string; url: string; ip: string }): void {
     if (roleAllows(p.role, need)) return;
     this.audit.record({
-      type: 'access_denied', action: 'role', target: `${where.method} ${where.url}`, actor: p.id, success: false,
-      error: `role ${p.role} < ${need}`, details: { ...where, role: p.role, need }, securityFlags: ['auth'],
+      type: 'access_denied',
+      action: 'role',
+      target: `${where.method} ${where.url}`,
+      actor: p.id,
+      success: false,
+      error: `role ${p.role} < ${need}`,
+      details: { ...where, role: p.role, need },
+      securityFlags: ['auth'],
     });
     throw new FactoryError('FORBIDDEN', `This needs the role ${need}; the token has ${p.role}`, { need, have: p.role });
   }
@@ -89,9 +105,17 @@ export class Access {
 
   private refused(p: Principal, r: Resource, action: Action, decision: 'hidden' | 'forbidden'): void {
     this.audit.record({
-      type: 'access_denied', action: 'ownership', target: `${r.kind}:${r.id}`, actor: p.id, success: false,
-      error: decision === 'hidden' ? `${p.role} ${p.id} may not see ${r.kind} ${r.id} (answered 404)` : `${p.role} ${p.id} may not ${VERB[action]} ${r.kind} ${r.id}`,
-      securityFlags: ['access'], details: { kind: r.kind, id: r.id, action, decision },
+      type: 'access_denied',
+      action: 'ownership',
+      target: `${r.kind}:${r.id}`,
+      actor: p.id,
+      success: false,
+      error:
+        decision === 'hidden'
+          ? `${p.role} ${p.id} may not see ${r.kind} ${r.id} (answered 404)`
+          : `${p.role} ${p.id} may not ${VERB[action]} ${r.kind} ${r.id}`,
+      securityFlags: ['access'],
+      details: { kind: r.kind, id: r.id, action, decision },
     });
   }
 }

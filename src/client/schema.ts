@@ -662,7 +662,7 @@ export interface paths {
         };
         /**
          * Progress events over WebSocket
-         * @description Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser). Send `{"type":"subscribe","topics":["job:<id>"|"run:<id>"|"agent:<id>"|"tool:<name>"|"jobs"|"runs"|"agents"|"tools"|"*"],"lastEventId":N}`; receive `{"type":"event","id":N,"topic":…,"event":{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).
+         * @description Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser). Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`, `tool:<name>`, `jobs`, `runs`, `agents`, `tools` or `*`; receive `{"type":"event","id":N,"topic":…,"event": {project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).
          */
         get: operations["openStream"];
         put?: never;

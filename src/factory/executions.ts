@@ -34,7 +34,10 @@ export class Executions {
     const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'execution', target: req.language, owner: p.id, input });
     const checked = this.d.executor.check(req.source, req.language, policy, { actor: p.id, target: `execution:${work.id}`, task: work.id });
     if (!checked.allowed) {
-      const blocked = new FactoryError('CODE_BLOCKED', `The script was blocked by policy ${policy.name}`, { runId: work.id, findings: checked.findings });
+      const blocked = new FactoryError('CODE_BLOCKED', `The script was blocked by policy ${policy.name}`, {
+        runId: work.id,
+        findings: checked.findings,
+      });
       work.fail(blocked);
       throw blocked;
     }
@@ -42,13 +45,30 @@ export class Executions {
       work.progress(0.1, 'running', `running ${req.language} under policy ${policy.name}`);
       try {
         const out = await this.d.executor.execute({
-          language: req.language, source: req.source, policy, stdin, args: req.args ?? [], actor: p.id,
-          target: `execution:${work.id}`, runId: work.id, task: work.id, signal,
+          language: req.language,
+          source: req.source,
+          policy,
+          stdin,
+          args: req.args ?? [],
+          actor: p.id,
+          target: `execution:${work.id}`,
+          runId: work.id,
+          task: work.id,
+          signal,
         });
-        if (out.blocked) throw new FactoryError('CODE_BLOCKED', `The script was blocked by policy ${policy.name}`, { runId: work.id, findings: out.check.findings });
+        if (out.blocked)
+          throw new FactoryError('CODE_BLOCKED', `The script was blocked by policy ${policy.name}`, {
+            runId: work.id,
+            findings: out.check.findings,
+          });
         const r = out.result;
         if (r.status === 'error') work.fail(new FactoryError('SANDBOX_FAILED', r.error ?? 'the sandbox failed', { status: r.status }));
-        else work.succeed(r, `${req.language}: ${r.status}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ''} in ${r.durationMs.toFixed(0)} ms`, { status: r.status });
+        else
+          work.succeed(
+            r,
+            `${req.language}: ${r.status}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ''} in ${r.durationMs.toFixed(0)} ms`,
+            { status: r.status },
+          );
       } catch (e) {
         work.fail(e, signal.aborted ? 'cancelled' : 'failed');
       }

@@ -18,6 +18,7 @@ import { executionRoutes } from './routes/executions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { policyRoutes } from './routes/policies.ts';
+import { policyEditRoutes } from './routes/policy-edits.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { toolRoutes } from './routes/tools.ts';
@@ -32,7 +33,8 @@ export interface AppOptions {
   stream?: StreamOptions;
 }
 
-export const API_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const API_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 const isApi = (url: string) => url.startsWith('/api') || url === '/healthz' || url === '/readyz';
 
@@ -42,12 +44,15 @@ const isApi = (url: string) => url.startsWith('/api') || url === '/healthz' || u
  */
 export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : {
-      level: deps.config.server.logLevel,
-      redact: ['req.headers.authorization', 'req.query.access_token'],
-      serializers: logSerializers,
-      ...(opts.logStream ? { stream: opts.logStream } : {}),
-    },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.config.server.logLevel,
+            redact: ['req.headers.authorization', 'req.query.access_token'],
+            serializers: logSerializers,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: deps.config.server.bodyLimitBytes,
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -78,8 +83,10 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await app.register(tokenRoutes, { tokens: deps.tokens });
   await app.register(auditRoutes, { query: (q, p) => deps.audit.query(q, access.eventScope(p)), verify: () => deps.audit.verify() });
   await app.register(policyRoutes, { policies: deps.history });
+  await app.register(policyEditRoutes, { policies: deps.history });
   await app.register(checkRoutes, {
-    check: (r, p) => deps.executor.check(r.source, r.language, deps.policies.get(r.policy), { actor: p.id, target: r.file ? `check:${r.file}` : 'check' }),
+    check: (r, p) =>
+      deps.executor.check(r.source, r.language, deps.policies.get(r.policy), { actor: p.id, target: r.file ? `check:${r.file}` : 'check' }),
   });
   await app.register(toolRoutes, { tools: factory.tools });
   await app.register(agentRoutes, { agents: factory.agents });

@@ -44,7 +44,8 @@ export function useAuth(app: FastifyInstance, tokens: Pick<TokenService, 'authen
   app.addHook('onRoute', (route: RouteOptions) => {
     const cfg = route.config as { role?: Role; public?: boolean } | undefined;
     if (!isApi(route.url)) return;
-    if (!cfg?.role && !cfg?.public) throw new Error(`route ${String(route.method)} ${route.url} declares no role: add config.role or config.public`);
+    if (!cfg?.role && !cfg?.public)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no role: add config.role or config.public`);
     const schema = (route.schema ??= {}) as Record<string, unknown>;
     schema.security = cfg.role ? [{ bearer: [] }] : [];
     if (cfg.role) schema['x-role'] = cfg.role;

@@ -31,7 +31,8 @@ export function errorBody(fe: FactoryError, req: Pick<FastifyRequest, 'id'>) {
 }
 
 function send(fe: FactoryError, req: FastifyRequest, reply: FastifyReply): void {
-  if (fe.status === 401) void reply.header('www-authenticate', `Bearer realm="agent-factory"${fe.code === 'AUTH_INVALID' ? ', error="invalid_token"' : ''}`);
+  if (fe.status === 401)
+    void reply.header('www-authenticate', `Bearer realm="agent-factory"${fe.code === 'AUTH_INVALID' ? ', error="invalid_token"' : ''}`);
   if (fe.retryable && fe.status === 503) void reply.header('retry-after', '5');
   // a refused WebSocket upgrade must not leave the connection open
   if (req.headers.upgrade) void reply.header('connection', 'close');
@@ -42,7 +43,12 @@ function send(fe: FactoryError, req: FastifyRequest, reply: FastifyReply): void 
 function routeIndex(app: FastifyInstance): (path: string) => string[] {
   const routes: { re: RegExp; method: string }[] = [];
   app.addHook('onRoute', (r: RouteOptions) => {
-    const re = new RegExp(`^${r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+    const re = new RegExp(
+      `^${r.url
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/:[A-Za-z0-9_]+/g, '[^/]+')
+        .replace(/\*/g, '.*')}$`,
+    );
     for (const m of Array.isArray(r.method) ? r.method : [r.method]) routes.push({ re, method: m });
   });
   return (path) => [...new Set(routes.filter((r) => r.re.test(path)).map((r) => r.method))];
@@ -69,7 +75,11 @@ export function useErrorReplies(app: FastifyInstance): void {
     const allowed = methodsOf(path);
     if (allowed.length > 0 && !allowed.includes(req.method)) {
       void reply.header('allow', allowed.join(', '));
-      return send(new FactoryError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`, { allowed }), req, reply);
+      return send(
+        new FactoryError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`, { allowed }),
+        req,
+        reply,
+      );
     }
     send(new FactoryError('ROUTE_NOT_FOUND', `No route ${req.method} ${path}`), req, reply);
   });

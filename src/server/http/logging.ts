@@ -27,25 +27,37 @@ export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   const path = scrubTokens(q < 0 ? url : url.slice(0, q));
   if (q < 0) return path;
-  const parts = url.slice(q + 1).split('&').map((part) => {
-    const eq = part.indexOf('=');
-    const key = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? '' : part.slice(eq + 1);
-    if (SENSITIVE_KEY.test(decode(key)) || HAS_TOKEN.test(decode(value))) return `${scrubTokens(key)}=[redacted]`;
-    return scrubTokens(part);
-  });
+  const parts = url
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const key = eq < 0 ? part : part.slice(0, eq);
+      const value = eq < 0 ? '' : part.slice(eq + 1);
+      if (SENSITIVE_KEY.test(decode(key)) || HAS_TOKEN.test(decode(value))) return `${scrubTokens(key)}=[redacted]`;
+      return scrubTokens(part);
+    });
   return `${path}?${parts.join('&')}`;
 }
 
 /** Pino serializers for the request log line and error logs: no token reaches a log. */
 export const logSerializers = {
   req(req: FastifyRequest) {
-    return { method: req.method, url: redactUrl(req.url), hostname: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+    return {
+      method: req.method,
+      url: redactUrl(req.url),
+      hostname: req.hostname,
+      remoteAddress: req.ip,
+      remotePort: req.socket?.remotePort,
+    };
   },
   err(err: Error & { code?: unknown; statusCode?: unknown }) {
     return {
-      type: err?.name ?? 'Error', message: scrubTokens(String(err?.message ?? err)), stack: scrubTokens(String(err?.stack ?? '')),
-      ...(err?.code !== undefined ? { code: err.code } : {}), ...(err?.statusCode !== undefined ? { statusCode: err.statusCode } : {}),
+      type: err?.name ?? 'Error',
+      message: scrubTokens(String(err?.message ?? err)),
+      stack: scrubTokens(String(err?.stack ?? '')),
+      ...(err?.code !== undefined ? { code: err.code } : {}),
+      ...(err?.statusCode !== undefined ? { statusCode: err.statusCode } : {}),
     };
   },
 };

@@ -27,7 +27,15 @@ const header = (description: string, schema: Json = { type: 'string' }) => ({ de
  */
 export function finishDocument(doc: Json): Json {
   const components = (doc.components ??= {}) as Json;
-  components.parameters = { RequestId: { name: 'X-Request-Id', in: 'header', required: false, description: 'echoed back; 1-128 of A-Z a-z 0-9 . _ : -', schema: { type: 'string', pattern: REQUEST_ID_RE.source } } };
+  components.parameters = {
+    RequestId: {
+      name: 'X-Request-Id',
+      in: 'header',
+      required: false,
+      description: 'echoed back; 1-128 of A-Z a-z 0-9 . _ : -',
+      schema: { type: 'string', pattern: REQUEST_ID_RE.source },
+    },
+  };
   components.headers = {
     RequestId: header('the request id: the one sent, or a new UUID'),
     Location: header('where the created resource (201) or the started work (202) is'),
@@ -56,7 +64,8 @@ export function finishDocument(doc: Json): Json {
       const yaml = op['x-yaml-body'];
       const content = (op.requestBody as { content?: Record<string, Json> } | undefined)?.content;
       if (typeof yaml === 'string' && content) {
-        for (const m of Object.keys(content)) if (m.includes('yaml') || m === 'text/plain') content[m] = { schema: { type: 'string', description: yaml } };
+        for (const m of Object.keys(content))
+          if (m.includes('yaml') || m === 'text/plain') content[m] = { schema: { type: 'string', description: yaml } };
       }
       delete op['x-etag'];
       delete op['x-yaml-body'];
@@ -72,12 +81,14 @@ function pruneComponents(doc: Json): void {
   const refsIn = (v: unknown, out: Set<string>): Set<string> => {
     if (Array.isArray(v)) for (const x of v) refsIn(x, out);
     else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) if (k === '$ref' && typeof x === 'string') out.add(x); else refsIn(x, out);
+      for (const [k, x] of Object.entries(v))
+        if (k === '$ref' && typeof x === 'string') out.add(x);
+        else refsIn(x, out);
     }
     return out;
   };
   const used = refsIn(doc.paths, new Set());
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
     for (const ref of [...used]) {
       const [, , section, name] = ref.split('/');
@@ -85,7 +96,8 @@ function pruneComponents(doc: Json): void {
     }
   }
   for (const section of ['schemas', 'headers', 'parameters']) {
-    for (const name of Object.keys(components[section] ?? {})) if (!used.has(`#/components/${section}/${name}`)) delete components[section]![name];
+    for (const name of Object.keys(components[section] ?? {}))
+      if (!used.has(`#/components/${section}/${name}`)) delete components[section]![name];
   }
 }
 
@@ -97,12 +109,15 @@ export async function useOpenApi(app: FastifyInstance, version: string): Promise
       info: {
         title: 'agent-factory',
         version,
-        description: 'Blueprints into specialists and checked, sandboxed tools. Errors carry stable codes from one catalog (docs/errors.md).',
+        description:
+          'Blueprints into specialists and checked, sandboxed tools. Errors carry stable codes from one catalog (docs/errors.md).',
         license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: 'http://127.0.0.1:8080', description: 'the service on its default address' }],
       tags: TAGS,
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'aft_… tokens; roles admin > submitter > viewer' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'aft_… tokens; roles admin > submitter > viewer' } },
+      },
     },
     transform: createJsonSchemaTransform({ skipList: [] }),
     transformObject: (doc) => finishDocument(jsonSchemaTransformObject(doc) as Json) as ReturnType<typeof jsonSchemaTransformObject>,

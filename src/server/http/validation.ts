@@ -17,12 +17,21 @@ const PART: Record<string, string> = { querystring: 'query', params: 'path', hea
 
 function toError(error: z.ZodError, part: string, report: Reporter | undefined): FactoryError {
   // a refinement may name the catalog code it stands for (If-Match → PRECONDITION_REQUIRED, a policy name → POLICY_NAME_INVALID)
-  const own = error.issues.find((i): i is z.core.$ZodIssueCustom => i.code === 'custom' && typeof i.params?.code === 'string' && i.params.code in ERROR_CATALOG);
+  const own = error.issues.find(
+    (i): i is z.core.$ZodIssueCustom => i.code === 'custom' && typeof i.params?.code === 'string' && i.params.code in ERROR_CATALOG,
+  );
   if (own) return new FactoryError(own.params!.code as ErrorCode, own.message, { issues: formatIssues(error.issues, part) });
   const reported = report?.(error);
   if (reported) return reported;
   const issues = formatIssues(error.issues, part);
-  return new FactoryError('VALIDATION_FAILED', `Invalid ${part}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ').slice(0, 500)}`, { issues });
+  return new FactoryError(
+    'VALIDATION_FAILED',
+    `Invalid ${part}: ${issues
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')
+      .slice(0, 500)}`,
+    { issues },
+  );
 }
 
 /**

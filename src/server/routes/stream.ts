@@ -14,11 +14,16 @@ import { empty, errors, query } from '../schemas/common.ts';
  */
 function clientMessage(kinds: string[]) {
   const plural = kinds.map((k) => `${k}s`);
-  const Topic = z.string().max(200).refine((t) => t === '*' || plural.includes(t) || (/^[a-z]+:[A-Za-z0-9_.-]{1,100}$/.test(t) && kinds.includes(t.split(':')[0]!)), {
-    message: `not a topic: use *, ${plural.join(', ')} or kind:id (${kinds.join(', ')})`,
-  });
+  const Topic = z
+    .string()
+    .max(200)
+    .refine((t) => t === '*' || plural.includes(t) || (/^[a-z]+:[A-Za-z0-9_.-]{1,100}$/.test(t) && kinds.includes(t.split(':')[0]!)), {
+      message: `not a topic: use *, ${plural.join(', ')} or kind:id (${kinds.join(', ')})`,
+    });
   return z.discriminatedUnion('type', [
-    z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() }).strict(),
+    z
+      .object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() })
+      .strict(),
     z.object({ type: z.literal('unsubscribe'), topics: z.array(Topic).min(1).max(100) }).strict(),
     z.object({ type: z.literal('ping') }).strict(),
   ]);
@@ -38,117 +43,133 @@ export interface StreamOptions {
  * client that reconnects with its last event id gets what it missed, in order. Slow clients never slow
  * the service: past a bounded buffer they are told to resync and disconnected.
  */
-export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Access; options?: StreamOptions | undefined }> = async (app, { events, access, options = {} }) => {
+export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Access; options?: StreamOptions | undefined }> = async (
+  app,
+  { events, access, options = {} },
+) => {
   const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
   const heartbeatMs = options.heartbeatMs ?? 30_000;
 
-  app.get('/api/v1/stream', {
-    websocket: true,
-    config: {
-      role: 'viewer',
-      // @fastify/websocket hides WebSocket routes from the document; this one is part of the API
-      swaggerTransform: ({ schema, ...rest }) => jsonSchemaTransform({ ...rest, schema: { ...schema, hide: false } }),
+  app.get(
+    '/api/v1/stream',
+    {
+      websocket: true,
+      config: {
+        role: 'viewer',
+        // @fastify/websocket hides WebSocket routes from the document; this one is part of the API
+        swaggerTransform: ({ schema, ...rest }) => jsonSchemaTransform({ ...rest, schema: { ...schema, hide: false } }),
+      },
+      schema: {
+        operationId: 'openStream',
+        tags: ['stream'],
+        summary: 'Progress events over WebSocket',
+        description: [
+          'Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser).',
+          'Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`,',
+          '`tool:<name>`, `jobs`, `runs`, `agents`, `tools` or `*`; receive `{"type":"event","id":N,"topic":…,"event":',
+          '{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the',
+          'last id to get what you missed. A topic you may not see (or that does not exist) is refused with',
+          'RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources',
+          '(all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).',
+        ].join(' '),
+        querystring: query({
+          access_token: z.string().max(200).optional().describe('the bearer token, for browsers that cannot set headers on an upgrade'),
+        }),
+        response: { 101: empty('Switching Protocols: the stream is open'), ...errors(400, 401, 404) },
+      },
     },
-    schema: {
-      operationId: 'openStream', tags: ['stream'], summary: 'Progress events over WebSocket',
-      description: [
-        'Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser). Send',
-        '`{"type":"subscribe","topics":["job:<id>"|"run:<id>"|"agent:<id>"|"tool:<name>"|"jobs"|"runs"|"agents"|"tools"|"*"],"lastEventId":N}`;',
-        'receive `{"type":"event","id":N,"topic":…,"event":{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and',
-        'persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with',
-        'RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins).',
-        'A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).',
-      ].join(' '),
-      querystring: query({ access_token: z.string().max(200).optional().describe('the bearer token, for browsers that cannot set headers on an upgrade') }),
-      response: { 101: empty('Switching Protocols: the stream is open'), ...errors(400, 401, 404) },
-    },
-  }, (socket: WebSocket, req) => {
-    const principal = who(req);
-    const Messages = clientMessage(access.kindNames);
-    const exact = new Set<string>();
-    const prefixes = new Set<string>();
-    let lastSent = 0;
-    let closed = false;
-    const send = (msg: unknown) => {
-      if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
-    };
-    const visible = (e: ProgressEvent) => access.eventVisible(principal, e);
-    const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
-    const overflow = () => {
-      send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
-      closed = true;
-      socket.close(4008, 'overflow: reconnect with lastEventId');
-    };
-    const deliver = (e: ProgressEvent, wire?: string) => {
-      if (closed || e.seq <= lastSent || !matches(e) || !visible(e)) return;
-      if (socket.bufferedAmount > maxBuffered) return overflow();
-      send(wire ?? JSON.stringify(frame(e)));
-      lastSent = e.seq;
-    };
-    const unsubscribe = events.subscribe((e) => deliver(e, wireOf(e)));
-    const beat = setInterval(() => socket.ping(), heartbeatMs);
-    beat.unref();
-    socket.on('close', () => {
-      closed = true;
-      clearInterval(beat);
-      unsubscribe();
-    });
+    (socket: WebSocket, req) => {
+      const principal = who(req);
+      const Messages = clientMessage(access.kindNames);
+      const exact = new Set<string>();
+      const prefixes = new Set<string>();
+      let lastSent = 0;
+      let closed = false;
+      const send = (msg: unknown) => {
+        if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+      };
+      const visible = (e: ProgressEvent) => access.eventVisible(principal, e);
+      const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
+      const overflow = () => {
+        send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
+        closed = true;
+        socket.close(4008, 'overflow: reconnect with lastEventId');
+      };
+      const deliver = (e: ProgressEvent, wire?: string) => {
+        if (closed || e.seq <= lastSent || !matches(e) || !visible(e)) return;
+        if (socket.bufferedAmount > maxBuffered) return overflow();
+        send(wire ?? JSON.stringify(frame(e)));
+        lastSent = e.seq;
+      };
+      const unsubscribe = events.subscribe((e) => deliver(e, wireOf(e)));
+      const beat = setInterval(() => socket.ping(), heartbeatMs);
+      beat.unref();
+      socket.on('close', () => {
+        closed = true;
+        clearInterval(beat);
+        unsubscribe();
+      });
 
-    socket.on('message', (data: Buffer) => {
-      let msg: ClientMessage;
-      try {
-        const parsed = Messages.safeParse(JSON.parse(data.toString('utf8')));
-        if (!parsed.success) throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
-        msg = parsed.data;
-      } catch (e) {
-        return send({ type: 'error', ...errorOf(e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects'), req.id) });
-      }
-      if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
-      if (msg.type === 'unsubscribe') {
+      socket.on('message', (data: Buffer) => {
+        let msg: ClientMessage;
+        try {
+          const parsed = Messages.safeParse(JSON.parse(data.toString('utf8')));
+          if (!parsed.success)
+            throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
+          msg = parsed.data;
+        } catch (e) {
+          return send({
+            type: 'error',
+            ...errorOf(e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects'), req.id),
+          });
+        }
+        if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
+        if (msg.type === 'unsubscribe') {
+          for (const t of msg.topics) {
+            const prefix = prefixOf(t);
+            if (prefix === undefined) exact.delete(t);
+            else prefixes.delete(prefix);
+          }
+          return send({ type: 'unsubscribed', topics: msg.topics });
+        }
+        const accepted: string[] = [];
         for (const t of msg.topics) {
           const prefix = prefixOf(t);
-          if (prefix === undefined) exact.delete(t);
-          else prefixes.delete(prefix);
-        }
-        return send({ type: 'unsubscribed', topics: msg.topics });
-      }
-      const accepted: string[] = [];
-      for (const t of msg.topics) {
-        const prefix = prefixOf(t);
-        if (prefix !== undefined) {
-          prefixes.add(prefix);
-          accepted.push(t);
-          continue;
-        }
-        // the same rule and the same answer as REST: what may not be seen does not exist (404)
-        const [kind, id] = splitTopic(t) as [string, string];
-        try {
-          access.require(principal, kind, id, 'read');
-        } catch (e) {
-          send({ type: 'error', topic: t, ...errorOf(e, req.id) });
-          continue;
-        }
-        exact.add(t);
-        accepted.push(t);
-      }
-      // replay what the client missed, synchronously (no live event can interleave), then live
-      let replayed = 0;
-      if (msg.lastEventId !== undefined) {
-        lastSent = Math.max(lastSent, msg.lastEventId);
-        const match = { exact: [...exact], prefixes: [...prefixes] };
-        for (;;) {
-          const batch = events.replay(lastSent, match, 1000);
-          for (const e of batch) {
-            deliver(e);
-            replayed++;
+          if (prefix !== undefined) {
+            prefixes.add(prefix);
+            accepted.push(t);
+            continue;
           }
-          if (closed || batch.length < 1000) break;
+          // the same rule and the same answer as REST: what may not be seen does not exist (404)
+          const [kind, id] = splitTopic(t) as [string, string];
+          try {
+            access.require(principal, kind, id, 'read');
+          } catch (e) {
+            send({ type: 'error', topic: t, ...errorOf(e, req.id) });
+            continue;
+          }
+          exact.add(t);
+          accepted.push(t);
         }
-      }
-      send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
-    });
-    send({ type: 'hello', role: principal.role, lastEventId: events.lastSeq() });
-  });
+        // replay what the client missed, synchronously (no live event can interleave), then live
+        let replayed = 0;
+        if (msg.lastEventId !== undefined) {
+          lastSent = Math.max(lastSent, msg.lastEventId);
+          const match = { exact: [...exact], prefixes: [...prefixes] };
+          for (;;) {
+            const batch = events.replay(lastSent, match, 1000);
+            for (const e of batch) {
+              deliver(e);
+              replayed++;
+            }
+            if (closed || batch.length < 1000) break;
+          }
+        }
+        send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
+      });
+      send({ type: 'hello', role: principal.role, lastEventId: events.lastSeq() });
+    },
+  );
 };
 
 /** An error as the stream sends it: the reply body's shape, with the upgrade request's id. */
@@ -158,8 +179,19 @@ function errorOf(e: unknown, requestId: string) {
 
 function frame(e: ProgressEvent) {
   return {
-    type: 'event', id: e.seq, topic: e.topic,
-    event: { project: e.project, task: e.task, agent: e.agent, status: e.status, progress: e.progress, message: e.message, metadata: e.metadata, timestamp: e.timestamp },
+    type: 'event',
+    id: e.seq,
+    topic: e.topic,
+    event: {
+      project: e.project,
+      task: e.task,
+      agent: e.agent,
+      status: e.status,
+      progress: e.progress,
+      message: e.message,
+      metadata: e.metadata,
+      timestamp: e.timestamp,
+    },
   };
 }
 

@@ -19,9 +19,21 @@ export const ErrorBody = z
   .meta({ id: 'Error', description: 'An error from the catalog (docs/errors.md)' });
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad request', 401: 'Not authenticated', 403: 'Not allowed', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict',
-  412: 'Precondition failed', 413: 'Body too large', 415: 'Unsupported media type', 422: 'Refused', 428: 'Precondition required',
-  500: 'Internal error', 502: 'Upstream failure', 503: 'Unavailable', 504: 'Upstream timeout',
+  400: 'Bad request',
+  401: 'Not authenticated',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Body too large',
+  415: 'Unsupported media type',
+  422: 'Refused',
+  428: 'Precondition required',
+  500: 'Internal error',
+  502: 'Upstream failure',
+  503: 'Unavailable',
+  504: 'Upstream timeout',
 };
 
 function errorResponse(status: number) {
@@ -53,7 +65,8 @@ export function empty(description: string) {
 export function strict<T extends z.ZodRawShape>(shape: T, what = 'key') {
   const allowed = Object.keys(shape);
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown ${what}(s) ${iss.keys.join(', ')}; allowed: ${allowed.join(', ') || 'none'}` : undefined),
+    error: (iss) =>
+      iss.code === 'unrecognized_keys' ? `unknown ${what}(s) ${iss.keys.join(', ')}; allowed: ${allowed.join(', ') || 'none'}` : undefined,
   });
 }
 
@@ -78,18 +91,30 @@ export const Cursor = z
 
 /** Paging: up to `limit` items, after `cursor`. */
 export function pageQuery(maxLimit = 500, defaultLimit = 100) {
-  return { limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit).describe(`items per page (1-${maxLimit})`), cursor: Cursor.optional() };
+  return {
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit).describe(`items per page (1-${maxLimit})`),
+    cursor: Cursor.optional(),
+  };
 }
 
 export const NextCursor = z.string().nullable().describe('pass as `cursor` for the next page; null on the last page');
 
 /** A service page as the API shows it: the items under `key`, and the next cursor. */
-export function pageReply<K extends string, T, U>(key: K, page: PageOf<T>, map: (t: T) => U): Record<K, U[]> & { nextCursor: string | null } {
-  return { [key]: page.items.map(map), nextCursor: page.next ? encodeCursor(page.next) : null } as Record<K, U[]> & { nextCursor: string | null };
+export function pageReply<K extends string, T, U>(
+  key: K,
+  page: PageOf<T>,
+  map: (t: T) => U,
+): Record<K, U[]> & { nextCursor: string | null } {
+  return { [key]: page.items.map(map), nextCursor: page.next ? encodeCursor(page.next) : null } as Record<K, U[]> & {
+    nextCursor: string | null;
+  };
 }
 
 /** Links a reply carries to related resources. */
 export const Links = z.record(z.string(), z.string()).describe('related resources');
 
 /** A page request from a parsed page query. */
-export const pageOf = (q: { limit: number; cursor?: PageKey | undefined }) => ({ limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
+export const pageOf = (q: { limit: number; cursor?: PageKey | undefined }) => ({
+  limit: q.limit,
+  ...(q.cursor ? { after: q.cursor } : {}),
+});
