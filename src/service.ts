@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { Access } from './access/index.ts';
 import { FactoryError } from './errors/catalog.ts';
 import { AuditTrail } from './audit/trail.ts';
 import { loadBlueprintDir } from './blueprints/index.ts';
@@ -16,7 +17,7 @@ import { PolicyHistory } from './policy-history.ts';
 import { DockerEngine } from './sandbox/docker/engine.ts';
 import { Sandboxes } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
-import type { ServiceDeps } from './server/deps.ts';
+import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
 
 export interface CoreOptions {
@@ -48,7 +49,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
     const deps = {
-      config, store, audit, tokens, docker, policies, history, sandboxes,
+      config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
       events: new EventBus(store.events),
       llm: new OllamaProvider(config.ollama, { onCall: (r) => store.llm.record(r) }),
