@@ -87,6 +87,10 @@ export const RULES = {
   'sh.awk.dynamic': r('critical', 'An awk program that is not a literal string, or loaded from a file (-f) or extension (@load, -l).', 'Write the awk program as a literal in single quotes.'),
   'sh.sed.execute': r('critical', 'A GNU sed script runs commands (e command, s///e).', 'Remove the e command; sed only edits text.'),
   'sh.sed.dynamic': r('critical', 'A sed script that is not a literal string or is read from a file (-f).', 'Write the sed script as a literal in single quotes.'),
+  'sh.option.not-allowed': r('major', 'An option the policy does not list for this command (shell.allowedOptions); long options must be written in full.', 'Use only the options the policy lists for this command, spelled in full (--numeric-sort, not --num).'),
+  'sh.option.dangerous': r('critical', 'An option that runs a program, loads code or writes a file, and the policy does not allow it (sort --compress-program, split --filter, awk --dump-variables …).', 'Leave the option out: run the steps yourself in the script, and write output with a redirect into /workspace.'),
+  'sh.option.dynamic': r('critical', 'An option known only at run time: a variable where a command with program-running options expects options, or an option name built from expansions.', 'Write options literally and put -- before operands that come from variables: sort -- "$file".'),
+  'sh.name.dynamic': r('critical', 'A variable name, array subscript or prompt string evaluated from a value built at run time (${!x}, ${x@P}, printf -v "$x", declare "$x=…", read "$x", [[ -v $x ]], unset "$x").', 'Use literal variable names; validate values first ([[ $x =~ ^[0-9]+$ ]] or ^[A-Za-z_][A-Za-z0-9_]*$), or use an associative array with declare -A.'),
   'sh.nesting': r('critical', 'Code nested in strings too deeply to check.', 'Write the commands directly in the script.'),
 
   // ---- JavaScript (isolated-vm tools; a weaker, token-level layer)

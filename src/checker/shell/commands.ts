@@ -105,8 +105,8 @@ export function judge(ctx: ShContext, inv: Invocation): void {
     notAllowed(ctx, inv, display);
     return;
   }
-  if (AWKS.has(cmd)) checkAwk(ctx, inv);
-  else if (SEDS.has(cmd)) checkSed(ctx, inv);
+  if (AWKS.has(cmd)) checkAwk(ctx, cmd, inv);
+  else if (SEDS.has(cmd)) checkSed(ctx, cmd, inv);
   else if (NETWORK_TOOLS.has(cmd)) checkTransfer(ctx, cmd, inv);
   else if (cmd === 'find') checkFind(ctx, inv);
   else checkToolPaths(ctx, cmd, inv);

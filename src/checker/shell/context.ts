@@ -7,11 +7,14 @@ import type { FindingSink, Span } from '../findings.ts';
 import type { SyntaxNode } from '../grammars.ts';
 import type { Finding } from '../types.ts';
 import { collectConstants } from './constants.ts';
+import { ShellValues } from './values.ts';
 import { wordValue, type WordValue } from './words.ts';
 
 export interface Arg {
   node: SyntaxNode;
   v: WordValue;
+  /** Set when the value is only the part of the word after this many characters (`-o/tmp/x`, `--output=/tmp/x`). */
+  offset?: number;
 }
 
 export interface Invocation {
@@ -39,6 +42,7 @@ export class ShContext {
   readonly functions = new Set<string>();
   private readonly texts = new WeakMap<SyntaxNode, string>();
   private constantValues: Map<string, string | null> | null = null;
+  private shellValues: ShellValues | null = null;
   readonly allowed: Set<string>;
   readonly forbidden: Set<string>;
 
@@ -80,7 +84,13 @@ export class ShContext {
   pathWord(arg: Arg): WordValue {
     if (arg.v.exact) return arg.v;
     const constants = (this.constantValues ??= collectConstants(this));
-    return wordValue(this.src, arg.node, this.text(arg.node), (name) => constants.get(name) ?? undefined);
+    const whole = wordValue(this.src, arg.node, this.text(arg.node), (name) => constants.get(name) ?? undefined);
+    return arg.offset === undefined ? whole : { ...whole, value: whole.value.slice(arg.offset) };
+  }
+
+  /** What the script's variables can hold (built on first use). */
+  values(): ShellValues {
+    return (this.shellValues ??= new ShellValues(this));
   }
 
   /** Check code embedded in a string at `anchor` and add its findings, re-anchored. */

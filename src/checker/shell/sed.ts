@@ -7,9 +7,10 @@
  */
 import type { SyntaxNode } from '../grammars.ts';
 import type { Arg, Invocation, ShContext } from './context.ts';
+import { checkOptionWords } from './option-parse.ts';
 import { checkPathValue, checkPathWord } from './paths.ts';
 
-export function checkSed(ctx: ShContext, inv: Invocation): void {
+export function checkSed(ctx: ShContext, cmd: string, inv: Invocation): void {
   const args = inv.args;
   const scripts: Arg[] = [];
   const files: Arg[] = [];
@@ -27,6 +28,7 @@ export function checkSed(ctx: ShContext, inv: Invocation): void {
       ctx.sink.report('sh.sed.dynamic', a.node, 'sed -f reads its script from a file that was not checked');
       return;
     }
+    if (v !== null && v.startsWith('-') && v.length > 1 && v !== '--') checkOptionWords(ctx, cmd, inv, [a]);
     if (v === '-e' || v === '--expression') {
       const s = args[++i];
       if (s) scripts.push(s);
@@ -54,7 +56,12 @@ export function checkSed(ctx: ShContext, inv: Invocation): void {
     }
     if (v !== null && v.startsWith('-') && v.length > 1) continue;
     if (!explicit && scripts.length === 0) scripts.push(a);
-    else files.push(a);
+    else {
+      if (!a.v.exact && a.v.value === '' && !ctx.values().word(a.node).noDash) {
+        ctx.sink.report('sh.option.dynamic', a.node, `sed gets '${ctx.text(a.node)}', which is only known at run time, where an option could stand (sed -f/--file loads a script that was never checked); put -- before operands that come from variables`);
+      }
+      files.push(a);
+    }
   }
   files.push(...args.slice(i));
   for (const s of scripts) {
