@@ -43,6 +43,7 @@ export class ShContext {
   private readonly texts = new WeakMap<SyntaxNode, string>();
   private constantValues: Map<string, string | null> | null = null;
   private shellValues: ShellValues | null = null;
+  private functionNodes: Map<string, SyntaxNode> | null = null;
   readonly allowed: Set<string>;
   readonly forbidden: Set<string>;
 
@@ -86,6 +87,18 @@ export class ShContext {
     const constants = (this.constantValues ??= collectConstants(this));
     const whole = wordValue(this.src, arg.node, this.text(arg.node), (name) => constants.get(name) ?? undefined);
     return arg.offset === undefined ? whole : { ...whole, value: whole.value.slice(arg.offset) };
+  }
+
+  /** The definition of a function of the script, by name (the last one wins, as in bash). */
+  functionNode(name: string): SyntaxNode | undefined {
+    if (!this.functionNodes) {
+      this.functionNodes = new Map();
+      for (const f of this.cap('function')) {
+        const n = f.childForFieldName('name');
+        if (n) this.functionNodes.set(this.text(n), f);
+      }
+    }
+    return this.functionNodes.get(name);
   }
 
   /** What the script's variables can hold (built on first use). */

@@ -6,6 +6,7 @@
  */
 import type { SyntaxNode } from '../grammars.ts';
 import type { ShContext } from './context.ts';
+import { takesValue } from './options.ts';
 
 export interface Shape {
   noCode: boolean;
@@ -23,10 +24,10 @@ const ABSOLUTE = new Set(['mktemp', 'pwd', 'realpath']);
 /** Commands whose operands may be run-time values (that cannot start with `-`) without changing the output's shape. */
 const OPERANDS_MAY_VARY = new Set(['grep', 'egrep', 'fgrep', 'seq', 'dirname', 'realpath', 'wc']);
 
-/** A run-time word right after a literal option is that option's value (`head -n "$n"`). */
-function optionValue(args: readonly { value: string; exact: boolean }[], i: number): boolean {
+/** A run-time word right after a literal option that takes a value is that value (`head -n "$n"`). */
+function optionValue(ctx: ShContext, cmd: string, args: readonly { value: string; exact: boolean }[], i: number): boolean {
   const prev = args[i - 1];
-  return prev !== undefined && prev.exact && /^(-[A-Za-z]|--[a-z][a-z-]*)$/.test(prev.value) && !/^-[lcwmL]$/.test(prev.value);
+  return prev !== undefined && prev.exact && takesValue(ctx.policy, cmd, prev.value);
 }
 
 type WordShape = (n: SyntaxNode) => Shape;
@@ -70,10 +71,7 @@ function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shap
   if (!nameNode) return UNKNOWN;
   const name = ctx.word(nameNode).value;
   const argNodes = cmd.childrenForFieldName('argument');
-  const args = argNodes.map((a) => ctx.word(a));
-  if (!args.every((a, i) => a.exact || optionValue(args, i) || (OPERANDS_MAY_VARY.has(name) && word(argNodes[i]!).noDash))) return UNKNOWN;
-  const values = args.map((a) => a.value);
-  const fn = ctx.cap('function').find((f) => f.childForFieldName('name') && ctx.text(f.childForFieldName('name')!) === name);
+  const fn = ctx.functionNode(name);
   if (fn) {
     if (visiting.has(fn)) return UNKNOWN;
     visiting.add(fn);
@@ -83,6 +81,9 @@ function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shap
       visiting.delete(fn);
     }
   }
+  const args = argNodes.map((a) => ctx.word(a));
+  if (!args.every((a, i) => a.exact || optionValue(ctx, name, args, i) || (OPERANDS_MAY_VARY.has(name) && word(argNodes[i]!).noDash))) return UNKNOWN;
+  const values = args.map((a) => a.value);
   const upstream = () => (before ? statementShape(ctx, before, word) : UNKNOWN);
   switch (name) {
     case 'wc':

@@ -45,6 +45,7 @@ export function validations(ctx: ShContext): Validations {
     out.shapes.set(name, { noCode: prev.noCode || s.noCode === true, noDash: prev.noDash || s.noDash === true });
   };
   for (const t of ctx.cap('test')) {
+    if (!/=~|==|!=|\s=\s/.test(ctx.text(t))) continue;
     for (const b of t.descendantsOfType('binary_expression')) {
       const op = b.children.find((c) => !c.isNamed)?.type ?? '';
       const name = expandedName(ctx, b.childForFieldName('left'));

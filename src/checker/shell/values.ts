@@ -8,7 +8,7 @@
  *    glob with a known first character, a number, an absolute path from mktemp/pwd).
  * Variables the script never assigns (environment, positional parameters) are neither.
  */
-import type { SyntaxNode } from '../grammars.ts';
+import { startOf, type SyntaxNode } from '../grammars.ts';
 import type { ShContext } from './context.ts';
 import { commandShape, type Shape } from './shapes.ts';
 import { validations, type Validations } from './validate.ts';
@@ -24,11 +24,18 @@ const NUMERIC_SPECIALS = new Set(['#', '?', '$', '!', 'RANDOM', 'SRANDOM', 'SECO
   'EPOCHREALTIME', 'PPID', 'UID', 'EUID', 'OPTIND', 'HISTCMD', 'SHLVL']);
 const PATH_SPECIALS = new Set(['PWD', 'OLDPWD']);
 const READERS = new Set(['read', 'mapfile', 'readarray']);
+const BINDING_COMMANDS = new Set([...READERS, 'let', 'getopts', 'printf', 'wait']);
+const BINDER_AT = /(?:read|mapfile|readarray|let|getopts|printf|wait)(?![A-Za-z0-9_])/y;
 const READ_VALUE_OPTS = /^-[dinNptuCcO]$/;
 const ARITH_TARGET = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*(?:\+\+|--|(?:[-+*/%&|^]|<<|>>)?=(?!=))|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
 
-/** A value to work out on demand (`anyStart`: an array element `[k]=v`, whose value may start anywhere). */
-type Binding = { node: SyntaxNode; anyStart?: boolean } | { shape: Shape };
+/**
+ * A value to work out on demand: an assignment (read when the variable is asked about), a word
+ * (`anyStart`: an array element `[k]=v`, whose value may start anywhere), or a known shape.
+ */
+type Binding = { assign: SyntaxNode } | { node: SyntaxNode; anyStart?: boolean } | { shape: Shape };
+
+const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 export class ShellValues {
   private readonly bindings = new Map<string, Binding[]>();
@@ -36,11 +43,15 @@ export class ShellValues {
   private readonly visiting = new Set<string>();
   readonly assoc = new Set<string>();
   readonly integer = new Set<string>();
-  readonly validated: Validations;
+  private checks: Validations | null = null;
 
   constructor(readonly ctx: ShContext) {
     this.collect();
-    this.validated = validations(ctx);
+  }
+
+  /** Variables the script validates (worked out on first use). */
+  get validated(): Validations {
+    return (this.checks ??= validations(this.ctx));
   }
 
   private bind(name: string, b: Binding): void {
@@ -49,18 +60,16 @@ export class ShellValues {
     else this.bindings.set(name, [b]);
   }
 
-  /** Every place the script gives a variable a value. */
+  /** Every place the script gives a variable a value (names read from the source: no tree walk). */
   private collect(): void {
     const ctx = this.ctx;
+    const headers = ctx.cap('cfor').map((c) => [startOf(c), startOf(c.childForFieldName('body') ?? c)] as const);
     for (const a of ctx.cap('assign')) {
-      const nameNode = a.childForFieldName('name');
-      if (!nameNode) continue;
-      const name = ctx.text(nameNode.type === 'subscript' ? (nameNode.childForFieldName('name') ?? nameNode) : nameNode);
-      const value = a.childForFieldName('value');
-      if (a.parent?.type === 'c_style_for_statement') this.bind(name, { shape: SAFE });
-      else if (!value) this.bind(name, { shape: SAFE });
-      else if (value.type === 'array') for (const el of value.namedChildren) this.bind(name, { node: el, anyStart: ctx.text(el).startsWith('[') });
-      else this.bind(name, { node: value });
+      const at = startOf(a);
+      NAME_AT.lastIndex = at;
+      const m = NAME_AT.exec(ctx.src);
+      if (!m) continue;
+      this.bind(m[0], headers.some(([s, e]) => at > s && at < e) ? { shape: SAFE } : { assign: a });
     }
     for (const f of ctx.cap('for')) {
       const v = f.childForFieldName('variable');
@@ -92,7 +101,10 @@ export class ShellValues {
     const commands = ctx.cap('command');
     const names = ctx.cap('command.name');
     for (let k = 0; k < commands.length; k++) {
+      BINDER_AT.lastIndex = startOf(names[k]!);
+      if (!BINDER_AT.test(ctx.src)) continue; // cheap prefilter on the source text
       const cmd = ctx.text(names[k]!);
+      if (!BINDING_COMMANDS.has(cmd) || ((cmd === 'printf' || cmd === 'wait') && !/\s-[vp]\s/.test(ctx.text(commands[k]!)))) continue;
       const args = commands[k]!.childrenForFieldName('argument').map((a) => ctx.word(a).value);
       if (cmd === 'let') args.forEach((a) => this.arithTargets(a));
       else if (READERS.has(cmd)) {
@@ -126,8 +138,7 @@ export class ShellValues {
       this.visiting.add(name);
       shape = SAFE;
       for (const b of list) {
-        const s = 'shape' in b ? b.shape : this.word(b.node);
-        shape = meet(shape, 'shape' in b || !b.anyStart ? s : { noCode: s.noCode, noDash: false });
+        shape = meet(shape, this.binding(b));
         if (!shape.noCode && !shape.noDash) break;
       }
       this.visiting.delete(name);
@@ -136,6 +147,47 @@ export class ShellValues {
     if (v) shape = { noCode: shape.noCode || v.noCode, noDash: shape.noDash || v.noDash };
     if (this.visiting.size === 0) this.cache.set(name, shape);
     return shape;
+  }
+
+  private binding(b: Binding): Shape {
+    if ('shape' in b) return b.shape;
+    if ('node' in b) {
+      const s = this.word(b.node);
+      return b.anyStart ? { noCode: s.noCode, noDash: false } : s;
+    }
+    const value = b.assign.childForFieldName('value');
+    if (!value) return SAFE;
+    if (value.type !== 'array') return this.word(value);
+    let shape = SAFE;
+    for (const el of value.namedChildren) shape = meet(shape, this.binding({ node: el, anyStart: this.ctx.text(el).startsWith('[') }));
+    return shape;
+  }
+
+  /** The value words of an assignment binding (array elements one by one). */
+  private words(b: Binding): SyntaxNode[] | null {
+    if ('shape' in b) return null;
+    if ('node' in b) return [b.node];
+    const value = b.assign.childForFieldName('value');
+    return value ? (value.type === 'array' ? value.namedChildren : [value]) : [];
+  }
+
+  /** True when every value the variable can hold is a literal matching `ok` (or a number, or empty). */
+  literalsOnly(name: string, ok: RegExp): boolean {
+    const list = this.bindings.get(name);
+    if (!list) return false;
+    return list.every((b) => {
+      const nodes = this.words(b);
+      if (nodes === null) return 'shape' in b && b.shape.noCode;
+      return nodes.every((n) => {
+        const v = this.ctx.word(n);
+        return v.exact && !v.pattern && ok.test(v.value);
+      });
+    });
+  }
+
+  /** True when the variable holds a plain variable name (`${!x}`, `printf -v "$x"`). */
+  holdsName(name: string): boolean {
+    return this.validated.names.has(name) || this.literalsOnly(name, /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/);
   }
 
   /** The shape of a word (an argument, an assigned value, a `for` list item). */
@@ -188,6 +240,10 @@ export class ShellValues {
     const t = this.ctx.text(node);
     const body = t.startsWith('${') ? t.slice(2, -1) : t.slice(1);
     if (/^#[A-Za-z_0-9@*#?$!-]/.test(body) && body !== '#') return SAFE; // ${#x}: a length
+    if (body.startsWith('!') && body !== '!') {
+      const keys = /^!([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]$/.exec(body); // ${!a[@]}: the keys
+      return keys && !this.assoc.has(keys[1]!) ? SAFE : UNKNOWN;
+    }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#?$!@*-])(\[[^\]]*\])?(.*)$/s.exec(body);
     if (!m) return UNKNOWN;
     const base = this.variable(m[1]!);
