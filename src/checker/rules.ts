@@ -101,13 +101,14 @@ export const RULES = {
   'sh.name.dynamic': r('critical', 'A variable name, array subscript or prompt string evaluated from a value built at run time (${!x}, ${x@P}, printf -v "$x", declare "$x=…", read "$x", [[ -v $x ]], unset "$x").', 'Use literal variable names; validate values first ([[ $x =~ ^[0-9]+$ ]] or ^[A-Za-z_][A-Za-z0-9_]*$), or use an associative array with declare -A.'),
   'sh.nesting': r('critical', 'Code nested in strings too deeply to check.', 'Write the commands directly in the script.'),
 
-  // ---- JavaScript (isolated-vm tools; a weaker, token-level layer)
-  'js.syntax': r('major', 'Unterminated string, template or comment.', 'Fix the syntax.'),
+  // ---- JavaScript (isolated-vm tools)
+  'js.syntax': r('major', 'The source does not parse; code that does not parse never runs.', 'Fix the syntax error at this position (plain JavaScript, no modules).'),
   'js.global.forbidden': r('critical', 'Use of a global the policy forbids (require, process, Function, eval …).', 'Use only plain JavaScript on the tool input.'),
   'js.import.dynamic': r('critical', 'import() or import statements load code that was not checked.', 'Put all code into the checked tool.'),
   'js.constructor': r('critical', 'Access to .constructor (reaches the Function constructor).', 'Do not reach constructors through objects.'),
-  'js.global.computed': r('critical', 'Computed property access on the global object (globalThis[…], this[…] at top level).', 'Access values directly.'),
-  'js.dunder': r('critical', 'Prototype manipulation (__proto__, __defineGetter__, __lookupGetter__ …).', 'Use plain objects and classes.'),
+  'js.global.computed': r('critical', 'The global object reached by name or computed access (self[…], window[…], this outside a class, method or function).', 'Access values directly.'),
+  'js.computed-key': r('critical', 'Computed member access with a key known only at run time (obj[key]): it could be constructor or __proto__.', 'Use a Map (m.get(key)), an object from Object.create(null), or check Object.hasOwn(obj, key) first; numeric indexes are fine.'),
+  'js.dunder': r('critical', 'Prototype manipulation (__proto__, __defineGetter__, Object.getPrototypeOf, Reflect …).', 'Use plain objects and classes.'),
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULES;
