@@ -107,12 +107,12 @@ export class ShContext {
   }
 
   /** Check code embedded in a string at `anchor` and add its findings, re-anchored. */
-  nested(code: string, language: 'shell' | 'python', anchor: Span, context: string): void {
+  nested(code: string, language: 'shell' | 'python', anchor: Span, context: string, contentOffset = 1): void {
     if (this.depth + 1 > MAX_DEPTH) {
       this.sink.report('sh.nesting', anchor, `${context}: code nested more than ${MAX_DEPTH} levels deep`);
       return;
     }
     const inner = this.nestedChecker(code, language, this.depth + 1, this.functions);
-    this.sink.addNested(inner, anchor, context);
+    this.sink.addNested(inner, anchor, context, contentOffset);
   }
 }

@@ -122,7 +122,12 @@ export function judgeValue(ctx: ShContext, cmd: string, name: string, kind: Fact
       checkPathWord(ctx, val, 'write', inv.at);
       return;
     case 'program':
-      judge(ctx, { name: val.v, nameNode: val.node, args: [], at: inv.at, via: [...inv.via, `${cmd} ${name}`], substitutes: inv.substitutes });
+      // a value with spaces or shell syntax is a command line (split --filter runs it with $SHELL -c)
+      if (val.v.exact && /[\s;|&$<>`'"()]/.test(val.v.value)) {
+        const at = ctx.text(val.node).indexOf(val.v.value);
+        ctx.nested(val.v.value, 'shell', val.node, `in ${cmd} ${name}`, at >= 0 ? at : 1);
+      }
+      else judge(ctx, { name: val.v, nameNode: val.node, args: [], at: inv.at, via: [...inv.via, `${cmd} ${name}`], substitutes: inv.substitutes });
       return;
     case 'code':
       ctx.sink.report('sh.option.dangerous', val.node, `${cmd} ${name} loads code from a file the checker never saw`);
