@@ -40,6 +40,9 @@ describe('shell options: only those the policy lists per command', () => {
     ['find "$1" -name "*.csv"', 'sh.option.dynamic'],
     ['find /data $extra -print', 'sh.option.dynamic'],
     ['dir=$(cat /workspace/dir.txt); find "$dir" -type f', 'sh.option.dynamic'],
+    ['cat /workspace/list.txt | xargs sort', 'sh.option.dynamic'],
+    ['xargs -I{} sed -n p {} < /workspace/files', 'sh.option.dynamic'],
+    ["split --filter='sh -c \"id\"' in.txt", 'sh.command.not-allowed'],
   ])('%s → %s', (src, rule) => {
     const r = sh(src);
     expect(r.allowed, explain(r)).toBe(false);
@@ -69,6 +72,9 @@ describe('shell options: only those the policy lists per command', () => {
     'split -l 1000 -d --additional-suffix=.csv /data/big.csv /workspace/part_',
     'xargs -I{} echo "item {}" < /data/list.txt',
     'timeout 5 sort /data/x',
+    'find /data -name "*.csv" -print0 | xargs -0 sort -u --',
+    'find /data -name "*.txt" -exec sort {} +',
+    'n=$(grep -c ERROR /data/app.log || true)\nhead -n "$n" /data/app.log',
   ])('benign: %s', (src) => {
     const r = sh(src);
     expect(r.allowed, explain(r)).toBe(true);

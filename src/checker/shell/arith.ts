@@ -16,7 +16,11 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TEXT_REFS = /\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9]+)|(?<![$\w])([A-Za-z_][A-Za-z0-9_]*)|(\$\(|`)/g;
 
 export function checkArithmetic(ctx: ShContext): void {
-  for (const n of [...ctx.cap('arith'), ...ctx.cap('arith_cmd'), ...ctx.cap('cfor')]) report(ctx, n, firstUnsafe(ctx, n, false), 'arithmetic on');
+  for (const n of [...ctx.cap('arith'), ...ctx.cap('arith_cmd')]) report(ctx, n, firstUnsafe(ctx, n, false), 'arithmetic on');
+  for (const n of ctx.cap('cfor')) {
+    const bad = forHeader(n).map((c) => firstUnsafe(ctx, c, false)).find((b) => b !== null) ?? null;
+    report(ctx, n, bad, 'arithmetic on');
+  }
   for (const t of ctx.cap('test')) {
     for (const b of t.descendantsOfType('binary_expression')) {
       const op = b.children.find((c) => c.type === 'test_operator');
@@ -33,6 +37,12 @@ export function checkArithmetic(ctx: ShContext): void {
   for (const s of ctx.cap('subscript')) checkSubscript(ctx, s);
   for (const e of ctx.cap('expansion')) checkOffsets(ctx, e);
   checkIntegerAssignments(ctx);
+}
+
+/** The `(( init; cond; update ))` parts of a C-style for loop (not its body). */
+export function forHeader(n: SyntaxNode): SyntaxNode[] {
+  const body = n.childForFieldName('body');
+  return n.namedChildren.filter((c) => !body || c.startIndex < body.startIndex);
 }
 
 function report(ctx: ShContext, at: SyntaxNode, bad: string | null, what: string): void {

@@ -16,6 +16,9 @@ export function parseOptions(ctx: ShContext, cmd: string, inv: Invocation, mode:
   const spec = commandOptions(ctx.policy, cmd);
   const out: ParsedArgs = { options: [], operands: [] };
   let ended = false;
+  if (spec.injectable && inv.via.includes('xargs') && !args.some((a) => a.v.exact && a.v.value === '--')) {
+    ctx.sink.report('sh.option.dynamic', inv.nameNode, `xargs adds words from its input to ${cmd}, where an option could stand (some options of ${cmd} run programs or load code); end ${cmd}'s options with --: xargs ${cmd} … --`);
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const v = a.v.value;

@@ -32,6 +32,11 @@ function optionValue(ctx: ShContext, cmd: string, args: readonly { value: string
 
 type WordShape = (n: SyntaxNode) => Shape;
 
+/** Statements that print nothing (their empty output is harmless). */
+const SILENT = new Set(['declaration_command', 'variable_assignment', 'variable_assignments', 'unset_command', 'test_command', 'comment']);
+/** Statements made of several statements, each of which may print. */
+const SEQUENCES = new Set(['command_substitution', 'list', 'compound_statement', 'subshell', 'program']);
+
 /** The last simple command a statement ends with, and the pipeline stage before it. */
 function lastCommand(node: SyntaxNode | null): { cmd: SyntaxNode | null; before: SyntaxNode | null } {
   let before: SyntaxNode | null = null;
@@ -65,7 +70,16 @@ export function commandShape(ctx: ShContext, sub: SyntaxNode, word: WordShape): 
 }
 
 function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shape {
-  const { cmd, before } = lastCommand(node);
+  const parts = SEQUENCES.has(node.type) ? node.namedChildren.filter((k) => k.type !== 'comment') : [];
+  if (parts.length > 1 || (parts.length === 1 && SEQUENCES.has(parts[0]!.type))) {
+    // `$(a; b)`, `grep -c x f || true`, `{ …; }`: the output of every part that runs
+    return parts.reduce<Shape>((acc, part) => {
+      const s = statementShape(ctx, part, word);
+      return { noCode: acc.noCode && s.noCode, noDash: acc.noDash && s.noDash };
+    }, NUMBER);
+  }
+  if (SILENT.has((parts[0] ?? node).type)) return NUMBER;
+  const { cmd, before } = lastCommand(parts[0] ?? node);
   if (!cmd) return UNKNOWN;
   const nameNode = cmd.childForFieldName('name');
   if (!nameNode) return UNKNOWN;
@@ -94,6 +108,15 @@ function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shap
       return grepCount(values) ? NUMBER : UNKNOWN;
     case 'seq':
     case 'bc':
+    case 'true':
+    case 'false':
+    case ':':
+    case 'cd':
+    case 'shift':
+    case 'set':
+    case 'shopt':
+    case 'return':
+    case 'exit':
       return NUMBER;
     case 'date': {
       const formats = values.filter((v) => v.startsWith('+'));

@@ -8,7 +8,8 @@
  *    glob with a known first character, a number, an absolute path from mktemp/pwd).
  * Variables the script never assigns (environment, positional parameters) are neither.
  */
-import { startOf, type SyntaxNode } from '../grammars.ts';
+import type { SyntaxNode } from '../grammars.ts';
+import { collectBindings, type Binding } from './bindings.ts';
 import type { ShContext } from './context.ts';
 import { commandShape, type Shape } from './shapes.ts';
 import { validations, type Validations } from './validate.ts';
@@ -23,107 +24,25 @@ const meet = (a: Shape, b: Shape): Shape => ({ noCode: a.noCode && b.noCode, noD
 const NUMERIC_SPECIALS = new Set(['#', '?', '$', '!', 'RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'EPOCHSECONDS',
   'EPOCHREALTIME', 'PPID', 'UID', 'EUID', 'OPTIND', 'HISTCMD', 'SHLVL']);
 const PATH_SPECIALS = new Set(['PWD', 'OLDPWD']);
-const READERS = new Set(['read', 'mapfile', 'readarray']);
-const BINDING_COMMANDS = new Set([...READERS, 'let', 'getopts', 'printf', 'wait']);
-const BINDER_AT = /(?:read|mapfile|readarray|let|getopts|printf|wait)(?![A-Za-z0-9_])/y;
-const READ_VALUE_OPTS = /^-[dinNptuCcO]$/;
-const ARITH_TARGET = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*(?:\+\+|--|(?:[-+*/%&|^]|<<|>>)?=(?!=))|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/**
- * A value to work out on demand: an assignment (read when the variable is asked about), a word
- * (`anyStart`: an array element `[k]=v`, whose value may start anywhere), or a known shape.
- */
-type Binding = { assign: SyntaxNode } | { node: SyntaxNode; anyStart?: boolean } | { shape: Shape };
-
-const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
-
 export class ShellValues {
-  private readonly bindings = new Map<string, Binding[]>();
+  private readonly bindings: Map<string, Binding[]>;
   private readonly cache = new Map<string, Shape>();
   private readonly visiting = new Set<string>();
-  readonly assoc = new Set<string>();
-  readonly integer = new Set<string>();
+  /** Arrays declared associative (`declare -A`) and variables with the integer attribute (`declare -i`). */
+  readonly assoc: Set<string>;
+  readonly integer: Set<string>;
   private checks: Validations | null = null;
 
   constructor(readonly ctx: ShContext) {
-    this.collect();
+    const found = collectBindings(ctx);
+    this.bindings = found.bindings;
+    this.assoc = found.assoc;
+    this.integer = found.integer;
   }
 
   /** Variables the script validates (worked out on first use). */
   get validated(): Validations {
     return (this.checks ??= validations(this.ctx));
-  }
-
-  private bind(name: string, b: Binding): void {
-    const list = this.bindings.get(name);
-    if (list) list.push(b);
-    else this.bindings.set(name, [b]);
-  }
-
-  /** Every place the script gives a variable a value (names read from the source: no tree walk). */
-  private collect(): void {
-    const ctx = this.ctx;
-    const headers = ctx.cap('cfor').map((c) => [startOf(c), startOf(c.childForFieldName('body') ?? c)] as const);
-    for (const a of ctx.cap('assign')) {
-      const at = startOf(a);
-      NAME_AT.lastIndex = at;
-      const m = NAME_AT.exec(ctx.src);
-      if (!m) continue;
-      this.bind(m[0], headers.some(([s, e]) => at > s && at < e) ? { shape: SAFE } : { assign: a });
-    }
-    for (const f of ctx.cap('for')) {
-      const v = f.childForFieldName('variable');
-      if (!v) continue;
-      const values = f.childrenForFieldName('value');
-      if (values.length === 0) this.bind(ctx.text(v), { shape: UNKNOWN });
-      for (const w of values) this.bind(ctx.text(v), { node: w });
-    }
-    for (const n of [...ctx.cap('arith'), ...ctx.cap('arith_cmd'), ...ctx.cap('cfor')]) this.arithTargets(ctx.text(n));
-    this.commandBindings();
-    for (const d of ctx.cap('decl')) {
-      const opts = d.namedChildren.filter((c) => c.type === 'word').map((w) => ctx.text(w));
-      const names = d.namedChildren.filter((c) => c.type === 'variable_name' || c.type === 'variable_assignment')
-        .map((c) => ctx.text(c.type === 'variable_name' ? c : (c.childForFieldName('name') ?? c)).replace(/\[.*$/, ''));
-      if (opts.some((o) => /^[-+][A-Za-z]*A/.test(o))) names.forEach((n) => this.assoc.add(n));
-      if (opts.some((o) => /^-[A-Za-z]*i/.test(o))) names.forEach((n) => this.integer.add(n));
-      for (const c of d.namedChildren) if (c.type === 'variable_name') this.bind(ctx.text(c), { shape: SAFE });
-    }
-  }
-
-  /** `(( x = … ))`, `(( i++ ))`, `let n+=1`: the target holds a number afterwards. */
-  private arithTargets(text: string): void {
-    for (const m of text.matchAll(ARITH_TARGET)) this.bind((m[1] ?? m[2])!, { shape: SAFE });
-  }
-
-  /** read/mapfile/readarray/printf -v/getopts/wait -p name their variables as arguments. */
-  private commandBindings(): void {
-    const ctx = this.ctx;
-    const commands = ctx.cap('command');
-    const names = ctx.cap('command.name');
-    for (let k = 0; k < commands.length; k++) {
-      BINDER_AT.lastIndex = startOf(names[k]!);
-      if (!BINDER_AT.test(ctx.src)) continue; // cheap prefilter on the source text
-      const cmd = ctx.text(names[k]!);
-      if (!BINDING_COMMANDS.has(cmd) || ((cmd === 'printf' || cmd === 'wait') && !/\s-[vp]\s/.test(ctx.text(commands[k]!)))) continue;
-      const args = commands[k]!.childrenForFieldName('argument').map((a) => ctx.word(a).value);
-      if (cmd === 'let') args.forEach((a) => this.arithTargets(a));
-      else if (READERS.has(cmd)) {
-        let named = false;
-        for (let i = 0; i < args.length; i++) {
-          if (READ_VALUE_OPTS.test(args[i]!)) i++;
-          else if (!args[i]!.startsWith('-') || args[i] === '-a') {
-            const n = args[i] === '-a' ? args[++i] : args[i];
-            if (n) this.bind(n.replace(/\[.*$/, ''), { shape: UNKNOWN });
-            named = true;
-          }
-        }
-        if (!named) this.bind(cmd === 'read' ? 'REPLY' : 'MAPFILE', { shape: UNKNOWN });
-      } else if (cmd === 'getopts' && args[1]) this.bind(args[1], { shape: SAFE });
-      else if ((cmd === 'printf' || cmd === 'wait') && args.indexOf(cmd === 'printf' ? '-v' : '-p') >= 0) {
-        const n = args[args.indexOf(cmd === 'printf' ? '-v' : '-p') + 1];
-        if (n) this.bind(n.replace(/\[.*$/, ''), { shape: UNKNOWN });
-      }
-    }
   }
 
   /** The shape of a variable's value. */
@@ -185,9 +104,18 @@ export class ShellValues {
     });
   }
 
-  /** True when the variable holds a plain variable name (`${!x}`, `printf -v "$x"`). */
+  /** True when the variable holds a plain variable name (`${!x}`, `printf -v "$x"`, a name from `${!PREFIX*}`). */
   holdsName(name: string): boolean {
-    return this.validated.names.has(name) || this.literalsOnly(name, /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/);
+    if (this.validated.names.has(name)) return true;
+    const list = this.bindings.get(name);
+    return list !== undefined && list.every((b) => {
+      const nodes = this.words(b);
+      if (nodes === null) return 'shape' in b && b.shape.noCode;
+      return nodes.every((n) => {
+        const v = this.ctx.word(n);
+        return (v.exact && !v.pattern && /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/.test(v.value)) || /^"?\$\{![A-Za-z_][A-Za-z0-9_]*[*@]\}"?$/.test(this.ctx.text(n));
+      });
+    });
   }
 
   /** The shape of a word (an argument, an assigned value, a `for` list item). */
