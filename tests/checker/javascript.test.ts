@@ -38,6 +38,11 @@ describe('javascript (tree-sitter-javascript, for isolated-vm tools)', () => {
     ['const o = {}; o[input.name] = input.value', 'js.computed-key'],
     ['for (const k in input) { out[k] = input[k] }', 'js.computed-key'],
     ['const name = args[0]; console.log(input[name])', 'js.computed-key'],
+    ['const { constructor: { constructor: F } } = []; F("return 1")()', 'js.constructor'],
+    ["const { ['constr' + 'uctor']: C } = []", 'js.computed-key'],
+    ["with ({}) { constructor('return 1') }", 'js.global.computed'],
+    ["self.eval('1')", 'js.global.computed'],
+    ["const o = { __proto__: evil }", 'js.dunder'],
     ["let s = 'unterminated", 'js.syntax'],
     ['function (', 'js.syntax'],
   ])('%s → %s', (src, rule) => {
@@ -66,6 +71,8 @@ describe('javascript (tree-sitter-javascript, for isolated-vm tools)', () => {
     'function Counter() { this.n = 0; }\nconsole.log(new Counter().n);',
     'const idx = input.values.indexOf(3); console.log(idx >= 0 ? input.values[idx] : null);',
     "console.log(JSON.stringify({ ok: true, when: new Date(0).toISOString() }));",
+    'const self = { n: 1 }; console.log(self.n);',
+    'const { a, b: [first] } = input; console.log(a, first);',
   ])('benign: %s', (src) => {
     const r = js(src);
     expect(r.allowed, explain(r)).toBe(true);

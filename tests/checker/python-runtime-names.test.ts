@@ -28,6 +28,12 @@ describe('python names built at run time (namespaces, format fields, frames)', (
     "class M:\n    def run(self, o):\n        d = o.__dict__\n        return d[o.key]",
     "g = (i for i in range(3))\nprint(getattr(g, 'gi_' + 'frame'))",
     "import logging\nf = logging.currentframe()",
+    "d = getattr(type, '__dict__')\nk = input()\nprint(d[k])",
+    "import operator\nns = operator.attrgetter('__dict__')(type)\nprint(ns)",
+    "T = {'a': '{0.__class__.__mro__}'}\nprint(T[input()].format(1))",
+    "T = {'s': '{name}'}\nU = T\nU['s'] = input()\nprint(T['s'].format(name=1))",
+    "f = lambda: None\nprint(dict.__getitem__(vars(f), input()))",
+    "def g(o):\n    return {**o.__dict__}",
   ])('blocked: %s', (src) => {
     const r = py(src);
     expect(r.allowed, explain(r)).toBe(false);
@@ -51,6 +57,7 @@ describe('python names built at run time (namespaces, format fields, frames)', (
     "import string\nt = string.Template('$name has $n rows')\nprint(t.substitute(name='a', n=1))",
     "d = {'a': 1}\nk = input()\nprint(d[k], d.get(k))",
     "import dataclasses\n@dataclasses.dataclass\nclass R:\n    a: int\nprint(dataclasses.asdict(R(1)))",
+    "TEMPLATES = {'short': '{name}', 'long': '{name}: {count} items'}\nprint(TEMPLATES[input()].format(name='a', count=1))",
   ])('benign: %s', (src) => {
     const r = py(src);
     expect(r.allowed, explain(r)).toBe(true);
@@ -89,6 +96,9 @@ describe('python library escape hatches (numpy, pandas, matplotlib, environment)
     "import numpy as np\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**9,), strides=(1,))",
     "import pandas as pd\npd.read_hdf('x.h5')",
     "import numpy as np\nnp.DataSource().open('x')",
+    "import os\nos.environ |= {'PATH': '/tmp'}",
+    "import uuid\nprint(uuid.getnode())",
+    "import matplotlib.pyplot as plt\nplt.rcParams.update(backend=input())",
   ])('blocked: %s', (src) => {
     const r = py(src);
     expect(r.allowed, explain(r)).toBe(false);

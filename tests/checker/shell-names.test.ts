@@ -40,6 +40,9 @@ describe('shell names and arithmetic evaluated at run time', () => {
     ['x=$(printf %s "$1")\necho $(( x ))', 'sh.arith.injection'],
     ['x="${1//[^a-z]/}"\necho $(( x ))', 'sh.arith.injection'],
     ['echo $(( $(cat /workspace/n) + 1 ))', 'sh.arith.injection'],
+    ['k=$1\narr=([$k]=1)', 'sh.arith.injection'],
+    ['x=$1\n[[ -R $x ]] && echo ref', 'sh.name.dynamic'],
+    ['x=$(cat /workspace/f; echo 1)\necho $(( x ))', 'sh.arith.injection'],
   ])('%s → %s', (src, rule) => {
     const r = sh(src);
     expect(r.allowed, explain(r)).toBe(false);
@@ -73,6 +76,9 @@ describe('shell names and arithmetic evaluated at run time', () => {
     'local_demo() { local -i n=5; echo $(( n * 2 )); }\nlocal_demo',
     'declare -a parts=(x y z)\nunset "parts[1]"\necho "${parts[@]}"',
     'size=${#1}\necho $(( size + 1 ))',
+    'n=$(grep -c ERROR /data/app.log || true)\n(( n > 0 )) && echo errors',
+    'declare -A m=([a]=1 [b]=2)\nfor k in "${!m[@]}"; do echo "$k"; done',
+    'for name in ${!LC_*}; do printf "%s=%s\\n" "$name" "${!name}"; done',
   ])('benign: %s', (src) => {
     const r = sh(src);
     expect(r.allowed, explain(r)).toBe(true);

@@ -41,6 +41,10 @@ describe('shell options: only those the policy lists per command', () => {
     ['find /data $extra -print', 'sh.option.dynamic'],
     ['dir=$(cat /workspace/dir.txt); find "$dir" -type f', 'sh.option.dynamic'],
     ['cat /workspace/list.txt | xargs sort', 'sh.option.dynamic'],
+    ['sort {--compress-program=sh,big.txt}', 'sh.option.dynamic'],
+    ['sort ${opt:---compress-program=sh} big.txt', 'sh.option.dynamic'],
+    ['arr=(--compress-program=sh)\nsort "${arr[0]}" big.txt', 'sh.option.dynamic'],
+    ['s() { sort "$@"; }\ns --compress-program=sh big.txt', 'sh.option.dynamic'],
     ['xargs -I{} sed -n p {} < /workspace/files', 'sh.option.dynamic'],
     ["split --filter='sh -c \"id\"' in.txt", 'sh.command.not-allowed'],
   ])('%s → %s', (src, rule) => {

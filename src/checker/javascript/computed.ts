@@ -15,6 +15,14 @@ const NUMERIC_CALLS = /^(Math\.\w+|Number|parseInt|parseFloat|Number\.\w+|Date\.
 
 export function checkComputedAccess(ctx: JsContext): void {
   const guards = ownChecks(ctx);
+  for (const key of ctx.cap('pattern.key')) {
+    // `const { [k]: v } = obj` reads obj[k]
+    const inner = key.namedChild(0);
+    const keys = inner ? staticKeys(ctx, inner) : null;
+    const bad = keys?.find((k) => DANGEROUS_KEYS.test(k));
+    if (bad) ctx.sink.report(bad === 'constructor' ? 'js.constructor' : 'js.dunder', key, `[${bad}] in a pattern reaches a prototype or constructor`);
+    else if (!keys && !(inner && numeric(ctx, inner, new Set()))) ctx.sink.report('js.computed-key', key, `'${ctx.text(key)}' reads a key known only at run time, which could be 'constructor' or '__proto__'`);
+  }
   const objects = ctx.cap('sub.object');
   const indexes = ctx.cap('sub.index');
   ctx.cap('sub').forEach((sub, i) => {

@@ -2,7 +2,11 @@
 export const JAVASCRIPT_QUERY = `
 (identifier) @id
 (shorthand_property_identifier) @id
-(member_expression property: (_) @member.prop) @member
+(member_expression object: (identifier) @member.object)
+(property_identifier) @prop
+(shorthand_property_identifier_pattern) @prop
+(pair_pattern key: (computed_property_name) @pattern.key)
+(with_statement) @with
 (subscript_expression object: (_) @sub.object index: (_) @sub.index) @sub
 (call_expression function: (import)) @import
 (import_statement) @import

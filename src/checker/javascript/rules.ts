@@ -21,11 +21,8 @@ export function checkNames(ctx: JsContext): void {
     if (forbidden.has(name)) ctx.sink.report('js.global.forbidden', id, `'${name}' is forbidden by the policy`);
     else if (PROTO_NAMES.has(name)) ctx.sink.report('js.dunder', id, `${name} changes or inspects prototypes`);
   }
-  for (const prop of ctx.cap('member.prop')) {
-    const name = ctx.name(prop);
-    if (name === 'constructor') ctx.sink.report('js.constructor', prop, '.constructor reaches the Function constructor');
-    else if (PROTO_NAMES.has(name)) ctx.sink.report('js.dunder', prop, `${name} changes or inspects prototypes`);
-  }
+  for (const prop of ctx.cap('prop')) property(ctx, prop);
+  for (const w of ctx.cap('with')) ctx.sink.report('js.global.computed', w, 'with turns the properties of an object (constructor, __proto__ …) into variables');
   for (const s of ctx.cap('str')) literal(ctx, s, stringValue(ctx, s));
   for (const t of ctx.cap('template')) {
     for (const f of t.namedChildren) if (f.type === 'string_fragment') literal(ctx, f, ctx.text(f));
@@ -36,6 +33,17 @@ export function checkNames(ctx: JsContext): void {
   calls(ctx);
 }
 
+/** `.constructor`, `{ constructor: F } = x`, `{ __proto__: p }`: only a class's own constructor method is fine. */
+function property(ctx: JsContext, prop: SyntaxNode): void {
+  const name = ctx.name(prop);
+  if (name !== 'constructor' && !PROTO_NAMES.has(name)) return;
+  const p = prop.parent;
+  if (name === 'constructor' && p?.type === 'method_definition' && p.parent?.type === 'class_body') return;
+  const where = p?.type === 'member_expression' ? `.${name}` : `a property named ${name}`;
+  if (name === 'constructor') ctx.sink.report('js.constructor', prop, `${where} reaches the Function constructor`);
+  else ctx.sink.report('js.dunder', prop, `${where} changes or inspects prototypes`);
+}
+
 function literal(ctx: JsContext, node: SyntaxNode, value: string): void {
   if (!DANGEROUS_KEYS.test(value)) return;
   ctx.sink.report(value === 'constructor' ? 'js.constructor' : 'js.dunder', node, `the string '${value}' names a prototype or constructor property`);
@@ -43,9 +51,12 @@ function literal(ctx: JsContext, node: SyntaxNode, value: string): void {
 
 /** `self[…]`, `window.x`, and `this` outside classes, methods and functions (the global object in scripts). */
 function globalObject(ctx: JsContext): void {
-  const objects = ctx.cap('sub.object');
-  for (const obj of objects) {
+  for (const obj of ctx.cap('sub.object')) {
     if (obj.type === 'identifier' && GLOBAL_OBJECTS.has(ctx.name(obj))) ctx.sink.report('js.global.computed', obj, `computed property access on ${ctx.name(obj)}`);
+  }
+  for (const obj of ctx.cap('member.object')) {
+    const name = ctx.name(obj);
+    if (GLOBAL_OBJECTS.has(name) && !ctx.bindings.has(name)) ctx.sink.report('js.global.computed', obj, `${name} is the global object`);
   }
   for (const t of ctx.cap('this')) {
     let p = t.parent;

@@ -34,5 +34,6 @@ export const PYTHON_QUERY = `
 (assignment left: (subscript) @assign.sub right: (_) @assign.sub.value)
 (augmented_assignment left: (subscript) @assign.sub right: (_) @assign.sub.value)
 (assignment left: (attribute) @assign.attr right: (_) @assign.attr.value)
+(augmented_assignment left: (attribute) @aug.target)
 (ERROR) @error
 `;

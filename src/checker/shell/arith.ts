@@ -35,6 +35,7 @@ export function checkArithmetic(ctx: ShContext): void {
     for (const a of c.childrenForFieldName('argument')) report(ctx, a, firstUnsafe(ctx, a, false) ?? textRefs(ctx, ctx.word(a).value, false), 'let evaluates');
   });
   for (const s of ctx.cap('subscript')) checkSubscript(ctx, s);
+  for (const a of ctx.cap('assign')) checkArrayKeys(ctx, a);
   for (const e of ctx.cap('expansion')) checkOffsets(ctx, e);
   checkIntegerAssignments(ctx);
 }
@@ -98,6 +99,18 @@ function checkSubscript(ctx: ShContext, s: SyntaxNode): void {
   const index = s.childForFieldName('index');
   if (!index || ctx.values().assoc.has(name) || /^[@*]$/.test(ctx.text(index))) return;
   report(ctx, s, firstUnsafe(ctx, index, false), `the subscript of the indexed array '${name}' evaluates`);
+}
+
+/** `arr=([$k]=v)`: the keys of an indexed array literal are arithmetic. */
+function checkArrayKeys(ctx: ShContext, a: SyntaxNode): void {
+  const value = a.childForFieldName('value');
+  if (value?.type !== 'array') return;
+  const name = ctx.text(a).replace(/[+]?=[\s\S]*$/, '');
+  if (ctx.values().assoc.has(name)) return;
+  for (const el of value.namedChildren) {
+    const key = /^\[([^\]]*)\]=/.exec(ctx.text(el));
+    if (key) report(ctx, el, textRefs(ctx, key[1]!, false), `the key of an element of the indexed array '${name}' evaluates`);
+  }
 }
 
 /** `${s:offset:length}`: both are arithmetic. */

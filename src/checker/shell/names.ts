@@ -19,8 +19,8 @@ const NAME_ARGS: Record<string, { valueOpts: RegExp; names: 'all' | 'second' | R
   getopts: { valueOpts: /^$/, names: 'second' },
   printf: { valueOpts: /^$/, names: /^-v$/ },
   wait: { valueOpts: /^$/, names: /^-p$/ },
-  test: { valueOpts: /^$/, names: /^-v$/ },
-  '[': { valueOpts: /^$/, names: /^-v$/ },
+  test: { valueOpts: /^$/, names: /^-[vR]$/ },
+  '[': { valueOpts: /^$/, names: /^-[vR]$/ },
 };
 
 export function checkNames(ctx: ShContext): void {
@@ -29,7 +29,7 @@ export function checkNames(ctx: ShContext): void {
     for (const u of t.descendantsOfType('unary_expression')) {
       const op = u.children.find((c) => c.type === 'test_operator');
       const operand = u.namedChildren.find((c) => c.type !== 'test_operator') ?? null;
-      if (op && ctx.text(op) === '-v' && operand) nameWord(ctx, operand, true, '[[ -v ]]');
+      if (op && /^-[vR]$/.test(ctx.text(op)) && operand) nameWord(ctx, operand, true, `[[ ${ctx.text(op)} ]]`);
     }
   }
   const names = ctx.cap('command.name');

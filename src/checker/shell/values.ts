@@ -130,6 +130,7 @@ export class ShellValues {
       case 'raw_string':
       case 'ansi_c_string': {
         const v = ctx.word(node);
+        if (!v.exact) return { noCode: false, noDash: v.value !== '' && literalShape(v.value, v.pattern).noDash }; // brace expansion
         return literalShape(v.value, v.pattern);
       }
       case 'brace_expression':
@@ -139,9 +140,13 @@ export class ShellValues {
         return this.expansion(node);
       case 'command_substitution':
         return commandShape(ctx, node, (n) => this.word(n));
+      case 'concatenation': {
+        const v = ctx.word(node);
+        if (!v.exact && v.pattern) return { noCode: false, noDash: v.value !== '' && !v.value.startsWith('-') }; // brace expansion
+        return this.parts(node);
+      }
       case 'string':
       case 'translated_string':
-      case 'concatenation':
         return this.parts(node);
       default:
         return UNKNOWN;

@@ -32,7 +32,11 @@ export function checkConfig(ctx: PyContext, calls: readonly CallInfo[]): void {
   const attrValues = ctx.cap('assign.attr.value');
   attrs.forEach((attr, i) => {
     if (ctx.attrName(attr) === 'backend' && /plotting$/.test(ctx.text(attr.childForFieldName('object')!))) backend(ctx, attrValues[i]!, 'pandas', attr);
+    if (names(ctx, attr).includes('os.environ')) ctx.sink.report('py.environ.dangerous', attr, 'replaces os.environ with variables whose names cannot all be checked');
   });
+  for (const target of ctx.cap('aug.target')) {
+    if (names(ctx, target).includes('os.environ')) ctx.sink.report('py.environ.dangerous', target, 'os.environ |= … sets variables whose names cannot all be checked');
+  }
 }
 
 function checkCall(ctx: PyContext, call: CallInfo): void {

@@ -81,12 +81,40 @@ function mayBeString(ctx: PyContext, recv: SyntaxNode): boolean {
 }
 
 function checkTemplateExpr(ctx: PyContext, expr: SyntaxNode, at: SyntaxNode, what: string): void {
-  const values = evalStr(ctx, expr);
+  const values = evalStr(ctx, expr) ?? tableValues(ctx, expr);
   if (!values || values.some((v) => !v.exact)) {
     report(ctx, at, `${what} with a template that is not a literal: its fields ('{0.attr}', '{0[key]}') could reach any attribute of the arguments`);
     return;
   }
   for (const v of values) if (reportTemplate(ctx, v.value, at)) return;
+}
+
+/** `TEMPLATES[kind]` where TEMPLATES is a dict literal of literal strings: any of its values. */
+function tableValues(ctx: PyContext, expr: SyntaxNode): { value: string; exact: boolean }[] | null {
+  const table = expr.type === 'subscript' ? expr.childForFieldName('value') : null;
+  if (!table || table.type !== 'identifier') return null;
+  const name = ctx.idText(table);
+  const sources = ctx.constantSources(name);
+  if (!sources || sources.some((d) => d.type !== 'dictionary') || mutated(ctx, name)) return null;
+  const out: { value: string; exact: boolean }[] = [];
+  for (const d of sources) {
+    for (const pair of d.namedChildren) {
+      const v = pair.type === 'pair' ? pair.childForFieldName('value') : null;
+      const values = v ? evalStr(ctx, v) : null;
+      if (!values) return null;
+      out.push(...values);
+    }
+  }
+  return out;
+}
+
+/** `T[k] = …`, `T |= …`, `T.update(…)`, `U = T`: the table may not keep its literal values. */
+function mutated(ctx: PyContext, name: string): boolean {
+  if (ctx.cap('assign.sub').some((s) => ctx.text(s.childForFieldName('value') ?? s) === name)) return true;
+  // every other mention must be a definition (`T = {…}`) or a lookup (`T[k]`): no aliases, no method calls
+  const all = ctx.src.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))?.length ?? 0;
+  const ok = ctx.src.match(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[|=(?!=))`, 'g'))?.length ?? 0;
+  return all !== ok;
 }
 
 function report(ctx: PyContext, at: SyntaxNode, message: string): void {

@@ -58,6 +58,7 @@ function checkGetattr(ctx: PyContext, call: CallInfo): void {
         ctx.sink.report('py.callable.forbidden', call.node, `'${v.value}' is forbidden by the policy (reached through ${kind} on builtins)`);
       }
       checkAttributeName(ctx, v.value, obj, call.node);
+      if (v.value === '__dict__') ctx.sink.report('py.namespace.escape', call.node, `${kind}(obj, '__dict__') hands out a namespace the checker cannot follow; write obj.__dict__`);
       if (kind !== 'getattr' && onModule) {
         ctx.sink.report('py.reflection.setattr-module', call.node, `${kind} on a module changes the interpreter for every later use`);
       }
@@ -115,7 +116,12 @@ function checkAttrgetter(ctx: PyContext, call: CallInfo): void {
       ctx.sink.report('py.reflection.computed-name', call.node, 'attrgetter/methodcaller with a name that is not a literal');
       continue;
     }
-    for (const v of values) for (const seg of v.value.split('.')) checkAttributeName(ctx, seg.trim(), null, call.node);
+    for (const v of values) {
+      for (const seg of v.value.split('.')) {
+        checkAttributeName(ctx, seg.trim(), null, call.node);
+        if (seg.trim() === '__dict__') ctx.sink.report('py.namespace.escape', call.node, "attrgetter('__dict__') hands out a namespace the checker cannot follow; write obj.__dict__");
+      }
+    }
   }
 }
 
