@@ -94,6 +94,7 @@ export const RULES = {
   'sh.awk.system': r('critical', 'An awk program runs commands (system(), "cmd" | getline, print | "cmd").', 'Keep awk programs to text processing; run commands from the script itself.'),
   'sh.awk.dynamic': r('critical', 'An awk program that is not a literal string, or loaded from a file (-f) or extension (@load, -l).', 'Write the awk program as a literal in single quotes.'),
   'sh.sed.execute': r('critical', 'A GNU sed script runs commands (e command, s///e).', 'Remove the e command; sed only edits text.'),
+  'sh.sed.write': r('critical', 'A sed script writes files (w, W, s///w).', 'Print with sed and write the output with a redirect into /workspace: sed -n \'/x/p\' in > /workspace/out.'),
   'sh.sed.dynamic': r('critical', 'A sed script that is not a literal string or is read from a file (-f).', 'Write the sed script as a literal in single quotes.'),
   'sh.option.not-allowed': r('major', 'An option the policy does not list for this command (shell.allowedOptions); long options must be written in full.', 'Use only the options the policy lists for this command, spelled in full (--numeric-sort, not --num).'),
   'sh.option.dangerous': r('critical', 'An option that runs a program, loads code or writes a file, and the policy does not allow it (sort --compress-program, split --filter, awk --dump-variables …).', 'Leave the option out: run the steps yourself in the script, and write output with a redirect into /workspace.'),

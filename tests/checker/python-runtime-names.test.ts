@@ -108,7 +108,7 @@ describe('python library escape hatches (numpy, pandas, matplotlib, environment)
     "import pandas as pd\ndf = pd.DataFrame({'age': [1, 30]})\nmin_age = 18\nprint(df.query('age > @min_age'))",
     "import pandas as pd\ndf = pd.DataFrame({'a': [1], 'b': [2]})\ndf = df.eval('c = a + b')\nprint(df.query(\"a in @df.index\" if False else 'a > 0'))",
     "import numpy as np\na = np.load('/data/x.npy')\nb = np.load('/data/y.npy', allow_pickle=False)\nc = np.load('/data/z.npy', mmap_mode='r')",
-    "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\nplt.rcParams['figure.figsize'] = (8, 4)\nplt.rcParams.update({'font.size': 10})\nplt.savefig('/workspace/a.png')",
+    "import matplotlib\nmatplotlib.use(backend='Agg')\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\nplt.rcParams['figure.figsize'] = (8, 4)\nplt.rcParams.update({'font.size': 10})\nplt.savefig('/workspace/a.png')",
     "import os\nos.environ.setdefault('MPLBACKEND', 'Agg')\nos.environ['TZ'] = 'UTC'",
     "from typing import List\ndef f(x: 'Foo', y: 'List[int]') -> 'Optional[str]':\n    return None",
     "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\nw = sliding_window_view(np.arange(10), 3)\nm = np.ma.masked_invalid(np.array([1.0, np.nan]))\nprint(np.linalg.norm(w), np.random.default_rng(0).normal(), np.fft.fft(w[0]))",

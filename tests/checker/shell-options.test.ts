@@ -17,6 +17,8 @@ describe('shell options: only those the policy lists per command', () => {
     ["awk --profile=/workspace/p '{print}' f", 'sh.option.dangerous'],
     ["sed -i 's/a/b/' /workspace/x.txt", 'sh.option.dangerous'],
     ["sed -ni 's/a/b/p' /workspace/x.txt", 'sh.option.dangerous'],
+    ["sed -n '/ERROR/w /workspace/errors.txt' /data/app.log", 'sh.sed.write'],
+    ["sed 's/a/b/w /workspace/changed.txt' /data/x", 'sh.sed.write'],
     ['find . -fprint /workspace/list.txt', 'sh.option.dangerous'],
     ['find . -fls out.txt', 'sh.option.dangerous'],
     ['find . -ok cat {} \\;', 'sh.option.dangerous'],

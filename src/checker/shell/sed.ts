@@ -1,8 +1,8 @@
 /**
  * sed scripts. The literal script is split into commands by a small parser (addresses, `{}`, and
  * each command's own argument syntax) that reports GNU extensions that leave text editing: the `e`
- * command and `s///e` flag run shell commands; `w`/`W` and `s///w` write files and `r`/`R` read
- * them (judged against the allowed paths). `-i` makes every input file a write. Scripts that are not
+ * command and `s///e` flag run shell commands; `w`/`W` and `s///w` write files (refused: write with a
+ * redirect) and `r`/`R` read them (judged against the allowed paths). `-i` makes every input file a write. Scripts that are not
  * literals or come from files (-f) are blocked, and so are scripts this parser cannot follow.
  */
 import type { SyntaxNode } from '../grammars.ts';
@@ -166,6 +166,7 @@ export function scanSed(ctx: ShContext, script: string, at: SyntaxNode): void {
       case 'r': case 'R': case 'w': case 'W': {
         skipWs();
         const file = toEol().trim();
+        if (c === 'w' || c === 'W') ctx.sink.report('sh.sed.write', at, `the sed ${c} command writes the file '${file}'`);
         checkPathValue(ctx, { value: file, exact: true }, c === 'r' || c === 'R' ? 'read' : 'write', at, `sed ${c} file`);
         break;
       }
@@ -182,6 +183,7 @@ export function scanSed(ctx: ShContext, script: string, at: SyntaxNode): void {
           i++;
           skipWs();
           const file = toEol().trim();
+          ctx.sink.report('sh.sed.write', at, `the s///w flag writes the file '${file}'`);
           checkPathValue(ctx, { value: file, exact: true }, 'write', at, 'sed s///w file');
         }
         break;

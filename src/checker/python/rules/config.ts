@@ -43,7 +43,11 @@ function checkCall(ctx: PyContext, call: CallInfo): void {
   const mpl = call.names.some((n) => n.startsWith('matplotlib.'));
   const kw = call.keywords.get('backend');
   if (kw) backend(ctx, kw, mpl ? 'matplotlib' : 'pandas', call.node);
-  if (call.is('matplotlib.use', 'matplotlib.pyplot.switch_backend') && call.positional[0]) backend(ctx, call.positional[0], 'matplotlib', call.node);
+  if (call.is('matplotlib.use', 'matplotlib.pyplot.switch_backend')) {
+    const b = call.arg(0, ['backend', 'newbackend']);
+    if (b && !call.hasSplat) backend(ctx, b, 'matplotlib', call.node);
+    else ctx.sink.report('py.library.config', call.node, 'a matplotlib backend given with * arguments: the module it imports cannot be checked');
+  }
   else if (call.is('pandas.set_option', 'pandas.option_context')) options(ctx, call);
   else if (call.is(...RC_FILES)) ctx.sink.report('py.library.config', call.node, 'matplotlib rc files can set backends and the programs matplotlib runs');
   else if (call.is('matplotlib.rc', 'matplotlib.pyplot.rc')) rcGroup(ctx, call);
