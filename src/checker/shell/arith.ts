@@ -22,6 +22,7 @@ export function checkArithmetic(ctx: ShContext): void {
     report(ctx, n, bad, 'arithmetic on');
   }
   for (const t of ctx.cap('test')) {
+    if (!/-(eq|ne|lt|le|gt|ge)\b/.test(ctx.text(t))) continue;
     for (const b of t.descendantsOfType('binary_expression')) {
       const op = b.children.find((c) => c.type === 'test_operator');
       if (!op || !ARITH_TEST_OPS.has(ctx.text(op))) continue;
@@ -36,7 +37,7 @@ export function checkArithmetic(ctx: ShContext): void {
   });
   for (const s of ctx.cap('subscript')) checkSubscript(ctx, s);
   for (const a of ctx.cap('assign')) checkArrayKeys(ctx, a);
-  for (const e of ctx.cap('expansion')) checkOffsets(ctx, e);
+  for (const e of ctx.cap('expansion')) if (ctx.text(e).includes(':')) checkOffsets(ctx, e);
   checkIntegerAssignments(ctx);
 }
 
@@ -95,6 +96,7 @@ function textRefs(ctx: ShContext, text: string, expandedOnly: boolean): string |
 
 /** `${a[$i]}`, `a[$i]=…`: the subscript of an indexed array is arithmetic. */
 function checkSubscript(ctx: ShContext, s: SyntaxNode): void {
+  if (/\[\s*(?:[@*]|-?\d+)\s*\]$/.test(ctx.text(s))) return; // a[@], a[0]: nothing to evaluate
   const name = ctx.text(s.childForFieldName('name') ?? s);
   const index = s.childForFieldName('index');
   if (!index || ctx.values().assoc.has(name) || /^[@*]$/.test(ctx.text(index))) return;
@@ -103,6 +105,7 @@ function checkSubscript(ctx: ShContext, s: SyntaxNode): void {
 
 /** `arr=([$k]=v)`: the keys of an indexed array literal are arithmetic. */
 function checkArrayKeys(ctx: ShContext, a: SyntaxNode): void {
+  if (!/=\(\s*\[/.test(ctx.text(a))) return;
   const value = a.childForFieldName('value');
   if (value?.type !== 'array') return;
   const name = ctx.text(a).replace(/[+]?=[\s\S]*$/, '');

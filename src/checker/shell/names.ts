@@ -24,8 +24,9 @@ const NAME_ARGS: Record<string, { valueOpts: RegExp; names: 'all' | 'second' | R
 };
 
 export function checkNames(ctx: ShContext): void {
-  for (const e of ctx.cap('expansion')) checkExpansion(ctx, e);
+  for (const e of ctx.cap('expansion')) if (/^\$\{!|@P\}$/.test(ctx.text(e))) checkExpansion(ctx, e);
   for (const t of ctx.cap('test')) {
+    if (!/-[vR]\b/.test(ctx.text(t))) continue;
     for (const u of t.descendantsOfType('unary_expression')) {
       const op = u.children.find((c) => c.type === 'test_operator');
       const operand = u.namedChildren.find((c) => c.type !== 'test_operator') ?? null;

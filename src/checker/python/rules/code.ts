@@ -43,6 +43,7 @@ function checkTypeCall(ctx: PyContext, call: CallInfo): void {
 
 /** A string in an annotation is evaluated as code by typing.get_type_hints and singledispatch. */
 function checkAnnotation(ctx: PyContext, type: SyntaxNode): void {
+  if (!/['"]/.test(ctx.text(type))) return;
   for (const s of type.descendantsOfType('string')) {
     const v = literalValue(ctx.text(s));
     if (!v || !v.exact || !TYPE_EXPRESSION.test(v.value)) {

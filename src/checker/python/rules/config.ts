@@ -24,7 +24,11 @@ const RC_FILES = ['matplotlib.rc_file', 'matplotlib.rc_params_from_file', 'matpl
 type Kind = 'pandas' | 'matplotlib';
 
 export function checkConfig(ctx: PyContext, calls: readonly CallInfo[]): void {
-  for (const call of calls) checkCall(ctx, call);
+  // only scripts that mention these libraries or the environment can reach these settings
+  if (/\b(matplotlib|pandas|environ|backend|set_option|option_context|rcParams|rc_file|rc_context)\b/.test(ctx.src)) {
+    const backends = ctx.src.includes('backend');
+    for (const call of calls) checkCall(ctx, call, backends);
+  }
   const subs = ctx.cap('assign.sub');
   const subValues = ctx.cap('assign.sub.value');
   subs.forEach((sub, i) => checkItemAssignment(ctx, sub, subValues[i] ?? null));
@@ -39,10 +43,9 @@ export function checkConfig(ctx: PyContext, calls: readonly CallInfo[]): void {
   }
 }
 
-function checkCall(ctx: PyContext, call: CallInfo): void {
-  const mpl = call.names.some((n) => n.startsWith('matplotlib.'));
-  const kw = call.keywords.get('backend');
-  if (kw) backend(ctx, kw, mpl ? 'matplotlib' : 'pandas', call.node);
+function checkCall(ctx: PyContext, call: CallInfo, backends: boolean): void {
+  const kw = backends ? call.keywords.get('backend') : undefined;
+  if (kw) backend(ctx, kw, call.names.some((n) => n.startsWith('matplotlib.')) ? 'matplotlib' : 'pandas', call.node);
   if (call.is('matplotlib.use', 'matplotlib.pyplot.switch_backend')) {
     const b = call.arg(0, ['backend', 'newbackend']);
     if (b && !call.hasSplat) backend(ctx, b, 'matplotlib', call.node);

@@ -7,7 +7,7 @@
  * refused: its fields cannot be checked. `Formatter.get_field`/`get_value` return the objects
  * themselves, so their field names are judged the same way.
  */
-import type { SyntaxNode } from '../../grammars.ts';
+import { startOf, type SyntaxNode } from '../../grammars.ts';
 import type { CallInfo } from '../calls.ts';
 import type { PyContext } from '../context.ts';
 import { evalStr, literalValue } from '../strings.ts';
@@ -25,10 +25,10 @@ export function checkFormats(ctx: PyContext, calls: readonly CallInfo[]): void {
     const v = literalValue(t);
     if (v && FIELD_HINT.test(v.value)) reportTemplate(ctx, v.value, s);
   }
-  const called = new Set(calls.map((c) => c.fn.startIndex));
+  const called = new Set(calls.map((c) => startOf(c.fn)));
   for (const call of calls) checkCall(ctx, call);
   for (const attr of ctx.cap('attr')) {
-    if (!FORMAT_METHODS.has(ctx.attrName(attr)) || called.has(attr.startIndex)) continue;
+    if (!FORMAT_METHODS.has(ctx.attrName(attr)) || called.has(startOf(attr))) continue;
     const recv = attr.childForFieldName('object');
     if (recv && mayBeString(ctx, recv)) checkTemplateExpr(ctx, recv, attr, `'.${ctx.attrName(attr)}' used as a value`);
   }
@@ -44,6 +44,7 @@ function checkCall(ctx: PyContext, call: CallInfo): void {
   if (call.is('logging.Formatter', 'logging.basicConfig')) return checkLogging(ctx, call);
   const method = call.method;
   if (method === null) return;
+  if (!FORMAT_METHODS.has(method) && !FORMATTER_METHODS.has(method)) return;
   const recv = call.receiver;
   const formatter = recv !== null && ctx.qualify(recv).some((q) => q.parts.join('.').startsWith('string.Formatter'));
   if (FORMAT_METHODS.has(method) && !formatter) {

@@ -8,7 +8,7 @@
  *    variables (`@name`) and attribute calls, so the expression must be a literal without calls on
  *    `@` names or interpreter internals, and the engine must not be python (or unknown).
  */
-import type { SyntaxNode } from '../../grammars.ts';
+import { startOf, type SyntaxNode } from '../../grammars.ts';
 import type { CallInfo } from '../calls.ts';
 import type { PyContext } from '../context.ts';
 import { evalStr } from '../strings.ts';
@@ -22,9 +22,10 @@ const SUSPICIOUS_CODE = /__|\bimport\b|\blambda\b|\beval\b|\bexec\b|\bopen\s*\(|
 const QUERY_METHODS = new Set(['eval', 'query']);
 
 export function checkLibraries(ctx: PyContext, calls: readonly CallInfo[]): void {
-  const called = new Set(calls.map((c) => c.fn.startIndex));
+  const called = new Set(calls.map((c) => startOf(c.fn)));
+  const pickleKeyword = ctx.src.includes('allow_pickle');
   for (const call of calls) {
-    checkPickle(ctx, call);
+    checkPickle(ctx, call, pickleKeyword);
     const evaluating = call.names.map((n) => [n, EVALUATING_CALLS.get(n)] as const).find(([, e]) => e !== undefined);
     if (evaluating) checkExpression(ctx, call, evaluating[0], call.arg(evaluating[1]!.arg, evaluating[1]!.kw));
     else if (call.method !== null && QUERY_METHODS.has(call.method) && (call.positional.length > 0 || call.keywords.size > 0 || call.hasSplat)) {
@@ -32,7 +33,7 @@ export function checkLibraries(ctx: PyContext, calls: readonly CallInfo[]): void
     }
   }
   for (const attr of ctx.cap('attr')) {
-    if (!QUERY_METHODS.has(ctx.attrName(attr)) || called.has(attr.startIndex)) continue;
+    if (!QUERY_METHODS.has(ctx.attrName(attr)) || called.has(startOf(attr))) continue;
     const recv = attr.childForFieldName('object');
     if (recv && ctx.text(recv) !== 'self' && !isCallee(attr)) {
       ctx.sink.report('py.code.dynamic-query', attr, `'.${ctx.attrName(attr)}' used as a value: the expression it will evaluate cannot be checked`, { severity: 'critical' });
@@ -50,15 +51,15 @@ function literalFalse(ctx: PyContext, node: SyntaxNode): boolean {
   return ctx.text(node).trim() === 'False';
 }
 
-function checkPickle(ctx: PyContext, call: CallInfo): void {
-  const kw = call.keywords.get('allow_pickle');
+function checkPickle(ctx: PyContext, call: CallInfo, keyword: boolean): void {
+  const kw = keyword ? call.keywords.get('allow_pickle') : undefined;
   if (kw && !literalFalse(ctx, kw)) {
     ctx.sink.report('py.code.deserialize', call.node, 'allow_pickle that is not literally False lets the loader unpickle data, which runs code');
     return;
   }
   const loader = call.names.find((n) => PICKLE_LOADERS.has(n));
   if (!loader) {
-    if (call.hasSplat && call.positional.some((a) => ctx.qualify(a).some((q) => PICKLE_LOADERS.has(q.parts.join('.'))))) {
+    if (keyword && call.hasSplat && call.positional.some((a) => ctx.qualify(a).some((q) => PICKLE_LOADERS.has(q.parts.join('.'))))) {
       ctx.sink.report('py.code.deserialize', call.node, 'a pickle-capable loader passed on with * arguments: whether it unpickles cannot be checked');
     }
     return;
