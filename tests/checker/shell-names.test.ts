@@ -41,6 +41,7 @@ describe('shell names and arithmetic evaluated at run time', () => {
     ['x="${1//[^a-z]/}"\necho $(( x ))', 'sh.arith.injection'],
     ['echo $(( $(cat /workspace/n) + 1 ))', 'sh.arith.injection'],
     ['k=$1\narr=([$k]=1)', 'sh.arith.injection'],
+    ['x=$1\ny=x\n(( y > 1 )) && echo big', 'sh.arith.injection'],
     ['x=$1\n[[ -R $x ]] && echo ref', 'sh.name.dynamic'],
     ['x=$(cat /workspace/f; echo 1)\necho $(( x ))', 'sh.arith.injection'],
   ])('%s → %s', (src, rule) => {

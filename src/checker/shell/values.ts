@@ -131,7 +131,7 @@ export class ShellValues {
       case 'ansi_c_string': {
         const v = ctx.word(node);
         if (!v.exact) return { noCode: false, noDash: v.value !== '' && literalShape(v.value, v.pattern).noDash }; // brace expansion
-        return literalShape(v.value, v.pattern);
+        return this.literal(v.value, v.pattern);
       }
       case 'brace_expression':
         return /^\{-?\d+\.\.-?\d+(\.\.\d+)?\}$/.test(ctx.text(node)) ? SAFE : UNKNOWN;
@@ -153,6 +153,19 @@ export class ShellValues {
     }
   }
 
+  /**
+   * A literal value. Arithmetic reads the names in a value as variables (`y=x; (( y ))` evaluates x),
+   * so a literal is code-free only if every name in it is.
+   */
+  private literal(value: string, pattern: boolean): Shape {
+    const shape = literalShape(value, pattern);
+    if (!shape.noCode) return shape;
+    for (const m of value.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+      if (!this.variable(m[0]).noCode) return { noCode: false, noDash: shape.noDash };
+    }
+    return shape;
+  }
+
   /** Quoted strings and concatenations: the first part decides `noDash`, every part `noCode`. */
   private parts(node: SyntaxNode): Shape {
     const kids = node.children.filter((k) => k.type !== '"' && k.type !== '$"');
@@ -160,7 +173,7 @@ export class ShellValues {
     let shape: Shape = SAFE;
     let first = true;
     for (const k of kids) {
-      const s = k.type === 'string_content' ? literalShape(this.ctx.text(k), false) : this.word(k);
+      const s = k.type === 'string_content' ? this.literal(this.ctx.text(k), false) : this.word(k);
       const emptyLiteral = k.type === 'string_content' && this.ctx.text(k) === '';
       shape = { noCode: shape.noCode && s.noCode, noDash: first ? s.noDash : shape.noDash };
       if (!emptyLiteral) first = false;
@@ -185,7 +198,7 @@ export class ShellValues {
     if (/^\/\/\[[!^](?:0-9|\[:digit:\])\]\/$/.test(op)) return SAFE; // ${x//[^0-9]/}: digits only
     if (/^:?[-=?]/.test(op)) {
       const d = op.replace(/^:?[-=?]/, '');
-      return meet(base, literalShape(d, false));
+      return meet(base, this.literal(d, false));
     }
     if (/^%/.test(op)) return { noCode: base.noCode && !/[$`]/.test(op), noDash: base.noDash };
     return { noCode: base.noCode && !/[$`]/.test(op), noDash: false };
