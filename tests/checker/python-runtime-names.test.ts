@@ -33,6 +33,9 @@ describe('python names built at run time (namespaces, format fields, frames)', (
     "T = {'a': '{0.__class__.__mro__}'}\nprint(T[input()].format(1))",
     "T = {'s': '{name}'}\nU = T\nU['s'] = input()\nprint(T['s'].format(name=1))",
     "f = lambda: None\nprint(dict.__getitem__(vars(f), input()))",
+    "t = input()\nprint(getattr(t, 'format')(print))",
+    "import operator\nprint(operator.methodcaller('format', print)(input()))",
+    "import functools\nf = functools.partial(str.format, input())\nprint(f(print))",
     "def g(o):\n    return {**o.__dict__}",
   ])('blocked: %s', (src) => {
     const r = py(src);

@@ -35,6 +35,7 @@ export function checkFormats(ctx: PyContext, calls: readonly CallInfo[]): void {
 }
 
 function checkCall(ctx: PyContext, call: CallInfo): void {
+  if (call.is('getattr', 'operator.methodcaller') && !call.hasSplat) return checkReflectedFormat(ctx, call);
   if (call.is('str.format', 'str.format_map')) {
     const t = call.positional[0];
     if (t) checkTemplateExpr(ctx, t, call.node, 'str.format');
@@ -62,6 +63,18 @@ function checkCall(ctx: PyContext, call: CallInfo): void {
   const values = evalStr(ctx, arg);
   if (!values || values.some((v) => !v.exact)) return report(ctx, call.node, `${method}() with a field name that is not a literal returns any attribute of its arguments`);
   for (const v of values) reportTemplate(ctx, `{${v.value}}`, call.node);
+}
+
+/** `getattr(t, 'format')`, `operator.methodcaller('format', …)`: a format method reached by name. */
+function checkReflectedFormat(ctx: PyContext, call: CallInfo): void {
+  const getattr = call.is('getattr');
+  const name = call.positional[getattr ? 1 : 0];
+  const values = name ? evalStr(ctx, name) : null;
+  if (!values?.some((v) => FORMAT_METHODS.has(v.value) || FORMATTER_METHODS.has(v.value))) return;
+  const recv = getattr ? call.positional[0] : undefined;
+  if (recv) {
+    if (mayBeString(ctx, recv)) checkTemplateExpr(ctx, recv, call.node, 'a format method reached with getattr');
+  } else report(ctx, call.node, 'methodcaller of a format method: the template it will format cannot be checked');
 }
 
 /** `logging.Formatter(fmt, style='{')`: a '{' template is a str.format template. */
