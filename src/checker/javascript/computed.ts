@@ -10,8 +10,10 @@ import type { SyntaxNode } from '../grammars.ts';
 import type { JsContext } from './context.ts';
 
 export const DANGEROUS_KEYS = /^(constructor|__proto__|prototype|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)$/;
-const NUMERIC_OPS = new Set(['-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>', '<', '>', '<=', '>=', '==', '===', '!=', '!==', 'instanceof', 'in']);
-const NUMERIC_CALLS = /^(Math\.\w+|Number|parseInt|parseFloat|Number\.\w+|Date\.now|\S+\.(indexOf|lastIndexOf|findIndex|findLastIndex|search|charCodeAt|codePointAt|getTime|localeCompare))$/;
+const NUMERIC_OPS = new Set(['-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>', '<', '>', '<=', '>=', '==', '===', '!=',
+  '!==', 'instanceof', 'in']);
+const NUMERIC_CALLS = new RegExp('^(Math\\.\\w+|Number|parseInt|parseFloat|Number\\.\\w+|Date\\.now|\\S+\\.(indexOf|lastIndexOf|findIndex|' +
+  'findLastIndex|search|charCodeAt|codePointAt|getTime|localeCompare))$');
 
 export function checkComputedAccess(ctx: JsContext): void {
   const guards = ownChecks(ctx);
@@ -20,8 +22,20 @@ export function checkComputedAccess(ctx: JsContext): void {
     const inner = key.namedChild(0);
     const keys = inner ? staticKeys(ctx, inner) : null;
     const bad = keys?.find((k) => DANGEROUS_KEYS.test(k));
-    if (bad) ctx.sink.report(bad === 'constructor' ? 'js.constructor' : 'js.dunder', key, `[${bad}] in a pattern reaches a prototype or constructor`);
-    else if (!keys && !(inner && numeric(ctx, inner, new Set()))) ctx.sink.report('js.computed-key', key, `'${ctx.text(key)}' reads a key known only at run time, which could be 'constructor' or '__proto__'`);
+    if (bad) {
+      ctx.sink.report(
+        bad === 'constructor' ? 'js.constructor' : 'js.dunder',
+        key,
+        `[${bad}] in a pattern reaches a prototype or constructor`,
+      );
+    }
+    else if (!keys && !(inner && numeric(ctx, inner, new Set()))) {
+      ctx.sink.report(
+        'js.computed-key',
+        key,
+        `'${ctx.text(key)}' reads a key known only at run time, which could be 'constructor' or '__proto__'`,
+      );
+    }
   }
   const objects = ctx.cap('sub.object');
   const indexes = ctx.cap('sub.index');
@@ -31,11 +45,21 @@ export function checkComputedAccess(ctx: JsContext): void {
     const keys = staticKeys(ctx, index);
     if (keys) {
       const bad = keys.find((k) => DANGEROUS_KEYS.test(k));
-      if (bad) ctx.sink.report(bad === 'constructor' ? 'js.constructor' : 'js.dunder', index, `['${bad}'] reaches a prototype or constructor`);
+      if (bad) {
+        ctx.sink.report(
+          bad === 'constructor' ? 'js.constructor' : 'js.dunder',
+          index,
+          `['${bad}'] reaches a prototype or constructor`,
+        );
+      }
       return;
     }
     if (numeric(ctx, index, new Set()) || nullPrototype(ctx, obj) || guards.has(`${ctx.text(obj)}\0${ctx.text(index)}`)) return;
-    ctx.sink.report('js.computed-key', sub, `'${ctx.text(sub).slice(0, 60)}' uses a key known only at run time, which could be 'constructor' or '__proto__'`);
+    ctx.sink.report(
+      'js.computed-key',
+      sub,
+      `'${ctx.text(sub).slice(0, 60)}' uses a key known only at run time, which could be 'constructor' or '__proto__'`,
+    );
   });
 }
 
@@ -71,7 +95,8 @@ const SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: 
 /** A string literal's value, escapes decoded (so '\x63onstructor' is 'constructor'). */
 export function stringValue(ctx: JsContext, node: SyntaxNode): string {
   const body = ctx.text(node).slice(1, -1);
-  return body.replace(/\\(u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|[\s\S])/g, (_m, all: string, cp?: string, u?: string, x?: string) => {
+  const escape = /\\(u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|[\s\S])/g;
+  return body.replace(escape, (_m, all: string, cp?: string, u?: string, x?: string) => {
     const hex = cp ?? u ?? x;
     if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
     return SIMPLE[all] ?? all;

@@ -41,7 +41,9 @@ export class JsContext {
   name(node: SyntaxNode): string {
     const t = this.text(node);
     if (!t.includes('\\') && !/[^\x00-\x7f]/.test(t)) return t;
-    return t.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_m, a: string | undefined, b: string | undefined) => String.fromCodePoint(parseInt(a ?? b!, 16))).normalize('NFC');
+    const escape = /\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g;
+    const decode = (_m: string, a: string | undefined, b: string | undefined) => String.fromCodePoint(parseInt(a ?? b!, 16));
+    return t.replace(escape, decode).normalize('NFC');
   }
 
   private bind(name: string, b: JsBinding): void {

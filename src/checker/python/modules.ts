@@ -161,7 +161,8 @@ function judgeModuleChain(ctx: PyContext, q: Qual, opts: ChainCheckOptions): Ver
     if (!partial.allowed.has(attr)) {
       const mod = parts.slice(0, partial.len).join('.');
       const list = [...partial.allowed];
-      return { rule: 'py.module.attribute-not-allowed', message: `'${mod}.${attr}' is outside the allowed part of '${mod}' (${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''})` };
+      const shown = `${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`;
+      return { rule: 'py.module.attribute-not-allowed', message: `'${mod}.${attr}' is outside the allowed part of '${mod}' (${shown})` };
     }
   }
   for (let i = opts.lastOnly ? last : Math.max(1, moduleLen); i <= last; i++) {

@@ -33,7 +33,9 @@ export function checkArithmetic(ctx: ShContext): void {
   const names = ctx.cap('command.name');
   ctx.cap('command').forEach((c, k) => {
     if (ctx.text(names[k]!) !== 'let') return;
-    for (const a of c.childrenForFieldName('argument')) report(ctx, a, firstUnsafe(ctx, a, false) ?? textRefs(ctx, ctx.word(a).value, false), 'let evaluates');
+    for (const a of c.childrenForFieldName('argument')) {
+      report(ctx, a, firstUnsafe(ctx, a, false) ?? textRefs(ctx, ctx.word(a).value, false), 'let evaluates');
+    }
   });
   for (const s of ctx.cap('subscript')) checkSubscript(ctx, s);
   for (const a of ctx.cap('assign')) checkArrayKeys(ctx, a);
@@ -49,7 +51,11 @@ export function forHeader(n: SyntaxNode): SyntaxNode[] {
 
 function report(ctx: ShContext, at: SyntaxNode, bad: string | null, what: string): void {
   if (bad === null) return;
-  ctx.sink.report('sh.arith.injection', at, `${what} ${bad}, whose value is built at run time and is not validated as a number: a value like a[$(cmd)] would run cmd`);
+  ctx.sink.report(
+    'sh.arith.injection',
+    at,
+    `${what} ${bad}, whose value is built at run time and is not validated as a number: a value like a[$(cmd)] would run cmd`,
+  );
 }
 
 /** The first variable or substitution in an arithmetic expression whose value could carry code. */
@@ -130,6 +136,7 @@ function checkIntegerAssignments(ctx: ShContext): void {
     const name = a.childForFieldName('name');
     const value = a.childForFieldName('value');
     if (!name || !value || !values.integer.has(ctx.text(name))) continue;
-    if (!values.word(value).noCode) report(ctx, a, `'${ctx.text(value)}'`, `assigning to the integer variable '${ctx.text(name)}' evaluates`);
+    if (values.word(value).noCode) continue;
+    report(ctx, a, `'${ctx.text(value)}'`, `assigning to the integer variable '${ctx.text(name)}' evaluates`);
   }
 }

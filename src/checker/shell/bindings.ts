@@ -15,7 +15,11 @@ const READERS = new Set(['read', 'mapfile', 'readarray']);
 const BINDING_COMMANDS = new Set([...READERS, 'let', 'getopts', 'printf', 'wait']);
 const BINDER_AT = /(?:read|mapfile|readarray|let|getopts|printf|wait)(?![A-Za-z0-9_])/y;
 const READ_VALUE_OPTS = /^-[dinNptuCcO]$/;
-const ARITH_TARGET = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*(?:\+\+|--|(?:[-+*/%&|^]|<<|>>)?=(?!=))|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+/** `x = …`, `x += …`, `x++`, `++x`, `a[i] = …` inside arithmetic. */
+const ARITH_TARGET = new RegExp(
+  '([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\[[^\\]]*\\])?\\s*(?:\\+\\+|--|(?:[-+*/%&|^]|<<|>>)?=(?!=))|(?:\\+\\+|--)\\s*([A-Za-z_][A-Za-z0-9_]*)',
+  'g',
+);
 
 /**
  * A value to work out on demand: an assignment (read when the variable is asked about), a word

@@ -46,7 +46,13 @@ export function judge(ctx: ShContext, inv: Invocation): void {
   const name = inv.name;
   if (!name.exact || name.pattern || name.value === '') {
     const shown = ctx.text(inv.nameNode);
-    if (inv.via.length > 0) ctx.sink.report('sh.wrapper.dynamic', inv.nameNode, `the command run by ${inv.via.join(' → ')} is not a literal ('${shown}')`);
+    if (inv.via.length > 0) {
+      ctx.sink.report(
+        'sh.wrapper.dynamic',
+        inv.nameNode,
+        `the command run by ${inv.via.join(' → ')} is not a literal ('${shown}')`,
+      );
+    }
     else ctx.sink.report('sh.command.dynamic', inv.nameNode, `the command name '${shown}' is only known at run time`);
     return;
   }

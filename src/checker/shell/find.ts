@@ -35,7 +35,12 @@ function isExpression(a: Arg): boolean {
 }
 
 function unknownWord(ctx: ShContext, a: Arg, what: string): void {
-  ctx.sink.report('sh.option.dynamic', a.node, `find ${what} '${ctx.text(a.node)}' is only known at run time and could be an expression such as -delete or -exec; write it as "./$dir" or "/data/$dir", or check it with [[ $dir != -* ]]`);
+  ctx.sink.report(
+    'sh.option.dynamic',
+    a.node,
+    `find ${what} '${ctx.text(a.node)}' is only known at run time and could be an expression such as -delete or -exec; ` +
+      'write it as "./$dir" or "/data/$dir", or check it with [[ $dir != -* ]]',
+  );
 }
 
 /** One primary at `args[i]`; returns the index of the last word it used. */
@@ -74,6 +79,10 @@ function exec(ctx: ShContext, args: Arg[], i: number, inv: Invocation): number {
   while (end < args.length && !(args[end]!.v.exact && (args[end]!.v.value === ';' || args[end]!.v.value === '+'))) end++;
   const inner = args.slice(i + 1, end);
   if (inner.length === 0) ctx.sink.report('sh.wrapper.dynamic', a.node, `find ${a.v.value} without a command`);
-  else judge(ctx, { name: inner[0]!.v, nameNode: inner[0]!.node, args: inner.slice(1), at: inv.at, via: [...inv.via, `find ${a.v.value}`], substitutes: [...inv.substitutes, '{}'] });
+  else {
+    const via = [...inv.via, `find ${a.v.value}`];
+    const substitutes = [...inv.substitutes, '{}'];
+    judge(ctx, { name: inner[0]!.v, nameNode: inner[0]!.node, args: inner.slice(1), at: inv.at, via, substitutes });
+  }
   return end;
 }

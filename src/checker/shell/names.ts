@@ -79,7 +79,8 @@ function nameWord(ctx: ShContext, node: SyntaxNode, assocKeysAreData: boolean, w
   const v = ctx.word(node);
   const whole = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(ctx.text(node));
   if (whole) {
-    if (!values.holdsName(whole[1]!)) report(ctx, node, `${what} takes the variable name from '$${whole[1]}', whose value is built at run time`);
+    if (values.holdsName(whole[1]!)) return;
+    report(ctx, node, `${what} takes the variable name from '$${whole[1]}', whose value is built at run time`);
     return;
   }
   const text = v.exact ? v.value : ctx.text(node).replace(/^["']|["']$/g, '');
@@ -92,7 +93,8 @@ function nameWord(ctx: ShContext, node: SyntaxNode, assocKeysAreData: boolean, w
   for (const r of m[3]!.matchAll(REFS)) {
     const name = r[1] ?? r[2];
     if (r[3] || (name && !values.variable(name).noCode)) {
-      report(ctx, node, `${what} evaluates the subscript of '${m[1]}', which uses ${r[3] ? 'a command substitution' : `'${name}'`}, a value built at run time`);
+      const uses = r[3] ? 'a command substitution' : `'${name}'`;
+      report(ctx, node, `${what} evaluates the subscript of '${m[1]}', which uses ${uses}, a value built at run time`);
       return;
     }
   }

@@ -17,7 +17,12 @@ export function parseOptions(ctx: ShContext, cmd: string, inv: Invocation, mode:
   const out: ParsedArgs = { options: [], operands: [] };
   let ended = false;
   if (spec.injectable && inv.via.includes('xargs') && !args.some((a) => a.v.exact && a.v.value === '--')) {
-    ctx.sink.report('sh.option.dynamic', inv.nameNode, `xargs adds words from its input to ${cmd}, where an option could stand (some options of ${cmd} run programs or load code); end ${cmd}'s options with --: xargs ${cmd} … --`);
+    ctx.sink.report(
+      'sh.option.dynamic',
+      inv.nameNode,
+      `xargs adds words from its input to ${cmd}, where an option could stand (some options of ${cmd} run programs or load code); ` +
+        `end ${cmd}'s options with --: xargs ${cmd} … --`,
+    );
   }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -33,7 +38,12 @@ export function parseOptions(ctx: ShContext, cmd: string, inv: Invocation, mode:
     }
     if (!a.v.exact && v === '') {
       if (spec.injectable && !ctx.values().word(a.node).noDash) {
-        ctx.sink.report('sh.option.dynamic', a.node, `'${cmd}' gets '${ctx.text(a.node)}', which is only known at run time, where an option could stand (some options of ${cmd} run programs or load code); put -- before operands that come from variables`);
+        ctx.sink.report(
+          'sh.option.dynamic',
+          a.node,
+          `'${cmd}' gets '${ctx.text(a.node)}', which is only known at run time, where an option could stand ` +
+            `(some options of ${cmd} run programs or load code); put -- before operands that come from variables`,
+        );
       }
       out.operands.push(a);
       if (!mode.permute) ended = true;
@@ -86,7 +96,9 @@ function option(ctx: ShContext, cmd: string, spec: CommandOptions, inv: Invocati
  * Refuse an option; when the checker knows what the option does with its value (a file, a program),
  * judge that value too, so the finding says what the value would have reached.
  */
-function refuseAndJudge(ctx: ShContext, cmd: string, inv: Invocation, args: Arg[], i: number, name: string, inline: Arg | null, word?: string): number {
+function refuseAndJudge(
+  ctx: ShContext, cmd: string, inv: Invocation, args: Arg[], i: number, name: string, inline: Arg | null, word?: string,
+): number {
   refuse(ctx, cmd, args[i]!, name, i, word);
   const fact = Object.hasOwn(OPTION_FACTS, cmd) ? OPTION_FACTS[cmd]![name] : undefined;
   if (!fact || fact === 'code' || fact === 'value') return i;
@@ -100,7 +112,10 @@ function attached(a: Arg, offset: number): Arg {
   return { node: a.node, v: { ...a.v, value: a.v.value.slice(offset) }, offset };
 }
 
-function take(ctx: ShContext, cmd: string, def: OptionDef, name: string, a: Arg, inline: Arg | null, args: Arg[], i: number, inv: Invocation, out: ParsedArgs): number {
+function take(
+  ctx: ShContext, cmd: string, def: OptionDef, name: string, a: Arg, inline: Arg | null, args: Arg[], i: number, inv: Invocation,
+  out: ParsedArgs,
+): number {
   const values: Arg[] = [];
   let next = i;
   if (def.values.length === 0) {
@@ -130,7 +145,10 @@ export function judgeValue(ctx: ShContext, cmd: string, name: string, kind: Fact
         const at = ctx.text(val.node).indexOf(val.v.value);
         ctx.nested(val.v.value, 'shell', val.node, `in ${cmd} ${name}`, at >= 0 ? at : 1);
       }
-      else judge(ctx, { name: val.v, nameNode: val.node, args: [], at: inv.at, via: [...inv.via, `${cmd} ${name}`], substitutes: inv.substitutes });
+      else {
+        const via = [...inv.via, `${cmd} ${name}`];
+        judge(ctx, { name: val.v, nameNode: val.node, args: [], at: inv.at, via, substitutes: inv.substitutes });
+      }
       return;
     case 'code':
       ctx.sink.report('sh.option.dangerous', val.node, `${cmd} ${name} loads code from a file the checker never saw`);

@@ -53,7 +53,8 @@ function compile(entries: readonly string[], cmd: string): CommandOptions {
     }
     const m = /^(\S+?)(\[=?<(\w+)>\])?((?: <\w+>)*)$/.exec(entry)!;
     const spelled = m[1]!;
-    const def: OptionDef = { spelled, values: [...m[4]!.matchAll(/<(\w+)>/g)].map((x) => x[1] as FactKind), optional: (m[3] as FactKind | undefined) ?? null };
+    const values = [...m[4]!.matchAll(/<(\w+)>/g)].map((x) => x[1] as FactKind);
+    const def: OptionDef = { spelled, values, optional: (m[3] as FactKind | undefined) ?? null };
     const fact = facts[spelled];
     if (fact) raise(def, fact);
     if (spelled.startsWith('--')) out.long.set(spelled, def);
@@ -65,7 +66,8 @@ function compile(entries: readonly string[], cmd: string): CommandOptions {
 
 /** A listed option keeps its shape but its value is judged as what the tool really does with it. */
 function raise(def: OptionDef, fact: FactKind): void {
-  if (def.values.length > 0) def.values[def.values.length - 1] = RANK[fact] > RANK[def.values[def.values.length - 1]!] ? fact : def.values[def.values.length - 1]!;
+  const last = def.values.length - 1;
+  if (last >= 0) def.values[last] = RANK[fact] > RANK[def.values[last]!] ? fact : def.values[last]!;
   else if (def.optional) def.optional = RANK[fact] > RANK[def.optional] ? fact : def.optional;
   else def.values = [fact];
 }

@@ -30,7 +30,11 @@ export function checkPathValue(ctx: ShContext, v: { value: string; exact: boolea
   if (accessAllows(access, mode)) return false;
   const climbs = !value.startsWith('/') && !value.startsWith('~') && /(^|\/)\.\.(\/|$)/.test(value) && !abs.startsWith(WORKDIR);
   const where = abs !== value ? ` (${abs})` : '';
-  ctx.sink.report(rule, at, `${what} '${value}'${where} ${climbs ? `climbs out of ${WORKDIR}` : mode === 'write' ? (access === 'read-only' ? 'is read-only' : 'is outside the writable paths') : 'is outside the allowed paths'}`);
+  ctx.sink.report(
+    rule,
+    at,
+    `${what} '${value}'${where} ${climbs ? `climbs out of ${WORKDIR}` : mode === 'write' ? (access === 'read-only' ? 'is read-only' : 'is outside the writable paths') : 'is outside the allowed paths'}`,
+  );
   return true;
 }
 

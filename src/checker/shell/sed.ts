@@ -58,7 +58,12 @@ export function checkSed(ctx: ShContext, cmd: string, inv: Invocation): void {
     if (!explicit && scripts.length === 0) scripts.push(a);
     else {
       if (!a.v.exact && a.v.value === '' && !ctx.values().word(a.node).noDash) {
-        ctx.sink.report('sh.option.dynamic', a.node, `sed gets '${ctx.text(a.node)}', which is only known at run time, where an option could stand (sed -f/--file loads a script that was never checked); put -- before operands that come from variables`);
+        ctx.sink.report(
+          'sh.option.dynamic',
+          a.node,
+          `sed gets '${ctx.text(a.node)}', which is only known at run time, where an option could stand ` +
+            '(sed -f/--file loads a script that was never checked); put -- before operands that come from variables',
+        );
       }
       files.push(a);
     }

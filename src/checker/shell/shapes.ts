@@ -96,7 +96,9 @@ function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shap
     }
   }
   const args = argNodes.map((a) => ctx.word(a));
-  if (!args.every((a, i) => a.exact || optionValue(ctx, name, args, i) || (OPERANDS_MAY_VARY.has(name) && word(argNodes[i]!).noDash))) return UNKNOWN;
+  const fixed = (i: number) =>
+    args[i]!.exact || optionValue(ctx, name, args, i) || (OPERANDS_MAY_VARY.has(name) && word(argNodes[i]!).noDash);
+  if (!args.every((_a, i) => fixed(i))) return UNKNOWN;
   const values = args.map((a) => a.value);
   const upstream = () => (before ? statementShape(ctx, before, word) : UNKNOWN);
   switch (name) {
@@ -127,9 +129,11 @@ function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shap
       return format !== undefined && !values.includes('-v') && NUMERIC_PRINTF.test(format) ? NUMBER : UNKNOWN;
     }
     case 'echo':
-      return argNodes.length > 0 && argNodes.every((a) => a.type === 'number' || a.type === 'arithmetic_expansion' || (a.type === 'string' && a.namedChildren.every((c) => c.type === 'arithmetic_expansion'))) ? NUMBER : UNKNOWN;
+      return argNodes.length > 0 && argNodes.every(numericWord) ? NUMBER : UNKNOWN;
     case 'expr':
-      return values.some((v) => /^[-+*/%]$/.test(v) || v === 'length') && !values.some((v) => /^(substr|match|index|:)$/.test(v)) ? NUMBER : UNKNOWN;
+      return values.some((v) => /^[-+*/%]$/.test(v) || v === 'length') && !values.some((v) => /^(substr|match|index|:)$/.test(v))
+        ? NUMBER
+        : UNKNOWN;
     case 'jq':
       return values.filter((v) => !v.startsWith('-'))[0] === 'length' ? NUMBER : UNKNOWN;
     case 'stat':
@@ -146,6 +150,12 @@ function statementShape(ctx: ShContext, node: SyntaxNode, word: WordShape): Shap
       if (PASS_THROUGH.has(name) && args.every((a) => a.exact) && (name !== 'xargs' || values.length === 0)) return upstream();
       return UNKNOWN;
   }
+}
+
+/** `echo $((a + b))`, `echo 3`: a number. */
+function numericWord(a: SyntaxNode): boolean {
+  if (a.type === 'number' || a.type === 'arithmetic_expansion') return true;
+  return a.type === 'string' && a.namedChildren.every((c) => c.type === 'arithmetic_expansion');
 }
 
 /** `grep -c PATTERN [FILE]` prints one number (more files or -r print `file:count`). */

@@ -34,7 +34,8 @@ function leaves(ctx: ShContext, body: string): boolean {
   if (ESCAPES.test(body)) return true;
   return ctx.cap('function').some((f) => {
     const n = f.childForFieldName('name');
-    return n !== null && new RegExp(`(^|[\\s;(])${ctx.text(n).replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}($|[\\s;)])`).test(body) && ESCAPES.test(ctx.text(f));
+    const name = n === null ? '' : ctx.text(n).replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+    return n !== null && new RegExp(`(^|[\\s;(])${name}($|[\\s;)])`).test(body) && ESCAPES.test(ctx.text(f));
   });
 }
 

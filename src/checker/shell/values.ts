@@ -113,7 +113,8 @@ export class ShellValues {
       if (nodes === null) return 'shape' in b && b.shape.noCode;
       return nodes.every((n) => {
         const v = this.ctx.word(n);
-        return (v.exact && !v.pattern && /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/.test(v.value)) || /^"?\$\{![A-Za-z_][A-Za-z0-9_]*[*@]\}"?$/.test(this.ctx.text(n));
+        if (v.exact && !v.pattern && /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/.test(v.value)) return true;
+        return /^"?\$\{![A-Za-z_][A-Za-z0-9_]*[*@]\}"?$/.test(this.ctx.text(n)); // ${!PREFIX*}: variable names
       });
     });
   }

@@ -38,7 +38,13 @@ function checkTypeCall(ctx: PyContext, call: CallInfo): void {
     const v = key ? evalStr(ctx, key) : null;
     return v !== null && v.every((x) => x.exact) && !v.some((x) => checkNameValue(ctx, x.value, key!));
   });
-  if (!readable) ctx.sink.report('py.reflection.type-call', call.node, 'type() with three arguments builds a class from a namespace that is not a literal dict with ordinary keys');
+  if (!readable) {
+    ctx.sink.report(
+      'py.reflection.type-call',
+      call.node,
+      'type() with three arguments builds a class from a namespace that is not a literal dict with ordinary keys',
+    );
+  }
 }
 
 /** A string in an annotation is evaluated as code by typing.get_type_hints and singledispatch. */
@@ -47,7 +53,11 @@ function checkAnnotation(ctx: PyContext, type: SyntaxNode): void {
   for (const s of type.descendantsOfType('string')) {
     const v = literalValue(ctx.text(s));
     if (!v || !v.exact || !TYPE_EXPRESSION.test(v.value)) {
-      ctx.sink.report('py.code.annotation', s, 'a string annotation that is not a plain type expression is code (typing.get_type_hints and functools.singledispatch evaluate it)');
+      ctx.sink.report(
+        'py.code.annotation',
+        s,
+        'a string annotation that is not a plain type expression is code (typing.get_type_hints and functools.singledispatch evaluate it)',
+      );
     }
   }
 }

@@ -35,11 +35,24 @@ export function checkConfig(ctx: PyContext, calls: readonly CallInfo[]): void {
   const attrs = ctx.cap('assign.attr');
   const attrValues = ctx.cap('assign.attr.value');
   attrs.forEach((attr, i) => {
-    if (ctx.attrName(attr) === 'backend' && /plotting$/.test(ctx.text(attr.childForFieldName('object')!))) backend(ctx, attrValues[i]!, 'pandas', attr);
-    if (names(ctx, attr).includes('os.environ')) ctx.sink.report('py.environ.dangerous', attr, 'replaces os.environ with variables whose names cannot all be checked');
+    const plotting = /plotting$/.test(ctx.text(attr.childForFieldName('object')!));
+    if (ctx.attrName(attr) === 'backend' && plotting) backend(ctx, attrValues[i]!, 'pandas', attr);
+    if (names(ctx, attr).includes('os.environ')) {
+      ctx.sink.report(
+        'py.environ.dangerous',
+        attr,
+        'replaces os.environ with variables whose names cannot all be checked',
+      );
+    }
   });
   for (const target of ctx.cap('aug.target')) {
-    if (names(ctx, target).includes('os.environ')) ctx.sink.report('py.environ.dangerous', target, 'os.environ |= … sets variables whose names cannot all be checked');
+    if (names(ctx, target).includes('os.environ')) {
+      ctx.sink.report(
+        'py.environ.dangerous',
+        target,
+        'os.environ |= … sets variables whose names cannot all be checked',
+      );
+    }
   }
 }
 
@@ -49,10 +62,22 @@ function checkCall(ctx: PyContext, call: CallInfo, backends: boolean): void {
   if (call.is('matplotlib.use', 'matplotlib.pyplot.switch_backend')) {
     const b = call.arg(0, ['backend', 'newbackend']);
     if (b && !call.hasSplat) backend(ctx, b, 'matplotlib', call.node);
-    else ctx.sink.report('py.library.config', call.node, 'a matplotlib backend given with * arguments: the module it imports cannot be checked');
+    else {
+      ctx.sink.report(
+        'py.library.config',
+        call.node,
+        'a matplotlib backend given with * arguments: the module it imports cannot be checked',
+      );
+    }
   }
   else if (call.is('pandas.set_option', 'pandas.option_context')) options(ctx, call);
-  else if (call.is(...RC_FILES)) ctx.sink.report('py.library.config', call.node, 'matplotlib rc files can set backends and the programs matplotlib runs');
+  else if (call.is(...RC_FILES)) {
+    ctx.sink.report(
+      'py.library.config',
+      call.node,
+      'matplotlib rc files can set backends and the programs matplotlib runs',
+    );
+  }
   else if (call.is('matplotlib.rc', 'matplotlib.pyplot.rc')) rcGroup(ctx, call);
   else if (call.is('matplotlib.rc_context', 'matplotlib.pyplot.rc_context', 'matplotlib.pyplot.style.use', 'matplotlib.style.use')) {
     const d = call.arg(0, ['rc', 'style']);
@@ -61,8 +86,15 @@ function checkCall(ctx: PyContext, call: CallInfo, backends: boolean): void {
     const d = call.positional[0];
     if (d?.type === 'dictionary' && !call.hasSplat) rcDict(ctx, d);
     else ctx.sink.report('py.library.config', call.node, 'rcParams.update with settings that are not a literal dict');
-  } else if (call.method !== null && /^(setdefault|update)$/.test(call.method) && call.receiver && names(ctx, call.receiver).includes('os.environ')) {
-    if (call.method === 'update' || call.hasSplat) ctx.sink.report('py.environ.dangerous', call.node, 'os.environ.update sets variables whose names cannot all be checked');
+  } else if (call.method !== null && /^(setdefault|update)$/.test(call.method) && call.receiver
+    && names(ctx, call.receiver).includes('os.environ')) {
+    if (call.method === 'update' || call.hasSplat) {
+      ctx.sink.report(
+        'py.environ.dangerous',
+        call.node,
+        'os.environ.update sets variables whose names cannot all be checked',
+      );
+    }
     else env(ctx, call.positional[0] ?? null, call.positional[1] ?? null, call.node);
   }
 }
@@ -103,7 +135,13 @@ function options(ctx: PyContext, call: CallInfo): void {
   if (call.hasSplat) ctx.sink.report('py.library.config', call.node, 'pandas options set with * arguments cannot be checked');
   for (let i = 0; i + 1 < args.length; i += 2) {
     const key = literal(ctx, args[i]!);
-    if (!key) ctx.sink.report('py.library.config', call.node, 'a pandas option whose name is not a literal (plotting.backend imports a module)');
+    if (!key) {
+      ctx.sink.report(
+        'py.library.config',
+        call.node,
+        'a pandas option whose name is not a literal (plotting.backend imports a module)',
+      );
+    }
     else if (key.some((k) => /(^|\.)backend$/.test(k))) backend(ctx, args[i + 1]!, 'pandas', call.node);
   }
 }
@@ -120,7 +158,13 @@ function rcGroup(ctx: PyContext, call: CallInfo): void {
 function rcDict(ctx: PyContext, d: SyntaxNode): void {
   for (const pair of d.namedChildren) {
     if (pair.type === 'comment') continue;
-    if (pair.type !== 'pair') ctx.sink.report('py.library.config', pair, 'matplotlib settings unpacked from another dict cannot be checked');
+    if (pair.type !== 'pair') {
+      ctx.sink.report(
+        'py.library.config',
+        pair,
+        'matplotlib settings unpacked from another dict cannot be checked',
+      );
+    }
     else rcSetting(ctx, pair.childForFieldName('key'), pair.childForFieldName('value'), pair);
   }
 }
@@ -128,7 +172,11 @@ function rcDict(ctx: PyContext, d: SyntaxNode): void {
 function rcSetting(ctx: PyContext, key: SyntaxNode | null, value: SyntaxNode | null, at: SyntaxNode): void {
   const keys = literal(ctx, key);
   if (!keys) {
-    ctx.sink.report('py.library.config', at, 'a matplotlib setting whose name is not a literal (some settings run programs or import modules)');
+    ctx.sink.report(
+      'py.library.config',
+      at,
+      'a matplotlib setting whose name is not a literal (some settings run programs or import modules)',
+    );
     return;
   }
   for (const k of keys) if (value) rcValue(ctx, k, value, at);
@@ -138,7 +186,11 @@ function rcValue(ctx: PyContext, key: string, value: SyntaxNode, at: SyntaxNode)
   if (key === 'backend') return backend(ctx, value, 'matplotlib', at);
   if (!RC_PROGRAMS.test(key)) return;
   if (/^(text\.usetex|ps\.usedistiller)$/.test(key) && /^(False|None)$/.test(ctx.text(value).trim())) return;
-  ctx.sink.report('py.library.config', at, `matplotlib setting '${key}' makes matplotlib run programs (ffmpeg, LaTeX, ghostscript) or embed code`);
+  ctx.sink.report(
+    'py.library.config',
+    at,
+    `matplotlib setting '${key}' makes matplotlib run programs (ffmpeg, LaTeX, ghostscript) or embed code`,
+  );
 }
 
 function env(ctx: PyContext, key: SyntaxNode | null, value: SyntaxNode | null, at: SyntaxNode): void {

@@ -33,7 +33,11 @@ export function checkAttributeName(ctx: PyContext, name: string, obj: SyntaxNode
     return;
   }
   if (!HARMLESS_DUNDER_ATTRS.has(name)) {
-    ctx.sink.report('py.dunder.attribute', at, `'${name}' is an object-graph walk (only harmless dunders such as __name__, __class__, __doc__ are allowed)`);
+    ctx.sink.report(
+      'py.dunder.attribute',
+      at,
+      `'${name}' is an object-graph walk (only harmless dunders such as __name__, __class__, __doc__ are allowed)`,
+    );
   }
 }
 

@@ -61,7 +61,9 @@ function checkCall(ctx: PyContext, call: CallInfo): void {
   }
   if (kind === 'template') return checkTemplateExpr(ctx, arg, call.node, `${method}()`);
   const values = evalStr(ctx, arg);
-  if (!values || values.some((v) => !v.exact)) return report(ctx, call.node, `${method}() with a field name that is not a literal returns any attribute of its arguments`);
+  if (!values || values.some((v) => !v.exact)) {
+    return report(ctx, call.node, `${method}() with a field name that is not a literal returns any attribute of its arguments`);
+  }
   for (const v of values) reportTemplate(ctx, `{${v.value}}`, call.node);
 }
 
@@ -97,7 +99,8 @@ function mayBeString(ctx: PyContext, recv: SyntaxNode): boolean {
 function checkTemplateExpr(ctx: PyContext, expr: SyntaxNode, at: SyntaxNode, what: string): void {
   const values = evalStr(ctx, expr) ?? tableValues(ctx, expr);
   if (!values || values.some((v) => !v.exact)) {
-    report(ctx, at, `${what} with a template that is not a literal: its fields ('{0.attr}', '{0[key]}') could reach any attribute of the arguments`);
+    const why = "its fields ('{0.attr}', '{0[key]}') could reach any attribute of the arguments";
+    report(ctx, at, `${what} with a template that is not a literal: ${why}`);
     return;
   }
   for (const v of values) if (reportTemplate(ctx, v.value, at)) return;

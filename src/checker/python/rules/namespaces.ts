@@ -54,7 +54,11 @@ export function checkNamespaces(ctx: PyContext, calls: readonly CallInfo[]): voi
 
 function judge(ctx: PyContext, ns: Namespace, use: SyntaxNode, aliases: Map<string, Namespace>): void {
   if (ns.owner && classLike(ctx, ns.owner)) {
-    ctx.sink.report('py.namespace.class', use, `${ns.what} is the namespace of a class or type: it holds methods and descriptors such as __subclasses__`);
+    ctx.sink.report(
+      'py.namespace.class',
+      use,
+      `${ns.what} is the namespace of a class or type: it holds methods and descriptors such as __subclasses__`,
+    );
     return;
   }
   let cur = use;
@@ -63,7 +67,13 @@ function judge(ctx: PyContext, ns: Namespace, use: SyntaxNode, aliases: Map<stri
   if (!p || HARMLESS_PARENTS.has(p.type)) return;
   const instance = ns.owner !== null && knownInstance(ctx, ns.owner);
   const escape = (how: string) => {
-    if (!instance) ctx.sink.report('py.namespace.escape', use, `${ns.what} ${how}; its owner may be a class or type, whose namespace holds interpreter internals`);
+    if (!instance) {
+      ctx.sink.report(
+        'py.namespace.escape',
+        use,
+        `${ns.what} ${how}; its owner may be a class or type, whose namespace holds interpreter internals`,
+      );
+    }
   };
   switch (p.type) {
     case 'subscript':
@@ -78,8 +88,9 @@ function judge(ctx: PyContext, ns: Namespace, use: SyntaxNode, aliases: Map<stri
       return argument(ctx, p, escape);
     case 'assignment': {
       const left = p.childForFieldName('left');
-      if (left?.type === 'identifier' && p.childForFieldName('right')?.startIndex === cur.startIndex) aliases.set(normName(ctx.idText(left)), ns);
-      else if (p.childForFieldName('right')?.startIndex === cur.startIndex) escape('is stored');
+      const right = p.childForFieldName('right')?.startIndex === cur.startIndex;
+      if (left?.type === 'identifier' && right) aliases.set(normName(ctx.idText(left)), ns);
+      else if (right) escape('is stored');
       return;
     }
     case 'for_statement':
@@ -96,13 +107,18 @@ function judge(ctx: PyContext, ns: Namespace, use: SyntaxNode, aliases: Map<stri
 function key(ctx: PyContext, ns: Namespace, k: SyntaxNode | null, at: SyntaxNode): void {
   const values = k ? evalStr(ctx, k) : null;
   if (!values || values.some((v) => !v.exact)) {
-    ctx.sink.report('py.namespace.computed-key', at, `${ns.what} looked up with a key that is not a literal: the name it selects cannot be checked`);
+    ctx.sink.report(
+      'py.namespace.computed-key',
+      at,
+      `${ns.what} looked up with a key that is not a literal: the name it selects cannot be checked`,
+    );
   }
 }
 
 function method(ctx: PyContext, ns: Namespace, attr: SyntaxNode, use: SyntaxNode, escape: (how: string) => void): void {
   const name = ctx.attrName(attr);
-  const call = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.startIndex === attr.startIndex ? attr.parent : null;
+  const parent = attr.parent;
+  const call = parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === attr.startIndex ? parent : null;
   if (HARMLESS_METHODS.has(name) && call) return;
   if (LOOKUPS.has(name) && call) return key(ctx, ns, call.childForFieldName('arguments')?.namedChild(0) ?? null, use);
   escape(BULK.has(name) ? `.${name}() reads its values in bulk` : `.${name} is used`);
@@ -116,7 +132,8 @@ function argument(ctx: PyContext, p: SyntaxNode, escape: (how: string) => void):
   if (fn) {
     const names = ctx.qualify(fn).map((q) => (q.root === 'builtin' ? q.parts.join('.') : dotted(q)));
     if (names.some((n) => SINKS.has(n) || /^logging\.(getLogger\(\)\.)?(debug|info|warning|error|critical|exception|log)$/.test(n))) return;
-    if (fn.type === 'attribute' && /^format(_map)?$/.test(ctx.attrName(fn)) && p.type !== 'keyword_argument') return; // the template is judged by formats.ts
+    // the template is judged by formats.ts
+    if (fn.type === 'attribute' && /^format(_map)?$/.test(ctx.attrName(fn)) && p.type !== 'keyword_argument') return;
   }
   escape('is passed on');
 }
@@ -126,7 +143,8 @@ function jsonDefault(ctx: PyContext, lambda: SyntaxNode): boolean {
   const kw = lambda.parent;
   if (kw?.type !== 'keyword_argument' || ctx.text(kw.childForFieldName('name')!) !== 'default') return false;
   const fn = kw.parent?.parent?.childForFieldName('function');
-  return fn !== null && fn !== undefined && ctx.qualify(fn).some((q) => ['json.dumps', 'json.dump', 'json.JSONEncoder'].includes(dotted(q)));
+  const json = ['json.dumps', 'json.dump', 'json.JSONEncoder'];
+  return fn !== null && fn !== undefined && ctx.qualify(fn).some((q) => json.includes(dotted(q)));
 }
 
 /** An argparse result (`args = parser.parse_args()`): a plain instance whose namespace holds only its values. */
