@@ -1190,6 +1190,9 @@ export interface components {
             shell: {
                 allowedCommands: string[];
                 forbiddenCommands: string[];
+                allowedOptions: {
+                    [key: string]: string[];
+                };
             };
             python: {
                 allowedModules: string[];
