@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { loadPolicyDir, loadPolicyFile, type Policy } from '../policy/index.ts';
+import { loadPolicyFile, loadPolicyNamed, type Policy } from '../policy/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import type { Language } from '../checker/types.ts';
 import { UsageError } from './command.ts';
@@ -35,10 +35,20 @@ export function readScript(file: string): string {
 export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
   const name = arg ?? 'default';
   if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name, policyDir);
-  const dir = await loadPolicyDir(policyDir);
-  const hit = dir.policies.get(name);
-  if (hit) return hit.policy;
+  const { policy, issues, known } = await loadPolicyNamed(policyDir, name);
+  if (policy) return policy;
+  return policyIn({ policies: { tryGet: () => undefined, list: () => known.map((n) => ({ name: n })) }, rejected: issues ? [{ name, issues }] : [] }, name, policyDir);
+}
+
+/** The policy NAME of a loaded policy directory, or the error that says why there is none. */
+export function policyIn(
+  dir: { policies: { tryGet(name: string): Policy | undefined; list(): { name: string }[] }; rejected: readonly { name: string; issues: unknown }[] },
+  name: string,
+  policyDir: string,
+): Policy {
+  const hit = dir.policies.tryGet(name);
+  if (hit) return hit;
   const bad = dir.rejected.find((r) => r.name === name);
   if (bad) throw new FactoryError('POLICY_INVALID', `policy '${name}' in ${policyDir} is invalid`, { issues: bad.issues });
-  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: [...dir.policies.keys()] });
+  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: dir.policies.list().map((p) => p.name) });
 }

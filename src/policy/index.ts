@@ -5,6 +5,7 @@ export { resolveAll, resolveOne, type ResolveResult } from './resolve.ts';
 export {
   loadPolicyDir,
   loadPolicyFile,
+  loadPolicyNamed,
   loadSources,
   policyFromText,
   readPolicySources,

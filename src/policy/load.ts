@@ -104,6 +104,31 @@ export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
 }
 
 /**
+ * Load one policy of a directory by name, parsing only its file and its ancestors' (what a one-shot
+ * command needs): the outcome for that name is the one loadPolicyDir gives. `known`: every name in `dir`.
+ */
+export async function loadPolicyNamed(dir: string, name: string): Promise<{ policy?: Policy; issues?: PolicyIssue[]; known: string[] }> {
+  const sources = new Map((await readPolicySources(dir)).map((s) => [s.name, s]));
+  const known = [...sources.keys()];
+  const own = sources.get(name);
+  if (!own) return { known };
+  const parsed = new Map<string, PolicyFile>();
+  for (let next: string | null | undefined = name; next && !parsed.has(next); ) {
+    const src = sources.get(next);
+    if (!src) break;
+    const r = parsePolicyText(src.text, src.name);
+    if (!r.ok) {
+      if (next === name) return { issues: r.issues, known };
+      break; // a parent that does not parse is absent, as in loadSources: the child reports it
+    }
+    parsed.set(next, r.file);
+    next = r.file.extends;
+  }
+  const res = resolveOne(name, parsed);
+  return res.ok ? { policy: res.policy, known } : { issues: res.issues, known };
+}
+
+/**
  * Load one policy file by path. Its parent (`extends`) comes from the same directory, or else from
  * `parentsDir` (the service's policy directory), so a policy written elsewhere can extend `default`.
  */
