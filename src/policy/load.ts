@@ -124,7 +124,8 @@ export async function loadPolicyNamed(dir: string, name: string): Promise<{ poli
     parsed.set(next, r.file);
     next = r.file.extends;
   }
-  const res = resolveOne(name, parsed);
+  // resolved as loadSources does (in name order), so that even a cycle is reported from the same member
+  const res = resolveAll(parsed).get(name)!;
   return res.ok ? { policy: res.policy, known } : { issues: res.issues, known };
 }
 
