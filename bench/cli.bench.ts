@@ -91,7 +91,7 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
 
   // the same confinement as the service: the default policy's limits, through the service's own spec
   const config = loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies') } });
-  const { policy } = await loadPolicyNamed(config.policyDir, 'default');
+  const { policy } = loadPolicyNamed(config.policyDir, 'default');
   if (!policy) throw new Error('no default policy');
   const spec = containerSpec({ language: 'python', image: config.sandbox.images.python ?? defaultImage('python'), limits: limitsFor(policy), mounts: mountsFor(policy, {}), labels: {} });
 

@@ -9,7 +9,6 @@
 // unchanged (copying or touching cannot set the change time back, unlike the modification time), any
 // other is hashed and compared, and a file added or removed makes the build stale.
 'use strict';
-const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -35,6 +34,7 @@ function buildInputs(root) {
 }
 
 function sha256(file) {
+  const { createHash } = require('node:crypto'); // only when a file must be hashed
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
@@ -57,6 +57,7 @@ function checkBuild(root) {
   } catch {
     return { fresh: false, why: 'there is no build (dist/)' };
   }
+  if (!existsSync(join(root, BUNDLE))) return { fresh: false, why: `the build is incomplete (no ${BUNDLE})` };
   try {
     const files = buildInputs(root);
     const known = stamp.inputs ?? {};
@@ -79,11 +80,12 @@ function checkBuild(root) {
 /**
  * Loads the bundle as CommonJS through V8's code cache when there is one that fits (one made by another
  * Node version is rejected by V8 and the source compiled as usual). Returns its exports and the compiled
- * script (the build makes the code cache from it).
+ * script (the build makes the code cache from it). The code cache is trusted as much as the bundle: both
+ * are written by the build only, into dist/, never by a command.
  */
 function loadBundle(root) {
   const file = join(root, BUNDLE);
-  const source = readFileSync(file, 'utf8');
+  const source = readFileSync(file, 'latin1'); // the build writes ASCII only: no UTF-8 decoding needed
   let cachedData;
   try {
     cachedData = readFileSync(join(root, CODE_CACHE));

@@ -5,7 +5,8 @@
 //    check: `npm run typecheck` does that). Native addons and the packages only the server needs stay in
 //    node_modules and are loaded when a command needs them; dockerode's BuildKit (gRPC) and SSH transport
 //    modules, which the sandbox never uses, are loaded only if called. Paths the sources take from
-//    `import.meta.url` point at the sources' own folders (the sandbox runners are read from src/).
+//    `import.meta.url` point at the sources' own folders (the sandbox runners are read from src/). The
+//    YAML of the repository's policies is parsed ahead (src/policy/parse.ts says how that is used).
 // 2. A few commands run in this process (checks of allowed and blocked scripts, a run against an engine
 //    that is not there, audit verify), and V8's code cache of the bundle is written after them:
 //    dist/factory.cjs.cache holds the bytecode of everything they compiled.
@@ -15,10 +16,12 @@
 //    then runs the sources instead.
 // --if-stale: nothing to do when dist/ is already up to date (scripts/setup.sh calls it so).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { build } from 'esbuild';
 import { BUNDLE, checkBuild, CODE_CACHE, loadBundle, STAMP, stampInputs } from '../bin/dist.js';
 
@@ -50,13 +53,35 @@ mkdirSync(join(root, 'dist'));
 await bundle();
 await train();
 if (JSON.stringify(stampInputs(root)) !== JSON.stringify(before)) fail('sources changed while building; run the build again');
-writeFileSync(join(root, STAMP), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, inputs: before }, null, 1)}\n`);
+writeFileSync(join(root, STAMP), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, inputs: before })}\n`);
 smokeTest();
 log(`dist/ built from ${Object.keys(before).length} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 function fail(why) {
   log(`${why}; dist/ has no stamp, so \`factory\` runs the sources`);
   process.exit(1);
+}
+
+/**
+ * The repository's policies with their YAML parsed ahead (see src/policy/parse.ts): sha256 of each text →
+ * its data as JSON, computed by the sources' own function, bundled here for the purpose.
+ */
+async function policiesParsedAhead() {
+  const helper = await build({
+    stdin: { contents: "export { policyHash, policyYamlData } from './src/policy/parse.ts';", resolveDir: root, loader: 'ts', sourcefile: 'parsed-ahead.ts' },
+    bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning',
+  }).catch(() => fail('esbuild failed'));
+  const module = { exports: {} };
+  vm.runInThisContext(`(function (module, exports, require) {${helper.outputFiles[0].text}\n})`)(module, module.exports, createRequire(import.meta.url));
+  const { policyHash, policyYamlData } = module.exports;
+  const ahead = {};
+  const dir = join(root, 'policies');
+  for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const data = policyYamlData(text);
+    if (data !== undefined) ahead[policyHash(text)] = data;
+  }
+  return ahead;
 }
 
 async function bundle() {
@@ -106,11 +131,19 @@ async function bundle() {
     target: 'node20',
     external: [...Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d)), ...Object.values(LAZY).map((l) => l.module)],
     supported: { 'dynamic-import': false }, // import() of a package becomes require(): no ESM loader inside vm.Script
+    // without comments and blanks, and all ASCII (one byte a character in V8): about half the text to read and
+    // hash at every start; names are kept, so stack traces stay readable
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
+    legalComments: 'none',
     logOverride: { 'empty-import-meta': 'error' },
+    define: { FACTORY_POLICIES_PARSED_AHEAD: JSON.stringify(JSON.stringify(await policiesParsedAhead())) }, // a string literal
     logLevel: 'warning',
     plugins,
   }).catch(() => fail('esbuild failed'));
   if (result.errors.length > 0) fail('esbuild failed');
+  if (readFileSync(join(root, BUNDLE)).some((b) => b > 0x7f)) fail(`${BUNDLE} is not all ASCII (bin/dist.js reads it as such)`);
   for (const key of Object.keys(LAZY)) if (!lazyHits.has(key)) log(`note: ${key.replace(' ', ' → ')} not seen; it is bundled as usual`);
 }
 

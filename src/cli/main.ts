@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { helpText, parse, reportError, UsageError, type Command, type Io } from './command.ts';
 import { isolatesEnabled, rerunWithIsolates } from './isolates.ts';
 
@@ -68,18 +69,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     return 2;
   }
-  const cmd = await entry.load();
+  let cmd: Command | undefined;
   const rest = argv.slice(entry.name.split(' ').length);
   try {
+    cmd = await entry.load();
     const args = parse(cmd, rest);
     if (args.values.help) {
       io.out(helpText(cmd));
       return 0;
     }
     if (entry.service && !isolatesEnabled()) return await rerunWithIsolates();
+    // zod compiles a fast path for each object schema at its first use (generated code, which no code
+    // cache keeps): a one-shot command that validates a few times pays more for it than it saves
+    if (!entry.service) z.config({ jitless: true });
     return await cmd.run(args as Parameters<Command['run']>[0], io);
   } catch (e) {
-    if (e instanceof UsageError) io.err(`${helpText(cmd)}\n`);
+    if (e instanceof UsageError && cmd) io.err(`${helpText(cmd)}\n`);
     return reportError(e, io);
   }
 }

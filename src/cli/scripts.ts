@@ -35,7 +35,7 @@ export function readScript(file: string): string {
 export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
   const name = arg ?? 'default';
   if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name, policyDir);
-  const { policy, issues, known } = await loadPolicyNamed(policyDir, name);
+  const { policy, issues, known } = loadPolicyNamed(policyDir, name);
   if (policy) return policy;
   return policyIn({ policies: { tryGet: () => undefined, list: () => known.map((n) => ({ name: n })) }, rejected: issues ? [{ name, issues }] : [] }, name, policyDir);
 }

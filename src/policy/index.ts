@@ -1,6 +1,6 @@
 /** The policy module's public door. */
 export * from './schema.ts';
-export { parsePolicyText, policyHash, MAX_POLICY_BYTES, type PolicyParseResult } from './parse.ts';
+export { parsePolicyText, policyHash, policyYamlData, MAX_POLICY_BYTES, type PolicyParseResult } from './parse.ts';
 export { resolveAll, resolveOne, type ResolveResult } from './resolve.ts';
 export {
   loadPolicyDir,
@@ -9,6 +9,7 @@ export {
   loadSources,
   policyFromText,
   readPolicySources,
+  readPolicySourcesSync,
   type LoadedPolicy,
   type PolicyDirLoad,
   type PolicySource,

@@ -2,6 +2,7 @@
  * Loading policies from text and from a directory. One bad file never stops the others: it is listed
  * in `rejected` with every issue, and policies extending it are rejected with an `extends` issue.
  */
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FactoryError } from '../errors/catalog.ts';
@@ -54,20 +55,42 @@ export function invalid(name: string, issues: PolicyIssue[]): FactoryError {
 
 /** Read every policy file in `dir` (the `.yaml` wins when a name has several files). */
 export async function readPolicySources(dir: string): Promise<PolicySource[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort(preferYaml);
-  const seen = new Set<string>();
   const out: PolicySource[] = [];
-  for (const entry of entries) {
-    const name = policyNameOfFile(entry);
-    if (name === null || seen.has(name)) continue;
-    seen.add(name);
-    const file = path.join(dir, entry);
+  for (const { name, file } of policyFiles(dir, await readdir(dir, { withFileTypes: true }))) {
     try {
       const text = await readFile(file, 'utf8');
       out.push({ name, file, text, hash: policyHash(text) });
     } catch {
       // vanished between readdir and readFile: treated as absent
     }
+  }
+  return out;
+}
+
+/** readPolicySources without the thread-pool round trips of asynchronous reads (for one-shot commands). */
+export function readPolicySourcesSync(dir: string): PolicySource[] {
+  const out: PolicySource[] = [];
+  for (const { name, file } of policyFiles(dir, readdirSync(dir, { withFileTypes: true }))) {
+    try {
+      const text = readFileSync(file, 'utf8');
+      out.push({ name, file, text, hash: policyHash(text) });
+    } catch {
+      // vanished between readdir and readFile: treated as absent
+    }
+  }
+  return out;
+}
+
+/** The policy files among a directory's entries, one per name. */
+function policyFiles(dir: string, entries: Dirent[]): { name: string; file: string }[] {
+  const names = entries.filter((e) => e.isFile()).map((e) => e.name).sort(preferYaml);
+  const seen = new Set<string>();
+  const out: { name: string; file: string }[] = [];
+  for (const entry of names) {
+    const name = policyNameOfFile(entry);
+    if (name === null || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, file: path.join(dir, entry) });
   }
   return out;
 }
@@ -105,10 +128,11 @@ export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
 
 /**
  * Load one policy of a directory by name, parsing only its file and its ancestors' (what a one-shot
- * command needs): the outcome for that name is the one loadPolicyDir gives. `known`: every name in `dir`.
+ * command needs; it reads synchronously too): the outcome for that name is the one loadPolicyDir gives.
+ * `known`: every name in `dir`.
  */
-export async function loadPolicyNamed(dir: string, name: string): Promise<{ policy?: Policy; issues?: PolicyIssue[]; known: string[] }> {
-  const sources = new Map((await readPolicySources(dir)).map((s) => [s.name, s]));
+export function loadPolicyNamed(dir: string, name: string): { policy?: Policy; issues?: PolicyIssue[]; known: string[] } {
+  const sources = new Map(readPolicySourcesSync(dir).map((s) => [s.name, s]));
   const known = [...sources.keys()];
   const own = sources.get(name);
   if (!own) return { known };

@@ -55,6 +55,20 @@ describe('npm run build', () => {
     expect(readFileSync(join(root, 'dist/build-stamp.json'), 'utf8')).toBe(stamp);
   });
 
+  it('the build parses the repository policies ahead; an edited policy is parsed again and holds', () => {
+    const file = join(root, 'policies/default.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('eval, exec, os.system,', 'eval, exec, print, os.system,'));
+    try {
+      const r = check();
+      expect(r).toMatchObject({ code: 1, fromSources: false });
+      expect(r.stdout).toMatch(/BLOCKED[\s\S]*'print' is forbidden/);
+    } finally {
+      writeFileSync(file, text);
+    }
+    expect(check()).toMatchObject({ code: 0, fromSources: false });
+  });
+
   it('never runs a stale build: an edited source runs from the sources, with a note, until the next build', () => {
     sneakyEdit(CHECK_TS, "? 'allowed' :", "? 'ALLOWED' :");
     expect(checkBuild(root)).toMatchObject({ fresh: false, why: `${CHECK_TS} changed since the build` });

@@ -1,9 +1,10 @@
 // loadPolicyNamed parses only a policy and its ancestors (`factory check` and `factory run --policy` need
 // one policy); for that name it must come to the same outcome as loading the whole directory.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPolicyDir, loadPolicyNamed } from '../../src/policy/index.ts';
+import { parseDocument } from 'yaml';
+import { loadPolicyDir, loadPolicyNamed, policyYamlData } from '../../src/policy/index.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];
@@ -30,7 +31,7 @@ describe('loadPolicyNamed', () => {
     for (const [file, text] of Object.entries(DIR)) writeFileSync(join(t.dir, file), text);
     const all = await loadPolicyDir(t.dir);
     for (const name of [...Object.keys(DIR).map((f) => f.replace('.yaml', '')), 'absent']) {
-      const one = await loadPolicyNamed(t.dir, name);
+      const one = loadPolicyNamed(t.dir, name);
       expect(one.policy, name).toEqual(all.policies.get(name)?.policy);
       expect(one.issues, name).toEqual(all.rejected.find((r) => r.name === name)?.issues);
       expect(one.known.sort()).toEqual(Object.keys(DIR).map((f) => f.replace('.yaml', '')).sort());
@@ -43,6 +44,23 @@ describe('loadPolicyNamed', () => {
   it('agrees on the repository policies', async () => {
     const dir = join(REPO, 'policies');
     const all = await loadPolicyDir(dir);
-    for (const name of all.policies.keys()) expect((await loadPolicyNamed(dir, name)).policy).toEqual(all.policies.get(name)!.policy);
+    for (const name of all.policies.keys()) expect(loadPolicyNamed(dir, name).policy).toEqual(all.policies.get(name)!.policy);
+  });
+});
+
+describe('policyYamlData (what the build parses ahead)', () => {
+  it('is the data the YAML parser gives, for each repository policy', () => {
+    const dir = join(REPO, 'policies');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(JSON.parse(policyYamlData(text)!), f).toEqual(parseDocument(text).toJS());
+    }
+  });
+
+  it('gives nothing where JSON would not hold the data exactly, or the YAML has errors', () => {
+    for (const text of ['limits: { maxMemoryMb: .inf }\n', 'limits: { cpus: -0 }\n', 'a: [1\n', 'a: 1\na: 2\n', 'x: !!binary aGk=\n']) {
+      expect(policyYamlData(text), text).toBeUndefined();
+    }
+    expect(policyYamlData('limits: { cpus: 0.5 }\n')).toBe('{"limits":{"cpus":0.5}}');
   });
 });
