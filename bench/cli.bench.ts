@@ -19,7 +19,9 @@ import { limitsFor, mountsFor } from '../src/sandbox/index.ts';
 import { fmt, line, summary } from './lib.ts';
 
 const REPO = join(import.meta.dirname, '..');
-const { checkBuild } = createRequire(import.meta.url)('../bin/dist.js') as { checkBuild: (root: string) => { fresh: boolean; why?: string } };
+const PRINT = 'print(1)\n';
+type CheckBuild = (root: string) => { fresh: boolean; why?: string };
+const { checkBuild } = createRequire(import.meta.url)('../bin/dist.js') as { checkBuild: CheckBuild };
 
 interface Contender {
   label: string;
@@ -81,19 +83,21 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
   const host = resolveDockerHost(process.env.DOCKER_HOST);
   const env = { ...process.env, DOCKER_HOST: host };
   const printPy = join(dir, 'print.py');
-  writeFileSync(printPy, 'print(1)\n');
+  writeFileSync(printPy, PRINT);
   const toolPy = join(dir, 'csv_aggregator.py'); // a realistic generated tool (blueprints/tools/csv_aggregator.yaml)
   writeFileSync(toolPy, (parseYaml(readFileSync(join(REPO, 'blueprints/tools/csv_aggregator.yaml'), 'utf8')) as { source: string }).source);
 
   const build = checkBuild(REPO);
   process.stdout.write(`\n# factory CLI as whole processes (median and p95 of ${n} interleaved rounds after 2 warm-up rounds)\n`);
-  process.stdout.write(build.fresh ? '  factory runs the build in dist/\n' : `  NOTE: ${build.why}: factory runs the TypeScript sources (run npm run build first)\n`);
+  const from = build.fresh ? 'factory runs the build in dist/' : `NOTE: ${build.why}: factory runs the sources (npm run build first)`;
+  process.stdout.write(`  ${from}\n`);
 
   // the same confinement as the service: the default policy's limits, through the service's own spec
   const config = loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies') } });
   const { policy } = loadPolicyNamed(config.policyDir, 'default');
   if (!policy) throw new Error('no default policy');
-  const spec = containerSpec({ language: 'python', image: config.sandbox.images.python ?? defaultImage('python'), limits: limitsFor(policy), mounts: mountsFor(policy, {}), labels: {} });
+  const image = config.sandbox.images.python ?? defaultImage('python');
+  const spec = containerSpec({ language: 'python', image, limits: limitsFor(policy), mounts: mountsFor(policy, {}), labels: {} });
 
   const factoryBins: [string, string][] = [['factory', join(REPO, 'bin/factory.js')]];
   const also = /^([^=]+)=(.+)$/.exec(process.env.BENCH_CLI_ALSO ?? '');
@@ -103,6 +107,7 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
   if (!withDocker) line('run comparison', 'skipped: no Docker engine answers (bash scripts/docker-up.sh)');
   if (!withBandit) line('check comparison', 'skipped: bandit is not installed (apt-get install -y bandit)');
 
+  const data = ['--data-dir', dataDir];
   const all: Contender[] = [];
   const add = (c: Omit<Contender, 'times'>) => {
     const x = { ...c, times: [] };
@@ -110,24 +115,24 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
     return x;
   };
   const runs = withDocker
-    ? factoryBins.map(([label, bin]) => add({ label: `${label} run print.py`, cmd: bin, args: ['run', printPy, '--data-dir', dataDir], ok: [0] }))
+    ? factoryBins.map(([label, cmd]) => add({ label: `${label} run print.py`, cmd, args: ['run', printPy, ...data], ok: [0] }))
     : [];
   const docker = withDocker
-    ? add({ label: 'docker run --rm print.py', cmd: 'docker', args: dockerRunArgs(spec, ['python3', '-I', '-']), input: 'print(1)\n', ok: [0] })
+    ? add({ label: 'docker run --rm print.py', cmd: 'docker', args: dockerRunArgs(spec, ['python3', '-I', '-']), input: PRINT, ok: [0] })
     : undefined;
-  const checks = factoryBins.map(([label, bin]) => add({ label: `${label} check tool.py`, cmd: bin, args: ['check', toolPy, '--data-dir', dataDir], ok: [0] }));
+  const checks = factoryBins.map(([label, cmd]) =>
+    add({ label: `${label} check tool.py`, cmd, args: ['check', toolPy, ...data], ok: [0] }));
   const bandit = withBandit ? add({ label: 'bandit -q tool.py', cmd: 'bandit', args: ['-q', toolPy], ok: [0, 1] }) : undefined;
   add({ label: 'node -e 0 (for scale)', cmd: process.execPath, args: ['-e', '0'], ok: [0] });
 
   for (let round = -2; round < n; round++) {
-    process.stderr.write(`  … round ${round + 1}/${n}${round < 0 ? ' (warm-up)' : ''}\r`);
+    process.stderr.write(round < 0 ? `  … warm-up round ${round + 3}/2\n` : `  … round ${round + 1}/${n}\n`);
     for (const c of all) {
       const before = c.times.length;
       runOnce(c, env);
       if (round < 0) c.times.length = before;
     }
   }
-  process.stderr.write('\n');
   for (const c of all) {
     const s = summary(c.times);
     line(c.label, `p50 ${fmt(s.p50, 0)} ms  p95 ${fmt(s.p95, 0)} ms`);
@@ -139,7 +144,8 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
     // nothing of these runs may be left: each `factory run` hands its container's removal to the engine
     await new Promise((r) => setTimeout(r, 2000));
     const id = readFileSync(join(dataDir, 'instance-id'), 'utf8').trim();
-    const left = await new Docker(dockerOptions(host)).listContainers({ all: true, filters: { label: [`io.agent-factory.instance=${id}`] } });
+    const filters = { label: [`io.agent-factory.instance=${id}`] };
+    const left = await new Docker(dockerOptions(host)).listContainers({ all: true, filters });
     line('containers left by the runs (2 s after the last)', String(left.length));
   }
   rmSync(dir, { recursive: true, force: true });

@@ -4,10 +4,11 @@
 // dist/factory.cjs is one bundle of the sources, dist/factory.cjs.cache V8's code cache for it (compiled
 // bytecode, so a start does not parse and compile again what the build already did), and
 // dist/build-stamp.json lists every build input (every file under src/, package.json, the installed
-// packages' lock file, which changes when npm installs anything, the build script and this file) with its size, modification and change times and sha256. The build counts as up to date
-// only when the inputs are exactly those: a file whose size and both times are unchanged is taken as
-// unchanged (copying or touching cannot set the change time back, unlike the modification time), any
-// other is hashed and compared, and a file added or removed makes the build stale.
+// packages' lock file, which changes when npm installs anything, the build script and this file) with its
+// size, modification and change times and sha256. The build counts as up to date only when the inputs are
+// exactly those: a file whose size and both times are unchanged is taken as unchanged (copying or touching
+// cannot set the change time back, unlike the modification time), any other is hashed and compared, and a
+// file added or removed makes the build stale.
 'use strict';
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -61,7 +62,9 @@ function checkBuild(root) {
   try {
     const files = buildInputs(root);
     const known = stamp.inputs ?? {};
-    if (files.length !== Object.keys(known).length) return { fresh: false, why: 'files were added to or removed from src/ since the build' };
+    if (files.length !== Object.keys(known).length) {
+      return { fresh: false, why: 'files were added to or removed from src/ since the build' };
+    }
     for (const f of files) {
       const was = known[f];
       if (!was) return { fresh: false, why: `${f} is new since the build` };

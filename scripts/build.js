@@ -68,11 +68,15 @@ function fail(why) {
  */
 async function policiesParsedAhead() {
   const helper = await build({
-    stdin: { contents: "export { policyHash, policyYamlData } from './src/policy/parse.ts';", resolveDir: root, loader: 'ts', sourcefile: 'parsed-ahead.ts' },
+    stdin: {
+      contents: "export { policyHash, policyYamlData } from './src/policy/parse.ts';",
+      resolveDir: root, loader: 'ts', sourcefile: 'parsed-ahead.ts',
+    },
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning',
   }).catch(() => fail('esbuild failed'));
   const module = { exports: {} };
-  vm.runInThisContext(`(function (module, exports, require) {${helper.outputFiles[0].text}\n})`)(module, module.exports, createRequire(import.meta.url));
+  const run = vm.runInThisContext(`(function (module, exports, require) {${helper.outputFiles[0].text}\n})`);
+  run(module, module.exports, createRequire(import.meta.url));
   const { policyHash, policyYamlData } = module.exports;
   const ahead = {};
   const dir = join(root, 'policies');
@@ -109,7 +113,10 @@ async function bundle() {
       name: 'lazy-modules',
       setup(b) {
         b.onResolve({ filter: /^\.\/(session|buildkit|ssh)$/ }, (args) => {
-          const key = Object.keys(LAZY).find((k) => args.importer.endsWith(`/node_modules/${k.split(' ')[0]}`) && k.endsWith(` ${args.path}`));
+          const [key] = Object.keys(LAZY).filter((k) => {
+            const [importer, specifier] = k.split(' ');
+            return args.importer.endsWith(`/node_modules/${importer}`) && specifier === args.path;
+          });
           if (!key) return undefined;
           lazyHits.add(key);
           return LAZY[key].wrap ? { path: LAZY[key].module, namespace: 'lazy' } : { path: LAZY[key].module, external: true };
@@ -151,7 +158,11 @@ async function bundle() {
 function train() {
   const dir = mkdtempSync(join(tmpdir(), 'factory-build-'));
   const io = { out: () => undefined, err: () => undefined, env: { ...process.env, DOCKER_HOST: `unix://${dir}/no-engine.sock` } };
-  const files = { 'ok.py': 'import json\nprint(json.dumps({"n": 1}))\n', 'ok.sh': 'echo "$1" | tr a-z A-Z\n', 'bad.py': 'import os\nos.system("ls")\n' };
+  const files = {
+    'ok.py': 'import json\nprint(json.dumps({"n": 1}))\n',
+    'ok.sh': 'echo "$1" | tr a-z A-Z\n',
+    'bad.py': 'import os\nos.system("ls")\n',
+  };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const data = ['--data-dir', join(dir, 'data'), '--policy-dir', join(root, 'policies')];
   const { exports, script } = loadBundle(root);

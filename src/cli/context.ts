@@ -9,7 +9,7 @@ import type { Policy, PolicyChangeEvent } from '../policy/index.ts';
 import type { LimitOverrides, SandboxLanguage } from '../sandbox/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Io } from './command.ts';
-import { policyIn } from './scripts.ts';
+import { isPolicyPath, policyOrError } from './scripts.ts';
 
 /** Config from --config/--data-dir plus environment, for commands that work on the data directory offline. */
 export function configFrom(values: Record<string, unknown>, io: Io, extraFlags: Record<string, string | undefined> = {}): Config {
@@ -49,7 +49,11 @@ export interface Runner {
  * audited, as at every start of the service), then the checker and the executor. Work a crashed service
  * left behind is the service's to settle at its own start, not a run's (a service may be running).
  */
-export async function openRunner(config: Config, policyArg: string | undefined, next: { language: SandboxLanguage; overrides: LimitOverrides }): Promise<Runner> {
+export async function openRunner(
+  config: Config,
+  policyArg: string | undefined,
+  next: { language: SandboxLanguage; overrides: LimitOverrides },
+): Promise<Runner> {
   if (!existsSync(config.policyDir)) {
     throw new FactoryError('CONFIG_INVALID', `policyDir: the policy directory ${config.policyDir} does not exist`, { key: 'policyDir' }, {
       hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).',
@@ -63,15 +67,21 @@ export async function openRunner(config: Config, policyArg: string | undefined, 
     for (const c of closers.splice(0)) await c();
   };
   try {
-    const policy = policyArg !== undefined && isPath(policyArg)
-      ? await loadPolicyFile(policyArg, config.policyDir)
-      : policyIn({ policies: registry, rejected: registry.problems() }, policyArg ?? 'default', config.policyDir);
+    const name = policyArg ?? 'default';
+    const policy = isPolicyPath(name)
+      ? await loadPolicyFile(name, config.policyDir)
+      : policyOrError(name, config.policyDir, {
+        policy: registry.tryGet(name),
+        issues: registry.problems().find((p) => p.name === name)?.issues,
+        known: registry.list().map((p) => p.name),
+      });
 
     const [{ DockerEngine }, { Sandboxes, limitsFor, mountsFor }, { instanceId }] = await Promise.all([
       import('../sandbox/docker/engine.ts'), import('../sandbox/index.ts'), import('../instance.ts'),
     ]);
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 }); // the instance id lives there
-    const engine = new DockerEngine(config.docker.host, { pingTimeoutMs: config.docker.pingTimeoutMs, requestTimeoutMs: config.docker.requestTimeoutMs });
+    const { pingTimeoutMs, requestTimeoutMs } = config.docker;
+    const engine = new DockerEngine(config.docker.host, { pingTimeoutMs, requestTimeoutMs });
     closers.unshift(() => engine.close());
     const sandboxes = new Sandboxes(engine, { ...config, sandbox: { ...config.sandbox, poolSize: 0 } }, instanceId(config.dataDir));
     // crash recovery (containers of processes that are gone) goes on beside the run
@@ -99,8 +109,4 @@ export async function openRunner(config: Config, policyArg: string | undefined, 
     await close().catch(() => undefined);
     throw e;
   }
-}
-
-function isPath(arg: string): boolean {
-  return arg.includes('/') || /\.(ya?ml|json)$/.test(arg);
 }

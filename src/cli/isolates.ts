@@ -17,7 +17,8 @@ export async function rerunWithIsolates(): Promise<number> {
   const script = process.argv[1];
   if (!script) return 1;
   const { spawn } = await import('node:child_process'); // loaded only here: most commands never need it
-  const child = spawn(process.execPath, ['--no-node-snapshot', ...process.execArgv, script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const argv = ['--no-node-snapshot', ...process.execArgv, script, ...process.argv.slice(2)];
+  const child = spawn(process.execPath, argv, { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const s of FORWARDED) process.on(s, forward);
   return new Promise((resolve) => {

@@ -34,21 +34,21 @@ export function readScript(file: string): string {
 /** --policy NAME (from the policy directory) or PATH (a policy file; its parents from its own directory, else the policy directory). */
 export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
   const name = arg ?? 'default';
-  if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name, policyDir);
-  const { policy, issues, known } = loadPolicyNamed(policyDir, name);
-  if (policy) return policy;
-  return policyIn({ policies: { tryGet: () => undefined, list: () => known.map((n) => ({ name: n })) }, rejected: issues ? [{ name, issues }] : [] }, name, policyDir);
+  if (isPolicyPath(name)) return loadPolicyFile(name, policyDir);
+  return policyOrError(name, policyDir, loadPolicyNamed(policyDir, name));
 }
 
-/** The policy NAME of a loaded policy directory, or the error that says why there is none. */
-export function policyIn(
-  dir: { policies: { tryGet(name: string): Policy | undefined; list(): { name: string }[] }; rejected: readonly { name: string; issues: unknown }[] },
+export function isPolicyPath(arg: string): boolean {
+  return arg.includes('/') || /\.(ya?ml|json)$/.test(arg);
+}
+
+/** The policy NAME found in the policy directory, or the error that says why there is none. */
+export function policyOrError(
   name: string,
   policyDir: string,
+  found: { policy?: Policy | undefined; issues?: unknown; known: string[] },
 ): Policy {
-  const hit = dir.policies.tryGet(name);
-  if (hit) return hit;
-  const bad = dir.rejected.find((r) => r.name === name);
-  if (bad) throw new FactoryError('POLICY_INVALID', `policy '${name}' in ${policyDir} is invalid`, { issues: bad.issues });
-  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: dir.policies.list().map((p) => p.name) });
+  if (found.policy) return found.policy;
+  if (found.issues) throw new FactoryError('POLICY_INVALID', `policy '${name}' in ${policyDir} is invalid`, { issues: found.issues });
+  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: found.known });
 }

@@ -51,7 +51,9 @@ function parseYaml(text: string): ParsedYaml {
  * is parsed here. Validation and resolution are not skipped. Empty when the sources run.
  */
 declare const FACTORY_POLICIES_PARSED_AHEAD: string | undefined;
-const PARSED_AHEAD = (typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}) as Readonly<Record<string, string>>;
+const PARSED_AHEAD = (
+  typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}
+) as Readonly<Record<string, string>>;
 
 /** For the build: the data of a policy text's YAML as JSON, when JSON holds it exactly (else undefined). */
 export function policyYamlData(text: string): string | undefined {
@@ -79,7 +81,7 @@ export function parsePolicyText(text: string, expectedName?: string): PolicyPars
   }
   const result = PolicyFileSchema.safeParse(data);
   // where an issue is in the source (line, column) takes the document; parsed only when there is an issue
-  const at = (i: { path: PropertyKey[]; message: string; keyOnly?: boolean }) => locate(i, parsed().doc, parsed().lineCounter);
+  const at: Locate = (i) => locate(i, parsed().doc, parsed().lineCounter);
   const issues: PolicyIssue[] = result.success ? [] : result.error.issues.flatMap((i) => toIssues(i, at));
   if (result.success) {
     const file = result.data;
@@ -110,7 +112,9 @@ function selfConflicts(file: PolicyFile): { path: PropertyKey[]; message: string
   return out;
 }
 
-function toIssues(issue: z.core.$ZodIssue, at: (i: { path: PropertyKey[]; message: string; keyOnly?: boolean }) => PolicyIssue): PolicyIssue[] {
+type Locate = (i: { path: PropertyKey[]; message: string; keyOnly?: boolean }) => PolicyIssue;
+
+function toIssues(issue: z.core.$ZodIssue, at: Locate): PolicyIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => at({ path: [...issue.path, k], message: `unknown key '${k}'`, keyOnly: true }));
   }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/env.ts';
 
-const { checkBuild } = createRequire(import.meta.url)('../../bin/dist.js') as { checkBuild: (root: string) => { fresh: boolean; why?: string } };
+type CheckBuild = (root: string) => { fresh: boolean; why?: string };
+const { checkBuild } = createRequire(import.meta.url)('../../bin/dist.js') as { checkBuild: CheckBuild };
 
 let root = '';
 let cleanup = () => undefined as void;
@@ -17,7 +18,8 @@ function build(...args: string[]) {
   return spawnSync(process.execPath, [join(root, 'scripts/build.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 }
 function check() {
-  const r = spawnSync(process.execPath, [join(root, 'bin/factory.js'), 'check', join(root, 'ok.py'), '--policy-dir', join(root, 'policies'), '--data-dir', join(root, 'data')], {
+  const args = ['check', join(root, 'ok.py'), '--policy-dir', join(root, 'policies'), '--data-dir', join(root, 'data')];
+  const r = spawnSync(process.execPath, [join(root, 'bin/factory.js'), ...args], {
     cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, FACTORY_FROM_SOURCE: '' },
   });
   return { code: r.status, stdout: r.stdout, fromSources: /running the sources/.test(r.stderr), stderr: r.stderr };
@@ -48,7 +50,9 @@ describe('npm run build', () => {
     const r = build();
     expect(r.status, r.stderr).toBe(0);
     expect(checkBuild(root)).toEqual({ fresh: true });
-    for (const f of ['dist/factory.cjs', 'dist/factory.cjs.cache', 'dist/build-stamp.json']) expect(existsSync(join(root, f)), f).toBe(true);
+    for (const f of ['dist/factory.cjs', 'dist/factory.cjs.cache', 'dist/build-stamp.json']) {
+      expect(existsSync(join(root, f)), f).toBe(true);
+    }
     expect(check()).toMatchObject({ code: 0, fromSources: false, stdout: expect.stringContaining('allowed') as unknown });
     const stamp = readFileSync(join(root, 'dist/build-stamp.json'), 'utf8');
     expect(build('--if-stale').stderr).toMatch(/up to date/);
