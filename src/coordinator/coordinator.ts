@@ -1,0 +1,251 @@
+/**
+ * The coordinator's door: projects created, listed, read, cancelled, approved, resumed, re-budgeted,
+ * reported and replayed, each call checked against the principal asking. Routes and the CLI are thin
+ * translations of these methods; progress streams on the EventBus topic `project:<id>`.
+ */
+import { randomBytes } from 'node:crypto';
+import { FactoryError } from '../errors/catalog.ts';
+import {
+  ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, parseInput, resolveSettings, StepsQuery,
+} from './api.ts';
+import { usedOf } from './engine/budget.ts';
+import type { GateDecision } from './engine/context.ts';
+import { heldElsewhere } from './engine/lease.ts';
+import { writeCommit, type EngineDeps } from './engine/run.ts';
+import { Runner } from './engine/runner.ts';
+import { verifyJournal, type JournalVerdict } from './journal.ts';
+import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord } from './model.ts';
+import { replayProject, type ReplayResult } from './replay.ts';
+import { validatePlan } from './roles/plan.ts';
+import { projectReport, projectView, stepView, summaryOf, type ProjectReport, type ProjectSummary, type ProjectView, type StepView } from './views.ts';
+import { seed004 } from './workflows/seed004.ts';
+import type { Workflow } from './workflows/types.ts';
+
+export const DEFAULT_PIPELINE = 'seed004';
+
+export class Coordinator {
+  private readonly runner: Runner;
+  private readonly workflows: Map<string, Workflow>;
+
+  constructor(private readonly deps: EngineDeps, workflows: Record<string, Workflow> = {}) {
+    this.workflows = new Map(Object.entries({ [DEFAULT_PIPELINE]: seed004, ...workflows }));
+    this.runner = new Runner(deps, this.workflows);
+  }
+
+  /** The stream topic of a project's events. */
+  static topic(id: string): string {
+    return `project:${id}`;
+  }
+
+  /** Resumes every project a stopped or crashed process left running (its lease lapsed or its process is gone). */
+  async start(): Promise<{ resumed: string[] }> {
+    const resumed: string[] = [];
+    for (const p of await this.deps.repo.inStatus(ACTIVE_STATUSES)) {
+      if (heldElsewhere(p.lease, this.deps.instance)) continue;
+      this.runner.schedule(p.id);
+      resumed.push(p.id);
+    }
+    return { resumed };
+  }
+
+  /** Stops the runs of this process where they are; their projects resume at the next start. */
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+
+  async create(who: Principal, input: unknown): Promise<ProjectView> {
+    if (who.role === 'viewer') throw new FactoryError('FORBIDDEN', 'A viewer may not create projects');
+    const body = parseInput(CreateProjectBody, input, 'project');
+    const pipeline = body.pipeline ?? DEFAULT_PIPELINE;
+    if (!this.workflows.has(pipeline)) {
+      throw new FactoryError('VALIDATION_FAILED', `No pipeline named '${pipeline}'`, { issues: [{ path: 'pipeline', message: `known: ${[...this.workflows.keys()].join(', ')}` }] });
+    }
+    const config = resolveSettings(this.deps.settings.defaults, body.config);
+    const id = `prj_${randomBytes(8).toString('hex')}`;
+    const name = body.name?.trim() ?? body.task.trim().replace(/\s+/g, ' ').slice(0, 80);
+    const record = { id, name, owner: who.id, task: body.task, pipeline, config };
+    await this.deps.repo.create(record, {
+      events: [{ topic: Coordinator.topic(id), owner: who.id, project: id, status: 'pending', progress: 0, message: `project ${name} created`, metadata: { pipeline } }],
+      audit: [this.deps.audit.prepare({ type: 'project_created', action: 'create', target: id, project: id, actor: who.id, input: body.task, details: { name, pipeline, config } })],
+    }, (w) => {
+      for (const e of w.events) this.deps.events.announce(e);
+      for (const a of w.audit) this.deps.audit.announce(a);
+    });
+    this.runner.schedule(id);
+    return this.get(who, id);
+  }
+
+  async list(who: Principal, query: unknown = {}): Promise<{ projects: ProjectSummary[]; next: string | null }> {
+    const q = parseInput(ListProjectsQuery, query, 'query');
+    const owner = who.role === 'submitter' ? who.id : q.owner;
+    const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
+    const rows = await this.deps.repo.list({ ...(owner ? { owner } : {}), ...(status ? { status } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    return { projects: page.map((p) => summaryOf(p, this.runner.isActive(p.id))), next: rows.length > q.limit ? page.at(-1)!.id : null };
+  }
+
+  async get(who: Principal, id: string): Promise<ProjectView> {
+    const p = await this.visible(who, id);
+    return projectView(p, await this.deps.repo.journal(id, { kinds: ['step', 'signal'] }), this.runner.isActive(id));
+  }
+
+  async steps(who: Principal, id: string, query: unknown = {}): Promise<{ steps: StepView[]; next: number | null }> {
+    await this.visible(who, id);
+    const q = parseInput(StepsQuery, query, 'query');
+    const rows = await this.deps.repo.journal(id, { afterSeq: q.afterSeq, limit: q.limit + 1, ...(q.calls ? {} : { kinds: ['step', 'signal', 'mark'] }) });
+    const page = rows.slice(0, q.limit);
+    return { steps: page.map(stepView), next: rows.length > q.limit ? page.at(-1)!.seq : null };
+  }
+
+  /** One step with the model replies and tool runs made inside it. */
+  async step(who: Principal, id: string, key: string): Promise<StepView & { calls: StepView[] }> {
+    await this.visible(who, id);
+    const row = await this.deps.repo.journalEntry(id, key);
+    if (!row) throw new FactoryError('RESOURCE_NOT_FOUND', `Project ${id} has no step ${key}`, { project: id, step: key });
+    const calls = (await this.deps.repo.journal(id, { kinds: ['llm', 'tool'] })).filter((r) => r.key.startsWith(`${key}#`));
+    return { ...stepView(row), calls: calls.map(stepView) };
+  }
+
+  async report(who: Principal, id: string): Promise<ProjectReport> {
+    const p = await this.visible(who, id);
+    return projectReport(p, await this.deps.repo.journal(id, { kinds: ['step', 'signal', 'mark'] }), this.runner.isActive(id));
+  }
+
+  /** Idempotent: stops model calls and sandboxes at once, destroys the project's temporary agents and tools. */
+  async cancel(who: Principal, id: string, reason = 'cancelled by request'): Promise<ProjectView> {
+    const p = await this.decidable(who, id);
+    if (p.status === 'cancelled') return this.get(who, id);
+    if (isTerminal(p.status)) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is already ${p.status}`, { status: p.status });
+    await this.deps.repo.requestCancel(id);
+    await writeCommit(this.deps, p, {
+      events: [{ status: 'cancelling', message: `cancel requested by ${who.id}: ${reason}`, metadata: { by: who.id, reason } }],
+      audit: [{ type: 'project_status_changed', action: 'cancel_requested', actor: who.id, details: { from: p.status, reason } }],
+    });
+    const error = new FactoryError('PROJECT_CANCELLED', `Project ${id} was cancelled by ${who.id}: ${reason}`, { by: who.id, reason });
+    if (this.runner.isActive(id)) {
+      this.runner.abort(id, error);
+      await this.runner.settled(id);
+    }
+    const now = (await this.deps.repo.get(id))!;
+    if (!isTerminal(now.status) && !heldElsewhere(now.lease, this.deps.instance)) await this.runner.finalize(id, { kind: 'cancelled', error });
+    return this.get(who, id);
+  }
+
+  /** Approve, reject with a reason, or approve an edited plan; only the owner or an admin decides. */
+  async approve(who: Principal, id: string, input: unknown): Promise<ProjectView> {
+    const p = await this.decidable(who, id);
+    const body = parseInput(ApprovalBody, input, 'decision');
+    const open = p.waiting;
+    if (p.status !== 'waiting_for_approval' || !open) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is not waiting for approval (it is ${p.status})`, { status: p.status });
+    if (body.gate && body.gate !== open.gate) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} waits at the ${open.gate} gate, not ${body.gate}`, { status: p.status, gate: open.gate });
+    let plan: unknown;
+    if (body.plan !== undefined) {
+      if (open.gate !== 'plan') throw new FactoryError('VALIDATION_FAILED', 'Only the plan gate takes an edited plan', { issues: [{ path: 'plan', message: `the open gate is ${open.gate}` }] });
+      const v = validatePlan(body.plan, p.config.maxTasks);
+      if (!v.ok) throw new FactoryError('PLAN_INVALID', 'The edited plan does not validate', { issues: v.issues });
+      plan = v.plan;
+    }
+    const decision: GateDecision = { decision: body.decision, ...(body.reason ? { reason: body.reason } : {}), ...(plan ? { plan } : {}), by: who.id, at: new Date().toISOString() };
+    try {
+      await writeCommit(this.deps, p, {
+        journal: [{ key: `signal:gate:${open.gate}:${open.round}`, kind: 'signal', ok: true, data: decision }],
+        patch: { waiting: null, status: p.phase },
+        events: [{ status: body.decision === 'approve' ? 'approved' : 'rejected', message: `${open.gate} ${body.decision === 'approve' ? 'approved' : 'rejected'} by ${who.id}${plan ? ' (edited plan)' : ''}`, metadata: { gate: open.gate, round: open.round, by: who.id } }],
+        audit: [{ type: 'project_approval', action: body.decision, actor: who.id, details: { gate: open.gate, round: open.round, reason: body.reason ?? null, edited: plan !== undefined } }],
+      });
+    } catch (e) {
+      if (e instanceof FactoryError && e.code === 'CONFLICT') throw new FactoryError('PROJECT_STATE_INVALID', `The ${open.gate} gate of project ${id} was decided already`, { status: p.status });
+      throw e;
+    }
+    this.runner.schedule(id);
+    return this.get(who, id);
+  }
+
+  /** A paused project goes on (a project whose budget is used up first needs PATCH budget). */
+  async resume(who: Principal, id: string): Promise<ProjectView> {
+    const p = await this.decidable(who, id);
+    if (ACTIVE_STATUSES.includes(p.status)) {
+      if (!this.runner.isActive(id) && !heldElsewhere(p.lease, this.deps.instance)) this.runner.schedule(id);
+      return this.get(who, id);
+    }
+    if (p.status !== 'paused') throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}, not paused`, { status: p.status });
+    const spent = exhausted(p);
+    if (spent) throw new FactoryError('BUDGET_EXCEEDED', `Project ${id} has used its ${spent} budget; raise it with PATCH budget, which resumes it`, { kind: spent, budget: p.config.budget, usage: p.usage });
+    await this.unpause(who, p);
+    return this.get(who, id);
+  }
+
+  /** New limits (null = unlimited); a project paused by its budget resumes when they allow it. */
+  async patchBudget(who: Principal, id: string, input: unknown): Promise<ProjectView> {
+    const p = await this.decidable(who, id);
+    if (isTerminal(p.status)) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}`, { status: p.status });
+    const patch = parseInput(BudgetPatchBody, input, 'budget');
+    const budget = { ...p.config.budget, ...patch };
+    const done = await writeCommit(this.deps, p, {
+      patch: { config: { ...p.config, budget } },
+      events: [{ status: 'budget_changed', message: `budget changed by ${who.id}`, metadata: { from: p.config.budget, to: budget } }],
+      audit: [{ type: 'project_budget', action: 'changed', actor: who.id, details: { from: p.config.budget, to: budget } }],
+    });
+    this.runner.refresh(done.project);
+    if (done.project.status === 'paused' && done.project.paused?.reason === 'budget' && !exhausted(done.project)) await this.unpause(who, done.project);
+    return this.get(who, id);
+  }
+
+  /** Runs the workflow over the journal with no model, tools or agents, writing nothing. */
+  async replay(who: Principal, id: string): Promise<ReplayResult> {
+    const p = await this.visible(who, id);
+    const wf = this.workflows.get(p.pipeline);
+    if (!wf) throw new FactoryError('INTERNAL', `no workflow named '${p.pipeline}'`);
+    return replayProject(this.deps, p, await this.deps.repo.journal(id), wf);
+  }
+
+  /** Checks the journal's hash chain. */
+  async verify(who: Principal, id: string): Promise<JournalVerdict> {
+    const p = await this.visible(who, id);
+    return verifyJournal(await this.deps.repo.journal(id), { length: p.journalLength, head: p.journalHead });
+  }
+
+  /** For the stream route: who may subscribe to `project:<id>`. */
+  async ownerOf(id: string): Promise<string | undefined> {
+    return (await this.deps.repo.get(id))?.owner;
+  }
+
+  /** Resolves once no run of the project is active in this process (it finished, waits, paused or stopped). */
+  async settled(who: Principal, id: string): Promise<ProjectView> {
+    await this.visible(who, id);
+    await this.runner.settled(id);
+    return this.get(who, id);
+  }
+
+  private async unpause(who: Principal, p: ProjectRecord): Promise<void> {
+    await writeCommit(this.deps, p, {
+      patch: { status: p.phase, paused: null },
+      events: [{ status: 'resuming', message: `resumed by ${who.id}`, metadata: { by: who.id } }],
+      audit: [{ type: 'project_status_changed', action: 'resumed', actor: who.id, details: { from: 'paused', to: p.phase } }],
+    });
+    this.runner.schedule(p.id);
+  }
+
+  /** Admins and viewers see every project; a submitter only its own (others do not exist for it). */
+  private async visible(who: Principal, id: string): Promise<ProjectRecord> {
+    const p = await this.deps.repo.get(id);
+    if (!p || (who.role === 'submitter' && p.owner !== who.id)) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { project: id });
+    return p;
+  }
+
+  /** Only the owner or an admin may change a project. */
+  private async decidable(who: Principal, id: string): Promise<ProjectRecord> {
+    const p = await this.visible(who, id);
+    if (who.role !== 'admin' && p.owner !== who.id) throw new FactoryError('FORBIDDEN', `Only the owner of project ${id} or an admin may do this`, { project: id });
+    return p;
+  }
+}
+
+/** The first budget whose limit is reached, if any. */
+function exhausted(p: ProjectRecord): string | null {
+  for (const kind of ['tokens', 'costUsd', 'wallMs', 'toolRuns'] as const) {
+    const limit = p.config.budget[kind];
+    if (limit !== null && usedOf(p.usage, kind) >= limit) return kind;
+  }
+  return null;
+}

@@ -1,0 +1,142 @@
+/**
+ * One run of a project: the journal it replays from, the lease its writes are fenced by, the budget
+ * guard, the AbortSignal every model call and sandbox run carries, and the one way it writes (commit).
+ */
+import type { AuditEventInput } from '../../audit/event.ts';
+import type { Config } from '../../config/schema.ts';
+import type { ProgressInput } from '../../events/bus.ts';
+import type { LlmProvider } from '../../llm/index.ts';
+import { journalBuilder, type JournalDraft } from '../journal.ts';
+import type { JournalEntry, ProjectRecord, Usage } from '../model.ts';
+import type { AgentPool, AuditPort, Committed, EventsPort, ProjectCommit, ProjectRepository, ToolPool } from '../ports.ts';
+import { BudgetGuard, type BudgetKind } from './budget.ts';
+
+/** Everything the engine is built from (bound by the adapters to the service's modules). */
+export interface EngineDeps {
+  repo: ProjectRepository;
+  events: EventsPort;
+  audit: AuditPort;
+  llm: LlmProvider;
+  agents: AgentPool;
+  tools: ToolPool;
+  settings: Config['coordinator'];
+  /** USD per million tokens by model; a model not listed costs 0 */
+  costs?: Record<string, { prompt: number; completion: number }>;
+  /** this process, for leases: `<host>/<pid>/<random>` */
+  instance: string;
+}
+
+export type EventDraft = Omit<ProgressInput, 'topic' | 'owner' | 'project' | 'progress'> & { progress?: number };
+export type AuditDraft = Omit<AuditEventInput, 'project' | 'actor'> & { actor?: string };
+
+export interface CommitParts {
+  journal?: JournalDraft[];
+  patch?: ProjectCommit['patch'];
+  usage?: Partial<Usage>;
+  events?: EventDraft[];
+  audit?: AuditDraft[];
+  ignoreCancel?: boolean;
+}
+
+/**
+ * One transaction for a project: journal rows, state, events and audit rows; the events and audit
+ * rows are handed to live subscribers right after it commits. Used by runs (fenced) and the door.
+ */
+export async function writeCommit(deps: EngineDeps, p: Pick<ProjectRecord, 'id' | 'owner'>, c: CommitParts, opts: { fence?: string; ignoreCancel?: boolean; progress?: number } = {}): Promise<Committed> {
+  return deps.repo.commit(
+    {
+      project: p.id,
+      ...(opts.fence !== undefined ? { fence: opts.fence } : {}),
+      ...(opts.ignoreCancel ? { ignoreCancel: true } : {}),
+      journal: (c.journal ?? []).map((d) => journalBuilder(p.id, d)),
+      ...(c.patch ? { patch: c.patch } : {}),
+      ...(c.usage ? { usage: c.usage } : {}),
+      events: (c.events ?? []).map((e) => ({ ...e, topic: `project:${p.id}`, owner: p.owner, project: p.id, progress: e.progress ?? opts.progress ?? 0 })),
+      audit: (c.audit ?? []).map((a) => deps.audit.prepare({ ...a, project: p.id, actor: a.actor ?? 'coordinator', target: a.target ?? p.id })),
+    },
+    (w) => {
+      for (const e of w.events) deps.events.announce(e);
+      for (const a of w.audit) deps.audit.announce(a);
+    },
+  );
+}
+
+export class RunState {
+  ctrl = new AbortController();
+  readonly journal = new Map<string, JournalEntry>();
+  readonly guard: BudgetGuard;
+  readonly inflight = new Map<string, Promise<unknown>>();
+  progress = 0;
+  private wallMark = performance.now();
+
+  constructor(
+    readonly deps: EngineDeps,
+    public project: ProjectRecord,
+    rows: JournalEntry[],
+    /** the lease owner; undefined in a replay, which writes nothing */
+    readonly fence: string | undefined,
+  ) {
+    for (const r of rows) this.journal.set(r.key, r);
+    const warned = new Set(rows.filter((r) => r.kind === 'mark' && r.key.startsWith('budget-warning:')).map((r) => r.key.slice('budget-warning:'.length)));
+    this.guard = new BudgetGuard(() => this.project.config.budget, () => this.liveUsage(), warned, (kind, used, limit) => void this.warn(kind, used, limit));
+  }
+
+  get replay(): boolean {
+    return this.fence === undefined;
+  }
+
+  get signal(): AbortSignal {
+    return this.ctrl.signal;
+  }
+
+  get topic(): string {
+    return `project:${this.project.id}`;
+  }
+
+  /** usage with the running time of this run not yet written */
+  liveUsage(): Usage {
+    return this.replay ? this.project.usage : { ...this.project.usage, wallMs: this.project.usage.wallMs + (performance.now() - this.wallMark) };
+  }
+
+  event(e: EventDraft): ProgressInput {
+    return { ...e, topic: this.topic, owner: this.project.owner, project: this.project.id, progress: e.progress ?? this.progress };
+  }
+
+  /** A progress event that is not part of any state change. */
+  say(e: EventDraft): void {
+    if (!this.replay) this.deps.events.publish(this.event(e));
+  }
+
+  /** set while the run closes: its writes go through even after a cancel was requested */
+  finalizing = false;
+
+  /** The run's one way to write: fenced by its lease, with the running time since the last write. */
+  async commit(c: CommitParts): Promise<Committed | undefined> {
+    if (this.replay) {
+      for (const d of c.journal ?? []) this.journal.set(d.key, { project: this.project.id, seq: 0, key: d.key, kind: d.kind, ok: d.ok, data: d.data, meta: d.meta ?? {}, at: '', prevHash: '', hash: '' });
+      return undefined;
+    }
+    const now = performance.now();
+    const wall = Math.round(now - this.wallMark);
+    const done = await writeCommit(this.deps, this.project, { ...c, usage: { ...c.usage, wallMs: (c.usage?.wallMs ?? 0) + wall } }, {
+      fence: this.fence!, ignoreCancel: this.finalizing || c.ignoreCancel === true, progress: this.progress,
+    });
+    this.wallMark = now;
+    this.project = done.project;
+    for (const j of done.journal) this.journal.set(j.key, j);
+    return done;
+  }
+
+  /** Journals a warning mark with its event and audit row, once per limit. */
+  private async warn(kind: BudgetKind, used: number, limit: number): Promise<void> {
+    try {
+      await this.commit({
+        journal: [{ key: `budget-warning:${kind}:${limit}`, kind: 'mark', ok: true, data: { kind, used, limit } }],
+        events: [{ status: 'budget_warning', message: `${Math.round((used / limit) * 100)} % of the ${kind} budget used (${Math.round(used)} of ${limit})`, metadata: { kind, used, limit } }],
+        audit: [{ type: 'project_budget', action: 'warning', details: { kind, used, limit } }],
+      });
+    } catch {
+      // a warning that cannot be written (the run is stopping) is not worth failing for
+    }
+  }
+}

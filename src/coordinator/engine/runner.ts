@@ -1,0 +1,252 @@
+/**
+ * Drives projects: at most coordinator.maxConcurrentProjects runs at once (the rest wait as pending).
+ * A run takes the project's lease, verifies its journal, re-runs the workflow from the top (finished
+ * steps come back from the journal), and ends in one of: completed / failed / cancelled (closed:
+ * temporary agents and tools destroyed, metrics recorded), paused (budget or unavailable model or
+ * sandbox; resumable), waiting for approval, or nothing at all on shutdown (resumed at next start).
+ */
+import { FactoryError } from '../../errors/catalog.ts';
+import { verifyJournal } from '../journal.ts';
+import { computeMetrics } from '../metrics.ts';
+import { ACTIVE_STATUSES, isTerminal, type ProjectRecord } from '../model.ts';
+import type { Workflow, WorkflowOutcome } from '../workflows/types.ts';
+import { WorkflowContext } from './context.ts';
+import { codeOf, errorValue, isTransient, Suspended } from './errors.ts';
+import { staleHolder } from './lease.ts';
+import { RunState, type EngineDeps } from './run.ts';
+
+type Ending = { kind: 'completed'; outcome: WorkflowOutcome } | { kind: 'failed' | 'cancelled'; error: unknown };
+
+export class Runner {
+  private readonly active = new Map<string, { run?: RunState; done: Promise<void> }>();
+  private readonly queue: string[] = [];
+  private slots = 0;
+  private closing = false;
+
+  constructor(private readonly deps: EngineDeps, private readonly workflows: ReadonlyMap<string, Workflow>) {}
+
+  isActive(id: string): boolean {
+    return this.active.has(id) || this.queue.includes(id);
+  }
+
+  /** Starts a run when a slot is free, else queues it. Never throws; returns when it was started or queued. */
+  schedule(id: string): void {
+    if (this.closing || this.isActive(id)) return;
+    if (this.slots >= this.deps.settings.maxConcurrentProjects) {
+      this.queue.push(id);
+      return;
+    }
+    this.launch(id);
+  }
+
+  private launch(id: string): void {
+    this.slots++;
+    const entry: { run?: RunState; done: Promise<void> } = { done: Promise.resolve() };
+    this.active.set(id, entry);
+    entry.done = this.drive(id, entry).catch(() => undefined).finally(() => {
+      this.active.delete(id);
+      this.slots--;
+      const next = this.queue.shift();
+      if (next && !this.closing) this.launch(next);
+    });
+  }
+
+  /** Resolves when the project's current run (if any) has ended. */
+  async settled(id: string): Promise<void> {
+    while (this.isActive(id)) {
+      const e = this.active.get(id);
+      if (e) await e.done;
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Stops a run in this process at once (its model calls and sandboxes abort). False: none runs here. */
+  abort(id: string, reason: FactoryError): boolean {
+    const q = this.queue.indexOf(id);
+    if (q >= 0) this.queue.splice(q, 1);
+    const run = this.active.get(id)?.run;
+    if (!run) return false;
+    if (!run.signal.aborted) run.ctrl.abort(reason);
+    return true;
+  }
+
+  /** The live record of a running project changed from outside (budget): the run sees it at once. */
+  refresh(p: ProjectRecord): void {
+    const run = this.active.get(p.id)?.run;
+    if (run && p.updatedAt >= run.project.updatedAt) run.project = { ...run.project, config: p.config };
+  }
+
+  /** Shutdown: runs stop where they are (their projects stay active and resume at the next start). */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.queue.length = 0;
+    for (const e of this.active.values()) e.run?.ctrl.abort(new FactoryError('SHUTTING_DOWN', 'the coordinator is shutting down'));
+    await Promise.allSettled([...this.active.values()].map((e) => e.done));
+  }
+
+  private async drive(id: string, entry: { run?: RunState }): Promise<void> {
+    const { repo, instance, settings } = this.deps;
+    const before = await repo.get(id);
+    if (!before) return;
+    const expires = () => new Date(Date.now() + settings.leaseMs).toISOString();
+    if (!(await repo.acquire(id, instance, expires(), staleHolder(before.lease, instance)))) return;
+    let heartbeat: NodeJS.Timeout | undefined;
+    const timers: NodeJS.Timeout[] = [];
+    try {
+      const p = (await repo.get(id))!;
+      if (isTerminal(p.status) || (!ACTIVE_STATUSES.includes(p.status) && !p.cancelRequested)) return;
+      const rows = await repo.journal(id);
+      const verdict = verifyJournal(rows, { length: p.journalLength, head: p.journalHead });
+      const run = new RunState(this.deps, p, rows, instance);
+      entry.run = run;
+      if (!verdict.ok) {
+        await this.end(run, { kind: 'failed', error: new FactoryError('JOURNAL_BROKEN', `The journal of project ${id} does not verify at row ${verdict.brokenAt} (${verdict.key}): ${verdict.reason}`, verdict) }, false);
+        return;
+      }
+      heartbeat = setInterval(() => void repo.renew(id, instance, expires()).then((ok) => {
+        if (!ok) run.ctrl.abort(new FactoryError('PROJECT_BUSY', `lost the lease of project ${id}`));
+      }), Math.max(200, Math.floor(settings.leaseMs / 3)));
+      heartbeat.unref();
+      if (p.cancelRequested) {
+        await this.end(run, { kind: 'cancelled', error: new FactoryError('PROJECT_CANCELLED', `Project ${id} was cancelled`) }, true);
+        return;
+      }
+      let ending: Ending | 'suspended' | 'paused' | 'stopped';
+      try {
+        await this.begin(run);
+        this.arm(run, timers);
+        const outcome = await this.workflowOf(run)(new WorkflowContext(run));
+        ending = { kind: 'completed', outcome };
+      } catch (e) {
+        ending = await this.sort(run, e);
+      }
+      if (typeof ending === 'object') await this.end(run, ending, true);
+    } finally {
+      if (heartbeat) clearInterval(heartbeat);
+      for (const t of timers) clearTimeout(t);
+      await repo.release(id, instance).catch(() => undefined);
+    }
+  }
+
+  private workflowOf(run: RunState): Workflow {
+    const wf = this.workflows.get(run.project.pipeline);
+    if (!wf) throw new FactoryError('INTERNAL', `no workflow named '${run.project.pipeline}'`);
+    return wf;
+  }
+
+  private async begin(run: RunState): Promise<void> {
+    const p = run.project;
+    const first = p.startedAt === null;
+    await run.commit({
+      journal: [{ key: `run:${p.runs}`, kind: 'mark', ok: true, data: { instance: this.deps.instance, resumed: !first } }],
+      patch: { status: p.phase, ...(first ? { startedAt: new Date().toISOString() } : {}) },
+      events: [{ status: first ? 'started' : 'resumed', message: first ? 'project started' : `project resumed (run ${p.runs})`, metadata: { run: p.runs, phase: p.phase } }],
+    });
+  }
+
+  /** The wall-clock budget and the overall timeout abort the run (model calls and sandboxes with it). */
+  private arm(run: RunState, timers: NodeJS.Timeout[]): void {
+    const cfg = run.project.config;
+    const wall = cfg.budget.wallMs;
+    if (wall !== null) {
+      const left = wall - run.liveUsage().wallMs;
+      const fire = () => run.ctrl.abort(new FactoryError('BUDGET_EXCEEDED', `The project used its wall-clock budget of ${wall} ms`, { kind: 'wallMs', limit: wall, used: Math.round(run.liveUsage().wallMs), needed: 0 }));
+      if (left <= 0) fire();
+      else timers.push(setTimeout(fire, left));
+      const warnIn = 0.8 * wall - run.liveUsage().wallMs;
+      if (warnIn > 0) timers.push(setTimeout(() => run.guard.checkWarnings(), warnIn + 5));
+    }
+    const deadline = Date.parse(run.project.startedAt ?? new Date().toISOString()) + cfg.timeoutMs - Date.now();
+    const timeout = () => run.ctrl.abort(new FactoryError('PROJECT_TIMEOUT', `Project ${run.project.id} ran past its timeout of ${cfg.timeoutMs} ms`, { timeoutMs: cfg.timeoutMs }));
+    if (deadline <= 0) timeout();
+    else timers.push(setTimeout(timeout, Math.min(deadline, 2 ** 31 - 1)));
+    for (const t of timers) t.unref();
+  }
+
+  /** What a stopped workflow means for the project. */
+  private async sort(run: RunState, e: unknown): Promise<Ending | 'suspended' | 'paused' | 'stopped'> {
+    if (e instanceof Suspended) return 'suspended';
+    const err = run.signal.aborted && run.signal.reason instanceof FactoryError ? run.signal.reason : e;
+    const code = codeOf(err);
+    if (code === 'SHUTTING_DOWN' || code === 'PROJECT_BUSY') return 'stopped';
+    if (code === 'PROJECT_CANCELLED') return { kind: 'cancelled', error: err };
+    if (code === 'BUDGET_EXCEEDED' && run.project.config.onBudgetExceeded === 'pause') return this.pause(run, 'budget', err);
+    if (isTransient(err)) return this.pause(run, code.startsWith('SANDBOX') || code === 'DOCKER_UNAVAILABLE' ? 'sandbox' : code.startsWith('STORE') ? 'error' : 'llm', err);
+    return { kind: 'failed', error: err };
+  }
+
+  private async pause(run: RunState, reason: 'budget' | 'llm' | 'sandbox' | 'error', e: unknown): Promise<'paused'> {
+    const error = errorValue(e);
+    await run.commit({
+      patch: { status: 'paused', paused: { reason, error, at: new Date().toISOString() } },
+      events: [{ status: 'paused', message: `paused (${reason}): ${error.message}`, metadata: { reason, error, usage: run.project.usage, budget: run.project.config.budget } }],
+      audit: [
+        { type: 'project_status_changed', action: 'paused', success: false, error: `${error.code}: ${error.message}`, details: { from: run.project.status, to: 'paused', reason } },
+        ...(reason === 'budget' ? [{ type: 'project_budget' as const, action: 'exceeded', details: { ...(error.details as object), usage: run.project.usage } }] : []),
+      ],
+    }).catch(() => undefined);
+    return 'paused';
+  }
+
+  /** Close (temporary agents and tools destroyed, as a step), metrics, then the terminal status. */
+  async end(run: RunState, ending: Ending, close: boolean): Promise<void> {
+    run.ctrl = new AbortController();
+    run.finalizing = true;
+    const ctx = new WorkflowContext(run);
+    let closeError: unknown;
+    if (close) {
+      try {
+        await ctx.step('close', async () => this.closeResources(run), { meta: { phase: 'close' }, summary: (r) => `closed: ${r.agents.length} agent(s), ${r.tools.length} tool(s) destroyed` });
+      } catch (e) {
+        closeError = e;
+      }
+    }
+    const status = ending.kind;
+    const error = ending.kind === 'completed' ? null : errorValue(ending.error);
+    const finishedAt = new Date().toISOString();
+    const metrics = computeMetrics({ ...run.project, finishedAt }, run.journal.values());
+    await run.commit({
+      patch: {
+        status, finishedAt, metrics, waiting: null, paused: null, error,
+        ...(ending.kind === 'completed' ? { result: ending.outcome.result } : {}),
+      },
+      events: [{
+        status, progress: 1,
+        message: ending.kind === 'completed' ? `completed${ending.outcome.flagged ? ' (flagged: below the quality threshold somewhere)' : ''}` : `${status}: ${error!.code}: ${error!.message}`,
+        metadata: { metrics, ...(error ? { error } : {}), ...(closeError ? { closeError: errorValue(closeError) } : {}) },
+      }],
+      audit: [{ type: 'project_status_changed', action: status, success: status === 'completed', ...(error ? { error: `${error.code}: ${error.message}` } : {}), details: { from: run.project.status, to: status, metrics } }],
+    });
+  }
+
+  /** Destroys every agent and tool this project created (journaled in its steps' `resources`). */
+  private async closeResources(run: RunState): Promise<{ agents: string[]; tools: string[] }> {
+    const agents = new Set<string>();
+    const tools = new Set<string>();
+    for (const r of run.journal.values()) {
+      const res = r.kind === 'step' && r.ok ? (r.data as { resources?: { agents?: string[]; tools?: string[] } } | null)?.resources : undefined;
+      for (const a of res?.agents ?? []) agents.add(a);
+      for (const t of res?.tools ?? []) tools.add(t);
+    }
+    const why = `project ${run.project.id} closed`;
+    for (const a of agents) await this.deps.agents.destroy(a, 'coordinator', why);
+    for (const t of tools) await this.deps.tools.destroy(t, 'coordinator', why);
+    return { agents: [...agents], tools: [...tools] };
+  }
+
+  /** Ends a project that no run drives right now (cancel while waiting, paused or queued). */
+  async finalize(id: string, ending: Ending): Promise<boolean> {
+    const { repo, instance, settings } = this.deps;
+    const p = await repo.get(id);
+    if (!p) return false;
+    if (!(await repo.acquire(id, instance, new Date(Date.now() + settings.leaseMs).toISOString(), staleHolder(p.lease, instance)))) return false;
+    try {
+      const fresh = (await repo.get(id))!;
+      const run = new RunState(this.deps, fresh, await repo.journal(id), instance);
+      await this.end(run, ending, true);
+      return true;
+    } finally {
+      await repo.release(id, instance).catch(() => undefined);
+    }
+  }
+}
