@@ -28,6 +28,8 @@ export interface StepOptions<T> {
   summary?: (result: T) => string;
   /** facts about the step kept in its journal row (task, iteration, stage, agent …): metrics read them */
   meta?: Record<string, unknown>;
+  /** no step_started / step_completed events (the effects' events say it all) */
+  quiet?: boolean;
 }
 
 export interface GateDecision {
@@ -108,7 +110,7 @@ export class WorkflowContext {
       throw this.fatal(new FactoryError('STEP_LIMIT_EXCEEDED', `Project ${run.project.id} reached its limit of ${run.project.config.maxSteps} steps`, { maxSteps: run.project.config.maxSteps, step: key }));
     }
     const meta = opts.meta ?? {};
-    run.say({ status: 'step_started', message: key, metadata: { step: key, ...meta } });
+    if (!opts.quiet) run.say({ status: 'step_started', message: key, metadata: { step: key, ...meta } });
     const started = performance.now();
     let result: T;
     try {
@@ -131,7 +133,10 @@ export class WorkflowContext {
       journal: [{ key, kind: 'step', ok: true, data: result, meta: { ...meta, durationMs } } as JournalDraft],
       usage: { ...fx.usage, steps: 1 },
       ...(fx.patch ? { patch: fx.patch } : {}),
-      events: [{ status: 'step_completed', message: (opts.summary?.(result) ?? key).slice(0, 2000), metadata: { step: key, ...meta, durationMs } }, ...(fx.events ?? [])],
+      events: [
+        ...(opts.quiet ? [] : [{ status: 'step_completed', message: (opts.summary?.(result) ?? key).slice(0, 2000), metadata: { step: key, ...meta, durationMs } }]),
+        ...(fx.events ?? []),
+      ],
       audit: [{ type: 'project_step', action: 'completed', target: key, durationMs, details: { ...meta } }, ...(fx.audit ?? [])],
     });
     return result;
@@ -164,7 +169,8 @@ export class WorkflowContext {
   async transition(phase: ProjectPhase, key: string, message: string, patch: ProjectPatch = {}): Promise<void> {
     const from = this.run.project.status;
     await this.step(`status:${key}`, async () => ({ status: phase }), {
-      meta: { phase },
+      meta: { phase: 'status', status: phase },
+      quiet: true,
       summary: () => message,
       effects: () => ({
         patch: { ...patch, status: phase, phase },

@@ -99,7 +99,7 @@ async function createSpecialist(io: StepIO, agents: AgentPool, r: AssignRequest)
     .filter((k) => k.name.trim() && k.description.trim() && !seen.has(k.name.trim().toLowerCase()) && seen.add(k.name.trim().toLowerCase()))
     .map((k) => ({ name: k.name.trim().slice(0, 256), description: k.description.trim() }));
   const bp = {
-    name: toName(s.name, `specialist-${toName(r.task.id, 'task')}`.slice(0, 64)),
+    name: toName(s.name, toName(`specialist-${r.task.id}`, 'specialist')),
     type: 'specialist', description: s.description.trim(), systemPrompt: s.systemPrompt.trim(), skills,
     tools: [], constraints: s.constraints.map((c) => c.trim()).filter(Boolean),
     outputFormat: { format: 'markdown' }, policy: 'default', ttlSeconds: r.specialistTtlSeconds,

@@ -44,7 +44,7 @@ export function pickReviewer(stage: ReviewStage, worker: PoolAgent | undefined, 
   }
 }
 
-export function reviewContext(stage: ReviewStage, task: Pick<SubTask, 'description' | 'acceptanceCriteria'>, result: string, threshold: number, reviewer: PoolAgent | undefined) {
+export function reviewContext(stage: ReviewStage, task: Pick<SubTask, 'id' | 'description' | 'acceptanceCriteria'>, result: string, threshold: number, reviewer: PoolAgent | undefined) {
   return {
     reviewer: reviewer ? reviewer.blueprint.systemPrompt.trim() : COORDINATOR_REVIEWER,
     stage: { name: stage.name, kind: stage.kind, criteria: stage.criteria },

@@ -141,6 +141,7 @@ async function reviewChain(ctx: WorkflowContext, prefix: string, iter: number, t
 async function finish(ctx: WorkflowContext, prefix: string, env: TaskEnv, best: { result: WorkerResult; score: number }, status: 'accepted' | 'flagged', iterations: number): Promise<TaskOutcome> {
   const outcome: TaskOutcome = { id: env.task.id, status, result: best.result.answer, score: best.score, iterations, agentId: best.result.agentId, agentName: best.result.agentName };
   return ctx.step(`${prefix}/done`, async () => outcome, {
+    quiet: true,
     meta: { phase: 'task', task: env.task.id, status, score: best.score, iterations },
     summary: () => `${env.task.id} ${status} with score ${best.score.toFixed(2)} after ${iterations} iteration(s)`,
     effects: () => {
