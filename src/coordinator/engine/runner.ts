@@ -43,9 +43,11 @@ export class Runner {
     this.slots++;
     const entry: { run?: RunState; done: Promise<void> } = { done: Promise.resolve() };
     this.active.set(id, entry);
-    entry.done = this.drive(id, entry).catch(() => undefined).finally(() => {
+    entry.done = this.drive(id, entry).catch(() => false).then((again) => {
       this.active.delete(id);
       this.slots--;
+      // the budget was raised while a refused call unwound: run again at once instead of pausing
+      if (again && !this.closing) return this.launch(id);
       const next = this.queue.shift();
       if (next && !this.closing) this.launch(next);
     });
@@ -84,24 +86,26 @@ export class Runner {
     await Promise.allSettled([...this.active.values()].map((e) => e.done));
   }
 
-  private async drive(id: string, entry: { run?: RunState }): Promise<void> {
+  /** One run; true when it should run again at once. */
+  private async drive(id: string, entry: { run?: RunState }): Promise<boolean> {
     const { repo, instance, settings } = this.deps;
     const before = await repo.get(id);
-    if (!before) return;
+    if (!before) return false;
     const expires = () => new Date(Date.now() + settings.leaseMs).toISOString();
-    if (!(await repo.acquire(id, instance, expires(), staleHolder(before.lease, instance)))) return;
+    if (!(await repo.acquire(id, instance, expires(), staleHolder(before.lease, instance)))) return false;
     let heartbeat: NodeJS.Timeout | undefined;
+    let restart = false;
     const timers: NodeJS.Timeout[] = [];
     try {
       const p = (await repo.get(id))!;
-      if (isTerminal(p.status) || (!ACTIVE_STATUSES.includes(p.status) && !p.cancelRequested)) return;
+      if (isTerminal(p.status) || (!ACTIVE_STATUSES.includes(p.status) && !p.cancelRequested)) return false;
       const rows = await repo.journal(id);
       const verdict = verifyJournal(rows, { length: p.journalLength, head: p.journalHead });
       const run = new RunState(this.deps, p, rows, instance);
       entry.run = run;
       if (!verdict.ok) {
         await this.end(run, { kind: 'failed', error: new FactoryError('JOURNAL_BROKEN', `The journal of project ${id} does not verify at row ${verdict.brokenAt} (${verdict.key}): ${verdict.reason}`, verdict) }, false);
-        return;
+        return false;
       }
       heartbeat = setInterval(() => void repo.renew(id, instance, expires()).then((ok) => {
         if (!ok) run.ctrl.abort(new FactoryError('PROJECT_BUSY', `lost the lease of project ${id}`));
@@ -109,9 +113,9 @@ export class Runner {
       heartbeat.unref();
       if (p.cancelRequested) {
         await this.end(run, { kind: 'cancelled', error: new FactoryError('PROJECT_CANCELLED', `Project ${id} was cancelled`) }, true);
-        return;
+        return false;
       }
-      let ending: Ending | 'suspended' | 'paused' | 'stopped';
+      let ending: Ending | 'suspended' | 'paused' | 'stopped' | 'restart';
       try {
         await this.begin(run);
         this.arm(run, timers);
@@ -121,11 +125,13 @@ export class Runner {
         ending = await this.sort(run, e);
       }
       if (typeof ending === 'object') await this.end(run, ending, true);
+      restart = ending === 'restart';
     } finally {
       if (heartbeat) clearInterval(heartbeat);
       for (const t of timers) clearTimeout(t);
       await repo.release(id, instance).catch(() => undefined);
     }
+    return restart;
   }
 
   private workflowOf(run: RunState): Workflow {
@@ -164,15 +170,24 @@ export class Runner {
   }
 
   /** What a stopped workflow means for the project. */
-  private async sort(run: RunState, e: unknown): Promise<Ending | 'suspended' | 'paused' | 'stopped'> {
+  private async sort(run: RunState, e: unknown): Promise<Ending | 'suspended' | 'paused' | 'stopped' | 'restart'> {
     if (e instanceof Suspended) return 'suspended';
     const err = run.signal.aborted && run.signal.reason instanceof FactoryError ? run.signal.reason : e;
     const code = codeOf(err);
     if (code === 'SHUTTING_DOWN' || code === 'PROJECT_BUSY') return 'stopped';
     if (code === 'PROJECT_CANCELLED') return { kind: 'cancelled', error: err };
+    if (code === 'BUDGET_EXCEEDED' && (await this.budgetRaised(run, err))) return 'restart';
     if (code === 'BUDGET_EXCEEDED' && run.project.config.onBudgetExceeded === 'pause') return this.pause(run, 'budget', err);
     if (isTransient(err)) return this.pause(run, code.startsWith('SANDBOX') || code === 'DOCKER_UNAVAILABLE' ? 'sandbox' : code.startsWith('STORE') ? 'error' : 'llm', err);
     return { kind: 'failed', error: err };
+  }
+
+  /** The budget that refused a call was changed since (PATCH budget during the run). */
+  private async budgetRaised(run: RunState, err: unknown): Promise<boolean> {
+    const d = (err as FactoryError).details as { kind?: keyof ProjectRecord['config']['budget']; limit?: number } | undefined;
+    const fresh = await this.deps.repo.get(run.project.id);
+    if (!d?.kind || !fresh) return false;
+    return fresh.config.budget[d.kind] !== d.limit;
   }
 
   private async pause(run: RunState, reason: 'budget' | 'llm' | 'sandbox' | 'error', e: unknown): Promise<'paused'> {
