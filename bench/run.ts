@@ -4,6 +4,7 @@ import { checkerBench } from './checker.bench.ts';
 import { fanoutBench, submissionBench } from './factory.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
+import { orchestratorBench } from './orchestrator.ts';
 import { sandboxBench } from './sandbox.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sandbox: () => sandboxBench(),
   fanout: () => fanoutBench(),
   submissions: () => submissionBench(),
+  orchestrator: () => orchestratorBench(),
 };
 
 const wanted = process.argv.slice(2);

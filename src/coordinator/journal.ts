@@ -27,8 +27,12 @@ export function canonicalJson(v: unknown): string {
   });
 }
 
+/**
+ * The row's hash. Data and meta are hashed as JSON text: the builder takes them through a JSON round
+ * trip first, and a round trip keeps that text exactly, so a row read back from the store hashes the same.
+ */
 export function journalHash(e: Omit<JournalEntry, 'hash'>): string {
-  const payload = canonicalJson([e.project, e.seq, e.key, e.kind, e.ok, e.data ?? null, e.meta, e.at, e.prevHash]);
+  const payload = JSON.stringify([e.project, e.seq, e.key, e.kind, e.ok, e.data ?? null, e.meta, e.at, e.prevHash]);
   return createHash('sha256').update(payload).digest('hex');
 }
 
@@ -66,5 +70,5 @@ export function verifyJournal(rows: Iterable<JournalEntry>, expected?: { length:
 
 /** A digest of a model request: replay compares it to spot a workflow that asks something else now. */
 export function requestDigest(v: unknown): string {
-  return createHash('sha256').update(canonicalJson(v)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 32);
 }

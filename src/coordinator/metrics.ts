@@ -69,7 +69,7 @@ export function computeMetrics(p: ProjectRecord, rows: Iterable<JournalEntry>): 
     dynamicAgentsCreated: assigns.filter((s) => (s.data as { created?: boolean }).created).length,
     agentInvocations: executes.length,
     toolsGenerated: phase('tool').filter((s) => s.ok && !(s.data as { existed?: boolean }).existed).length,
-    toolExecutions: all.filter((r) => r.kind === 'tool').length,
+    toolExecutions: all.filter((r) => r.kind === 'tool' && (r.data as { runId?: string } | null)?.runId).length,
     averageQualityScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
     totalIterations: iterations.reduce((a, b) => a + b, 0),
     firstPassRate: accepted.length ? firstPass.length / accepted.length : null,

@@ -20,6 +20,8 @@ export interface ProjectCommit {
   fence?: string;
   /** a fenced write fails with PROJECT_CANCELLED once a cancel was requested, unless this is set */
   ignoreCancel?: boolean;
+  /** nothing that must be durable at once (progress events): may wait briefly to share a later write's transaction */
+  lazy?: boolean;
   journal?: ChainBuilder<JournalEntry>[];
   patch?: ProjectPatch;
   /** added to the running totals */

@@ -17,6 +17,18 @@ interface Row {
 interface JRow { project: string; seq: number; key: string; kind: string; ok: number; data: string; meta: string; at: string; prev_hash: string; hash: string }
 
 const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+/** A lazy commit (progress events only) waits this long for other writes to share their transaction. */
+const LAZY_MS = 100;
+
+function storeError(e: unknown, project: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new FactoryError('CONFLICT', `A journal row of project ${project} was written twice`, { project }, { cause: e });
+  }
+  if (code === 'SQLITE_BUSY') return new FactoryError('STORE_BUSY', undefined, undefined, { cause: e });
+  return e;
+}
 const GENESIS = '0'.repeat(64);
 
 function fromRow(r: Row): ProjectRecord {
@@ -49,11 +61,33 @@ const PATCH_COLUMNS: Record<keyof ProjectPatch, { col: string; json: boolean }> 
  * the project's state, progress events and audit rows in one IMMEDIATE transaction.
  */
 export class ProjectRepo implements ProjectRepository {
-  private readonly tx: (c: ProjectCommit) => Committed;
+  private readonly batchTx: (fn: () => void) => void;
+  private readonly one: (c: ProjectCommit) => Committed;
+  private readonly queue: { c: ProjectCommit; then: ((c: Committed) => void) | undefined; resolve: (c: Committed) => void; reject: (e: unknown) => void }[] = [];
+  private immediate = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly selectRow: Database.Statement;
+  private readonly insertJ: Database.Statement;
+  private readonly updates = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database, private readonly audit: AuditRepo, private readonly events: EventRepo) {
-    const run = db.transaction((c: ProjectCommit) => this.write(c));
-    this.tx = (c) => run.immediate(c);
+    const outer = db.transaction((fn: () => void) => fn());
+    this.batchTx = (fn) => outer.immediate(fn);
+    // nested inside the outer transaction: a savepoint, rolled back alone when its commit fails
+    this.one = db.transaction((c: ProjectCommit) => this.write(c));
+    this.selectRow = db.prepare('SELECT * FROM projects WHERE id = ?');
+    this.insertJ = db.prepare(`INSERT INTO project_journal (project, seq, key, kind, ok, data, meta, at, prev_hash, hash)
+      VALUES (@project, @seq, @key, @kind, @ok, @data, @meta, @at, @prevHash, @hash)`);
+  }
+
+  /** UPDATE statements by the columns they set (a handful of shapes), prepared once. */
+  private update(sql: string): Database.Statement {
+    let st = this.updates.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.updates.set(sql, st);
+    }
+    return st;
   }
 
   async create(p: NewProject, extras: Omit<ProjectCommit, 'project' | 'fence' | 'patch'>, then?: (c: Committed) => void): Promise<Committed> {
@@ -70,23 +104,58 @@ export class ProjectRepo implements ProjectRepository {
     return done;
   }
 
-  async commit(c: ProjectCommit, then?: (c: Committed) => void): Promise<Committed> {
-    let done: Committed;
-    try {
-      done = this.tx(c);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' || (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-        throw new FactoryError('CONFLICT', `A journal row of project ${c.project} was written twice`, { project: c.project }, { cause: e });
+  /**
+   * Group commit: the commits asked for in the same turn of the event loop are written in one IMMEDIATE
+   * transaction (one fsync), each in its own savepoint, so one that fails (fence, cancel, a duplicate
+   * key) fails alone. Each `then` runs right after the transaction, in order.
+   */
+  commit(c: ProjectCommit, then?: (c: Committed) => void): Promise<Committed> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ c, then, resolve, reject });
+      if (!c.lazy && !this.immediate) {
+        this.immediate = true;
+        setImmediate(() => this.flush());
+      } else if (c.lazy && !this.timer && !this.immediate) {
+        this.timer = setTimeout(() => this.flush(), LAZY_MS);
       }
-      if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new FactoryError('STORE_BUSY', undefined, undefined, { cause: e });
-      throw e;
+    });
+  }
+
+  private flush(): void {
+    this.immediate = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.queue.splice(0);
+    if (batch.length === 0) return;
+    const results: ({ ok: true; done: Committed } | { ok: false; error: unknown })[] = [];
+    try {
+      this.batchTx(() => {
+        for (const item of batch) {
+          try {
+            results.push({ ok: true, done: this.one(item.c) });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (e) {
+      for (const item of batch) item.reject(storeError(e, item.c.project));
+      return;
     }
-    then?.(done);
-    return done;
+    batch.forEach((item, i) => {
+      const r = results[i]!;
+      if (!r.ok) return item.reject(storeError(r.error, item.c.project));
+      try {
+        item.then?.(r.done);
+      } catch {
+        // a listener's failure is not the writer's
+      }
+      item.resolve(r.done);
+    });
   }
 
   private row(id: string): Row | undefined {
-    return this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as Row | undefined;
+    return this.selectRow.get(id) as Row | undefined;
   }
 
   /** Inside the transaction: fence, journal, patch and usage, events, audit. */
@@ -99,11 +168,9 @@ export class ProjectRepo implements ProjectRepository {
     }
     const journal: JournalEntry[] = [];
     let head = before.journal_length > 0 ? { seq: before.journal_length, hash: before.journal_head } : undefined;
-    const insertJ = this.db.prepare(`INSERT INTO project_journal (project, seq, key, kind, ok, data, meta, at, prev_hash, hash)
-      VALUES (@project, @seq, @key, @kind, @ok, @data, @meta, @at, @prevHash, @hash)`);
     for (const build of c.journal ?? []) {
       const e = build(head);
-      insertJ.run({ ...e, ok: e.ok ? 1 : 0, data: JSON.stringify(e.data ?? null), meta: JSON.stringify(e.meta) });
+      this.insertJ.run({ ...e, ok: e.ok ? 1 : 0, data: JSON.stringify(e.data ?? null), meta: JSON.stringify(e.meta) });
       journal.push(e);
       head = { seq: e.seq, hash: e.hash };
     }
@@ -126,7 +193,7 @@ export class ProjectRepo implements ProjectRepository {
       params.jl = head!.seq;
       params.jh = head!.hash;
     }
-    this.db.prepare(`UPDATE projects SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    this.update(`UPDATE projects SET ${sets.join(', ')} WHERE id = @id`).run(params);
     const events: ProgressEvent[] = (c.events ?? []).map((p) => this.events.append({
       topic: p.topic, owner: p.owner, timestamp: new Date().toISOString(), project: p.project ?? null, task: p.task ?? null, agent: p.agent ?? null,
       status: p.status, progress: Math.min(1, Math.max(0, p.progress)), message: p.message, metadata: p.metadata ?? {},

@@ -28,8 +28,45 @@ export interface StepOptions<T> {
   summary?: (result: T) => string;
   /** facts about the step kept in its journal row (task, iteration, stage, agent …): metrics read them */
   meta?: Record<string, unknown>;
-  /** no step_started / step_completed events (the effects' events say it all) */
+  /** no step_completed event (the effects' events say it all) */
   quiet?: boolean;
+  /** a step_started event before it runs (for long steps: a worker's run, planning, a tool's generation) */
+  announce?: boolean;
+}
+
+/** Model replies and tool runs of a step not yet written, and the usage they add. */
+class Held {
+  private drafts: JournalDraft[] = [];
+  private usage: Partial<Usage> = {};
+
+  constructor(private readonly run: RunState) {}
+
+  add(d: JournalDraft, usage: Partial<Usage>): void {
+    this.drafts.push(d);
+    addUsage(this.usage, usage);
+    addUsage(this.run.pendingUsage, usage);
+  }
+
+  take(): JournalDraft[] {
+    return this.drafts.splice(0);
+  }
+
+  takeUsage(): Partial<Usage> {
+    const u = this.usage;
+    this.usage = {};
+    for (const [k, v] of Object.entries(u)) (this.run.pendingUsage as Record<string, number>)[k] = ((this.run.pendingUsage as Record<string, number>)[k] ?? 0) - (v ?? 0);
+    return u;
+  }
+
+  async flush(): Promise<void> {
+    if (this.drafts.length === 0) return;
+    await this.run.commit({ journal: this.take(), usage: this.takeUsage() });
+  }
+}
+
+function addUsage(to: Partial<Usage>, u: Partial<Usage>): Partial<Usage> {
+  for (const [k, v] of Object.entries(u)) (to as Record<string, number>)[k] = ((to as Record<string, number>)[k] ?? 0) + (v ?? 0);
+  return to;
 }
 
 export interface GateDecision {
@@ -110,18 +147,22 @@ export class WorkflowContext {
       throw this.fatal(new FactoryError('STEP_LIMIT_EXCEEDED', `Project ${run.project.id} reached its limit of ${run.project.config.maxSteps} steps`, { maxSteps: run.project.config.maxSteps, step: key }));
     }
     const meta = opts.meta ?? {};
-    if (!opts.quiet) run.say({ status: 'step_started', message: key, metadata: { step: key, ...meta } });
+    if (opts.announce) run.say({ status: 'step_started', message: key, metadata: { step: key, ...meta } });
+    const held = new Held(run);
     const started = performance.now();
     let result: T;
     try {
-      result = await fn(this.io(key));
+      result = await fn(this.io(key, held));
     } catch (e) {
-      if (run.signal.aborted) throw stopReason(run.signal);
-      if (!isJournalable(e)) throw this.fatal(e);
+      if (run.signal.aborted || !isJournalable(e)) {
+        await held.flush().catch(() => undefined); // replies already paid for are kept for the resume
+        if (run.signal.aborted) throw stopReason(run.signal);
+        throw this.fatal(e);
+      }
       const err = errorValue(e);
       await run.commit({
-        journal: [{ key, kind: 'step', ok: false, data: err, meta: { ...meta, durationMs: Math.round(performance.now() - started) } }],
-        usage: { steps: 1 },
+        journal: [...held.take(), { key, kind: 'step', ok: false, data: err, meta: { ...meta, durationMs: Math.round(performance.now() - started) } }],
+        usage: { ...held.takeUsage(), steps: 1 },
         events: [{ status: 'step_failed', message: `${key}: ${err.code}: ${err.message}`.slice(0, 2000), metadata: { step: key, ...meta, error: err.code } }],
         audit: [{ type: 'project_step', action: 'failed', target: key, success: false, error: `${err.code}: ${err.message}`, durationMs: performance.now() - started, details: { ...meta } }],
       });
@@ -130,8 +171,8 @@ export class WorkflowContext {
     const fx = opts.effects?.(result) ?? {};
     const durationMs = Math.round(performance.now() - started);
     await run.commit({
-      journal: [{ key, kind: 'step', ok: true, data: result, meta: { ...meta, durationMs } } as JournalDraft],
-      usage: { ...fx.usage, steps: 1 },
+      journal: [...held.take(), { key, kind: 'step', ok: true, data: result, meta: { ...meta, durationMs } } as JournalDraft],
+      usage: addUsage(addUsage({}, fx.usage ?? {}), { ...held.takeUsage(), steps: 1 }),
       ...(fx.patch ? { patch: fx.patch } : {}),
       events: [
         ...(opts.quiet ? [] : [{ status: 'step_completed', message: (opts.summary?.(result) ?? key).slice(0, 2000), metadata: { step: key, ...meta, durationMs } }]),
@@ -142,11 +183,11 @@ export class WorkflowContext {
     return result;
   }
 
-  private io(key: string): StepIO {
+  private io(key: string, held: Held): StepIO {
     const run = this.run;
     const scope: StepScope = {
       key, project: () => run.project, signal: run.signal, recorded: (k) => run.journal.get(k),
-      record: async (d, usage) => void (await run.commit({ journal: [d], usage })),
+      record: (d, usage) => held.add(d, usage), flush: () => held.flush(),
       guard: run.guard, llm: run.deps.llm, tools: run.deps.tools, maxCompletionTokens: run.project.config.maxCompletionTokens, replay: run.replay,
       costUsd: (model, p, c) => {
         const price = run.deps.costs?.[model];
@@ -156,6 +197,7 @@ export class WorkflowContext {
     return {
       key, signal: run.signal, project: run.project, llm: new StepLlm(scope, run.project.config.models), tools: new StepTools(scope),
       say: (status, message, metadata = {}) => run.say({ status, message, metadata: { step: key, ...metadata } }),
+      checkpoint: () => held.flush(),
     };
   }
 

@@ -42,10 +42,13 @@ export interface CommitParts {
  * One transaction for a project: journal rows, state, events and audit rows; the events and audit
  * rows are handed to live subscribers right after it commits. Used by runs (fenced) and the door.
  */
-export async function writeCommit(deps: EngineDeps, p: Pick<ProjectRecord, 'id' | 'owner'>, c: CommitParts, opts: { fence?: string; ignoreCancel?: boolean; progress?: number } = {}): Promise<Committed> {
+export async function writeCommit(
+  deps: EngineDeps, p: Pick<ProjectRecord, 'id' | 'owner'>, c: CommitParts, opts: { fence?: string; ignoreCancel?: boolean; progress?: number; lazy?: boolean } = {},
+): Promise<Committed> {
   return deps.repo.commit(
     {
       project: p.id,
+      ...(opts.lazy ? { lazy: true } : {}),
       ...(opts.fence !== undefined ? { fence: opts.fence } : {}),
       ...(opts.ignoreCancel ? { ignoreCancel: true } : {}),
       journal: (c.journal ?? []).map((d) => journalBuilder(p.id, d)),
@@ -67,6 +70,8 @@ export class RunState {
   readonly guard: BudgetGuard;
   readonly inflight = new Map<string, Promise<unknown>>();
   progress = 0;
+  /** usage of replies held by running steps, not yet written */
+  readonly pendingUsage: Partial<Usage> = {};
   private wallMark = performance.now();
 
   constructor(
@@ -95,7 +100,11 @@ export class RunState {
 
   /** usage with the running time of this run not yet written */
   liveUsage(): Usage {
-    return this.replay ? this.project.usage : { ...this.project.usage, wallMs: this.project.usage.wallMs + (performance.now() - this.wallMark) };
+    const u = { ...this.project.usage };
+    const into = u as unknown as Record<string, number>;
+    for (const [k, v] of Object.entries(this.pendingUsage)) into[k] = (into[k] ?? 0) + (v ?? 0);
+    if (!this.replay) u.wallMs += performance.now() - this.wallMark;
+    return u;
   }
 
   event(e: EventDraft): ProgressInput {
@@ -104,7 +113,8 @@ export class RunState {
 
   /** A progress event that is not part of any state change. */
   say(e: EventDraft): void {
-    if (!this.replay) this.deps.events.publish(this.event(e));
+    // through the repository, so it joins the group commit of the writes around it
+    if (!this.replay) void writeCommit(this.deps, this.project, { events: [e] }, { progress: this.progress, lazy: true }).catch(() => undefined);
   }
 
   /** set while the run closes: its writes go through even after a cancel was requested */

@@ -19,8 +19,12 @@ export interface StepScope {
   project: () => ProjectRecord;
   signal: AbortSignal;
   recorded(key: string): JournalEntry | undefined;
-  /** commits one journal row (fenced by the run's lease) with usage added */
-  record(d: JournalDraft, usage: Partial<Usage>): Promise<void>;
+  /**
+   * Journals a model reply or tool run: held until the step's next model call, tool run or other side
+   * effect (flush), or committed with the step's result, whichever comes first.
+   */
+  record(d: JournalDraft, usage: Partial<Usage>): void;
+  flush(): Promise<void>;
   guard: BudgetGuard;
   llm: LlmProvider;
   tools: ToolPool;
@@ -37,6 +41,17 @@ interface RecordedReply {
   usage: ChatResult['usage'];
   durationMs: number;
   callId: string;
+}
+
+const schemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+/** The JSON schema of a format, computed once per schema. */
+function formatOf(schema: z.ZodType): Record<string, unknown> {
+  let f = schemas.get(schema);
+  if (!f) {
+    f = jsonSchemaFor(schema);
+    schemas.set(schema, f);
+  }
+  return f;
 }
 
 const tokensOf = (n: number | null | undefined): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
@@ -67,12 +82,14 @@ export class StepLlm implements LlmProvider {
     const key = `${this.s.key}#llm:${this.next++}`;
     const model = this.modelFor(req.role, req.model);
     const p = this.s.project();
-    const digest = requestDigest({ model, messages: req.messages, tools: req.tools ?? [], schema: schema ? jsonSchemaFor(schema) : null });
+    const format = schema ? formatOf(schema) : undefined;
+    const digest = requestDigest({ model, messages: req.messages, tools: req.tools ?? [], format: format ?? null });
     const hit = this.s.recorded(key);
     if (hit) return this.fromJournal(hit, schema);
     if (this.s.replay) throw new FactoryError('REPLAY_DIVERGED', `Replay asked for model call ${key}, which the journal does not have`, { key });
     if (this.s.signal.aborted) throw stopReason(this.s.signal);
-    const promptEstimate = estimatePromptTokens(req, schema ? jsonSchemaFor(schema) : undefined);
+    await this.s.flush();
+    const promptEstimate = estimatePromptTokens(req, format);
     const completion = this.s.maxCompletionTokens;
     const hold = this.s.guard.reserveCall({ tokens: promptEstimate + completion, costUsd: this.s.costUsd(model, promptEstimate, completion) });
     const started = performance.now();
@@ -84,7 +101,7 @@ export class StepLlm implements LlmProvider {
       } catch (e) {
         if (this.s.signal.aborted) throw stopReason(this.s.signal);
         if (isJournalable(e)) {
-          await this.s.record({ key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, digest } }, { llmCalls: 1 });
+          this.s.record({ key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, digest } }, { llmCalls: 1 });
         }
         throw e;
       }
@@ -93,7 +110,7 @@ export class StepLlm implements LlmProvider {
       const cost = res.record?.costUsd ?? this.s.costUsd(res.model, usage.promptTokens, usage.completionTokens);
       const data: RecordedReply = { message: res.message, model: res.model, usage, durationMs: res.durationMs, callId: res.record?.id ?? key };
       if (schema) data.value = res.value;
-      await this.s.record(
+      this.s.record(
         { key, kind: 'llm', ok: true, data, meta: { role: req.role, model: res.model, digest, durationMs: Math.round(performance.now() - started) } },
         { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costUsd: cost, llmCalls: 1 },
       );
@@ -128,12 +145,13 @@ export class StepTools {
     if (hit) return hit.data as ToolRunOutcome;
     if (this.s.replay) throw new FactoryError('REPLAY_DIVERGED', `Replay asked for tool run ${key}, which the journal does not have`, { key });
     if (this.s.signal.aborted) throw stopReason(this.s.signal);
+    await this.s.flush();
     const hold = this.s.guard.reserveToolRun();
     try {
       const started = performance.now();
       const out = await this.s.tools.execute(name, args, { ...who, project: this.s.project().id, signal: this.s.signal });
       if (this.s.signal.aborted) throw stopReason(this.s.signal);
-      await this.s.record(
+      this.s.record(
         { key, kind: 'tool', ok: out.ok, data: out, meta: { tool: name, durationMs: Math.round(performance.now() - started), agent: who.agent } },
         { toolRuns: out.runId ? 1 : 0 },
       );
@@ -153,4 +171,6 @@ export interface StepIO {
   project: ProjectRecord;
   /** a progress event on the project's topic (not part of the step's transaction) */
   say(status: string, message: string, metadata?: Record<string, unknown>): void;
+  /** writes the replies held so far: call before a side effect that is not a model call or tool run */
+  checkpoint(): Promise<void>;
 }

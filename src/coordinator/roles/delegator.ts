@@ -104,6 +104,7 @@ async function createSpecialist(io: StepIO, agents: AgentPool, r: AssignRequest)
     tools: [], constraints: s.constraints.map((c) => c.trim()).filter(Boolean),
     outputFormat: { format: 'markdown' }, policy: 'default', ttlSeconds: r.specialistTtlSeconds,
   };
+  await io.checkpoint(); // the design is journaled before the agent exists
   const agent = await agents.create(bp, r.owner, 'specialist');
   io.say('agent_created', `specialist ${agent.name} created for ${r.task.id}`, { agent: agent.id, task: r.task.id });
   return agent;
@@ -125,6 +126,7 @@ export async function generateTool(io: StepIO, tools: ToolPool, r: { name: strin
     policy: 'default', ttlSeconds: r.ttlSeconds,
   });
   io.say('tool_generating', `generating tool ${r.name} for ${r.task.id}`, { tool: r.name, task: r.task.id });
+  await io.checkpoint(); // the design is journaled before the (long) generation starts
   const made = await tools.generate(bp, r.owner, io.signal);
   return { ...made, resources: { agents: [], tools: [made.name] } };
 }

@@ -30,6 +30,7 @@ export async function seed004(ctx: WorkflowContext): Promise<WorkflowOutcome> {
       task: ctx.project.task, maxTasks: cfg.maxTasks, feedback, earlier,
       tools: (await ctx.deps.tools.list()).map((t) => ({ name: t.name, description: t.blueprint.description })),
     }), {
+      announce: true,
       meta: { phase: 'plan', version: v },
       summary: (r) => `plan ${v}: ${r.plan.subTasks.length} sub-task(s)${r.asks > 1 ? ' (problems sent back once)' : ''}`,
       effects: (r) => ({ patch: { plan: { version: v, ...r.plan } } }),
@@ -93,6 +94,7 @@ async function aggregateWithReview(ctx: WorkflowContext, parts: TaskResult[], ta
   let best: { result: string; summary: string; score: number; consistent: boolean; conflicts: unknown[] } | undefined;
   for (let round = 1; round <= cfg.maxIterations; round++) {
     const agg = await ctx.step(`aggregate:${round}`, (io) => aggregate(io, { task: ctx.project.task, results: parts, issues }), {
+      announce: true,
       meta: { phase: 'aggregate', round },
       summary: (a) => `merged ${parts.length} result(s)${a.consistent ? '' : `; ${a.conflicts.length} conflict(s)`}`,
     });

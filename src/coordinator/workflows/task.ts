@@ -47,7 +47,7 @@ export async function runTask(ctx: WorkflowContext, env: TaskEnv): Promise<TaskO
         await ctx.step(`p${v}/tool:${name}`, async (io) => {
           if (await ctx.deps.tools.get(name)) return { name, existed: true, resources: { agents: [], tools: [] } };
           return generateTool(io, ctx.deps.tools, { name, task, owner, ttlSeconds: ctx.deps.settings.specialistTtlSeconds });
-        }, { meta: { phase: 'tool', task: task.id, tool: name }, effects: (r) => ('usage' in r ? { usage: r.usage } : {}) });
+        }, { announce: true, meta: { phase: 'tool', task: task.id, tool: name }, effects: (r) => ('usage' in r ? { usage: r.usage } : {}) });
       } catch (e) {
         ctx.rethrowIfStop(e); // a tool that cannot be made leaves the sub-task without it
       }
@@ -116,6 +116,7 @@ async function executeStep(ctx: WorkflowContext, env: TaskEnv, a: Assignment, ke
       agent, offered, assignment, maxTurns: agent.blueprint.maxTurns ?? 8, maxRepeated: ctx.config.maxRepeatedToolCalls, actor: ctx.project.owner,
     });
   }, {
+    announce: true,
     meta: { phase: 'execute', task: env.task.id, iteration: r.iter, attempt: r.attempt, agent: a.agentId, origin: a.origin },
     summary: (w) => `${env.task.id} iteration ${r.iter}: ${w.agentName} answered (${w.turns} turn(s), ${w.toolCalls} tool call(s))`,
   });
