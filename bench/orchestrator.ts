@@ -18,33 +18,68 @@ const REPO = join(import.meta.dirname, '..');
 const WHO: Principal = { id: 'bench', role: 'admin' };
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 100);
 
-const sub = (id: string, inputFrom: string[] = []) =>
-  ({ id, description: `work on ${id}`, type: 'analysis', requiredSkills: [], inputFrom, priority: 3, acceptanceCriteria: [], tools: [] });
-const good = (delayMs: number): Script => (a) => {
-  switch (a.role) {
-    case 'worker': return { content: `result of ${a.task}`, delayMs };
-    case 'review': return { content: JSON.stringify({ score: 0.95, accepted: true, issues: [], summary: 'ok' }), delayMs };
-    case 'aggregate': return { content: JSON.stringify({ consistent: true, conflicts: [], result: 'merged', summary: 'ok' }), delayMs };
-    default: return undefined;
-  }
-};
+const sub = (id: string, inputFrom: string[] = []) => ({
+  id,
+  description: `work on ${id}`,
+  type: 'analysis',
+  requiredSkills: [],
+  inputFrom,
+  priority: 3,
+  acceptanceCriteria: [],
+  tools: [],
+});
+const good =
+  (delayMs: number): Script =>
+  (a) => {
+    switch (a.role) {
+      case 'worker':
+        return { content: `result of ${a.task}`, delayMs };
+      case 'review':
+        return { content: JSON.stringify({ score: 0.95, accepted: true, issues: [], summary: 'ok' }), delayMs };
+      case 'aggregate':
+        return { content: JSON.stringify({ consistent: true, conflicts: [], result: 'merged', summary: 'ok' }), delayMs };
+      default:
+        return undefined;
+    }
+  };
 
-interface Env { fake: FakeOllama; core: ServiceDeps; coordinator: Coordinator; close(): Promise<void> }
+interface Env {
+  fake: FakeOllama;
+  core: ServiceDeps;
+  coordinator: Coordinator;
+  close(): Promise<void>;
+}
 
 type Sync = 'full' | 'normal';
 
 async function env(model: Script[], sync: Sync, over: Record<string, string> = {}): Promise<Env> {
   const dataDir = mkdtempSync(join(tmpdir(), 'af-bench-coord-'));
   const fake = await startFakeOllama({ replies: script(...model) });
-  const config = loadConfig({ env: {}, flags: {
-    dataDir, 'server.logLevel': 'silent', policyDir: join(REPO, 'policies'), blueprintDir: join(REPO, 'blueprints'),
-    'ollama.host': fake.url, 'ollama.retries': '0', 'sandbox.poolSize': '0', 'coordinator.maxConcurrentProjects': '4', 'audit.synchronous': sync, ...over,
-  } });
+  const config = loadConfig({
+    env: {},
+    flags: {
+      dataDir,
+      'server.logLevel': 'silent',
+      policyDir: join(REPO, 'policies'),
+      blueprintDir: join(REPO, 'blueprints'),
+      'ollama.host': fake.url,
+      'ollama.retries': '0',
+      'sandbox.poolSize': '0',
+      'coordinator.maxConcurrentProjects': '4',
+      'audit.synchronous': sync,
+      ...over,
+    },
+  });
   const core = await openCore(config);
-  core.factory.agents.create({ name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } }, 'system');
+  core.factory.agents.create(
+    { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
+    'system',
+  );
   const coordinator = createCoordinator(core);
   return {
-    fake, core, coordinator,
+    fake,
+    core,
+    coordinator,
     close: async () => {
       await coordinator.close();
       await core.close();
@@ -68,11 +103,13 @@ async function bareCall(e: Env, rounds: number, parallel: number): Promise<numbe
   e.fake.push(...Array.from({ length: rounds * parallel }, () => ({ content: 'x', delayMs: LATENCY })));
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    await Promise.all(Array.from({ length: parallel }, async () => {
-      const t0 = performance.now();
-      await llm.chat({ role: 'bench', messages: [{ role: 'user', content: 'hello' }] });
-      times.push(performance.now() - t0);
-    }));
+    await Promise.all(
+      Array.from({ length: parallel }, async () => {
+        const t0 = performance.now();
+        await llm.chat({ role: 'bench', messages: [{ role: 'user', content: 'hello' }] });
+        times.push(performance.now() - t0);
+      }),
+    );
   }
   return summary(times).mean;
 }
@@ -85,9 +122,12 @@ const median = (xs: number[]): number => summary(xs).p50;
  * is shared and noisy); three rounds, the median.
  */
 export async function overhead(sync: Sync): Promise<void> {
-  process.stdout.write(`\n# (a) overhead per step: a 10-task chain, replies after ${LATENCY} ms, against bare calls of the same latency (synchronous=${sync})\n`);
+  process.stdout.write(
+    `\n# (a) overhead per step: a 10-task chain, replies after ${LATENCY} ms, against bare calls of the same latency (synchronous=${sync})\n`,
+  );
   const tasks = Array.from({ length: 10 }, (_, i) => sub(`t${i + 1}`, i ? [`t${i}`] : []));
-  const plan: Script = (a) => (a.role === 'plan' ? { content: JSON.stringify({ analysis: 'chain', subTasks: tasks }), delayMs: LATENCY } : undefined);
+  const plan: Script = (a) =>
+    a.role === 'plan' ? { content: JSON.stringify({ analysis: 'chain', subTasks: tasks }), delayMs: LATENCY } : undefined;
   const e = await env([plan, good(LATENCY)], sync);
   try {
     await run(e, 'warm-up', { maxConcurrentAgents: 1 });
@@ -114,12 +154,14 @@ export async function overhead(sync: Sync): Promise<void> {
 export async function dag(sync: Sync): Promise<void> {
   const n = 50;
   const width = 4;
-  process.stdout.write(`\n# (b) a ${n}-task DAG at concurrency ${width}, replies after ${LATENCY} ms, against the ideal (synchronous=${sync})\n`);
-  const tasks = Array.from({ length: n }, (_, i) => sub(`t${i + 1}`, [
-    ...(i >= width ? [`t${i + 1 - width}`] : []),
-    ...(i >= width + 1 && i % 3 === 0 ? [`t${i - width}`] : []),
-  ]));
-  const plan: Script = (a) => (a.role === 'plan' ? { content: JSON.stringify({ analysis: 'dag', subTasks: tasks }), delayMs: LATENCY } : undefined);
+  process.stdout.write(
+    `\n# (b) a ${n}-task DAG at concurrency ${width}, replies after ${LATENCY} ms, against the ideal (synchronous=${sync})\n`,
+  );
+  const tasks = Array.from({ length: n }, (_, i) =>
+    sub(`t${i + 1}`, [...(i >= width ? [`t${i + 1 - width}`] : []), ...(i >= width + 1 && i % 3 === 0 ? [`t${i - width}`] : [])]),
+  );
+  const plan: Script = (a) =>
+    a.role === 'plan' ? { content: JSON.stringify({ analysis: 'dag', subTasks: tasks }), delayMs: LATENCY } : undefined;
   const e = await env([plan, good(LATENCY)], sync);
   try {
     const depth = new Map<string, number>();
@@ -146,7 +188,10 @@ export async function dag(sync: Sync): Promise<void> {
     const ratio = median(ratios);
     line('critical path / width bound (sub-tasks)', `${critical} / ${Math.ceil(n / width)}: ${calls} model calls in sequence`);
     line('ideal at the bare call latency / measured (last round)', `${fmt(last.ideal, 0)} ms / ${fmt(last.ms, 0)} ms`);
-    line('measured / ideal, median of 3 (goal <= 1.1)', `${fmt(ratio, 3)}x  ${ratio <= 1.1 ? 'ok' : 'OVER GOAL'}  (rounds: ${ratios.map((x) => fmt(x, 2)).join(', ')})`);
+    line(
+      'measured / ideal, median of 3 (goal <= 1.1)',
+      `${fmt(ratio, 3)}x  ${ratio <= 1.1 ? 'ok' : 'OVER GOAL'}  (rounds: ${ratios.map((x) => fmt(x, 2)).join(', ')})`,
+    );
     line('measured / nominal ideal (replies at exactly the latency)', `${fmt(median(nominal), 3)}x`);
     line('CPU of this process per sub-task (engine, client, scripted server)', `${fmt(cpuPerTask, 1)} ms`);
   } finally {
@@ -166,8 +211,14 @@ async function resumeAndReplay(): Promise<void> {
   };
   const e = await env([model, good(0)], 'full');
   try {
-    const chain = [{ name: 'peer', kind: 'coordinator', mustPass: true }, { name: 'cross', kind: 'coordinator', mustPass: false }];
-    const p = await e.coordinator.create(WHO, { task: 'five hundred steps', config: { maxConcurrentAgents: 8, maxTasks: 100, reviewChain: chain } });
+    const chain = [
+      { name: 'peer', kind: 'coordinator', mustPass: true },
+      { name: 'cross', kind: 'coordinator', mustPass: false },
+    ];
+    const p = await e.coordinator.create(WHO, {
+      task: 'five hundred steps',
+      config: { maxConcurrentAgents: 8, maxTasks: 100, reviewChain: chain },
+    });
     const paused = await e.coordinator.settled(WHO, p.id);
     if (paused.status !== 'paused') throw new Error(`expected a pause, got ${paused.status}`);
     const finished = paused.usage.steps;
@@ -187,7 +238,10 @@ async function resumeAndReplay(): Promise<void> {
       rates.push(r.stepsPerSecond);
     }
     const s = summary(rates);
-    line('replay: steps per second (median of 5)', `${fmt(s.p50, 0)} (${done.usage.steps} steps, ${done.usage.llmCalls} journaled replies)`);
+    line(
+      'replay: steps per second (median of 5)',
+      `${fmt(s.p50, 0)} (${done.usage.steps} steps, ${done.usage.llmCalls} journaled replies)`,
+    );
   } finally {
     await e.close();
   }

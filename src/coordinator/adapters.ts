@@ -28,11 +28,21 @@ export interface CoordinatorCore {
 }
 
 const alive = (expiresAt: string | null): boolean => !expiresAt || expiresAt > new Date().toISOString();
-const toPool = (a: AgentRecord): PoolAgent => ({ id: a.id, name: a.name, origin: a.origin, createdBy: a.createdBy, blueprint: a.blueprint as AgentBlueprint });
+const toPool = (a: AgentRecord): PoolAgent => ({
+  id: a.id,
+  name: a.name,
+  origin: a.origin,
+  createdBy: a.createdBy,
+  blueprint: a.blueprint as AgentBlueprint,
+});
 
 export function agentPool(core: CoordinatorCore): AgentPool {
   return {
-    list: async () => core.store.agents.list().filter((a) => alive(a.expiresAt)).map(toPool),
+    list: async () =>
+      core.store.agents
+        .list()
+        .filter((a) => alive(a.expiresAt))
+        .map(toPool),
     get: async (id) => {
       const a = core.store.agents.get(id);
       return a && !a.destroyedAt && alive(a.expiresAt) ? toPool(a) : undefined;
@@ -43,12 +53,19 @@ export function agentPool(core: CoordinatorCore): AgentPool {
   };
 }
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  if (signal.aborted) return reject(signal.reason);
-  const t = setTimeout(() => { signal.removeEventListener('abort', stop); resolve(); }, ms);
-  const stop = () => { clearTimeout(t); reject(signal.reason); };
-  signal.addEventListener('abort', stop, { once: true });
-});
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
 
 export function toolPool(core: CoordinatorCore): ToolPool {
   const blueprintOf = (name: string): ToolBlueprint | undefined => {
@@ -57,19 +74,31 @@ export function toolPool(core: CoordinatorCore): ToolPool {
     return v && alive(v.expiresAt) ? (v.blueprint as ToolBlueprint) : undefined;
   };
   return {
-    list: async () => core.store.tools.list().flatMap((t) => {
-      const bp = blueprintOf(t.name);
-      return bp ? [{ name: t.name, blueprint: bp }] : [];
-    }),
+    list: async () =>
+      core.store.tools.list().flatMap((t) => {
+        const bp = blueprintOf(t.name);
+        return bp ? [{ name: t.name, blueprint: bp }] : [];
+      }),
     get: async (name) => blueprintOf(name),
     execute: async (name, args, ctx) => {
       try {
         const out = await core.factory.tools.execute(name, args, ctx.actor, { task: ctx.task, agent: ctx.agent, signal: ctx.signal });
-        if (out.blocked) return { ok: false, runId: out.runId, reply: { error: 'the tool is blocked by the current policy', findings: out.findings?.map((f) => f.rule) } };
+        if (out.blocked)
+          return {
+            ok: false,
+            runId: out.runId,
+            reply: { error: 'the tool is blocked by the current policy', findings: out.findings?.map((f) => f.rule) },
+          };
         const r = out.result!;
         return {
-          ok: r.status === 'ok', runId: out.runId,
-          reply: { status: r.status, exitCode: r.exitCode, ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }), ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}) },
+          ok: r.status === 'ok',
+          runId: out.runId,
+          reply: {
+            status: r.status,
+            exitCode: r.exitCode,
+            ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }),
+            ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}),
+          },
         };
       } catch (e) {
         if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -81,14 +110,19 @@ export function toolPool(core: CoordinatorCore): ToolPool {
     },
     generate: async (bp, actor, signal) => {
       const sub = await core.factory.tools.submit(bp, actor);
-      if (sub.status === 'registered') return { name: sub.tool.name, version: sub.tool.version, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0 } };
+      if (sub.status === 'registered')
+        return { name: sub.tool.name, version: sub.tool.version, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0 } };
       for (let wait = 50; ; wait = Math.min(1000, wait * 2)) {
         const job = core.store.work.get(sub.jobId);
         if (job && job.status !== 'queued' && job.status !== 'running') {
           const t = core.store.llm.totals({ task: sub.jobId });
           const usage = { promptTokens: t.promptTokens, completionTokens: t.completionTokens, costUsd: t.costUsd, llmCalls: t.calls };
           if (job.status !== 'succeeded') {
-            const err = fromErrorValue((job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}` }) as ReturnType<typeof errorValue>);
+            const err = fromErrorValue(
+              (job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}` }) as ReturnType<
+                typeof errorValue
+              >,
+            );
             throw new FactoryError(err.code, err.message, { ...(err.details as object), job: sub.jobId, usage });
           }
           const tool = (job.result as { tool: { name: string; version: number } }).tool;

@@ -30,7 +30,11 @@ export const ProjectConfigInput = z.strictObject({
 });
 export type ProjectConfigInput = z.input<typeof ProjectConfigInput>;
 
-const nonBlank = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, 'must not be empty');
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, 'must not be empty');
 
 /** POST /api/v1/projects */
 export const CreateProjectBody = z.strictObject({
@@ -38,7 +42,10 @@ export const CreateProjectBody = z.strictObject({
   name: nonBlank(200).optional(),
   config: ProjectConfigInput.optional(),
   /** the workflow to run; the default is seed 004's */
-  pipeline: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).optional(),
+  pipeline: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,63}$/)
+    .optional(),
 });
 export type CreateProjectBody = z.input<typeof CreateProjectBody>;
 
@@ -53,13 +60,17 @@ export const ApprovalBody = z
     plan: z.unknown().optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.decision === 'reject' && !b.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
-    if (b.decision === 'reject' && b.plan !== undefined) ctx.addIssue({ code: 'custom', path: ['plan'], message: 'only an approval can carry an edited plan' });
+    if (b.decision === 'reject' && !b.reason?.trim())
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
+    if (b.decision === 'reject' && b.plan !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'only an approval can carry an edited plan' });
   });
 export type ApprovalBody = z.input<typeof ApprovalBody>;
 
 /** PATCH /api/v1/projects/:id/budget: the limits to change (null = unlimited). */
-export const BudgetPatchBody = ProjectBudgetSchema.partial().strict().refine((b) => Object.keys(b).length > 0, 'name at least one of tokens, costUsd, wallMs, toolRuns');
+export const BudgetPatchBody = ProjectBudgetSchema.partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'name at least one of tokens, costUsd, wallMs, toolRuns');
 export type BudgetPatchBody = z.input<typeof BudgetPatchBody>;
 
 /** GET /api/v1/projects */
@@ -94,15 +105,18 @@ export function resolveSettings(defaults: ProjectSettings, input: z.infer<typeof
   const c = input ?? {};
   const defined = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
   const merged: ProjectSettings = {
-    ...defaults, ...defined,
+    ...defaults,
+    ...defined,
     approvals: { ...defaults.approvals, ...c.approvals },
     budget: { ...defaults.budget, ...c.budget },
     models: { ...defaults.models, ...c.models },
   } as ProjectSettings;
   const issues: { path: string; message: string }[] = [];
   merged.reviewChain.forEach((s, i) => {
-    if (merged.reviewChain.findIndex((x) => x.name === s.name) !== i) issues.push({ path: `config.reviewChain.${i}.name`, message: `stage '${s.name}' is named twice` });
-    if (s.kind === 'specialized' && !s.reviewer) issues.push({ path: `config.reviewChain.${i}.reviewer`, message: 'a specialized stage names its reviewer agent' });
+    if (merged.reviewChain.findIndex((x) => x.name === s.name) !== i)
+      issues.push({ path: `config.reviewChain.${i}.name`, message: `stage '${s.name}' is named twice` });
+    if (s.kind === 'specialized' && !s.reviewer)
+      issues.push({ path: `config.reviewChain.${i}.reviewer`, message: 'a specialized stage names its reviewer agent' });
   });
   if (issues.length) throw new FactoryError('VALIDATION_FAILED', 'Invalid project config', { issues });
   return merged;

@@ -5,9 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FactoryError } from '../errors/catalog.ts';
-import {
-  ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, parseInput, resolveSettings, StepsQuery,
-} from './api.ts';
+import { ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, parseInput, resolveSettings, StepsQuery } from './api.ts';
 import { usedOf } from './engine/budget.ts';
 import type { GateDecision } from './engine/context.ts';
 import { heldElsewhere } from './engine/lease.ts';
@@ -17,7 +15,16 @@ import { verifyJournal, type JournalVerdict } from './journal.ts';
 import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord } from './model.ts';
 import { replayProject, type ReplayResult } from './replay.ts';
 import { validatePlan } from './roles/plan.ts';
-import { projectReport, projectView, stepView, summaryOf, type ProjectReport, type ProjectSummary, type ProjectView, type StepView } from './views.ts';
+import {
+  projectReport,
+  projectView,
+  stepView,
+  summaryOf,
+  type ProjectReport,
+  type ProjectSummary,
+  type ProjectView,
+  type StepView,
+} from './views.ts';
 import { seed004 } from './workflows/seed004.ts';
 import type { Workflow } from './workflows/types.ts';
 
@@ -27,7 +34,10 @@ export class Coordinator {
   private readonly runner: Runner;
   private readonly workflows: Map<string, Workflow>;
 
-  constructor(private readonly deps: EngineDeps, workflows: Record<string, Workflow> = {}) {
+  constructor(
+    private readonly deps: EngineDeps,
+    workflows: Record<string, Workflow> = {},
+  ) {
     this.workflows = new Map(Object.entries({ [DEFAULT_PIPELINE]: seed004, ...workflows }));
     this.runner = new Runner(deps, this.workflows);
   }
@@ -58,19 +68,45 @@ export class Coordinator {
     const body = parseInput(CreateProjectBody, input, 'project');
     const pipeline = body.pipeline ?? DEFAULT_PIPELINE;
     if (!this.workflows.has(pipeline)) {
-      throw new FactoryError('VALIDATION_FAILED', `No pipeline named '${pipeline}'`, { issues: [{ path: 'pipeline', message: `known: ${[...this.workflows.keys()].join(', ')}` }] });
+      throw new FactoryError('VALIDATION_FAILED', `No pipeline named '${pipeline}'`, {
+        issues: [{ path: 'pipeline', message: `known: ${[...this.workflows.keys()].join(', ')}` }],
+      });
     }
     const config = resolveSettings(this.deps.settings.defaults, body.config);
     const id = `prj_${randomBytes(8).toString('hex')}`;
     const name = body.name?.trim() ?? body.task.trim().replace(/\s+/g, ' ').slice(0, 80);
     const record = { id, name, owner: who.id, task: body.task, pipeline, config };
-    await this.deps.repo.create(record, {
-      events: [{ topic: Coordinator.topic(id), owner: who.id, project: id, status: 'pending', progress: 0, message: `project ${name} created`, metadata: { pipeline } }],
-      audit: [this.deps.audit.prepare({ type: 'project_created', action: 'create', target: id, project: id, actor: who.id, input: body.task, details: { name, pipeline, config } })],
-    }, (w) => {
-      for (const e of w.events) this.deps.events.announce(e);
-      for (const a of w.audit) this.deps.audit.announce(a);
-    });
+    await this.deps.repo.create(
+      record,
+      {
+        events: [
+          {
+            topic: Coordinator.topic(id),
+            owner: who.id,
+            project: id,
+            status: 'pending',
+            progress: 0,
+            message: `project ${name} created`,
+            metadata: { pipeline },
+          },
+        ],
+        audit: [
+          this.deps.audit.prepare({
+            type: 'project_created',
+            action: 'create',
+            target: id,
+            project: id,
+            actor: who.id,
+            input: body.task,
+            details: { name, pipeline, config },
+          }),
+        ],
+      },
+      (w) => {
+        for (const e of w.events) this.deps.events.announce(e);
+        for (const a of w.audit) this.deps.audit.announce(a);
+      },
+    );
     this.runner.schedule(id);
     return this.get(who, id);
   }
@@ -79,7 +115,12 @@ export class Coordinator {
     const q = parseInput(ListProjectsQuery, query, 'query');
     const owner = who.role === 'submitter' ? who.id : q.owner;
     const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
-    const rows = await this.deps.repo.list({ ...(owner ? { owner } : {}), ...(status ? { status } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit + 1 });
+    const rows = await this.deps.repo.list({
+      ...(owner ? { owner } : {}),
+      ...(status ? { status } : {}),
+      ...(q.before ? { before: q.before } : {}),
+      limit: q.limit + 1,
+    });
     const page = rows.slice(0, q.limit);
     return { projects: page.map((p) => summaryOf(p, this.runner.isActive(p.id))), next: rows.length > q.limit ? page.at(-1)!.id : null };
   }
@@ -92,7 +133,11 @@ export class Coordinator {
   async steps(who: Principal, id: string, query: unknown = {}): Promise<{ steps: StepView[]; next: number | null }> {
     await this.visible(who, id);
     const q = parseInput(StepsQuery, query, 'query');
-    const rows = await this.deps.repo.journal(id, { afterSeq: q.afterSeq, limit: q.limit + 1, ...(q.calls ? {} : { kinds: ['step', 'signal', 'mark'] }) });
+    const rows = await this.deps.repo.journal(id, {
+      afterSeq: q.afterSeq,
+      limit: q.limit + 1,
+      ...(q.calls ? {} : { kinds: ['step', 'signal', 'mark'] }),
+    });
     const page = rows.slice(0, q.limit);
     return { steps: page.map(stepView), next: rows.length > q.limit ? page.at(-1)!.seq : null };
   }
@@ -127,7 +172,8 @@ export class Coordinator {
       await this.runner.settled(id);
     }
     const now = (await this.deps.repo.get(id))!;
-    if (!isTerminal(now.status) && !heldElsewhere(now.lease, this.deps.instance)) await this.runner.finalize(id, { kind: 'cancelled', error });
+    if (!isTerminal(now.status) && !heldElsewhere(now.lease, this.deps.instance))
+      await this.runner.finalize(id, { kind: 'cancelled', error });
     return this.get(who, id);
   }
 
@@ -136,25 +182,55 @@ export class Coordinator {
     const p = await this.decidable(who, id);
     const body = parseInput(ApprovalBody, input, 'decision');
     const open = p.waiting;
-    if (p.status !== 'waiting_for_approval' || !open) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is not waiting for approval (it is ${p.status})`, { status: p.status });
-    if (body.gate && body.gate !== open.gate) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} waits at the ${open.gate} gate, not ${body.gate}`, { status: p.status, gate: open.gate });
+    if (p.status !== 'waiting_for_approval' || !open)
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is not waiting for approval (it is ${p.status})`, {
+        status: p.status,
+      });
+    if (body.gate && body.gate !== open.gate)
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} waits at the ${open.gate} gate, not ${body.gate}`, {
+        status: p.status,
+        gate: open.gate,
+      });
     let plan: unknown;
     if (body.plan !== undefined) {
-      if (open.gate !== 'plan') throw new FactoryError('VALIDATION_FAILED', 'Only the plan gate takes an edited plan', { issues: [{ path: 'plan', message: `the open gate is ${open.gate}` }] });
+      if (open.gate !== 'plan')
+        throw new FactoryError('VALIDATION_FAILED', 'Only the plan gate takes an edited plan', {
+          issues: [{ path: 'plan', message: `the open gate is ${open.gate}` }],
+        });
       const v = validatePlan(body.plan, p.config.maxTasks);
       if (!v.ok) throw new FactoryError('PLAN_INVALID', 'The edited plan does not validate', { issues: v.issues });
       plan = v.plan;
     }
-    const decision: GateDecision = { decision: body.decision, ...(body.reason ? { reason: body.reason } : {}), ...(plan ? { plan } : {}), by: who.id, at: new Date().toISOString() };
+    const decision: GateDecision = {
+      decision: body.decision,
+      ...(body.reason ? { reason: body.reason } : {}),
+      ...(plan ? { plan } : {}),
+      by: who.id,
+      at: new Date().toISOString(),
+    };
     try {
       await writeCommit(this.deps, p, {
         journal: [{ key: `signal:gate:${open.gate}:${open.round}`, kind: 'signal', ok: true, data: decision }],
         patch: { waiting: null, status: p.phase },
-        events: [{ status: body.decision === 'approve' ? 'approved' : 'rejected', message: `${open.gate} ${body.decision === 'approve' ? 'approved' : 'rejected'} by ${who.id}${plan ? ' (edited plan)' : ''}`, metadata: { gate: open.gate, round: open.round, by: who.id } }],
-        audit: [{ type: 'project_approval', action: body.decision, actor: who.id, details: { gate: open.gate, round: open.round, reason: body.reason ?? null, edited: plan !== undefined } }],
+        events: [
+          {
+            status: body.decision === 'approve' ? 'approved' : 'rejected',
+            message: `${open.gate} ${body.decision === 'approve' ? 'approved' : 'rejected'} by ${who.id}${plan ? ' (edited plan)' : ''}`,
+            metadata: { gate: open.gate, round: open.round, by: who.id },
+          },
+        ],
+        audit: [
+          {
+            type: 'project_approval',
+            action: body.decision,
+            actor: who.id,
+            details: { gate: open.gate, round: open.round, reason: body.reason ?? null, edited: plan !== undefined },
+          },
+        ],
       });
     } catch (e) {
-      if (e instanceof FactoryError && e.code === 'CONFLICT') throw new FactoryError('PROJECT_STATE_INVALID', `The ${open.gate} gate of project ${id} was decided already`, { status: p.status });
+      if (e instanceof FactoryError && e.code === 'CONFLICT')
+        throw new FactoryError('PROJECT_STATE_INVALID', `The ${open.gate} gate of project ${id} was decided already`, { status: p.status });
       throw e;
     }
     this.runner.schedule(id);
@@ -168,9 +244,15 @@ export class Coordinator {
       if (!this.runner.isActive(id) && !heldElsewhere(p.lease, this.deps.instance)) this.runner.schedule(id);
       return this.get(who, id);
     }
-    if (p.status !== 'paused') throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}, not paused`, { status: p.status });
+    if (p.status !== 'paused')
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}, not paused`, { status: p.status });
     const spent = exhausted(p);
-    if (spent) throw new FactoryError('BUDGET_EXCEEDED', `Project ${id} has used its ${spent} budget; raise it with PATCH budget, which resumes it`, { kind: spent, budget: p.config.budget, usage: p.usage });
+    if (spent)
+      throw new FactoryError(
+        'BUDGET_EXCEEDED',
+        `Project ${id} has used its ${spent} budget; raise it with PATCH budget, which resumes it`,
+        { kind: spent, budget: p.config.budget, usage: p.usage },
+      );
     await this.unpause(who, p);
     return this.get(who, id);
   }
@@ -187,7 +269,8 @@ export class Coordinator {
       audit: [{ type: 'project_budget', action: 'changed', actor: who.id, details: { from: p.config.budget, to: budget } }],
     });
     this.runner.refresh(done.project);
-    if (done.project.status === 'paused' && done.project.paused?.reason === 'budget' && !exhausted(done.project)) await this.unpause(who, done.project);
+    if (done.project.status === 'paused' && done.project.paused?.reason === 'budget' && !exhausted(done.project))
+      await this.unpause(who, done.project);
     return this.get(who, id);
   }
 
@@ -229,14 +312,16 @@ export class Coordinator {
   /** Admins and viewers see every project; a submitter only its own (others do not exist for it). */
   private async visible(who: Principal, id: string): Promise<ProjectRecord> {
     const p = await this.deps.repo.get(id);
-    if (!p || (who.role === 'submitter' && p.owner !== who.id)) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { project: id });
+    if (!p || (who.role === 'submitter' && p.owner !== who.id))
+      throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { project: id });
     return p;
   }
 
   /** Only the owner or an admin may change a project. */
   private async decidable(who: Principal, id: string): Promise<ProjectRecord> {
     const p = await this.visible(who, id);
-    if (who.role !== 'admin' && p.owner !== who.id) throw new FactoryError('FORBIDDEN', `Only the owner of project ${id} or an admin may do this`, { project: id });
+    if (who.role !== 'admin' && p.owner !== who.id)
+      throw new FactoryError('FORBIDDEN', `Only the owner of project ${id} or an admin may do this`, { project: id });
     return p;
   }
 }

@@ -11,7 +11,13 @@ export { Coordinator, DEFAULT_PIPELINE } from './coordinator.ts';
 export { engineDeps, type CoordinatorCore } from './adapters.ts';
 export type { EngineDeps } from './engine/run.ts';
 export {
-  ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, ProjectConfigInput, StepsQuery, resolveSettings,
+  ApprovalBody,
+  BudgetPatchBody,
+  CreateProjectBody,
+  ListProjectsQuery,
+  ProjectConfigInput,
+  StepsQuery,
+  resolveSettings,
 } from './api.ts';
 export * from './model.ts';
 export type * from './ports.ts';
@@ -26,6 +32,9 @@ export { FORMAT_SCHEMAS, PlanSchema, ReviewSchema, type Plan, type SubTask } fro
 export { validatePlan } from './roles/plan.ts';
 
 /** The coordinator bound to the service's modules (what openCore creates; call start() to resume interrupted projects). */
-export function createCoordinator(core: CoordinatorCore, opts: { costs?: EngineDeps['costs']; instance?: string; workflows?: Record<string, Workflow> } = {}): Coordinator {
+export function createCoordinator(
+  core: CoordinatorCore,
+  opts: { costs?: EngineDeps['costs']; instance?: string; workflows?: Record<string, Workflow> } = {},
+): Coordinator {
   return new Coordinator(engineDeps(core, opts), opts.workflows);
 }

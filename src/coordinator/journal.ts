@@ -43,27 +43,45 @@ export function journalBuilder(project: string, d: JournalDraft, at = new Date()
   const meta = JSON.parse(JSON.stringify(d.meta ?? {})) as Record<string, unknown>;
   return (prev) => {
     const draft: Omit<JournalEntry, 'hash'> = {
-      project, seq: (prev?.seq ?? 0) + 1, key: d.key, kind: d.kind, ok: d.ok, data, meta, at, prevHash: prev?.hash ?? JOURNAL_GENESIS,
+      project,
+      seq: (prev?.seq ?? 0) + 1,
+      key: d.key,
+      kind: d.kind,
+      ok: d.ok,
+      data,
+      meta,
+      at,
+      prevHash: prev?.hash ?? JOURNAL_GENESIS,
     };
     return { ...draft, hash: journalHash(draft) };
   };
 }
 
-export type JournalVerdict = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; key: string; reason: string };
+export type JournalVerdict =
+  | { ok: true; count: number; head: string }
+  | { ok: false; count: number; brokenAt: number; key: string; reason: string };
 
 /** Walks the rows in seq order and names the first whose link or content does not verify. */
 export function verifyJournal(rows: Iterable<JournalEntry>, expected?: { length: number; head: string }): JournalVerdict {
   let prev = JOURNAL_GENESIS;
   let count = 0;
   for (const r of rows) {
-    if (r.seq !== count + 1) return { ok: false, count, brokenAt: r.seq, key: r.key, reason: `rows ${count + 1}..${r.seq - 1} are missing` };
+    if (r.seq !== count + 1)
+      return { ok: false, count, brokenAt: r.seq, key: r.key, reason: `rows ${count + 1}..${r.seq - 1} are missing` };
     if (r.prevHash !== prev) return { ok: false, count, brokenAt: r.seq, key: r.key, reason: 'prev_hash does not match the row before it' };
-    if (journalHash(r) !== r.hash) return { ok: false, count, brokenAt: r.seq, key: r.key, reason: 'the row content does not match its hash (changed)' };
+    if (journalHash(r) !== r.hash)
+      return { ok: false, count, brokenAt: r.seq, key: r.key, reason: 'the row content does not match its hash (changed)' };
     prev = r.hash;
     count++;
   }
   if (expected && (expected.length !== count || expected.head !== prev)) {
-    return { ok: false, count, brokenAt: count + 1, key: '', reason: `the project says ${expected.length} rows ending in ${expected.head.slice(0, 12)}…, the journal has ${count} (rows removed at the end?)` };
+    return {
+      ok: false,
+      count,
+      brokenAt: count + 1,
+      key: '',
+      reason: `the project says ${expected.length} rows ending in ${expected.head.slice(0, 12)}…, the journal has ${count} (rows cut off the end?)`,
+    };
   }
   return { ok: true, count, head: prev };
 }

@@ -47,11 +47,17 @@ export function computeMetrics(p: ProjectRecord, rows: Iterable<JournalEntry>): 
   const executes = phase('execute');
   const retried = new Set([
     ...executes.filter((s) => num(s.meta.attempt) > 1).map((s) => String(s.meta.task)),
-    ...phase('assign').filter((s) => num(s.meta.attempt) > 1).map((s) => String(s.meta.task)),
+    ...phase('assign')
+      .filter((s) => num(s.meta.attempt) > 1)
+      .map((s) => String(s.meta.task)),
   ]);
   const scores = accepted.map((s) => num((s.data as { score?: number }).score));
   const iterations = accepted.map((s) => num((s.data as { iterations?: number }).iterations));
-  const firstPass = accepted.filter((s) => (s.data as { status?: string; iterations?: number }).status === 'accepted' && num((s.data as { iterations?: number }).iterations) === 1);
+  const firstPass = accepted.filter(
+    (s) =>
+      (s.data as { status?: string; iterations?: number }).status === 'accepted' &&
+      num((s.data as { iterations?: number }).iterations) === 1,
+  );
   const plan = p.plan as { subTasks?: unknown[] } | null;
   const u = p.usage;
   return {
@@ -65,7 +71,9 @@ export function computeMetrics(p: ProjectRecord, rows: Iterable<JournalEntry>): 
     failedTasks: done.filter((s) => !s.ok).length,
     retriedTasks: retried.size,
     flaggedTasks: accepted.filter((s) => (s.data as { status?: string }).status === 'flagged').length,
-    staticAgentsUsed: new Set(assigns.filter((s) => (s.data as { origin?: string }).origin === 'blueprint').map((s) => (s.data as { agentId: string }).agentId)).size,
+    staticAgentsUsed: new Set(
+      assigns.filter((s) => (s.data as { origin?: string }).origin === 'blueprint').map((s) => (s.data as { agentId: string }).agentId),
+    ).size,
     dynamicAgentsCreated: assigns.filter((s) => (s.data as { created?: boolean }).created).length,
     agentInvocations: executes.length,
     toolsGenerated: phase('tool').filter((s) => s.ok && !(s.data as { existed?: boolean }).existed).length,

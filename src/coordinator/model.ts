@@ -6,7 +6,15 @@ import type { ProjectSettings } from '../config/schema.ts';
 
 /** Seed 004 §4.1, plus waiting for approval and paused. */
 export const PROJECT_STATUSES = [
-  'pending', 'planning', 'executing', 'reviewing', 'waiting_for_approval', 'paused', 'completed', 'failed', 'cancelled',
+  'pending',
+  'planning',
+  'executing',
+  'reviewing',
+  'waiting_for_approval',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

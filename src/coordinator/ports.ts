@@ -10,8 +10,12 @@ import type { JournalEntry, ProjectRecord, ProjectStatus, Usage } from './model.
 /** Builds the complete (hashed) row from the current head, inside the writer's transaction. */
 export type ChainBuilder<T> = (prev: { seq: number; hash: string } | undefined) => T;
 
-export type ProjectPatch = Partial<Pick<ProjectRecord,
-  'status' | 'phase' | 'plan' | 'result' | 'error' | 'waiting' | 'paused' | 'metrics' | 'config' | 'startedAt' | 'finishedAt'>>;
+export type ProjectPatch = Partial<
+  Pick<
+    ProjectRecord,
+    'status' | 'phase' | 'plan' | 'result' | 'error' | 'waiting' | 'paused' | 'metrics' | 'config' | 'startedAt' | 'finishedAt'
+  >
+>;
 
 /** Everything one transaction writes: journal rows, the project's new state, its events and audit rows. */
 export interface ProjectCommit {
@@ -121,7 +125,11 @@ export interface ToolPool {
   list(): Promise<{ name: string; blueprint: ToolBlueprint }[]>;
   get(name: string): Promise<ToolBlueprint | undefined>;
   /** checked under the policy in force now, then sandboxed; failures come back as a reply, never thrown (abort excepted) */
-  execute(name: string, args: Record<string, unknown>, ctx: { actor: string; project: string; task: string; agent: string; signal: AbortSignal }): Promise<ToolRunOutcome>;
+  execute(
+    name: string,
+    args: Record<string, unknown>,
+    ctx: { actor: string; project: string; task: string; agent: string; signal: AbortSignal },
+  ): Promise<ToolRunOutcome>;
   /** generate → check → probe → register through the tool factory; resolves when it is registered */
   generate(bp: ToolBlueprint, actor: string, signal: AbortSignal): Promise<GeneratedTool>;
   destroy(name: string, actor: string, reason: string): Promise<boolean>;

@@ -32,19 +32,40 @@ export interface ReplayResult {
 }
 
 const refuse = (what: string) => (): never => {
-  throw new FactoryError('REPLAY_DIVERGED', `Replay asked for ${what}, which a replay never does (a step is missing from the journal)`, { what });
+  throw new FactoryError('REPLAY_DIVERGED', `Replay asked for ${what}, which a replay never does (a step is missing from the journal)`, {
+    what,
+  });
 };
 
 const NO_MODEL: LlmProvider = {
-  chat: refuse('a model call'), structured: refuse('a model call'), status: refuse('the model status'), modelFor: (role, override) => override ?? role,
+  chat: refuse('a model call'),
+  structured: refuse('a model call'),
+  status: refuse('the model status'),
+  modelFor: (role, override) => override ?? role,
 };
-const NO_AGENTS: AgentPool = { list: refuse('the agent pool'), get: refuse('an agent'), create: refuse('a new agent'), destroy: refuse('an agent destruction'), policies: () => [] };
-const NO_TOOLS: ToolPool = { list: refuse('the tool list'), get: refuse('a tool'), execute: refuse('a tool run'), generate: refuse('a tool generation'), destroy: refuse('a tool destruction') };
+const NO_AGENTS: AgentPool = {
+  list: refuse('the agent pool'),
+  get: refuse('an agent'),
+  create: refuse('a new agent'),
+  destroy: refuse('an agent destruction'),
+  policies: () => [],
+};
+const NO_TOOLS: ToolPool = {
+  list: refuse('the tool list'),
+  get: refuse('a tool'),
+  execute: refuse('a tool run'),
+  generate: refuse('a tool generation'),
+  destroy: refuse('a tool destruction'),
+};
 
 export async function replayProject(deps: EngineDeps, p: ProjectRecord, rows: JournalEntry[], workflow: Workflow): Promise<ReplayResult> {
   const verdict = verifyJournal(rows, { length: p.journalLength, head: p.journalHead });
   if (!verdict.ok) {
-    throw new FactoryError('JOURNAL_BROKEN', `The journal of project ${p.id} does not verify at row ${verdict.brokenAt} (${verdict.key}): ${verdict.reason}`, verdict);
+    throw new FactoryError(
+      'JOURNAL_BROKEN',
+      `The journal of project ${p.id} does not verify at row ${verdict.brokenAt} (${verdict.key}): ${verdict.reason}`,
+      verdict,
+    );
   }
   const run = new RunState({ ...deps, llm: NO_MODEL, agents: NO_AGENTS, tools: NO_TOOLS }, structuredClone(p), rows, undefined);
   const visited = new Set<string>();
@@ -69,7 +90,15 @@ export async function replayProject(deps: EngineDeps, p: ProjectRecord, rows: Jo
   // a finished project must come out the same; an unfinished one must at least reproduce every recorded step
   const ok = unvisited.length === 0 && (p.status === 'completed' ? error === null && stoppedAt === null && resultMatches === true : true);
   return {
-    project: p.id, ok, steps: visited.size, calls: rows.filter((r) => r.kind === 'llm' || r.kind === 'tool').length, unvisited, resultMatches,
-    stoppedAt, error, durationMs, stepsPerSecond: durationMs > 0 ? (visited.size / durationMs) * 1000 : visited.size,
+    project: p.id,
+    ok,
+    steps: visited.size,
+    calls: rows.filter((r) => r.kind === 'llm' || r.kind === 'tool').length,
+    unvisited,
+    resultMatches,
+    stoppedAt,
+    error,
+    durationMs,
+    stepsPerSecond: durationMs > 0 ? (visited.size / durationMs) * 1000 : visited.size,
   };
 }

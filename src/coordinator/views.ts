@@ -32,7 +32,15 @@ export interface TaskView {
   agent: { id: string; name: string; created: boolean } | null;
   iterations: number;
   score: number | null;
-  evaluations: { iteration: number; stage: string; kind: string; reviewer: string; score: number | null; accepted: boolean; issues: StageReview['issues'] }[];
+  evaluations: {
+    iteration: number;
+    stage: string;
+    kind: string;
+    reviewer: string;
+    score: number | null;
+    accepted: boolean;
+    issues: StageReview['issues'];
+  }[];
   error: { code: string; message: string } | null;
 }
 
@@ -65,22 +73,47 @@ function tasksOf(plan: (Plan & { version: number }) | null, steps: JournalEntry[
   return plan.subTasks.map((t) => {
     const prefix = `p${plan.version}/task:${t.id}/`;
     const mine = steps.filter((s) => s.key.startsWith(prefix));
-    const assign = mine.filter((s) => s.meta.phase === 'assign' && s.ok).at(-1)?.data as { agentId: string; agentName: string; created: boolean } | undefined;
+    const assign = mine.filter((s) => s.meta.phase === 'assign' && s.ok).at(-1)?.data as
+      | { agentId: string; agentName: string; created: boolean }
+      | undefined;
     const done = mine.find((s) => s.meta.phase === 'task');
     const reviews = mine.filter((s) => s.meta.phase === 'review' && s.ok);
     const executes = mine.filter((s) => s.meta.phase === 'execute');
     const doneData = done?.ok ? (done.data as { status: 'accepted' | 'flagged'; score: number; iterations: number }) : undefined;
-    const status: TaskView['status'] = done ? (doneData ? doneData.status : 'failed') : executes.length ? 'running' : assign ? 'assigned' : 'pending';
+    const status: TaskView['status'] = done
+      ? doneData
+        ? doneData.status
+        : 'failed'
+      : executes.length
+        ? 'running'
+        : assign
+          ? 'assigned'
+          : 'pending';
     return {
-      id: t.id, description: t.description, type: t.type, inputFrom: t.inputFrom, status,
+      id: t.id,
+      description: t.description,
+      type: t.type,
+      inputFrom: t.inputFrom,
+      status,
       agent: assign ? { id: assign.agentId, name: assign.agentName, created: assign.created } : null,
       iterations: doneData?.iterations ?? Math.max(0, ...executes.map((s) => Number(s.meta.iteration) || 0)),
       score: doneData?.score ?? null,
       evaluations: reviews.map((s) => {
         const r = s.data as StageReview;
-        return { iteration: Number(s.meta.iteration), stage: r.stage, kind: r.kind, reviewer: r.reviewer.name, score: r.score, accepted: r.accepted, issues: r.issues };
+        return {
+          iteration: Number(s.meta.iteration),
+          stage: r.stage,
+          kind: r.kind,
+          reviewer: r.reviewer.name,
+          score: r.score,
+          accepted: r.accepted,
+          issues: r.issues,
+        };
       }),
-      error: done && !done.ok ? { code: String((done.data as { code: string }).code), message: String((done.data as { message: string }).message) } : null,
+      error:
+        done && !done.ok
+          ? { code: String((done.data as { code: string }).code), message: String((done.data as { message: string }).message) }
+          : null,
     };
   });
 }
@@ -88,13 +121,21 @@ function tasksOf(plan: (Plan & { version: number }) | null, steps: JournalEntry[
 export function projectView(p: ProjectRecord, rows: JournalEntry[], running: boolean): ProjectView {
   const plan = (p.plan as (Plan & { version: number }) | null) ?? null;
   const steps = rows.filter((r) => r.kind === 'step');
-  const approvals = rows.filter((r) => r.kind === 'signal' && r.key.startsWith('signal:gate:')).map((r) => {
-    const [, , gate, round] = r.key.split(':');
-    return { ...(r.data as GateDecision), gate: gate!, round: Number(round) };
-  });
+  const approvals = rows
+    .filter((r) => r.kind === 'signal' && r.key.startsWith('signal:gate:'))
+    .map((r) => {
+      const [, , gate, round] = r.key.split(':');
+      return { ...(r.data as GateDecision), gate: gate!, round: Number(round) };
+    });
   return {
-    ...summaryOf(p, running), config: p.config, plan, tasks: tasksOf(plan, steps), approvals,
-    result: p.result, metrics: p.metrics, journal: { length: p.journalLength, head: p.journalHead },
+    ...summaryOf(p, running),
+    config: p.config,
+    plan,
+    tasks: tasksOf(plan, steps),
+    approvals,
+    result: p.result,
+    metrics: p.metrics,
+    journal: { length: p.journalLength, head: p.journalHead },
   };
 }
 
@@ -108,32 +149,59 @@ export interface StepView {
   data: unknown;
 }
 
-export const stepView = (r: JournalEntry): StepView => ({ seq: r.seq, key: r.key, kind: r.kind, ok: r.ok, at: r.at, meta: r.meta, data: r.data });
+export const stepView = (r: JournalEntry): StepView => ({
+  seq: r.seq,
+  key: r.key,
+  kind: r.kind,
+  ok: r.ok,
+  at: r.at,
+  meta: r.meta,
+  data: r.data,
+});
 
 /** What to do next, for a person reading the report. */
 function nextAction(p: ProjectRecord): string {
   switch (p.status) {
-    case 'waiting_for_approval': return `Decide the ${p.waiting?.gate} gate: POST /api/v1/projects/${p.id}/approve.`;
-    case 'paused': return p.paused?.reason === 'budget'
-      ? `Raise the budget with PATCH /api/v1/projects/${p.id}/budget; the project resumes by itself.`
-      : `Fix the cause (${p.paused?.error.code}), then POST /api/v1/projects/${p.id}/resume.`;
-    case 'failed': return 'Read the error and the failed steps; create a new project with a refined task or config.';
-    case 'completed': return 'Read the result.';
-    case 'cancelled': return 'Nothing: the project was cancelled.';
-    default: return 'Wait: the project is running.';
+    case 'waiting_for_approval':
+      return `Decide the ${p.waiting?.gate} gate: POST /api/v1/projects/${p.id}/approve.`;
+    case 'paused':
+      return p.paused?.reason === 'budget'
+        ? `Raise the budget with PATCH /api/v1/projects/${p.id}/budget; the project resumes by itself.`
+        : `Fix the cause (${p.paused?.error.code}), then POST /api/v1/projects/${p.id}/resume.`;
+    case 'failed':
+      return 'Read the error and the failed steps; create a new project with a refined task or config.';
+    case 'completed':
+      return 'Read the result.';
+    case 'cancelled':
+      return 'Nothing: the project was cancelled.';
+    default:
+      return 'Wait: the project is running.';
   }
 }
 
 export function projectReport(p: ProjectRecord, rows: JournalEntry[], running: boolean) {
   const view = projectView(p, rows, running);
   const failures = rows.filter((r) => r.kind === 'step' && !r.ok).map((r) => ({ key: r.key, at: r.at, error: r.data }));
-  const timeline = rows.filter((r) => (r.kind === 'step' && r.key.startsWith('status:')) || r.kind === 'signal' || r.kind === 'mark')
+  const timeline = rows
+    .filter((r) => (r.kind === 'step' && r.key.startsWith('status:')) || r.kind === 'signal' || r.kind === 'mark')
     .map((r) => ({ at: r.at, key: r.key, kind: r.kind, data: r.data }));
   return {
-    id: p.id, name: p.name, task: p.task, status: p.status, error: p.error, paused: p.paused, waiting: p.waiting,
-    budget: view.budget, usage: p.usage, metrics: p.metrics, result: p.result,
+    id: p.id,
+    name: p.name,
+    task: p.task,
+    status: p.status,
+    error: p.error,
+    paused: p.paused,
+    waiting: p.waiting,
+    budget: view.budget,
+    usage: p.usage,
+    metrics: p.metrics,
+    result: p.result,
     tasks: view.tasks.map(({ evaluations, ...t }) => ({ ...t, reviews: evaluations.length })),
-    approvals: view.approvals, failures, timeline, next: nextAction(p),
+    approvals: view.approvals,
+    failures,
+    timeline,
+    next: nextAction(p),
   };
 }
 export type ProjectReport = ReturnType<typeof projectReport>;

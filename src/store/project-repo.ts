@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../audit/event.ts';
 import type {
-  Committed, JournalEntry, NewProject, ProjectCommit, ProjectListQuery, ProjectPatch, ProjectRecord, ProjectRepository, ProjectStatus,
+  Committed,
+  JournalEntry,
+  NewProject,
+  ProjectCommit,
+  ProjectListQuery,
+  ProjectPatch,
+  ProjectRecord,
+  ProjectRepository,
+  ProjectStatus,
 } from '../coordinator/index.ts';
 import type { ProgressEvent } from '../events/bus.ts';
 import { FactoryError } from '../errors/catalog.ts';
@@ -9,12 +17,44 @@ import type { AuditRepo } from './audit-repo.ts';
 import type { EventRepo } from './event-repo.ts';
 
 interface Row {
-  id: string; name: string; owner: string; task: string; pipeline: string; status: string; phase: string; config: string;
-  plan: string | null; result: string | null; error: string | null; waiting: string | null; paused: string | null; usage: string;
-  metrics: string | null; runs: number; cancel_requested: number; lease_owner: string | null; lease_expires: string | null;
-  journal_length: number; journal_head: string; created_at: string; updated_at: string; started_at: string | null; finished_at: string | null;
+  id: string;
+  name: string;
+  owner: string;
+  task: string;
+  pipeline: string;
+  status: string;
+  phase: string;
+  config: string;
+  plan: string | null;
+  result: string | null;
+  error: string | null;
+  waiting: string | null;
+  paused: string | null;
+  usage: string;
+  metrics: string | null;
+  runs: number;
+  cancel_requested: number;
+  lease_owner: string | null;
+  lease_expires: string | null;
+  journal_length: number;
+  journal_head: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
 }
-interface JRow { project: string; seq: number; key: string; kind: string; ok: number; data: string; meta: string; at: string; prev_hash: string; hash: string }
+interface JRow {
+  project: string;
+  seq: number;
+  key: string;
+  kind: string;
+  ok: number;
+  data: string;
+  meta: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
 
 const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
@@ -33,27 +73,59 @@ const GENESIS = '0'.repeat(64);
 
 function fromRow(r: Row): ProjectRecord {
   return {
-    id: r.id, name: r.name, owner: r.owner, task: r.task, pipeline: r.pipeline, status: r.status as ProjectStatus,
-    phase: r.phase as ProjectRecord['phase'], config: JSON.parse(r.config) as ProjectRecord['config'], plan: json(r.plan), result: json(r.result),
-    error: json(r.error) as ProjectRecord['error'], waiting: json(r.waiting) as ProjectRecord['waiting'], paused: json(r.paused) as ProjectRecord['paused'],
-    usage: JSON.parse(r.usage) as ProjectRecord['usage'], metrics: json(r.metrics), runs: r.runs, cancelRequested: r.cancel_requested === 1,
+    id: r.id,
+    name: r.name,
+    owner: r.owner,
+    task: r.task,
+    pipeline: r.pipeline,
+    status: r.status as ProjectStatus,
+    phase: r.phase as ProjectRecord['phase'],
+    config: JSON.parse(r.config) as ProjectRecord['config'],
+    plan: json(r.plan),
+    result: json(r.result),
+    error: json(r.error) as ProjectRecord['error'],
+    waiting: json(r.waiting) as ProjectRecord['waiting'],
+    paused: json(r.paused) as ProjectRecord['paused'],
+    usage: JSON.parse(r.usage) as ProjectRecord['usage'],
+    metrics: json(r.metrics),
+    runs: r.runs,
+    cancelRequested: r.cancel_requested === 1,
     lease: r.lease_owner && r.lease_expires ? { owner: r.lease_owner, expiresAt: r.lease_expires } : null,
-    journalLength: r.journal_length, journalHead: r.journal_head, createdAt: r.created_at, updatedAt: r.updated_at,
-    startedAt: r.started_at, finishedAt: r.finished_at,
+    journalLength: r.journal_length,
+    journalHead: r.journal_head,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
   };
 }
 
 const fromJ = (r: JRow): JournalEntry => ({
-  project: r.project, seq: r.seq, key: r.key, kind: r.kind as JournalEntry['kind'], ok: r.ok === 1, data: JSON.parse(r.data),
-  meta: JSON.parse(r.meta) as Record<string, unknown>, at: r.at, prevHash: r.prev_hash, hash: r.hash,
+  project: r.project,
+  seq: r.seq,
+  key: r.key,
+  kind: r.kind as JournalEntry['kind'],
+  ok: r.ok === 1,
+  data: JSON.parse(r.data),
+  meta: JSON.parse(r.meta) as Record<string, unknown>,
+  at: r.at,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 /** Columns a patch may set, and how each is stored. */
 const PATCH_COLUMNS: Record<keyof ProjectPatch, { col: string; json: boolean }> = {
-  status: { col: 'status', json: false }, phase: { col: 'phase', json: false }, plan: { col: 'plan', json: true },
-  result: { col: 'result', json: true }, error: { col: 'error', json: true }, waiting: { col: 'waiting', json: true },
-  paused: { col: 'paused', json: true }, metrics: { col: 'metrics', json: true }, config: { col: 'config', json: true },
-  startedAt: { col: 'started_at', json: false }, finishedAt: { col: 'finished_at', json: false },
+  status: { col: 'status', json: false },
+  phase: { col: 'phase', json: false },
+  plan: { col: 'plan', json: true },
+  result: { col: 'result', json: true },
+  error: { col: 'error', json: true },
+  waiting: { col: 'waiting', json: true },
+  paused: { col: 'paused', json: true },
+  metrics: { col: 'metrics', json: true },
+  config: { col: 'config', json: true },
+  startedAt: { col: 'started_at', json: false },
+  finishedAt: { col: 'finished_at', json: false },
 };
 
 /**
@@ -63,14 +135,23 @@ const PATCH_COLUMNS: Record<keyof ProjectPatch, { col: string; json: boolean }> 
 export class ProjectRepo implements ProjectRepository {
   private readonly batchTx: (fn: () => void) => void;
   private readonly one: (c: ProjectCommit) => Committed;
-  private readonly queue: { c: ProjectCommit; then: ((c: Committed) => void) | undefined; resolve: (c: Committed) => void; reject: (e: unknown) => void }[] = [];
+  private readonly queue: {
+    c: ProjectCommit;
+    then: ((c: Committed) => void) | undefined;
+    resolve: (c: Committed) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   private immediate = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly selectRow: Database.Statement;
   private readonly insertJ: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database, private readonly audit: AuditRepo, private readonly events: EventRepo) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: AuditRepo,
+    private readonly events: EventRepo,
+  ) {
     const outer = db.transaction((fn: () => void) => fn());
     this.batchTx = (fn) => outer.immediate(fn);
     // nested inside the outer transaction: a savepoint, rolled back alone when its commit fails
@@ -90,12 +171,19 @@ export class ProjectRepo implements ProjectRepository {
     return st;
   }
 
-  async create(p: NewProject, extras: Omit<ProjectCommit, 'project' | 'fence' | 'patch'>, then?: (c: Committed) => void): Promise<Committed> {
+  async create(
+    p: NewProject,
+    extras: Omit<ProjectCommit, 'project' | 'fence' | 'patch'>,
+    then?: (c: Committed) => void,
+  ): Promise<Committed> {
     const now = new Date().toISOString();
     const usage = { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0, toolRuns: 0, steps: 0, wallMs: 0 };
     const insert = this.db.transaction(() => {
-      this.db.prepare(`INSERT INTO projects (id, name, owner, task, pipeline, status, phase, config, usage, journal_head, created_at, updated_at)
-        VALUES (@id, @name, @owner, @task, @pipeline, 'pending', 'pending', @config, @usage, @head, @now, @now)`)
+      this.db
+        .prepare(
+          `INSERT INTO projects (id, name, owner, task, pipeline, status, phase, config, usage, journal_head, created_at, updated_at)
+        VALUES (@id, @name, @owner, @task, @pipeline, 'pending', 'pending', @config, @usage, @head, @now, @now)`,
+        )
         .run({ ...p, config: JSON.stringify(p.config), usage: JSON.stringify(usage), head: GENESIS, now });
       return this.write({ ...extras, project: p.id });
     });
@@ -163,8 +251,10 @@ export class ProjectRepo implements ProjectRepository {
     const before = this.row(c.project);
     if (!before) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${c.project}`);
     if (c.fence !== undefined) {
-      if (before.lease_owner !== c.fence) throw new FactoryError('PROJECT_BUSY', `Project ${c.project} is leased to another runner`, { project: c.project });
-      if (before.cancel_requested === 1 && !c.ignoreCancel) throw new FactoryError('PROJECT_CANCELLED', `Project ${c.project} was cancelled`);
+      if (before.lease_owner !== c.fence)
+        throw new FactoryError('PROJECT_BUSY', `Project ${c.project} is leased to another runner`, { project: c.project });
+      if (before.cancel_requested === 1 && !c.ignoreCancel)
+        throw new FactoryError('PROJECT_CANCELLED', `Project ${c.project} was cancelled`);
     }
     const journal: JournalEntry[] = [];
     let head = before.journal_length > 0 ? { seq: before.journal_length, hash: before.journal_head } : undefined;
@@ -194,10 +284,20 @@ export class ProjectRepo implements ProjectRepository {
       params.jh = head!.hash;
     }
     this.update(`UPDATE projects SET ${sets.join(', ')} WHERE id = @id`).run(params);
-    const events: ProgressEvent[] = (c.events ?? []).map((p) => this.events.append({
-      topic: p.topic, owner: p.owner, timestamp: new Date().toISOString(), project: p.project ?? null, task: p.task ?? null, agent: p.agent ?? null,
-      status: p.status, progress: Math.min(1, Math.max(0, p.progress)), message: p.message, metadata: p.metadata ?? {},
-    }));
+    const events: ProgressEvent[] = (c.events ?? []).map((p) =>
+      this.events.append({
+        topic: p.topic,
+        owner: p.owner,
+        timestamp: new Date().toISOString(),
+        project: p.project ?? null,
+        task: p.task ?? null,
+        agent: p.agent ?? null,
+        status: p.status,
+        progress: Math.min(1, Math.max(0, p.progress)),
+        message: p.message,
+        metadata: p.metadata ?? {},
+      }),
+    );
     const audit: AuditEvent[] = (c.audit ?? []).map((build) => this.audit.append(build));
     return { project: fromRow(this.row(c.project)!), journal, events, audit };
   }
@@ -210,7 +310,10 @@ export class ProjectRepo implements ProjectRepository {
   async list(q: ProjectListQuery): Promise<ProjectRecord[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: q.limit };
-    if (q.owner !== undefined) { where.push('owner = @owner'); params.owner = q.owner; }
+    if (q.owner !== undefined) {
+      where.push('owner = @owner');
+      params.owner = q.owner;
+    }
     if (q.status?.length) {
       where.push(`status IN (${q.status.map((_, i) => `@s${i}`).join(', ')})`);
       q.status.forEach((s, i) => (params[`s${i}`] = s));
@@ -241,14 +344,19 @@ export class ProjectRepo implements ProjectRepository {
 
   async acquire(id: string, owner: string, expiresAt: string, takeOverFrom?: string): Promise<boolean> {
     const now = new Date().toISOString();
-    const info = this.db.prepare(`UPDATE projects SET lease_owner = @owner, lease_expires = @expiresAt, runs = runs + 1, updated_at = @now
-      WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires < @now OR lease_owner = @takeOver)`)
+    const info = this.db
+      .prepare(
+        `UPDATE projects SET lease_owner = @owner, lease_expires = @expiresAt, runs = runs + 1, updated_at = @now
+      WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires < @now OR lease_owner = @takeOver)`,
+      )
       .run({ id, owner, expiresAt, now, takeOver: takeOverFrom ?? null });
     return info.changes === 1;
   }
 
   async renew(id: string, owner: string, expiresAt: string): Promise<boolean> {
-    return this.db.prepare('UPDATE projects SET lease_expires = ? WHERE id = ? AND lease_owner = ?').run(expiresAt, id, owner).changes === 1;
+    return (
+      this.db.prepare('UPDATE projects SET lease_expires = ? WHERE id = ? AND lease_owner = ?').run(expiresAt, id, owner).changes === 1
+    );
   }
 
   async release(id: string, owner: string): Promise<void> {
@@ -261,8 +369,17 @@ export class ProjectRepo implements ProjectRepository {
 
   async inStatus(statuses: readonly ProjectStatus[]): Promise<Pick<ProjectRecord, 'id' | 'status' | 'lease' | 'createdAt'>[]> {
     if (statuses.length === 0) return [];
-    const rows = this.db.prepare(`SELECT id, status, lease_owner, lease_expires, created_at FROM projects
-      WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at`).all(...statuses) as Row[];
-    return rows.map((r) => ({ id: r.id, status: r.status as ProjectStatus, lease: r.lease_owner && r.lease_expires ? { owner: r.lease_owner, expiresAt: r.lease_expires } : null, createdAt: r.created_at }));
+    const rows = this.db
+      .prepare(
+        `SELECT id, status, lease_owner, lease_expires, created_at FROM projects
+      WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at`,
+      )
+      .all(...statuses) as Row[];
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status as ProjectStatus,
+      lease: r.lease_owner && r.lease_expires ? { owner: r.lease_owner, expiresAt: r.lease_expires } : null,
+      createdAt: r.created_at,
+    }));
   }
 }

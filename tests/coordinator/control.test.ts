@@ -10,8 +10,16 @@ afterEach(async () => {
   h = undefined;
 });
 
-const sub = (id: string, inputFrom: string[] = []) =>
-  ({ id, description: `work on ${id}`, type: 'analysis', requiredSkills: [], inputFrom, priority: 3, acceptanceCriteria: [], tools: [] });
+const sub = (id: string, inputFrom: string[] = []) => ({
+  id,
+  description: `work on ${id}`,
+  type: 'analysis',
+  requiredSkills: [],
+  inputFrom,
+  priority: 3,
+  acceptanceCriteria: [],
+  tools: [],
+});
 const VIEWER = { id: 'tok_view', role: 'viewer' as const };
 const waitUntil = async (cond: () => boolean, what: string): Promise<void> => {
   for (let i = 0; i < 400 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
@@ -20,14 +28,20 @@ const waitUntil = async (cond: () => boolean, what: string): Promise<void> => {
 
 describe('budgets', () => {
   // the plan reply reports 5,400 completion tokens: the next call's estimate no longer fits into 6,000
-  const costly: Script = (a) => (a.role === 'plan' ? { content: JSON.stringify({ analysis: 'x', subTasks: [sub('t1')] }), promptEvalCount: 100, evalCount: 5400 } : undefined);
+  const costly: Script = (a) =>
+    a.role === 'plan'
+      ? { content: JSON.stringify({ analysis: 'x', subTasks: [sub('t1')] }), promptEvalCount: 100, evalCount: 5400 }
+      : undefined;
 
   it('a call that would pass the token budget is not sent: the project pauses with a report, PATCH budget resumes it', async () => {
     h = await startHarness({ model: [costly, GOOD] });
     await h.agent('analyst', 'analysis');
     const p = await h.run('budgeted', { budget: { tokens: 6000 }, maxCompletionTokens: 500 });
     expect(p.status).toBe('paused');
-    expect(p.paused).toMatchObject({ reason: 'budget', error: { code: 'BUDGET_EXCEEDED', details: { kind: 'tokens', limit: 6000, used: 5500 } } });
+    expect(p.paused).toMatchObject({
+      reason: 'budget',
+      error: { code: 'BUDGET_EXCEEDED', details: { kind: 'tokens', limit: 6000, used: 5500 } },
+    });
     expect(h.chats()).toHaveLength(1);
     expect(p.budget.tokens).toMatchObject({ limit: 6000, used: 5500, remaining: 500 });
     const statuses = h.events.filter((e) => e.project === p.id).map((e) => e.status);
@@ -43,7 +57,11 @@ describe('budgets', () => {
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
     // nothing finished was asked again: one plan, then execute, review, aggregate, final review
     expect(h.chats()).toHaveLength(5);
-    expect(h.core.audit.query({ project: p.id, type: 'project_budget' }).map((e) => [e.action, e.actor])).toEqual([['warning', 'coordinator'], ['exceeded', 'coordinator'], ['changed', ALICE.id]]);
+    expect(h.core.audit.query({ project: p.id, type: 'project_budget' }).map((e) => [e.action, e.actor])).toEqual([
+      ['warning', 'coordinator'],
+      ['exceeded', 'coordinator'],
+      ['changed', ALICE.id],
+    ]);
   });
 
   it('fails instead of pausing when so configured; a paused project whose budget is used up does not resume', async () => {
@@ -84,7 +102,10 @@ describe('cancel', () => {
     await expect(h.coordinator.cancel(ALICE, created.id)).resolves.toMatchObject({ status: 'cancelled' });
     expect(h.events.length).toBe(count);
     expect(h.core.audit.query({ project: p.id, type: 'project_status_changed' }).map((e) => [e.action, e.actor])).toEqual(
-      expect.arrayContaining([['cancel_requested', ALICE.id], ['cancelled', 'coordinator']]),
+      expect.arrayContaining([
+        ['cancel_requested', ALICE.id],
+        ['cancelled', 'coordinator'],
+      ]),
     );
     expect(h.core.audit.query({ type: 'agent_destroyed' }).map((e) => e.target)).toContain(specialist.id);
   }, 20_000);
@@ -105,18 +126,30 @@ describe('approval gates', () => {
     h = await startHarness({ model: GOOD });
     await h.agent('analyst', 'analysis');
     const p = await h.run('approve me', { approvals: { plan: true, aggregation: true } });
-    expect(p).toMatchObject({ status: 'waiting_for_approval', running: false, waiting: { gate: 'plan', round: 1, subject: { version: 1 } } });
+    expect(p).toMatchObject({
+      status: 'waiting_for_approval',
+      running: false,
+      waiting: { gate: 'plan', round: 1, subject: { version: 1 } },
+    });
     expect(h.chats()).toHaveLength(1);
     await h.coordinator.approve(ALICE, p.id, { decision: 'approve', gate: 'plan' });
     const atAggregation = await h.coordinator.settled(ALICE, p.id);
     expect(atAggregation).toMatchObject({ status: 'waiting_for_approval', waiting: { gate: 'aggregation' } });
-    await expect(h.coordinator.approve(ALICE, p.id, { decision: 'approve', gate: 'plan' })).rejects.toMatchObject({ code: 'PROJECT_STATE_INVALID' });
+    await expect(h.coordinator.approve(ALICE, p.id, { decision: 'approve', gate: 'plan' })).rejects.toMatchObject({
+      code: 'PROJECT_STATE_INVALID',
+    });
     await h.coordinator.approve(ADMIN, p.id, { decision: 'approve' });
     const done = await h.coordinator.settled(ALICE, p.id);
     expect(done.status).toBe('completed');
-    expect(done.approvals.map((a) => [a.gate, a.decision, a.by])).toEqual([['plan', 'approve', ALICE.id], ['aggregation', 'approve', ADMIN.id]]);
+    expect(done.approvals.map((a) => [a.gate, a.decision, a.by])).toEqual([
+      ['plan', 'approve', ALICE.id],
+      ['aggregation', 'approve', ADMIN.id],
+    ]);
     expect(h.core.audit.query({ project: p.id, type: 'project_approval' }).map((e) => [e.action, e.actor])).toEqual([
-      ['requested', 'coordinator'], ['approve', ALICE.id], ['requested', 'coordinator'], ['approve', ADMIN.id],
+      ['requested', 'coordinator'],
+      ['approve', ALICE.id],
+      ['requested', 'coordinator'],
+      ['approve', ADMIN.id],
     ]);
     expect(h.chats().filter((r) => r.body.format?.properties?.subTasks)).toHaveLength(1);
   });
@@ -140,13 +173,20 @@ describe('approval gates', () => {
     h = await startHarness({ model: GOOD });
     await h.agent('analyst', 'analysis');
     const p = await h.run('edit me', { approvals: { plan: true } });
-    await expect(h.coordinator.approve(ALICE, p.id, { decision: 'approve', plan: { analysis: 'mine', subTasks: [sub('x', ['y']), sub('y', ['x'])] } }))
-      .rejects.toMatchObject({ code: 'PLAN_INVALID', details: { issues: [expect.objectContaining({ message: expect.stringContaining('cycle') })] } });
+    await expect(
+      h.coordinator.approve(ALICE, p.id, { decision: 'approve', plan: { analysis: 'mine', subTasks: [sub('x', ['y']), sub('y', ['x'])] } }),
+    ).rejects.toMatchObject({
+      code: 'PLAN_INVALID',
+      details: { issues: [expect.objectContaining({ message: expect.stringContaining('cycle') })] },
+    });
     await h.coordinator.approve(ALICE, p.id, { decision: 'approve', plan: { analysis: 'mine', subTasks: [sub('x'), sub('y', ['x'])] } });
     const done = await h.coordinator.settled(ALICE, p.id);
     expect(done.status).toBe('completed');
     expect(done.plan).toMatchObject({ analysis: 'mine' });
-    expect(done.tasks.map((t) => [t.id, t.status])).toEqual([['x', 'accepted'], ['y', 'accepted']]);
+    expect(done.tasks.map((t) => [t.id, t.status])).toEqual([
+      ['x', 'accepted'],
+      ['y', 'accepted'],
+    ]);
     expect(done.approvals[0]).toMatchObject({ decision: 'approve', plan: { analysis: 'mine' } });
   });
 
@@ -180,7 +220,9 @@ describe('pauses and limits', () => {
     const done = await h.coordinator.settled(ALICE, p.id);
     expect(done.status).toBe('completed');
     expect(h.chats().filter((r) => r.body.format?.properties?.subTasks)).toHaveLength(1);
-    expect(h.events.filter((e) => e.project === p.id).map((e) => e.status)).toEqual(expect.arrayContaining(['paused', 'resuming', 'resumed', 'completed']));
+    expect(h.events.filter((e) => e.project === p.id).map((e) => e.status)).toEqual(
+      expect.arrayContaining(['paused', 'resuming', 'resumed', 'completed']),
+    );
   });
 
   it('the step limit stops a project that would go on too long; its temporary resources are still closed', async () => {

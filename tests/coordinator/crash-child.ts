@@ -7,11 +7,16 @@ import { testConfig } from '../helpers/env.ts';
 
 const [dataDir, url, mode, configJson] = process.argv.slice(2) as [string, string, 'create' | 'resume', string | undefined];
 const who = { id: 'tok_alice', role: 'submitter' as const };
-const core = await openCore(testConfig(dataDir, { 'ollama.host': url, 'ollama.retries': '0', 'ollama.requestTimeoutMs': '120000', 'coordinator.leaseMs': '60000' }));
+const core = await openCore(
+  testConfig(dataDir, { 'ollama.host': url, 'ollama.retries': '0', 'ollama.requestTimeoutMs': '120000', 'coordinator.leaseMs': '60000' }),
+);
 const coordinator = createCoordinator(core);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 if (mode === 'create') {
-  core.factory.agents.create({ name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } }, 'system');
+  core.factory.agents.create(
+    { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
+    'system',
+  );
   const p = await coordinator.create(who, { task: 'a project that survives a crash', config: configJson ? JSON.parse(configJson) : {} });
   say(`id ${p.id}`);
   const done = await coordinator.settled(who, p.id);

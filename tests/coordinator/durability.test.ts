@@ -21,11 +21,33 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) c();
 });
 
-const sub = (id: string, inputFrom: string[] = []) =>
-  ({ id, description: `work on ${id}`, type: 'analysis', requiredSkills: [], inputFrom, priority: 3, acceptanceCriteria: [], tools: [] });
+const sub = (id: string, inputFrom: string[] = []) => ({
+  id,
+  description: `work on ${id}`,
+  type: 'analysis',
+  requiredSkills: [],
+  inputFrom,
+  priority: 3,
+  acceptanceCriteria: [],
+  tools: [],
+});
 
-function child(dataDir: string, url: string, mode: 'create' | 'resume', config?: unknown): { proc: ChildProcess; lines: string[]; exited: Promise<number | null> } {
-  const args = ['--no-node-snapshot', '--import', 'tsx', join(REPO, 'tests/coordinator/crash-child.ts'), dataDir, url, mode, ...(config ? [JSON.stringify(config)] : [])];
+function child(
+  dataDir: string,
+  url: string,
+  mode: 'create' | 'resume',
+  config?: unknown,
+): { proc: ChildProcess; lines: string[]; exited: Promise<number | null> } {
+  const args = [
+    '--no-node-snapshot',
+    '--import',
+    'tsx',
+    join(REPO, 'tests/coordinator/crash-child.ts'),
+    dataDir,
+    url,
+    mode,
+    ...(config ? [JSON.stringify(config)] : []),
+  ];
   const proc = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: string[] = [];
   let buf = '';
@@ -83,7 +105,15 @@ describe('kill -9 mid-project, then resume in a new process', () => {
     const planAsks = fake!.chats().filter((c) => c.body.format?.properties?.subTasks);
     expect(planAsks).toHaveLength(3);
     expect(planAsks[2]!.body.messages).toEqual(planAsks[1]!.body.messages);
-    expect(r.all.slice(2)).toEqual(['plan', 'worker:a', 'review:a:review', 'worker:b', 'review:b:review', 'aggregate', 'review:project:final']);
+    expect(r.all.slice(2)).toEqual([
+      'plan',
+      'worker:a',
+      'review:a:review',
+      'worker:b',
+      'review:b:review',
+      'aggregate',
+      'review:project:final',
+    ]);
   }, 60_000);
 
   it('finished steps of a DAG are not repeated: only the call in flight at the kill is asked twice', async () => {
@@ -95,7 +125,17 @@ describe('kill -9 mid-project, then resume in a new process', () => {
     const r = await crashAndResume([dag, GOOD], { maxConcurrentAgents: 1 }, (f) => asked(f).includes('worker:t2'));
     expect(r.status.status, JSON.stringify(r.status.error)).toBe('completed');
     expect(r.before).toEqual(['plan', 'worker:t1', 'review:t1:review', 'worker:t2']);
-    const uninterrupted = ['plan', 'worker:t1', 'review:t1:review', 'worker:t2', 'review:t2:review', 'worker:t3', 'review:t3:review', 'aggregate', 'review:project:final'];
+    const uninterrupted = [
+      'plan',
+      'worker:t1',
+      'review:t1:review',
+      'worker:t2',
+      'review:t2:review',
+      'worker:t3',
+      'review:t3:review',
+      'aggregate',
+      'review:project:final',
+    ];
     expect(r.all).toHaveLength(uninterrupted.length + 1);
     expect(r.all).toEqual([...r.before, ...uninterrupted.slice(3)]);
     // the journal of both runs verifies, with a mark for each run
@@ -128,7 +168,8 @@ describe('replay and the journal chain', () => {
   });
 
   it('a changed journal row is detected: verify names it, replay and resume refuse it', async () => {
-    const costly: Script = (a) => (a.role === 'plan' ? { content: JSON.stringify({ analysis: 'x', subTasks: [sub('t1')] }), evalCount: 5400 } : undefined);
+    const costly: Script = (a) =>
+      a.role === 'plan' ? { content: JSON.stringify({ analysis: 'x', subTasks: [sub('t1')] }), evalCount: 5400 } : undefined;
     h = await startHarness({ model: [costly, GOOD] });
     await h.agent('analyst', 'analysis');
     const done = await h.run('tamper with me');
@@ -136,11 +177,22 @@ describe('replay and the journal chain', () => {
     expect(paused.status).toBe('paused');
     const db = new Database(join(h.dataDir, 'factory.db'));
     db.exec('DROP TRIGGER project_journal_no_update');
-    const row = db.prepare("SELECT seq FROM project_journal WHERE project = ? AND key = 'p1/task:t1/iter:1/execute:1.1'").get(done.id) as { seq: number };
-    db.prepare("UPDATE project_journal SET data = json_set(data, '$.answer', 'forged') WHERE project = ? AND seq = ?").run(done.id, row.seq);
-    db.prepare("UPDATE project_journal SET data = json_set(data, '$.plan.analysis', 'forged') WHERE project = ? AND key = 'plan:1'").run(paused.id);
+    const row = db.prepare("SELECT seq FROM project_journal WHERE project = ? AND key = 'p1/task:t1/iter:1/execute:1.1'").get(done.id) as {
+      seq: number;
+    };
+    db.prepare("UPDATE project_journal SET data = json_set(data, '$.answer', 'forged') WHERE project = ? AND seq = ?").run(
+      done.id,
+      row.seq,
+    );
+    db.prepare("UPDATE project_journal SET data = json_set(data, '$.plan.analysis', 'forged') WHERE project = ? AND key = 'plan:1'").run(
+      paused.id,
+    );
     db.close();
-    await expect(h.coordinator.verify(ALICE, done.id)).resolves.toMatchObject({ ok: false, brokenAt: row.seq, key: 'p1/task:t1/iter:1/execute:1.1' });
+    await expect(h.coordinator.verify(ALICE, done.id)).resolves.toMatchObject({
+      ok: false,
+      brokenAt: row.seq,
+      key: 'p1/task:t1/iter:1/execute:1.1',
+    });
     await expect(h.coordinator.replay(ALICE, done.id)).rejects.toMatchObject({ code: 'JOURNAL_BROKEN' });
     await h.coordinator.patchBudget(ALICE, paused.id, { tokens: 100_000 });
     const refused = await h.coordinator.settled(ALICE, paused.id);

@@ -11,10 +11,20 @@ afterEach(async () => {
   h = undefined;
 });
 
-const sub = (id: string, inputFrom: string[] = [], extra: Record<string, unknown> = {}) =>
-  ({ id, description: `work on ${id}`, type: 'analysis', requiredSkills: [], inputFrom, priority: 3, acceptanceCriteria: [`${id} is complete`], tools: [], ...extra });
+const sub = (id: string, inputFrom: string[] = [], extra: Record<string, unknown> = {}) => ({
+  id,
+  description: `work on ${id}`,
+  type: 'analysis',
+  requiredSkills: [],
+  inputFrom,
+  priority: 3,
+  acceptanceCriteria: [`${id} is complete`],
+  tools: [],
+  ...extra,
+});
 const plan = (...subTasks: unknown[]) => ({ analysis: 'split', subTasks });
-const chatsOf = (hh: Harness, pred: (text: string, body: any) => boolean) => hh.chats().filter((r) => pred(JSON.stringify(r.body.messages), r.body));
+const chatsOf = (hh: Harness, pred: (text: string, body: any) => boolean) =>
+  hh.chats().filter((r) => pred(JSON.stringify(r.body.messages), r.body));
 const isWorker = (_t: string, b: any) => !b.format;
 const isPlan = (_t: string, b: any) => Boolean(b.format?.properties?.subTasks);
 
@@ -29,7 +39,13 @@ describe('a DAG with parallel branches', () => {
     await h.agent('analyst', 'analysis');
     const p = await h.run('a five-part analysis', { maxConcurrentAgents: 2 });
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
-    expect(p.tasks.map((t) => [t.id, t.status])).toEqual([['a', 'accepted'], ['b', 'accepted'], ['c', 'accepted'], ['d', 'accepted'], ['e', 'accepted']]);
+    expect(p.tasks.map((t) => [t.id, t.status])).toEqual([
+      ['a', 'accepted'],
+      ['b', 'accepted'],
+      ['c', 'accepted'],
+      ['d', 'accepted'],
+      ['e', 'accepted'],
+    ]);
 
     // concurrency from the numbered events: execute steps open at once never exceed the limit, and do reach it
     const mine = h.events.filter((e) => e.project === p.id);
@@ -38,7 +54,10 @@ describe('a DAG with parallel branches', () => {
     const started: string[] = [];
     for (const e of mine) {
       if (e.metadata.phase !== 'execute') continue;
-      if (e.status === 'step_started') { open++; started.push(String(e.metadata.task)); }
+      if (e.status === 'step_started') {
+        open++;
+        started.push(String(e.metadata.task));
+      }
       if (e.status === 'step_completed' || e.status === 'step_failed') open--;
       peak = Math.max(peak, open);
     }
@@ -52,7 +71,15 @@ describe('a DAG with parallel branches', () => {
     // e got the results of its inputs; the others got no inputs
     const eAsk = chatsOf(h, (t, b) => isWorker(t, b) && t.includes('Sub-task `e`'))[0]!;
     for (const id of ['a', 'b', 'c', 'd']) expect(JSON.stringify(eAsk.body.messages)).toContain(`result of ${id}`);
-    expect(p.metrics).toMatchObject({ totalTasks: 5, completedTasks: 5, failedTasks: 0, agentInvocations: 5, staticAgentsUsed: 1, firstPassRate: 1, totalIterations: 5 });
+    expect(p.metrics).toMatchObject({
+      totalTasks: 5,
+      completedTasks: 5,
+      failedTasks: 0,
+      agentInvocations: 5,
+      staticAgentsUsed: 1,
+      firstPassRate: 1,
+      totalIterations: 5,
+    });
     // events are numbered in order on project:<id>
     expect(mine.map((e) => e.seq)).toEqual([...mine.map((e) => e.seq)].sort((x, y) => x - y));
     expect(mine.every((e) => e.topic === `project:${p.id}` && e.owner === ALICE.id)).toBe(true);
@@ -85,7 +112,10 @@ describe('the strategist', () => {
     h = await startHarness({ model: [cyclic, GOOD] });
     const p = await h.run('plan me');
     expect(p.status).toBe('failed');
-    expect(p.error).toMatchObject({ code: 'PLAN_INVALID', details: { issues: [expect.objectContaining({ path: 'subTasks.0.inputFrom.0' })] } });
+    expect(p.error).toMatchObject({
+      code: 'PLAN_INVALID',
+      details: { issues: [expect.objectContaining({ path: 'subTasks.0.inputFrom.0' })] },
+    });
     expect(chatsOf(h, isPlan)).toHaveLength(2);
   });
 });
@@ -95,7 +125,13 @@ describe('iterations and the review chain', () => {
     const improving: Script = (a) => {
       if (a.role === 'worker') return `draft v${a.n + 1}`;
       if (a.role === 'review' && a.task === 't1') {
-        const issue = (d: string) => ({ severity: 'major', category: 'completeness', description: d, location: 'section 2', suggestion: `fix: ${d}` });
+        const issue = (d: string) => ({
+          severity: 'major',
+          category: 'completeness',
+          description: d,
+          location: 'section 2',
+          suggestion: `fix: ${d}`,
+        });
         return [
           { score: 0.5, accepted: false, issues: [issue('missing totals')], summary: 'incomplete' },
           { score: 0.7, accepted: false, issues: [issue('wrong units')], summary: 'better' },
@@ -127,7 +163,21 @@ describe('iterations and the review chain', () => {
   ];
   const rejecting: Script = (a) => {
     if (a.role !== 'review') return undefined;
-    if (a.stage === 'security') return { score: 0.95, accepted: false, issues: [{ severity: 'critical', category: 'security', description: 'secrets in the output', location: 'line 1', suggestion: 'remove them' }], summary: 'no' };
+    if (a.stage === 'security')
+      return {
+        score: 0.95,
+        accepted: false,
+        issues: [
+          {
+            severity: 'critical',
+            category: 'security',
+            description: 'secrets in the output',
+            location: 'line 1',
+            suggestion: 'remove them',
+          },
+        ],
+        summary: 'no',
+      };
     return { score: 0.95, accepted: true, issues: [], summary: 'fine' };
   };
 
@@ -193,7 +243,10 @@ describe('bad replies have defined outcomes', () => {
     expect(work[1]!.body.messages.at(-1).content).toMatch(/reply was empty/);
     expect(work[2]!.body.messages.at(-1).content).toMatch(/previous attempt failed: AGENT_NO_ANSWER/);
     const steps = (await h.coordinator.steps(ALICE, p.id)).steps.filter((s) => s.meta.phase === 'execute');
-    expect(steps.map((s) => [s.key, s.ok])).toEqual([['p1/task:t1/iter:1/execute:1.1', false], ['p1/task:t1/iter:1/execute:1.2', true]]);
+    expect(steps.map((s) => [s.key, s.ok])).toEqual([
+      ['p1/task:t1/iter:1/execute:1.1', false],
+      ['p1/task:t1/iter:1/execute:1.2', true],
+    ]);
     expect(p.metrics).toMatchObject({ retriedTasks: 1, agentInvocations: 2 });
   });
 
@@ -218,7 +271,10 @@ describe('bad replies have defined outcomes', () => {
     await h.agent('analyst', 'analysis');
     const p = await h.run('review me');
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
-    expect(p.tasks[0]!.evaluations.map((e) => [e.score, e.accepted])).toEqual([[null, false], [0.95, true]]);
+    expect(p.tasks[0]!.evaluations.map((e) => [e.score, e.accepted])).toEqual([
+      [null, false],
+      [0.95, true],
+    ]);
     await h.close();
     const junkPlan: Script = (a) => (a.role === 'plan' ? '```json\n{"analysis": 1}\n```' : undefined);
     h = await startHarness({ model: [junkPlan, GOOD] });

@@ -43,9 +43,15 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
-  const fake = opts.fake ?? await startFakeOllama({ replies: script(...(Array.isArray(opts.model) ? opts.model : [opts.model])) });
+  const fake = opts.fake ?? (await startFakeOllama({ replies: script(...(Array.isArray(opts.model) ? opts.model : [opts.model])) }));
   const tmp = opts.dataDir ? { dir: opts.dataDir, cleanup: () => undefined } : tempDir('af-coord-');
-  const config = testConfig(tmp.dir, { 'ollama.host': fake.url, 'ollama.retries': '0', 'ollama.backoffMs': '0', 'ollama.requestTimeoutMs': '20000', ...opts.config });
+  const config = testConfig(tmp.dir, {
+    'ollama.host': fake.url,
+    'ollama.retries': '0',
+    'ollama.backoffMs': '0',
+    'ollama.requestTimeoutMs': '20000',
+    ...opts.config,
+  });
   const core = await openCore(config);
   const coordinator = createCoordinator(core, opts.costs ? { costs: opts.costs } : {});
   const events: ProgressEvent[] = [];
@@ -54,17 +60,29 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
   await coordinator.start();
   return {
-    core, coordinator, fake, dataDir: tmp.dir, events,
+    core,
+    coordinator,
+    fake,
+    dataDir: tmp.dir,
+    events,
     chats: () => fake.chats(),
     async run(task, cfg = {}, who = ALICE) {
       const p = await coordinator.create(who, { task, config: cfg });
       return coordinator.settled(who, p.id);
     },
     async agent(name, type, skills = [], extra = {}) {
-      const rec = core.factory.agents.create({
-        name, type, description: `${name} agent`, systemPrompt: `You are ${name}.`, outputFormat: { format: 'text' },
-        skills: skills.map((s) => ({ name: s, description: `${s} work` })), ...extra,
-      }, 'system');
+      const rec = core.factory.agents.create(
+        {
+          name,
+          type,
+          description: `${name} agent`,
+          systemPrompt: `You are ${name}.`,
+          outputFormat: { format: 'text' },
+          skills: skills.map((s) => ({ name: s, description: `${s} work` })),
+          ...extra,
+        },
+        'system',
+      );
       return rec.id;
     },
     async close() {
@@ -80,6 +98,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 export function rolesAsked(h: Harness): string[] {
   return h.chats().map((r) => {
     const props = r.body?.format?.properties ? Object.keys(r.body.format.properties) : [];
-    return props.includes('subTasks') ? 'plan' : props.includes('score') ? 'review' : props.includes('consistent') ? 'aggregate' : props.includes('systemPrompt') ? 'specialist' : 'worker';
+    return props.includes('subTasks')
+      ? 'plan'
+      : props.includes('score')
+        ? 'review'
+        : props.includes('consistent')
+          ? 'aggregate'
+          : props.includes('systemPrompt')
+            ? 'specialist'
+            : 'worker';
   });
 }

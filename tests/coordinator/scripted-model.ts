@@ -71,25 +71,62 @@ export function toReply(a: Answer): Reply {
 /** A model that does everything well and says little. */
 export const GOOD: Script = (ask) => {
   switch (ask.role) {
-    case 'plan': return { analysis: 'one step', subTasks: [{ id: 't1', description: 'do the task', type: 'analysis', requiredSkills: [], inputFrom: [], priority: 3, acceptanceCriteria: ['done'], tools: [] }] };
-    case 'worker': return `result of ${ask.task}`;
-    case 'review': return { score: 0.95, accepted: true, issues: [], summary: 'good' };
-    case 'aggregate': return { consistent: true, conflicts: [], result: 'the merged result', summary: 'all parts merged' };
-    case 'specialist': return { name: 'helper', description: 'Helps.', systemPrompt: 'You help.', skills: [], constraints: [] };
-    default: return undefined;
+    case 'plan':
+      return {
+        analysis: 'one step',
+        subTasks: [
+          {
+            id: 't1',
+            description: 'do the task',
+            type: 'analysis',
+            requiredSkills: [],
+            inputFrom: [],
+            priority: 3,
+            acceptanceCriteria: ['done'],
+            tools: [],
+          },
+        ],
+      };
+    case 'worker':
+      return `result of ${ask.task}`;
+    case 'review':
+      return { score: 0.95, accepted: true, issues: [], summary: 'good' };
+    case 'aggregate':
+      return { consistent: true, conflicts: [], result: 'the merged result', summary: 'all parts merged' };
+    case 'specialist':
+      return { name: 'helper', description: 'Helps.', systemPrompt: 'You help.', skills: [], constraints: [] };
+    default:
+      return undefined;
   }
 };
 
 /** The smallest valid answer to every schema: one sub-task, empty lists, one-word texts, score 0. */
 export const TERSE: Script = (ask) => {
   switch (ask.role) {
-    case 'plan': return { analysis: 'x', subTasks: [{ id: 'a', description: 'x', type: 'research', requiredSkills: [], inputFrom: [], priority: 1, acceptanceCriteria: [] }] };
-    case 'worker': return 'x';
-    case 'review': return { score: 0, accepted: false, issues: [], summary: '' };
-    case 'aggregate': return { consistent: true, conflicts: [], result: 'x', summary: '' };
-    case 'specialist': return { name: 'x', description: 'x', systemPrompt: 'x', skills: [], constraints: [] };
-    case 'toolDesign': return { description: 'x', language: 'python', purpose: 'x', inputSpec: [], outputFormat: 'text', examples: [{ name: 'x', input: {}, stdoutContains: [] }] };
-    default: return undefined;
+    case 'plan':
+      return {
+        analysis: 'x',
+        subTasks: [{ id: 'a', description: 'x', type: 'research', requiredSkills: [], inputFrom: [], priority: 1, acceptanceCriteria: [] }],
+      };
+    case 'worker':
+      return 'x';
+    case 'review':
+      return { score: 0, accepted: false, issues: [], summary: '' };
+    case 'aggregate':
+      return { consistent: true, conflicts: [], result: 'x', summary: '' };
+    case 'specialist':
+      return { name: 'x', description: 'x', systemPrompt: 'x', skills: [], constraints: [] };
+    case 'toolDesign':
+      return {
+        description: 'x',
+        language: 'python',
+        purpose: 'x',
+        inputSpec: [],
+        outputFormat: 'text',
+        examples: [{ name: 'x', input: {}, stdoutContains: [] }],
+      };
+    default:
+      return undefined;
   }
 };
 

@@ -15,10 +15,22 @@ afterEach(async () => {
   h = undefined;
 });
 
-const sub = (id: string, tools: string[] = []) =>
-  ({ id, description: `work on ${id}`, type: 'analysis', requiredSkills: [], inputFrom: [], priority: 3, acceptanceCriteria: [], tools });
+const sub = (id: string, tools: string[] = []) => ({
+  id,
+  description: `work on ${id}`,
+  type: 'analysis',
+  requiredSkills: [],
+  inputFrom: [],
+  priority: 3,
+  acceptanceCriteria: [],
+  tools,
+});
 const call = (name: string, args: Record<string, unknown>) => ({ toolCalls: [{ name, arguments: args }] });
-const toolMessages = (hh: Harness) => hh.chats().filter((r) => !r.body.format).map((r) => r.body.messages.filter((m: any) => m.role === 'tool').map((m: any) => m.content as string));
+const toolMessages = (hh: Harness) =>
+  hh
+    .chats()
+    .filter((r) => !r.body.format)
+    .map((r) => r.body.messages.filter((m: any) => m.role === 'tool').map((m: any) => m.content as string));
 
 async function withJsonStats(model: Script[]): Promise<Harness> {
   const hh = await startHarness({ model });
@@ -45,8 +57,12 @@ describe('tool calls in the isolate', () => {
     const step = await h.coordinator.step(ALICE, p.id, 'p1/task:t1/iter:1/execute:1.1');
     expect(step.data).toMatchObject({ answer: 'the mean is 2', toolCalls: 3 });
     expect(step.calls.map((c) => [c.kind, c.key])).toEqual([
-      ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:0'], ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:1'], ['tool', 'p1/task:t1/iter:1/execute:1.1#tool:0'],
-      ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:2'], ['tool', 'p1/task:t1/iter:1/execute:1.1#tool:1'], ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:3'],
+      ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:0'],
+      ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:1'],
+      ['tool', 'p1/task:t1/iter:1/execute:1.1#tool:0'],
+      ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:2'],
+      ['tool', 'p1/task:t1/iter:1/execute:1.1#tool:1'],
+      ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:3'],
     ]);
     expect(p.usage.toolRuns).toBe(1);
     expect(p.metrics).toMatchObject({ toolExecutions: 1 });
@@ -54,7 +70,8 @@ describe('tool calls in the isolate', () => {
 
   it('prose while the sub-task needs a tool is nudged once; then the tool is called', async () => {
     const plan: Script = (a) => (a.role === 'plan' ? { analysis: 'x', subTasks: [sub('t1', ['json_stats'])] } : undefined);
-    const worker: Script = (a) => (a.role === 'worker' ? ['I believe the mean is about 2.', call('json_stats', { values: [1, 3] }), 'the mean is 2'][a.n] : undefined);
+    const worker: Script = (a) =>
+      a.role === 'worker' ? ['I believe the mean is about 2.', call('json_stats', { values: [1, 3] }), 'the mean is 2'][a.n] : undefined;
     h = await withJsonStats([plan, worker, GOOD]);
     const p = await h.run('stats');
     expect(p.status).toBe('completed');
@@ -71,17 +88,22 @@ describe('tool calls in the isolate', () => {
     const steps = (await h.coordinator.steps(ALICE, p.id)).steps;
     const executes = steps.filter((s) => s.meta.phase === 'execute');
     expect(executes.map((s) => [s.key, s.ok, (s.data as { code: string }).code])).toEqual([
-      ['p1/task:t1/iter:1/execute:1.1', false, 'AGENT_LOOP'], ['p1/task:t1/iter:1/execute:1.2', false, 'AGENT_LOOP'],
+      ['p1/task:t1/iter:1/execute:1.1', false, 'AGENT_LOOP'],
+      ['p1/task:t1/iter:1/execute:1.2', false, 'AGENT_LOOP'],
     ]);
     // two runs per attempt, the third identical call stopped before it ran
     expect(p.usage.toolRuns).toBe(4);
   });
 
   it('a tool run past the tool-run budget is not started', async () => {
-    const worker: Script = (a) => (a.role === 'worker' ? [call('json_stats', { values: [1] }), call('json_stats', { values: [2] }), 'done'][a.n] : undefined);
+    const worker: Script = (a) =>
+      a.role === 'worker' ? [call('json_stats', { values: [1] }), call('json_stats', { values: [2] }), 'done'][a.n] : undefined;
     h = await withJsonStats([worker, GOOD]);
     const p = await h.run('budgeted tools', { budget: { toolRuns: 1 } });
-    expect(p).toMatchObject({ status: 'paused', paused: { reason: 'budget', error: { code: 'BUDGET_EXCEEDED', details: { kind: 'toolRuns', limit: 1 } } } });
+    expect(p).toMatchObject({
+      status: 'paused',
+      paused: { reason: 'budget', error: { code: 'BUDGET_EXCEEDED', details: { kind: 'toolRuns', limit: 1 } } },
+    });
     expect(p.usage.toolRuns).toBe(1);
     const rows = (await h.coordinator.steps(ALICE, p.id, { calls: true })).steps.filter((s) => s.kind === 'tool');
     expect(rows).toHaveLength(1);
@@ -93,15 +115,23 @@ describe('a tool the plan needs and nobody has', () => {
   it('is designed, generated, checked and probed by the tool factory, offered to the agent, and destroyed when the project closes', async () => {
     const model: Script = (a) => {
       switch (a.role) {
-        case 'plan': return { analysis: 'x', subTasks: [sub('t1', ['sum_list'])] };
-        case 'toolDesign': return {
-          description: 'Adds a list of numbers', language: 'javascript', purpose: 'Prints {"sum": S} for the list `values`.',
-          inputSpec: [{ name: 'values', type: 'list', description: 'the numbers' }], outputFormat: 'json',
-          examples: [{ name: 'three', input: { values: [1, 2, 3] }, stdoutContains: ['6'] }],
-        };
-        case 'generator': return '```javascript\nconsole.log(JSON.stringify({ sum: input.values.reduce((a, b) => a + b, 0) }));\n```';
-        case 'worker': return [call('sum_list', { values: [4, 5] }), 'the sum is 9'][a.n];
-        default: return undefined;
+        case 'plan':
+          return { analysis: 'x', subTasks: [sub('t1', ['sum_list'])] };
+        case 'toolDesign':
+          return {
+            description: 'Adds a list of numbers',
+            language: 'javascript',
+            purpose: 'Prints {"sum": S} for the list `values`.',
+            inputSpec: [{ name: 'values', type: 'list', description: 'the numbers' }],
+            outputFormat: 'json',
+            examples: [{ name: 'three', input: { values: [1, 2, 3] }, stdoutContains: ['6'] }],
+          };
+        case 'generator':
+          return '```javascript\nconsole.log(JSON.stringify({ sum: input.values.reduce((a, b) => a + b, 0) }));\n```';
+        case 'worker':
+          return [call('sum_list', { values: [4, 5] }), 'the sum is 9'][a.n];
+        default:
+          return undefined;
       }
     };
     h = await startHarness({ model: [model, GOOD] });
@@ -121,14 +151,23 @@ describe('a tool the plan needs and nobody has', () => {
 
 describe('a Python tool in the Docker sandbox', () => {
   it('an agent of a project calls a registered tool; it is checked and run in a container; the model gets its result', async () => {
-    const worker: Script = (a) => (a.role === 'worker' ? [call('sum_numbers', { numbers: [1, 2, 3.5] }), 'the sum is 6.5'][a.n] : undefined);
+    const worker: Script = (a) =>
+      a.role === 'worker' ? [call('sum_numbers', { numbers: [1, 2, 3.5] }), 'the sum is 6.5'][a.n] : undefined;
     h = await startHarness({ model: [worker, GOOD] });
     const source = 'import json\nimport sys\n\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n';
-    const reg = await h.core.factory.tools.submit({
-      name: 'sum_numbers', description: 'Adds numbers', language: 'python', purpose: 'sum', source,
-      inputSpec: [{ name: 'numbers', type: 'list' }], outputSpec: { format: 'json' },
-      examples: [{ name: 'two', input: { numbers: [1, 2] }, expect: { json: { sum: 3 } } }],
-    }, 'system');
+    const reg = await h.core.factory.tools.submit(
+      {
+        name: 'sum_numbers',
+        description: 'Adds numbers',
+        language: 'python',
+        purpose: 'sum',
+        source,
+        inputSpec: [{ name: 'numbers', type: 'list' }],
+        outputSpec: { format: 'json' },
+        examples: [{ name: 'two', input: { numbers: [1, 2] }, expect: { json: { sum: 3 } } }],
+      },
+      'system',
+    );
     expect(reg.status).toBe('registered');
     await h.agent('analyst', 'analysis', [], { tools: ['sum_numbers'] });
     const p = await h.run('sum in a sandbox');

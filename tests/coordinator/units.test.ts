@@ -12,22 +12,41 @@ import { chainLengths } from '../../src/coordinator/roles/plan.ts';
 import { jsonSchemaFor } from '../../src/llm/index.ts';
 import type { AgentBlueprint } from '../../src/blueprints/index.ts';
 
-const task = (id: string, inputFrom: string[] = [], extra: Record<string, unknown> = {}) =>
-  ({ id, description: `do ${id}`, type: 'analysis', requiredSkills: [], inputFrom, priority: 3, acceptanceCriteria: [], tools: [], ...extra });
+const task = (id: string, inputFrom: string[] = [], extra: Record<string, unknown> = {}) => ({
+  id,
+  description: `do ${id}`,
+  type: 'analysis',
+  requiredSkills: [],
+  inputFrom,
+  priority: 3,
+  acceptanceCriteria: [],
+  tools: [],
+  ...extra,
+});
 
 describe('plan validation', () => {
   it('accepts a DAG and names every problem of a bad plan by its path', () => {
     expect(validatePlan({ analysis: 'x', subTasks: [task('a'), task('b', ['a']), task('c', ['a', 'b'])] }, 10).ok).toBe(true);
-    const bad = validatePlan({ analysis: 'x', subTasks: [task('a', ['a']), task('a'), task('b', ['zz']), task('c', ['d']), task('d', ['c'])] }, 4);
+    const bad = validatePlan(
+      { analysis: 'x', subTasks: [task('a', ['a']), task('a'), task('b', ['zz']), task('c', ['d']), task('d', ['c'])] },
+      4,
+    );
     expect(bad.ok).toBe(false);
     const issues = (bad as { issues: { path: string; message: string }[] }).issues;
-    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['subTasks', 'subTasks.1.id', 'subTasks.0.inputFrom.0', 'subTasks.2.inputFrom.0']));
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['subTasks', 'subTasks.1.id', 'subTasks.0.inputFrom.0', 'subTasks.2.inputFrom.0']),
+    );
     expect(issues.find((i) => i.message.includes('cycle'))?.message).toMatch(/c -> d -> c|d -> c -> d/);
     expect(issues.find((i) => i.message.includes('at most 4'))).toBeDefined();
   });
 
   it('refuses what the schema refuses (an empty plan, an id with a space, an unknown type)', () => {
-    for (const plan of [{ analysis: 'x', subTasks: [] }, { analysis: 'x', subTasks: [task('a b')] }, { analysis: 'x', subTasks: [task('a', [], { type: 'magic' })] }, { subTasks: [task('a')] }]) {
+    for (const plan of [
+      { analysis: 'x', subTasks: [] },
+      { analysis: 'x', subTasks: [task('a b')] },
+      { analysis: 'x', subTasks: [task('a', [], { type: 'magic' })] },
+      { subTasks: [task('a')] },
+    ]) {
       expect(validatePlan(plan, 10).ok, JSON.stringify(plan)).toBe(false);
     }
   });
@@ -40,8 +59,21 @@ describe('plan validation', () => {
 
 describe('the verdict of a review chain', () => {
   const r = (stage: string, score: number | null, accepted: boolean, mustPass: boolean, issues = 0): StageReview => ({
-    stage, kind: 'peer', mustPass, canImprove: true, reviewer: { id: null, name: 'x' }, score, accepted, summary: '',
-    issues: Array.from({ length: issues }, () => ({ severity: 'major' as const, category: 'c', description: 'd', location: 'l', suggestion: 's' })),
+    stage,
+    kind: 'peer',
+    mustPass,
+    canImprove: true,
+    reviewer: { id: null, name: 'x' },
+    score,
+    accepted,
+    summary: '',
+    issues: Array.from({ length: issues }, () => ({
+      severity: 'major' as const,
+      category: 'c',
+      description: 'd',
+      location: 'l',
+      suggestion: 's',
+    })),
   });
   it('accepts when every must-pass stage accepts and the mean score reaches the threshold', () => {
     expect(decide([r('a', 0.9, true, true), r('b', 0.8, false, false)], 0.85)).toMatchObject({ accepted: true, failedMustPass: [] });
@@ -57,10 +89,24 @@ describe('the verdict of a review chain', () => {
 });
 
 describe('the delegator', () => {
-  const bp = (type: string, skills: string[]): AgentBlueprint => ({ name: 'x', type, description: 'an agent', systemPrompt: 's', skills: skills.map((s) => ({ name: s, description: s })), tools: ['t1'] } as never);
+  const bp = (type: string, skills: string[]): AgentBlueprint =>
+    ({
+      name: 'x',
+      type,
+      description: 'an agent',
+      systemPrompt: 's',
+      skills: skills.map((s) => ({ name: s, description: s })),
+      tools: ['t1'],
+    }) as never;
   it('fits by skills when the sub-task names some, else by type', () => {
-    expect(fitOf(task('a', [], { requiredSkills: ['data cleaning'] }) as never, bp('content', ['Data cleaning']))).toEqual({ score: 2, fits: true });
-    expect(fitOf(task('a', [], { requiredSkills: ['statistics'] }) as never, bp('analysis', ['writing']))).toEqual({ score: 1, fits: false });
+    expect(fitOf(task('a', [], { requiredSkills: ['data cleaning'] }) as never, bp('content', ['Data cleaning']))).toEqual({
+      score: 2,
+      fits: true,
+    });
+    expect(fitOf(task('a', [], { requiredSkills: ['statistics'] }) as never, bp('analysis', ['writing']))).toEqual({
+      score: 1,
+      fits: false,
+    });
     expect(fitOf(task('a') as never, bp('analysis', []))).toEqual({ score: 1, fits: true });
     expect(fitOf(task('a', [], { tools: ['t1'] }) as never, bp('research', []))).toEqual({ score: 1, fits: false });
   });
@@ -78,7 +124,12 @@ describe('format schemas', () => {
     const walk = (node: unknown, path: string): void => {
       if (!node || typeof node !== 'object') return;
       for (const [k, v] of Object.entries(node)) {
-        if (['maxLength', 'maxItems', 'minLength', 'minItems', 'maxProperties', 'minProperties'].includes(k) && typeof v === 'number' && v > 2000) bad.push(`${path}.${k}=${v}`);
+        if (
+          ['maxLength', 'maxItems', 'minLength', 'minItems', 'maxProperties', 'minProperties'].includes(k) &&
+          typeof v === 'number' &&
+          v > 2000
+        )
+          bad.push(`${path}.${k}=${v}`);
         walk(v, `${path}.${k}`);
       }
     };
@@ -97,7 +148,11 @@ describe('the journal chain', () => {
     const rows: JournalEntry[] = [];
     for (let i = 0; i < n; i++) {
       const prev = rows.at(-1);
-      rows.push(journalBuilder('prj_x', { key: `k${i}`, kind: 'step', ok: true, data: { v: i, nested: { b: 1, a: 2 } } })(prev ? { seq: prev.seq, hash: prev.hash } : undefined));
+      rows.push(
+        journalBuilder('prj_x', { key: `k${i}`, kind: 'step', ok: true, data: { v: i, nested: { b: 1, a: 2 } } })(
+          prev ? { seq: prev.seq, hash: prev.hash } : undefined,
+        ),
+      );
     }
     return rows;
   };
@@ -115,7 +170,12 @@ describe('budgets before the fact', () => {
   it('refuses a call whose estimate would pass the limit, counting reservations of calls in flight', () => {
     const usage = { ...ZERO_USAGE, promptTokens: 600, completionTokens: 100 };
     const warned: string[] = [];
-    const guard = new BudgetGuard(() => ({ tokens: 1000, costUsd: null, wallMs: null, toolRuns: 1 }), () => usage, new Set(), (k) => warned.push(k));
+    const guard = new BudgetGuard(
+      () => ({ tokens: 1000, costUsd: null, wallMs: null, toolRuns: 1 }),
+      () => usage,
+      new Set(),
+      (k) => warned.push(k),
+    );
     const hold = guard.reserveCall({ tokens: 200, costUsd: 0 });
     expect(() => guard.reserveCall({ tokens: 101, costUsd: 0 })).toThrow(expect.objectContaining({ code: 'BUDGET_EXCEEDED' }));
     guard.release(hold);
@@ -126,7 +186,9 @@ describe('budgets before the fact', () => {
     guard.checkWarnings();
     expect(warned).toEqual(['tokens']);
     guard.reserveToolRun();
-    expect(() => guard.reserveToolRun()).toThrow(expect.objectContaining({ code: 'BUDGET_EXCEEDED', details: expect.objectContaining({ kind: 'toolRuns' }) }));
+    expect(() => guard.reserveToolRun()).toThrow(
+      expect.objectContaining({ code: 'BUDGET_EXCEEDED', details: expect.objectContaining({ kind: 'toolRuns' }) }),
+    );
   });
   it('estimates prompt tokens from everything sent', () => {
     expect(estimatePromptTokens({ messages: [{ role: 'user', content: 'x'.repeat(400) }] })).toBe(102);

@@ -34,18 +34,24 @@ export function estimatePromptTokens(req: Pick<ChatRequest, 'messages' | 'tools'
 
 export function usedOf(u: Usage, kind: BudgetKind): number {
   switch (kind) {
-    case 'tokens': return u.promptTokens + u.completionTokens;
-    case 'costUsd': return u.costUsd;
-    case 'wallMs': return u.wallMs;
-    case 'toolRuns': return u.toolRuns;
+    case 'tokens':
+      return u.promptTokens + u.completionTokens;
+    case 'costUsd':
+      return u.costUsd;
+    case 'wallMs':
+      return u.wallMs;
+    case 'toolRuns':
+      return u.toolRuns;
   }
 }
 
 export function budgetExceeded(kind: BudgetKind, limit: number, used: number, needed: number): FactoryError {
   const what = kind === 'tokens' ? 'token' : kind === 'costUsd' ? 'cost' : kind === 'wallMs' ? 'wall-clock' : 'tool-run';
-  const msg = kind === 'wallMs'
-    ? `The project used its wall-clock budget of ${limit} ms`
-    : `The next ${kind === 'toolRuns' ? 'tool run' : 'model call'} needs ${round(needed)} more (${what} budget ${round(limit)}, used ${round(used)}); it was not sent`;
+  const msg =
+    kind === 'wallMs'
+      ? `The project used its wall-clock budget of ${limit} ms`
+      : `The next ${kind === 'toolRuns' ? 'tool run' : 'model call'} needs ${round(needed)} more ` +
+        `(${what} budget ${round(limit)}, used ${round(used)}); it was not sent`;
   return new FactoryError('BUDGET_EXCEEDED', msg, { kind, limit, used: round(used), needed: round(needed) });
 }
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;

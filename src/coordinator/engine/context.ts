@@ -54,7 +54,8 @@ class Held {
   takeUsage(): Partial<Usage> {
     const u = this.usage;
     this.usage = {};
-    for (const [k, v] of Object.entries(u)) (this.run.pendingUsage as Record<string, number>)[k] = ((this.run.pendingUsage as Record<string, number>)[k] ?? 0) - (v ?? 0);
+    for (const [k, v] of Object.entries(u))
+      (this.run.pendingUsage as Record<string, number>)[k] = ((this.run.pendingUsage as Record<string, number>)[k] ?? 0) - (v ?? 0);
     return u;
   }
 
@@ -144,7 +145,12 @@ export class WorkflowContext {
     const run = this.run;
     if (run.signal.aborted) throw stopReason(run.signal);
     if (!run.replay && !run.finalizing && run.project.usage.steps + run.inflight.size > run.project.config.maxSteps) {
-      throw this.fatal(new FactoryError('STEP_LIMIT_EXCEEDED', `Project ${run.project.id} reached its limit of ${run.project.config.maxSteps} steps`, { maxSteps: run.project.config.maxSteps, step: key }));
+      throw this.fatal(
+        new FactoryError('STEP_LIMIT_EXCEEDED', `Project ${run.project.id} reached its limit of ${run.project.config.maxSteps} steps`, {
+          maxSteps: run.project.config.maxSteps,
+          step: key,
+        }),
+      );
     }
     const meta = opts.meta ?? {};
     if (opts.announce) run.say({ status: 'step_started', message: key, metadata: { step: key, ...meta } });
@@ -161,10 +167,29 @@ export class WorkflowContext {
       }
       const err = errorValue(e);
       await run.commit({
-        journal: [...held.take(), { key, kind: 'step', ok: false, data: err, meta: { ...meta, durationMs: Math.round(performance.now() - started) } }],
+        journal: [
+          ...held.take(),
+          { key, kind: 'step', ok: false, data: err, meta: { ...meta, durationMs: Math.round(performance.now() - started) } },
+        ],
         usage: { ...held.takeUsage(), steps: 1 },
-        events: [{ status: 'step_failed', message: `${key}: ${err.code}: ${err.message}`.slice(0, 2000), metadata: { step: key, ...meta, error: err.code } }],
-        audit: [{ type: 'project_step', action: 'failed', target: key, success: false, error: `${err.code}: ${err.message}`, durationMs: performance.now() - started, details: { ...meta } }],
+        events: [
+          {
+            status: 'step_failed',
+            message: `${key}: ${err.code}: ${err.message}`.slice(0, 2000),
+            metadata: { step: key, ...meta, error: err.code },
+          },
+        ],
+        audit: [
+          {
+            type: 'project_step',
+            action: 'failed',
+            target: key,
+            success: false,
+            error: `${err.code}: ${err.message}`,
+            durationMs: performance.now() - started,
+            details: { ...meta },
+          },
+        ],
       });
       throw e;
     }
@@ -175,7 +200,15 @@ export class WorkflowContext {
       usage: addUsage(addUsage({}, fx.usage ?? {}), { ...held.takeUsage(), steps: 1 }),
       ...(fx.patch ? { patch: fx.patch } : {}),
       events: [
-        ...(opts.quiet ? [] : [{ status: 'step_completed', message: (opts.summary?.(result) ?? key).slice(0, 2000), metadata: { step: key, ...meta, durationMs } }]),
+        ...(opts.quiet
+          ? []
+          : [
+              {
+                status: 'step_completed',
+                message: (opts.summary?.(result) ?? key).slice(0, 2000),
+                metadata: { step: key, ...meta, durationMs },
+              },
+            ]),
         ...(fx.events ?? []),
       ],
       audit: [{ type: 'project_step', action: 'completed', target: key, durationMs, details: { ...meta } }, ...(fx.audit ?? [])],
@@ -186,16 +219,28 @@ export class WorkflowContext {
   private io(key: string, held: Held): StepIO {
     const run = this.run;
     const scope: StepScope = {
-      key, project: () => run.project, signal: run.signal, recorded: (k) => run.journal.get(k),
-      record: (d, usage) => held.add(d, usage), flush: () => held.flush(),
-      guard: run.guard, llm: run.deps.llm, tools: run.deps.tools, maxCompletionTokens: run.project.config.maxCompletionTokens, replay: run.replay,
+      key,
+      project: () => run.project,
+      signal: run.signal,
+      recorded: (k) => run.journal.get(k),
+      record: (d, usage) => held.add(d, usage),
+      flush: () => held.flush(),
+      guard: run.guard,
+      llm: run.deps.llm,
+      tools: run.deps.tools,
+      maxCompletionTokens: run.project.config.maxCompletionTokens,
+      replay: run.replay,
       costUsd: (model, p, c) => {
         const price = run.deps.costs?.[model];
         return price ? (p * price.prompt + c * price.completion) / 1_000_000 : 0;
       },
     };
     return {
-      key, signal: run.signal, project: run.project, llm: new StepLlm(scope, run.project.config.models), tools: new StepTools(scope),
+      key,
+      signal: run.signal,
+      project: run.project,
+      llm: new StepLlm(scope, run.project.config.models),
+      tools: new StepTools(scope),
       say: (status, message, metadata = {}) => run.say({ status, message, metadata: { step: key, ...metadata } }),
       checkpoint: () => held.flush(),
     };
@@ -203,7 +248,8 @@ export class WorkflowContext {
 
   /** A failure that stops the whole run (transient, budget, limits): every other branch stops too. */
   private fatal(e: unknown): unknown {
-    if (!this.run.signal.aborted && !(e instanceof Suspended)) this.run.ctrl.abort(e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error)?.message ?? String(e)));
+    if (!this.run.signal.aborted && !(e instanceof Suspended))
+      this.run.ctrl.abort(e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error)?.message ?? String(e)));
     return e;
   }
 

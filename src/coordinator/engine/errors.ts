@@ -11,11 +11,25 @@ import { ERROR_CATALOG, FactoryError, type ErrorCode } from '../../errors/catalo
 import type { ErrorValue } from '../model.ts';
 
 const TRANSIENT: ReadonlySet<string> = new Set<ErrorCode>([
-  'OLLAMA_UNAVAILABLE', 'OLLAMA_MODEL_MISSING', 'LLM_TIMEOUT', 'LLM_FAILED', 'SANDBOX_FAILED', 'SANDBOX_IMAGE_MISSING',
-  'DOCKER_UNAVAILABLE', 'STORE_BUSY', 'STORE_UNAVAILABLE',
+  'OLLAMA_UNAVAILABLE',
+  'OLLAMA_MODEL_MISSING',
+  'LLM_TIMEOUT',
+  'LLM_FAILED',
+  'SANDBOX_FAILED',
+  'SANDBOX_IMAGE_MISSING',
+  'DOCKER_UNAVAILABLE',
+  'STORE_BUSY',
+  'STORE_UNAVAILABLE',
 ]);
 const RUN_STOPS: ReadonlySet<string> = new Set<ErrorCode>([
-  'PROJECT_CANCELLED', 'BUDGET_EXCEEDED', 'PROJECT_TIMEOUT', 'STEP_LIMIT_EXCEEDED', 'SHUTTING_DOWN', 'PROJECT_BUSY', 'JOURNAL_BROKEN', 'REPLAY_DIVERGED',
+  'PROJECT_CANCELLED',
+  'BUDGET_EXCEEDED',
+  'PROJECT_TIMEOUT',
+  'STEP_LIMIT_EXCEEDED',
+  'SHUTTING_DOWN',
+  'PROJECT_BUSY',
+  'JOURNAL_BROKEN',
+  'REPLAY_DIVERGED',
 ]);
 
 export const codeOf = (e: unknown): string => (e instanceof FactoryError ? e.code : 'INTERNAL');
@@ -28,7 +42,8 @@ export function isJournalable(e: unknown): boolean {
 }
 
 export function errorValue(e: unknown): ErrorValue {
-  if (e instanceof FactoryError) return { code: e.code, message: e.message, retryable: e.retryable, ...(e.details !== undefined ? { details: e.details } : {}) };
+  if (e instanceof FactoryError)
+    return { code: e.code, message: e.message, retryable: e.retryable, ...(e.details !== undefined ? { details: e.details } : {}) };
   const err = e as { name?: string; message?: string };
   return { code: 'INTERNAL', message: err?.message ?? String(e), retryable: false };
 }

@@ -43,7 +43,10 @@ export interface CommitParts {
  * rows are handed to live subscribers right after it commits. Used by runs (fenced) and the door.
  */
 export async function writeCommit(
-  deps: EngineDeps, p: Pick<ProjectRecord, 'id' | 'owner'>, c: CommitParts, opts: { fence?: string; ignoreCancel?: boolean; progress?: number; lazy?: boolean } = {},
+  deps: EngineDeps,
+  p: Pick<ProjectRecord, 'id' | 'owner'>,
+  c: CommitParts,
+  opts: { fence?: string; ignoreCancel?: boolean; progress?: number; lazy?: boolean } = {},
 ): Promise<Committed> {
   return deps.repo.commit(
     {
@@ -54,8 +57,16 @@ export async function writeCommit(
       journal: (c.journal ?? []).map((d) => journalBuilder(p.id, d)),
       ...(c.patch ? { patch: c.patch } : {}),
       ...(c.usage ? { usage: c.usage } : {}),
-      events: (c.events ?? []).map((e) => ({ ...e, topic: `project:${p.id}`, owner: p.owner, project: p.id, progress: e.progress ?? opts.progress ?? 0 })),
-      audit: (c.audit ?? []).map((a) => deps.audit.prepare({ ...a, project: p.id, actor: a.actor ?? 'coordinator', target: a.target ?? p.id })),
+      events: (c.events ?? []).map((e) => ({
+        ...e,
+        topic: `project:${p.id}`,
+        owner: p.owner,
+        project: p.id,
+        progress: e.progress ?? opts.progress ?? 0,
+      })),
+      audit: (c.audit ?? []).map((a) =>
+        deps.audit.prepare({ ...a, project: p.id, actor: a.actor ?? 'coordinator', target: a.target ?? p.id }),
+      ),
     },
     (w) => {
       for (const e of w.events) deps.events.announce(e);
@@ -82,8 +93,15 @@ export class RunState {
     readonly fence: string | undefined,
   ) {
     for (const r of rows) this.journal.set(r.key, r);
-    const warned = new Set(rows.filter((r) => r.kind === 'mark' && r.key.startsWith('budget-warning:')).map((r) => r.key.slice('budget-warning:'.length)));
-    this.guard = new BudgetGuard(() => this.project.config.budget, () => this.liveUsage(), warned, (kind, used, limit) => void this.warn(kind, used, limit));
+    const warned = new Set(
+      rows.filter((r) => r.kind === 'mark' && r.key.startsWith('budget-warning:')).map((r) => r.key.slice('budget-warning:'.length)),
+    );
+    this.guard = new BudgetGuard(
+      () => this.project.config.budget,
+      () => this.liveUsage(),
+      warned,
+      (kind, used, limit) => void this.warn(kind, used, limit),
+    );
   }
 
   get replay(): boolean {
@@ -114,7 +132,8 @@ export class RunState {
   /** A progress event that is not part of any state change. */
   say(e: EventDraft): void {
     // through the repository, so it joins the group commit of the writes around it
-    if (!this.replay) void writeCommit(this.deps, this.project, { events: [e] }, { progress: this.progress, lazy: true }).catch(() => undefined);
+    if (!this.replay)
+      void writeCommit(this.deps, this.project, { events: [e] }, { progress: this.progress, lazy: true }).catch(() => undefined);
   }
 
   /** set while the run closes: its writes go through even after a cancel was requested */
@@ -123,14 +142,33 @@ export class RunState {
   /** The run's one way to write: fenced by its lease, with the running time since the last write. */
   async commit(c: CommitParts): Promise<Committed | undefined> {
     if (this.replay) {
-      for (const d of c.journal ?? []) this.journal.set(d.key, { project: this.project.id, seq: 0, key: d.key, kind: d.kind, ok: d.ok, data: d.data, meta: d.meta ?? {}, at: '', prevHash: '', hash: '' });
+      for (const d of c.journal ?? [])
+        this.journal.set(d.key, {
+          project: this.project.id,
+          seq: 0,
+          key: d.key,
+          kind: d.kind,
+          ok: d.ok,
+          data: d.data,
+          meta: d.meta ?? {},
+          at: '',
+          prevHash: '',
+          hash: '',
+        });
       return undefined;
     }
     const now = performance.now();
     const wall = Math.round(now - this.wallMark);
-    const done = await writeCommit(this.deps, this.project, { ...c, usage: { ...c.usage, wallMs: (c.usage?.wallMs ?? 0) + wall } }, {
-      fence: this.fence!, ignoreCancel: this.finalizing || c.ignoreCancel === true, progress: this.progress,
-    });
+    const done = await writeCommit(
+      this.deps,
+      this.project,
+      { ...c, usage: { ...c.usage, wallMs: (c.usage?.wallMs ?? 0) + wall } },
+      {
+        fence: this.fence!,
+        ignoreCancel: this.finalizing || c.ignoreCancel === true,
+        progress: this.progress,
+      },
+    );
     this.wallMark = now;
     this.project = done.project;
     for (const j of done.journal) this.journal.set(j.key, j);
@@ -142,7 +180,13 @@ export class RunState {
     try {
       await this.commit({
         journal: [{ key: `budget-warning:${kind}:${limit}`, kind: 'mark', ok: true, data: { kind, used, limit } }],
-        events: [{ status: 'budget_warning', message: `${Math.round((used / limit) * 100)} % of the ${kind} budget used (${Math.round(used)} of ${limit})`, metadata: { kind, used, limit } }],
+        events: [
+          {
+            status: 'budget_warning',
+            message: `${Math.round((used / limit) * 100)} % of the ${kind} budget used (${Math.round(used)} of ${limit})`,
+            metadata: { kind, used, limit },
+          },
+        ],
         audit: [{ type: 'project_budget', action: 'warning', details: { kind, used, limit } }],
       });
     } catch {

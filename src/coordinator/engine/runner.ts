@@ -23,7 +23,10 @@ export class Runner {
   private slots = 0;
   private closing = false;
 
-  constructor(private readonly deps: EngineDeps, private readonly workflows: ReadonlyMap<string, Workflow>) {}
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly workflows: ReadonlyMap<string, Workflow>,
+  ) {}
 
   isActive(id: string): boolean {
     return this.active.has(id) || this.queue.includes(id);
@@ -43,14 +46,16 @@ export class Runner {
     this.slots++;
     const entry: { run?: RunState; done: Promise<void> } = { done: Promise.resolve() };
     this.active.set(id, entry);
-    entry.done = this.drive(id, entry).catch(() => false).then((again) => {
-      this.active.delete(id);
-      this.slots--;
-      // the budget was raised while a refused call unwound: run again at once instead of pausing
-      if (again && !this.closing) return this.launch(id);
-      const next = this.queue.shift();
-      if (next && !this.closing) this.launch(next);
-    });
+    entry.done = this.drive(id, entry)
+      .catch(() => false)
+      .then((again) => {
+        this.active.delete(id);
+        this.slots--;
+        // the budget was raised while a refused call unwound: run again at once instead of pausing
+        if (again && !this.closing) return this.launch(id);
+        const next = this.queue.shift();
+        if (next && !this.closing) this.launch(next);
+      });
   }
 
   /** Resolves when the project's current run (if any) has ended. */
@@ -104,12 +109,27 @@ export class Runner {
       const run = new RunState(this.deps, p, rows, instance);
       entry.run = run;
       if (!verdict.ok) {
-        await this.end(run, { kind: 'failed', error: new FactoryError('JOURNAL_BROKEN', `The journal of project ${id} does not verify at row ${verdict.brokenAt} (${verdict.key}): ${verdict.reason}`, verdict) }, false);
+        await this.end(
+          run,
+          {
+            kind: 'failed',
+            error: new FactoryError(
+              'JOURNAL_BROKEN',
+              `The journal of project ${id} does not verify at row ${verdict.brokenAt} (${verdict.key}): ${verdict.reason}`,
+              verdict,
+            ),
+          },
+          false,
+        );
         return false;
       }
-      heartbeat = setInterval(() => void repo.renew(id, instance, expires()).then((ok) => {
-        if (!ok) run.ctrl.abort(new FactoryError('PROJECT_BUSY', `lost the lease of project ${id}`));
-      }), Math.max(200, Math.floor(settings.leaseMs / 3)));
+      heartbeat = setInterval(
+        () =>
+          void repo.renew(id, instance, expires()).then((ok) => {
+            if (!ok) run.ctrl.abort(new FactoryError('PROJECT_BUSY', `lost the lease of project ${id}`));
+          }),
+        Math.max(200, Math.floor(settings.leaseMs / 3)),
+      );
       heartbeat.unref();
       if (p.cancelRequested) {
         await this.end(run, { kind: 'cancelled', error: new FactoryError('PROJECT_CANCELLED', `Project ${id} was cancelled`) }, true);
@@ -146,7 +166,13 @@ export class Runner {
     await run.commit({
       journal: [{ key: `run:${p.runs}`, kind: 'mark', ok: true, data: { instance: this.deps.instance, resumed: !first } }],
       patch: { status: p.phase, ...(first ? { startedAt: new Date().toISOString() } : {}) },
-      events: [{ status: first ? 'started' : 'resumed', message: first ? 'project started' : `project resumed (run ${p.runs})`, metadata: { run: p.runs, phase: p.phase } }],
+      events: [
+        {
+          status: first ? 'started' : 'resumed',
+          message: first ? 'project started' : `project resumed (run ${p.runs})`,
+          metadata: { run: p.runs, phase: p.phase },
+        },
+      ],
     });
   }
 
@@ -156,14 +182,27 @@ export class Runner {
     const wall = cfg.budget.wallMs;
     if (wall !== null) {
       const left = wall - run.liveUsage().wallMs;
-      const fire = () => run.ctrl.abort(new FactoryError('BUDGET_EXCEEDED', `The project used its wall-clock budget of ${wall} ms`, { kind: 'wallMs', limit: wall, used: Math.round(run.liveUsage().wallMs), needed: 0 }));
+      const fire = () =>
+        run.ctrl.abort(
+          new FactoryError('BUDGET_EXCEEDED', `The project used its wall-clock budget of ${wall} ms`, {
+            kind: 'wallMs',
+            limit: wall,
+            used: Math.round(run.liveUsage().wallMs),
+            needed: 0,
+          }),
+        );
       if (left <= 0) fire();
       else timers.push(setTimeout(fire, left));
       const warnIn = 0.8 * wall - run.liveUsage().wallMs;
       if (warnIn > 0) timers.push(setTimeout(() => run.guard.checkWarnings(), warnIn + 5));
     }
     const deadline = Date.parse(run.project.startedAt ?? new Date().toISOString()) + cfg.timeoutMs - Date.now();
-    const timeout = () => run.ctrl.abort(new FactoryError('PROJECT_TIMEOUT', `Project ${run.project.id} ran past its timeout of ${cfg.timeoutMs} ms`, { timeoutMs: cfg.timeoutMs }));
+    const timeout = () =>
+      run.ctrl.abort(
+        new FactoryError('PROJECT_TIMEOUT', `Project ${run.project.id} ran past its timeout of ${cfg.timeoutMs} ms`, {
+          timeoutMs: cfg.timeoutMs,
+        }),
+      );
     if (deadline <= 0) timeout();
     else timers.push(setTimeout(timeout, Math.min(deadline, 2 ** 31 - 1)));
     for (const t of timers) t.unref();
@@ -178,7 +217,12 @@ export class Runner {
     if (code === 'PROJECT_CANCELLED') return { kind: 'cancelled', error: err };
     if (code === 'BUDGET_EXCEEDED' && (await this.budgetRaised(run, err))) return 'restart';
     if (code === 'BUDGET_EXCEEDED' && run.project.config.onBudgetExceeded === 'pause') return this.pause(run, 'budget', err);
-    if (isTransient(err)) return this.pause(run, code.startsWith('SANDBOX') || code === 'DOCKER_UNAVAILABLE' ? 'sandbox' : code.startsWith('STORE') ? 'error' : 'llm', err);
+    if (isTransient(err))
+      return this.pause(
+        run,
+        code.startsWith('SANDBOX') || code === 'DOCKER_UNAVAILABLE' ? 'sandbox' : code.startsWith('STORE') ? 'error' : 'llm',
+        err,
+      );
     return { kind: 'failed', error: err };
   }
 
@@ -192,14 +236,30 @@ export class Runner {
 
   private async pause(run: RunState, reason: 'budget' | 'llm' | 'sandbox' | 'error', e: unknown): Promise<'paused'> {
     const error = errorValue(e);
-    await run.commit({
-      patch: { status: 'paused', paused: { reason, error, at: new Date().toISOString() } },
-      events: [{ status: 'paused', message: `paused (${reason}): ${error.message}`, metadata: { reason, error, usage: run.project.usage, budget: run.project.config.budget } }],
-      audit: [
-        { type: 'project_status_changed', action: 'paused', success: false, error: `${error.code}: ${error.message}`, details: { from: run.project.status, to: 'paused', reason } },
-        ...(reason === 'budget' ? [{ type: 'project_budget' as const, action: 'exceeded', details: { ...(error.details as object), usage: run.project.usage } }] : []),
-      ],
-    }).catch(() => undefined);
+    await run
+      .commit({
+        patch: { status: 'paused', paused: { reason, error, at: new Date().toISOString() } },
+        events: [
+          {
+            status: 'paused',
+            message: `paused (${reason}): ${error.message}`,
+            metadata: { reason, error, usage: run.project.usage, budget: run.project.config.budget },
+          },
+        ],
+        audit: [
+          {
+            type: 'project_status_changed',
+            action: 'paused',
+            success: false,
+            error: `${error.code}: ${error.message}`,
+            details: { from: run.project.status, to: 'paused', reason },
+          },
+          ...(reason === 'budget'
+            ? [{ type: 'project_budget' as const, action: 'exceeded', details: { ...(error.details as object), usage: run.project.usage } }]
+            : []),
+        ],
+      })
+      .catch(() => undefined);
     return 'paused';
   }
 
@@ -211,7 +271,10 @@ export class Runner {
     let closeError: unknown;
     if (close) {
       try {
-        await ctx.step('close', async () => this.closeResources(run), { meta: { phase: 'close' }, summary: (r) => `closed: ${r.agents.length} agent(s), ${r.tools.length} tool(s) destroyed` });
+        await ctx.step('close', async () => this.closeResources(run), {
+          meta: { phase: 'close' },
+          summary: (r) => `closed: ${r.agents.length} agent(s), ${r.tools.length} tool(s) destroyed`,
+        });
       } catch (e) {
         closeError = e;
       }
@@ -222,15 +285,34 @@ export class Runner {
     const metrics = computeMetrics({ ...run.project, finishedAt }, run.journal.values());
     await run.commit({
       patch: {
-        status, finishedAt, metrics, waiting: null, paused: null, error,
+        status,
+        finishedAt,
+        metrics,
+        waiting: null,
+        paused: null,
+        error,
         ...(ending.kind === 'completed' ? { result: ending.outcome.result } : {}),
       },
-      events: [{
-        status, progress: 1,
-        message: ending.kind === 'completed' ? `completed${ending.outcome.flagged ? ' (flagged: below the quality threshold somewhere)' : ''}` : `${status}: ${error!.code}: ${error!.message}`,
-        metadata: { metrics, ...(error ? { error } : {}), ...(closeError ? { closeError: errorValue(closeError) } : {}) },
-      }],
-      audit: [{ type: 'project_status_changed', action: status, success: status === 'completed', ...(error ? { error: `${error.code}: ${error.message}` } : {}), details: { from: run.project.status, to: status, metrics } }],
+      events: [
+        {
+          status,
+          progress: 1,
+          message:
+            ending.kind === 'completed'
+              ? `completed${ending.outcome.flagged ? ' (flagged: below the quality threshold somewhere)' : ''}`
+              : `${status}: ${error!.code}: ${error!.message}`,
+          metadata: { metrics, ...(error ? { error } : {}), ...(closeError ? { closeError: errorValue(closeError) } : {}) },
+        },
+      ],
+      audit: [
+        {
+          type: 'project_status_changed',
+          action: status,
+          success: status === 'completed',
+          ...(error ? { error: `${error.code}: ${error.message}` } : {}),
+          details: { from: run.project.status, to: status, metrics },
+        },
+      ],
     });
   }
 
@@ -239,7 +321,8 @@ export class Runner {
     const agents = new Set<string>();
     const tools = new Set<string>();
     for (const r of run.journal.values()) {
-      const res = r.kind === 'step' && r.ok ? (r.data as { resources?: { agents?: string[]; tools?: string[] } } | null)?.resources : undefined;
+      const res =
+        r.kind === 'step' && r.ok ? (r.data as { resources?: { agents?: string[]; tools?: string[] } } | null)?.resources : undefined;
       for (const a of res?.agents ?? []) agents.add(a);
       for (const t of res?.tools ?? []) tools.add(t);
     }
@@ -254,7 +337,8 @@ export class Runner {
     const { repo, instance, settings } = this.deps;
     const p = await repo.get(id);
     if (!p) return false;
-    if (!(await repo.acquire(id, instance, new Date(Date.now() + settings.leaseMs).toISOString(), staleHolder(p.lease, instance)))) return false;
+    if (!(await repo.acquire(id, instance, new Date(Date.now() + settings.leaseMs).toISOString(), staleHolder(p.lease, instance))))
+      return false;
     try {
       const fresh = (await repo.get(id))!;
       const run = new RunState(this.deps, fresh, await repo.journal(id), instance);

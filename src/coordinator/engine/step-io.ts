@@ -60,7 +60,10 @@ const tokensOf = (n: number | null | undefined): number => (typeof n === 'number
 export class StepLlm implements LlmProvider {
   private next = 0;
 
-  constructor(private readonly s: StepScope, private readonly roleModels: Record<string, string>) {}
+  constructor(
+    private readonly s: StepScope,
+    private readonly roleModels: Record<string, string>,
+  ) {}
 
   modelFor(role: string, override?: string): string {
     return this.s.llm.modelFor(role, override ?? this.roleModels[role.split(':')[0]!]);
@@ -78,7 +81,11 @@ export class StepLlm implements LlmProvider {
     return this.call(req, schema, (r) => this.s.llm.structured(schema, r)) as Promise<StructuredResult<T>>;
   }
 
-  private async call<T>(req: ChatRequest, schema: z.ZodType<T> | undefined, send: (r: ChatRequest) => Promise<ChatResult & { value?: T }>): Promise<ChatResult & { value?: T }> {
+  private async call<T>(
+    req: ChatRequest,
+    schema: z.ZodType<T> | undefined,
+    send: (r: ChatRequest) => Promise<ChatResult & { value?: T }>,
+  ): Promise<ChatResult & { value?: T }> {
     const key = `${this.s.key}#llm:${this.next++}`;
     const model = this.modelFor(req.role, req.model);
     const p = this.s.project();
@@ -86,12 +93,16 @@ export class StepLlm implements LlmProvider {
     const digest = requestDigest({ model, messages: req.messages, tools: req.tools ?? [], format: format ?? null });
     const hit = this.s.recorded(key);
     if (hit) return this.fromJournal(hit, schema);
-    if (this.s.replay) throw new FactoryError('REPLAY_DIVERGED', `Replay asked for model call ${key}, which the journal does not have`, { key });
+    if (this.s.replay)
+      throw new FactoryError('REPLAY_DIVERGED', `Replay asked for model call ${key}, which the journal does not have`, { key });
     if (this.s.signal.aborted) throw stopReason(this.s.signal);
     await this.s.flush();
     const promptEstimate = estimatePromptTokens(req, format);
     const completion = this.s.maxCompletionTokens;
-    const hold = this.s.guard.reserveCall({ tokens: promptEstimate + completion, costUsd: this.s.costUsd(model, promptEstimate, completion) });
+    const hold = this.s.guard.reserveCall({
+      tokens: promptEstimate + completion,
+      costUsd: this.s.costUsd(model, promptEstimate, completion),
+    });
     const started = performance.now();
     try {
       const signal = req.signal ? AbortSignal.any([req.signal, this.s.signal]) : this.s.signal;
@@ -105,13 +116,29 @@ export class StepLlm implements LlmProvider {
         }
         throw e;
       }
-      const usage = { ...res.usage, promptTokens: tokensOf(res.usage.promptTokens), completionTokens: tokensOf(res.usage.completionTokens) };
+      const usage = {
+        ...res.usage,
+        promptTokens: tokensOf(res.usage.promptTokens),
+        completionTokens: tokensOf(res.usage.completionTokens),
+      };
       usage.totalTokens = usage.promptTokens + usage.completionTokens;
       const cost = res.record?.costUsd ?? this.s.costUsd(res.model, usage.promptTokens, usage.completionTokens);
-      const data: RecordedReply = { message: res.message, model: res.model, usage, durationMs: res.durationMs, callId: res.record?.id ?? key };
+      const data: RecordedReply = {
+        message: res.message,
+        model: res.model,
+        usage,
+        durationMs: res.durationMs,
+        callId: res.record?.id ?? key,
+      };
       if (schema) data.value = res.value;
       this.s.record(
-        { key, kind: 'llm', ok: true, data, meta: { role: req.role, model: res.model, digest, durationMs: Math.round(performance.now() - started) } },
+        {
+          key,
+          kind: 'llm',
+          ok: true,
+          data,
+          meta: { role: req.role, model: res.model, digest, durationMs: Math.round(performance.now() - started) },
+        },
         { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costUsd: cost, llmCalls: 1 },
       );
       return { ...res, usage };
@@ -124,8 +151,20 @@ export class StepLlm implements LlmProvider {
     if (!hit.ok) throw fromErrorValue(hit.data as ReturnType<typeof errorValue>);
     const d = hit.data as RecordedReply;
     const record: LlmCallRecord = {
-      id: d.callId, at: hit.at, role: String(hit.meta.role ?? ''), model: d.model, promptTokens: d.usage.promptTokens, completionTokens: d.usage.completionTokens,
-      durationMs: d.durationMs, attempts: 1, ok: true, error: null, costUsd: 0, project: hit.project, task: null, agent: null,
+      id: d.callId,
+      at: hit.at,
+      role: String(hit.meta.role ?? ''),
+      model: d.model,
+      promptTokens: d.usage.promptTokens,
+      completionTokens: d.usage.completionTokens,
+      durationMs: d.durationMs,
+      attempts: 1,
+      ok: true,
+      error: null,
+      costUsd: 0,
+      project: hit.project,
+      task: null,
+      agent: null,
     };
     const out: ChatResult & { value?: T } = { message: d.message, usage: d.usage, model: d.model, durationMs: d.durationMs, record };
     if (schema) out.value = schema.parse(d.value);
@@ -143,7 +182,8 @@ export class StepTools {
     const key = `${this.s.key}#tool:${this.next++}`;
     const hit = this.s.recorded(key);
     if (hit) return hit.data as ToolRunOutcome;
-    if (this.s.replay) throw new FactoryError('REPLAY_DIVERGED', `Replay asked for tool run ${key}, which the journal does not have`, { key });
+    if (this.s.replay)
+      throw new FactoryError('REPLAY_DIVERGED', `Replay asked for tool run ${key}, which the journal does not have`, { key });
     if (this.s.signal.aborted) throw stopReason(this.s.signal);
     await this.s.flush();
     const hold = this.s.guard.reserveToolRun();
@@ -152,7 +192,13 @@ export class StepTools {
       const out = await this.s.tools.execute(name, args, { ...who, project: this.s.project().id, signal: this.s.signal });
       if (this.s.signal.aborted) throw stopReason(this.s.signal);
       this.s.record(
-        { key, kind: 'tool', ok: out.ok, data: out, meta: { tool: name, durationMs: Math.round(performance.now() - started), agent: who.agent } },
+        {
+          key,
+          kind: 'tool',
+          ok: out.ok,
+          data: out,
+          meta: { tool: name, durationMs: Math.round(performance.now() - started), agent: who.agent },
+        },
         { toolRuns: out.runId ? 1 : 0 },
       );
       return out;

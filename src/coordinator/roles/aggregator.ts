@@ -17,7 +17,10 @@ export interface TaskResult {
 export function aggregateContext(task: string, results: TaskResult[], issues: QualityIssue[]) {
   return {
     task,
-    results: results.map((r) => ({ ...r, result: r.result.length > INPUT_CHARS ? `${r.result.slice(0, INPUT_CHARS)}\n… (cut)` : r.result })),
+    results: results.map((r) => ({
+      ...r,
+      result: r.result.length > INPUT_CHARS ? `${r.result.slice(0, INPUT_CHARS)}\n… (cut)` : r.result,
+    })),
     issues,
     hasIssues: issues.length > 0,
   };
@@ -26,7 +29,12 @@ export function aggregateContext(task: string, results: TaskResult[], issues: Qu
 export async function aggregate(io: StepIO, r: { task: string; results: TaskResult[]; issues: QualityIssue[] }): Promise<Aggregate> {
   const prompt = renderPrompt('coordinator-aggregator.md', aggregateContext(r.task, r.results, r.issues));
   const res = await io.llm.structured(AggregateSchema, {
-    role: 'aggregator', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }], options: { temperature: 0.2 },
+    role: 'aggregator',
+    messages: [
+      { role: 'system', content: prompt.system },
+      { role: 'user', content: prompt.user },
+    ],
+    options: { temperature: 0.2 },
   });
   return res.value;
 }

@@ -25,7 +25,11 @@ export interface Assignment {
   resources: { agents: string[]; tools: string[] };
 }
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2);
 
 /** How well an agent fits a sub-task: 1 for its type, 2 per required skill it covers, 1 per needed tool it has. */
 export function fitOf(task: SubTask, bp: AgentBlueprint): { score: number; fits: boolean } {
@@ -43,7 +47,12 @@ export function fitOf(task: SubTask, bp: AgentBlueprint): { score: number; fits:
 
 /** A valid blueprint name from whatever the model wrote. */
 export function toName(raw: string, fallback: string): string {
-  const n = raw.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 64);
+  const n = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 64);
   return BLUEPRINT_NAME_RE.test(n) ? n : fallback;
 }
 
@@ -77,12 +86,20 @@ export async function assign(io: StepIO, agents: AgentPool, tools: ToolPool, r: 
   }
   pick ??= best(pool, r.task, false);
   if (!pick) {
-    throw new FactoryError('TASK_UNASSIGNABLE', `No agent is available for sub-task ${r.task.id}${r.exclude.length ? ` (excluded after failures: ${r.exclude.join(', ')})` : ''}`, { task: r.task.id });
+    throw new FactoryError(
+      'TASK_UNASSIGNABLE',
+      `No agent is available for sub-task ${r.task.id}${r.exclude.length ? ` (excluded after failures: ${r.exclude.join(', ')})` : ''}`,
+      { task: r.task.id },
+    );
   }
   const registered = new Set((await tools.list()).map((t) => t.name));
   const wanted = [...new Set([...pick.agent.blueprint.tools, ...r.task.tools])];
   return {
-    agentId: pick.agent.id, agentName: pick.agent.name, origin: pick.agent.origin, created, fit: pick.score,
+    agentId: pick.agent.id,
+    agentName: pick.agent.name,
+    origin: pick.agent.origin,
+    created,
+    fit: pick.score,
     tools: wanted.filter((t) => registered.has(t)),
     missingTools: r.task.tools.filter((t) => !registered.has(t)),
     resources: { agents: created ? [pick.agent.id] : [], tools: [] },
@@ -92,7 +109,13 @@ export async function assign(io: StepIO, agents: AgentPool, tools: ToolPool, r: 
 async function createSpecialist(io: StepIO, agents: AgentPool, r: AssignRequest): Promise<PoolAgent> {
   const ctx = { task: r.task, hasSkills: r.task.requiredSkills.length > 0, skills: r.task.requiredSkills.join(', ') };
   const prompt = renderPrompt('coordinator-specialist.md', ctx);
-  const res = await io.llm.structured(SpecialistSchema, { role: 'delegator', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
+  const res = await io.llm.structured(SpecialistSchema, {
+    role: 'delegator',
+    messages: [
+      { role: 'system', content: prompt.system },
+      { role: 'user', content: prompt.user },
+    ],
+  });
   const s = res.value;
   const seen = new Set<string>();
   const skills = s.skills
@@ -100,9 +123,15 @@ async function createSpecialist(io: StepIO, agents: AgentPool, r: AssignRequest)
     .map((k) => ({ name: k.name.trim().slice(0, 256), description: k.description.trim() }));
   const bp = {
     name: toName(s.name, toName(`specialist-${r.task.id}`, 'specialist')),
-    type: 'specialist', description: s.description.trim(), systemPrompt: s.systemPrompt.trim(), skills,
-    tools: [], constraints: s.constraints.map((c) => c.trim()).filter(Boolean),
-    outputFormat: { format: 'markdown' }, policy: 'default', ttlSeconds: r.specialistTtlSeconds,
+    type: 'specialist',
+    description: s.description.trim(),
+    systemPrompt: s.systemPrompt.trim(),
+    skills,
+    tools: [],
+    constraints: s.constraints.map((c) => c.trim()).filter(Boolean),
+    outputFormat: { format: 'markdown' },
+    policy: 'default',
+    ttlSeconds: r.specialistTtlSeconds,
   };
   await io.checkpoint(); // the design is journaled before the agent exists
   const agent = await agents.create(bp, r.owner, 'specialist');
@@ -111,19 +140,39 @@ async function createSpecialist(io: StepIO, agents: AgentPool, r: AssignRequest)
 }
 
 /** Designs a missing tool with the model and has the tool factory generate, check, probe and register it. */
-export async function generateTool(io: StepIO, tools: ToolPool, r: { name: string; task: SubTask; owner: string; ttlSeconds: number }): Promise<GeneratedTool & { resources: { agents: string[]; tools: string[] } }> {
+export async function generateTool(
+  io: StepIO,
+  tools: ToolPool,
+  r: { name: string; task: SubTask; owner: string; ttlSeconds: number },
+): Promise<GeneratedTool & { resources: { agents: string[]; tools: string[] } }> {
   const prompt = renderPrompt('coordinator-tool-designer.md', { name: r.name, task: r.task });
-  const res = await io.llm.structured(ToolDesignSchema, { role: 'tool-designer', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
+  const res = await io.llm.structured(ToolDesignSchema, {
+    role: 'tool-designer',
+    messages: [
+      { role: 'system', content: prompt.system },
+      { role: 'user', content: prompt.user },
+    ],
+  });
   const d = res.value;
   const bp = parseToolBlueprint({
-    name: r.name, description: d.description, language: d.language, purpose: d.purpose,
-    inputSpec: d.inputSpec.map((p) => ({ name: p.name, type: p.type, ...(p.description.trim() ? { description: p.description } : {}), required: true })),
+    name: r.name,
+    description: d.description,
+    language: d.language,
+    purpose: d.purpose,
+    inputSpec: d.inputSpec.map((p) => ({
+      name: p.name,
+      type: p.type,
+      ...(p.description.trim() ? { description: p.description } : {}),
+      required: true,
+    })),
     outputSpec: { format: d.outputFormat },
     examples: d.examples.map((e, i) => ({
-      name: toName(e.name, `example-${i + 1}`), input: e.input,
+      name: toName(e.name, `example-${i + 1}`),
+      input: e.input,
       expect: { status: 'ok', ...(e.stdoutContains.length ? { stdoutContains: e.stdoutContains.filter((x) => x.length > 0) } : {}) },
     })),
-    policy: 'default', ttlSeconds: r.ttlSeconds,
+    policy: 'default',
+    ttlSeconds: r.ttlSeconds,
   });
   io.say('tool_generating', `generating tool ${r.name} for ${r.task.id}`, { tool: r.name, task: r.task.id });
   await io.checkpoint(); // the design is journaled before the (long) generation starts

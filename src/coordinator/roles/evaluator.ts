@@ -15,7 +15,7 @@ import { INPUT_CHARS } from './worker.ts';
 
 const RESULT_CHARS = 4 * INPUT_CHARS;
 
-const COORDINATOR_REVIEWER = 'You are the coordinator\'s evaluator: an independent, exacting reviewer of results produced by AI agents.';
+const COORDINATOR_REVIEWER = "You are the coordinator's evaluator: an independent, exacting reviewer of results produced by AI agents.";
 
 export interface StageReview {
   stage: string;
@@ -33,48 +33,84 @@ export interface StageReview {
 
 /** Who reviews at a stage: the worker itself, another agent of its type, one of another type, a named one, or the coordinator. */
 export function pickReviewer(stage: ReviewStage, worker: PoolAgent | undefined, pool: PoolAgent[]): PoolAgent | undefined {
-  const others = pool.filter((a) => a.id !== worker?.id).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  const others = pool
+    .filter((a) => a.id !== worker?.id)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
   switch (stage.kind) {
-    case 'self': return worker;
-    case 'peer': return others.find((a) => a.blueprint.type === worker?.blueprint.type) ?? others.find((a) => a.blueprint.type === 'review');
-    case 'cross': return others.find((a) => a.blueprint.type === 'review' && a.blueprint.type !== worker?.blueprint.type)
-      ?? others.find((a) => a.blueprint.type !== worker?.blueprint.type);
-    case 'specialized': return stage.reviewer ? pool.find((a) => a.name === stage.reviewer) : undefined;
-    case 'coordinator': return undefined;
+    case 'self':
+      return worker;
+    case 'peer':
+      return others.find((a) => a.blueprint.type === worker?.blueprint.type) ?? others.find((a) => a.blueprint.type === 'review');
+    case 'cross':
+      return (
+        others.find((a) => a.blueprint.type === 'review' && a.blueprint.type !== worker?.blueprint.type) ??
+        others.find((a) => a.blueprint.type !== worker?.blueprint.type)
+      );
+    case 'specialized':
+      return stage.reviewer ? pool.find((a) => a.name === stage.reviewer) : undefined;
+    case 'coordinator':
+      return undefined;
   }
 }
 
-export function reviewContext(stage: ReviewStage, task: Pick<SubTask, 'id' | 'description' | 'acceptanceCriteria'>, result: string, threshold: number, reviewer: PoolAgent | undefined) {
+export function reviewContext(
+  stage: ReviewStage,
+  task: Pick<SubTask, 'id' | 'description' | 'acceptanceCriteria'>,
+  result: string,
+  threshold: number,
+  reviewer: PoolAgent | undefined,
+) {
   return {
     reviewer: reviewer ? reviewer.blueprint.systemPrompt.trim() : COORDINATOR_REVIEWER,
     stage: { name: stage.name, kind: stage.kind, criteria: stage.criteria },
     hasStageCriteria: stage.criteria.length > 0,
-    task, hasCriteria: task.acceptanceCriteria.length > 0,
+    task,
+    hasCriteria: task.acceptanceCriteria.length > 0,
     result: result.length > RESULT_CHARS ? `${result.slice(0, RESULT_CHARS)}\n… (cut)` : result,
     threshold,
   };
 }
 
-export async function review(io: StepIO, r: {
-  stage: ReviewStage; task: Pick<SubTask, 'id' | 'description' | 'acceptanceCriteria'>; result: string; threshold: number; reviewer: PoolAgent | undefined;
-}): Promise<StageReview> {
+export async function review(
+  io: StepIO,
+  r: {
+    stage: ReviewStage;
+    task: Pick<SubTask, 'id' | 'description' | 'acceptanceCriteria'>;
+    result: string;
+    threshold: number;
+    reviewer: PoolAgent | undefined;
+  },
+): Promise<StageReview> {
   const prompt = renderPrompt('coordinator-reviewer.md', reviewContext(r.stage, r.task, r.result, r.threshold, r.reviewer));
   const base = {
-    stage: r.stage.name, kind: r.stage.kind, mustPass: r.stage.mustPass, canImprove: r.stage.canImprove,
+    stage: r.stage.name,
+    kind: r.stage.kind,
+    mustPass: r.stage.mustPass,
+    canImprove: r.stage.canImprove,
     reviewer: r.reviewer ? { id: r.reviewer.id, name: r.reviewer.name } : { id: null, name: 'coordinator' },
   };
   try {
     const res = await io.llm.structured(ReviewSchema, {
       role: r.reviewer ? `agent:${r.reviewer.name}` : `reviewer:${r.stage.kind}`,
       ...(r.reviewer?.blueprint.model ? { model: r.reviewer.blueprint.model } : {}),
-      messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }],
+      messages: [
+        { role: 'system', content: prompt.system },
+        { role: 'user', content: prompt.user },
+      ],
       options: { temperature: 0 },
       ...(r.reviewer ? { agent: r.reviewer.id } : {}),
     });
     return { ...base, score: res.value.score, accepted: res.value.accepted, issues: res.value.issues, summary: res.value.summary };
   } catch (e) {
     if (!(e instanceof FactoryError) || e.code !== 'LLM_OUTPUT_INVALID') throw e;
-    return { ...base, score: null, accepted: false, issues: [], summary: 'the reviewer gave no valid review', invalid: { code: e.code, message: e.message } };
+    return {
+      ...base,
+      score: null,
+      accepted: false,
+      issues: [],
+      summary: 'the reviewer gave no valid review',
+      invalid: { code: e.code, message: e.message },
+    };
   }
 }
 

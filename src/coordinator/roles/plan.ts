@@ -24,11 +24,16 @@ export function planProblems(plan: Plan, maxTasks: number): PlanIssue[] {
   plan.subTasks.forEach((t, i) => {
     t.inputFrom.forEach((from, j) => {
       if (from === t.id) issues.push({ path: `subTasks.${i}.inputFrom.${j}`, message: `'${t.id}' cannot take input from itself` });
-      else if (!ids.has(from)) issues.push({ path: `subTasks.${i}.inputFrom.${j}`, message: `'${from}' is not the id of a sub-task in this plan` });
+      else if (!ids.has(from))
+        issues.push({ path: `subTasks.${i}.inputFrom.${j}`, message: `'${from}' is not the id of a sub-task in this plan` });
     });
   });
   const cycle = findCycle(plan.subTasks);
-  if (cycle) issues.push({ path: 'subTasks', message: `the inputs form a cycle: ${cycle.join(' -> ')}; a sub-task can only use results of sub-tasks that finish before it` });
+  if (cycle)
+    issues.push({
+      path: 'subTasks',
+      message: `the inputs form a cycle: ${cycle.join(' -> ')}; a sub-task can only use results of sub-tasks that finish before it`,
+    });
   return issues;
 }
 

@@ -84,18 +84,26 @@ export const ToolDesignSchema = z.object({
   description: someText(4000),
   language: z.enum(['python', 'shell', 'javascript']),
   purpose: someText(16 * 1024),
-  inputSpec: shortList(z.object({
-    name: z.string().max(64),
-    type: z.enum(['string', 'int', 'float', 'bool', 'list', 'dict', 'path']),
-    description: z.string().max(1000),
-  }), 20),
+  inputSpec: shortList(
+    z.object({
+      name: z.string().max(64),
+      type: z.enum(['string', 'int', 'float', 'bool', 'list', 'dict', 'path']),
+      description: z.string().max(1000),
+    }),
+    20,
+  ),
   outputFormat: z.enum(['json', 'text']),
-  examples: z.array(z.object({
-    name: z.string().max(64),
-    input: z.record(z.string(), z.unknown()),
-    /** text the output must contain */
-    stdoutContains: shortList(z.string().max(500), 10),
-  })).min(1).max(10),
+  examples: z
+    .array(
+      z.object({
+        name: z.string().max(64),
+        input: z.record(z.string(), z.unknown()),
+        /** text the output must contain */
+        stdoutContains: shortList(z.string().max(500), 10),
+      }),
+    )
+    .min(1)
+    .max(10),
 });
 export type ToolDesign = z.infer<typeof ToolDesignSchema>;
 

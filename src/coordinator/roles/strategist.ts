@@ -44,7 +44,10 @@ export function strategistContext(r: PlanRequest) {
 
 export async function makePlan(io: StepIO, r: PlanRequest): Promise<PlanOutcome> {
   const prompt = renderPrompt('coordinator-strategist.md', strategistContext(r));
-  const messages: ChatMessage[] = [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }];
+  const messages: ChatMessage[] = [
+    { role: 'system', content: prompt.system },
+    { role: 'user', content: prompt.user },
+  ];
   const first = await io.llm.structured(PlanSchema, { role: 'strategist', messages, options: { temperature: 0.2 } });
   const problems = planProblems(first.value, r.maxTasks);
   if (problems.length === 0) return { plan: first.value, asks: 1, problems };
@@ -57,7 +60,10 @@ export async function makePlan(io: StepIO, r: PlanRequest): Promise<PlanOutcome>
   const second = await io.llm.structured(PlanSchema, { role: 'strategist', messages: again, options: { temperature: 0.2 } });
   const left = planProblems(second.value, r.maxTasks);
   if (left.length > 0) {
-    throw new FactoryError('PLAN_INVALID', `The strategist's plan still has ${left.length} problem(s) after they were sent back once`, { issues: left, firstIssues: problems });
+    throw new FactoryError('PLAN_INVALID', `The strategist's plan still has ${left.length} problem(s) after they were sent back once`, {
+      issues: left,
+      firstIssues: problems,
+    });
   }
   return { plan: second.value, asks: 2, problems };
 }

@@ -43,7 +43,9 @@ export function assignmentContext(a: AssignmentInput) {
     hasKnowledge: a.knowledge.length > 0,
     missingTools: a.missingTools.join(', '),
     hasMissingTools: a.missingTools.length > 0,
-    previous: a.previous ? { iteration: a.previous.iteration, result: cut(a.previous.result, INPUT_CHARS), issues: a.previous.issues } : null,
+    previous: a.previous
+      ? { iteration: a.previous.iteration, result: cut(a.previous.result, INPUT_CHARS), issues: a.previous.issues }
+      : null,
     error: a.error ?? null,
   };
 }
@@ -70,7 +72,13 @@ export async function runWorker(io: StepIO, r: WorkerRequest): Promise<WorkerRes
   const specs = r.offered.map(toolSpecOf);
   const names = new Set(r.offered.map((t) => t.name));
   const messages: ChatMessage[] = [
-    { role: 'system', content: renderAgentSystemPrompt(bp, r.offered.map((t) => ({ name: t.name, description: t.description }))) },
+    {
+      role: 'system',
+      content: renderAgentSystemPrompt(
+        bp,
+        r.offered.map((t) => ({ name: t.name, description: t.description })),
+      ),
+    },
     { role: 'user', content: renderTemplate('coordinator-assignment.md', assignmentContext(r.assignment)).trim() },
   ];
   const needed = r.assignment.task.tools.filter((t) => names.has(t));
@@ -80,20 +88,31 @@ export async function runWorker(io: StepIO, r: WorkerRequest): Promise<WorkerRes
   let nudged = false;
   for (let turn = 1; turn <= r.maxTurns; turn++) {
     const res = await io.llm.chat({
-      role: `agent:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}), agent: r.agent.id,
+      role: `agent:${bp.name}`,
+      ...(bp.model ? { model: bp.model } : {}),
+      messages,
+      ...(specs.length ? { tools: specs } : {}),
+      agent: r.agent.id,
     });
     const toolCalls = res.message.toolCalls ?? [];
     if (toolCalls.length === 0) {
       const text = res.message.content.trim();
       if (!text) {
-        if (emptyAsked) throw new FactoryError('AGENT_NO_ANSWER', `${bp.name} gave an empty reply twice for ${r.assignment.task.id}`, { agent: r.agent.id, turn });
+        if (emptyAsked)
+          throw new FactoryError('AGENT_NO_ANSWER', `${bp.name} gave an empty reply twice for ${r.assignment.task.id}`, {
+            agent: r.agent.id,
+            turn,
+          });
         emptyAsked = true;
         messages.push(res.message, { role: 'user', content: 'Your reply was empty. Answer the assignment now: give the complete result.' });
         continue;
       }
       if (needed.length > 0 && calls === 0 && !nudged) {
         nudged = true;
-        messages.push(res.message, { role: 'user', content: `This sub-task needs the tool(s) ${needed.join(', ')}. Call one now with the right arguments; do not guess its result.` });
+        messages.push(res.message, {
+          role: 'user',
+          content: `This sub-task needs the tool(s) ${needed.join(', ')}. Call one now with the right arguments; do not guess its result.`,
+        });
         continue;
       }
       return { answer: text, agentId: r.agent.id, agentName: bp.name, turns: turn, toolCalls: calls };
@@ -105,16 +124,26 @@ export async function runWorker(io: StepIO, r: WorkerRequest): Promise<WorkerRes
       const count = (seen.get(sig) ?? 0) + 1;
       seen.set(sig, count);
       if (count >= r.maxRepeated) {
-        throw new FactoryError('AGENT_LOOP', `${bp.name} called ${call.name} with the same arguments ${count} times`, { agent: r.agent.id, tool: call.name, arguments: call.arguments, times: count });
+        throw new FactoryError('AGENT_LOOP', `${bp.name} called ${call.name} with the same arguments ${count} times`, {
+          agent: r.agent.id,
+          tool: call.name,
+          arguments: call.arguments,
+          times: count,
+        });
       }
       let reply: Record<string, unknown>;
       if (!names.has(call.name)) {
         reply = { error: `there is no tool '${call.name}' in this run`, available: [...names] };
       } else {
-        reply = (await io.tools.run(call.name, call.arguments ?? {}, { actor: r.actor, task: r.assignment.task.id, agent: r.agent.id })).reply;
+        reply = (await io.tools.run(call.name, call.arguments ?? {}, { actor: r.actor, task: r.assignment.task.id, agent: r.agent.id }))
+          .reply;
       }
       messages.push({ role: 'tool', toolName: call.name, content: JSON.stringify(reply) });
     }
   }
-  throw new FactoryError('AGENT_NO_ANSWER', `${bp.name} reached its turn limit (${r.maxTurns}) without a final answer for ${r.assignment.task.id}`, { agent: r.agent.id, maxTurns: r.maxTurns });
+  throw new FactoryError(
+    'AGENT_NO_ANSWER',
+    `${bp.name} reached its turn limit (${r.maxTurns}) without a final answer for ${r.assignment.task.id}`,
+    { agent: r.agent.id, maxTurns: r.maxTurns },
+  );
 }

@@ -18,7 +18,12 @@ export interface DagOutcome<R> {
 
 type Settled<R> = { id: string; ok: true; value: R } | { id: string; ok: false; error: unknown };
 
-export async function runDag<R>(ctx: WorkflowContext, tasks: SubTask[], limit: number, runOne: (t: SubTask) => Promise<R>): Promise<DagOutcome<R>> {
+export async function runDag<R>(
+  ctx: WorkflowContext,
+  tasks: SubTask[],
+  limit: number,
+  runOne: (t: SubTask) => Promise<R>,
+): Promise<DagOutcome<R>> {
   const chain = chainLengths(tasks);
   const order = new Map(tasks.map((t, i) => [t.id, i]));
   const pending = new Map(tasks.map((t) => [t.id, t]));
@@ -28,10 +33,13 @@ export async function runDag<R>(ctx: WorkflowContext, tasks: SubTask[], limit: n
 
   const start = (t: SubTask): void => {
     pending.delete(t.id);
-    running.set(t.id, runOne(t).then(
-      (value): Settled<R> => ({ id: t.id, ok: true, value }),
-      (error: unknown): Settled<R> => ({ id: t.id, ok: false, error }),
-    ));
+    running.set(
+      t.id,
+      runOne(t).then(
+        (value): Settled<R> => ({ id: t.id, ok: true, value }),
+        (error: unknown): Settled<R> => ({ id: t.id, ok: false, error }),
+      ),
+    );
   };
 
   for (;;) {

@@ -44,10 +44,14 @@ export async function runTask(ctx: WorkflowContext, env: TaskEnv): Promise<TaskO
       const name = toName(raw, '');
       if (!name) continue;
       try {
-        await ctx.step(`p${v}/tool:${name}`, async (io) => {
-          if (await ctx.deps.tools.get(name)) return { name, existed: true, resources: { agents: [], tools: [] } };
-          return generateTool(io, ctx.deps.tools, { name, task, owner, ttlSeconds: ctx.deps.settings.specialistTtlSeconds });
-        }, { announce: true, meta: { phase: 'tool', task: task.id, tool: name }, effects: (r) => ('usage' in r ? { usage: r.usage } : {}) });
+        await ctx.step(
+          `p${v}/tool:${name}`,
+          async (io) => {
+            if (await ctx.deps.tools.get(name)) return { name, existed: true, resources: { agents: [], tools: [] } };
+            return generateTool(io, ctx.deps.tools, { name, task, owner, ttlSeconds: ctx.deps.settings.specialistTtlSeconds });
+          },
+          { announce: true, meta: { phase: 'tool', task: task.id, tool: name }, effects: (r) => ('usage' in r ? { usage: r.usage } : {}) },
+        );
       } catch (e) {
         ctx.rethrowIfStop(e); // a tool that cannot be made leaves the sub-task without it
       }
@@ -64,7 +68,12 @@ export async function runTask(ctx: WorkflowContext, env: TaskEnv): Promise<TaskO
     while (!result) {
       for (let attempt = 1; attempt <= cfg.workerRetries + 1 && !result; attempt++) {
         try {
-          result = await executeStep(ctx, env, assignment, `${prefix}/iter:${iter}/execute:${assignN}.${attempt}`, { previous, lastError, iter, attempt });
+          result = await executeStep(ctx, env, assignment, `${prefix}/iter:${iter}/execute:${assignN}.${attempt}`, {
+            previous,
+            lastError,
+            iter,
+            attempt,
+          });
         } catch (e) {
           ctx.rethrowIfStop(e);
           lastError = e;
@@ -84,79 +93,188 @@ export async function runTask(ctx: WorkflowContext, env: TaskEnv): Promise<TaskO
     previous = { iteration: iter + 1, result: result.answer, issues: verdict.issues };
   }
   if (cfg.onIterationsExhausted === 'accept-best-and-flag') return finish(ctx, prefix, env, best!, 'flagged', cfg.maxIterations);
-  throw await failStep(ctx, prefix, task, 'quality', `sub-task ${task.id} did not reach the quality threshold ${cfg.qualityThreshold} in ${cfg.maxIterations} iteration(s) (best ${best!.score.toFixed(2)})`, null);
+  throw await failStep(
+    ctx,
+    prefix,
+    task,
+    'quality',
+    `sub-task ${task.id} did not reach the quality threshold ${cfg.qualityThreshold} ` +
+      `in ${cfg.maxIterations} iteration(s) (best ${best!.score.toFixed(2)})`,
+    null,
+  );
 }
 
 async function assignStep(ctx: WorkflowContext, prefix: string, task: SubTask, n: number, exclude: string[]): Promise<Assignment> {
   try {
-    return await ctx.step(`${prefix}/assign:${n}`, (io) => assign(io, ctx.deps.agents, ctx.deps.tools, {
-      task, owner: ctx.project.owner, exclude, dynamicAgents: ctx.config.dynamicAgents, specialistTtlSeconds: ctx.deps.settings.specialistTtlSeconds,
-    }), {
-      meta: { phase: 'assign', task: task.id, attempt: n },
-      summary: (a) => `${task.id} assigned to ${a.agentName}${a.created ? ' (new specialist)' : ''}`,
-      effects: (a) => ({ events: [{ status: 'task_assigned', task: task.id, agent: a.agentId, message: `${task.id} → ${a.agentName}`, metadata: { origin: a.origin, created: a.created } }] }),
-    });
+    return await ctx.step(
+      `${prefix}/assign:${n}`,
+      (io) =>
+        assign(io, ctx.deps.agents, ctx.deps.tools, {
+          task,
+          owner: ctx.project.owner,
+          exclude,
+          dynamicAgents: ctx.config.dynamicAgents,
+          specialistTtlSeconds: ctx.deps.settings.specialistTtlSeconds,
+        }),
+      {
+        meta: { phase: 'assign', task: task.id, attempt: n },
+        summary: (a) => `${task.id} assigned to ${a.agentName}${a.created ? ' (new specialist)' : ''}`,
+        effects: (a) => ({
+          events: [
+            {
+              status: 'task_assigned',
+              task: task.id,
+              agent: a.agentId,
+              message: `${task.id} → ${a.agentName}`,
+              metadata: { origin: a.origin, created: a.created },
+            },
+          ],
+        }),
+      },
+    );
   } catch (e) {
     ctx.rethrowIfStop(e);
     throw await failStep(ctx, prefix, task, 'assign', `no agent could be assigned to sub-task ${task.id}`, errorValue(e));
   }
 }
 
-async function executeStep(ctx: WorkflowContext, env: TaskEnv, a: Assignment, key: string, r: { previous: AssignmentInput['previous']; lastError: unknown; iter: number; attempt: number }): Promise<WorkerResult> {
-  return ctx.step(key, async (io) => {
-    const agent = await ctx.deps.agents.get(a.agentId);
-    if (!agent) throw new FactoryError('RESOURCE_NOT_FOUND', `agent ${a.agentId} (${a.agentName}) no longer exists`, { agent: a.agentId });
-    const offered = (await Promise.all(a.tools.map((t) => ctx.deps.tools.get(t)))).filter((t) => t !== undefined);
-    const assignment: AssignmentInput = {
-      projectTask: ctx.project.task, task: env.task, inputs: env.inputs, knowledge: env.knowledge, missingTools: a.missingTools,
-      ...(r.previous ? { previous: r.previous } : {}),
-      ...(r.lastError ? { error: `${errorValue(r.lastError).code}: ${errorValue(r.lastError).message}` } : {}),
-    };
-    return runWorker(io, {
-      agent, offered, assignment, maxTurns: agent.blueprint.maxTurns ?? 8, maxRepeated: ctx.config.maxRepeatedToolCalls, actor: ctx.project.owner,
-    });
-  }, {
-    announce: true,
-    meta: { phase: 'execute', task: env.task.id, iteration: r.iter, attempt: r.attempt, agent: a.agentId, origin: a.origin },
-    summary: (w) => `${env.task.id} iteration ${r.iter}: ${w.agentName} answered (${w.turns} turn(s), ${w.toolCalls} tool call(s))`,
-  });
+async function executeStep(
+  ctx: WorkflowContext,
+  env: TaskEnv,
+  a: Assignment,
+  key: string,
+  r: { previous: AssignmentInput['previous']; lastError: unknown; iter: number; attempt: number },
+): Promise<WorkerResult> {
+  return ctx.step(
+    key,
+    async (io) => {
+      const agent = await ctx.deps.agents.get(a.agentId);
+      if (!agent)
+        throw new FactoryError('RESOURCE_NOT_FOUND', `agent ${a.agentId} (${a.agentName}) no longer exists`, { agent: a.agentId });
+      const offered = (await Promise.all(a.tools.map((t) => ctx.deps.tools.get(t)))).filter((t) => t !== undefined);
+      const assignment: AssignmentInput = {
+        projectTask: ctx.project.task,
+        task: env.task,
+        inputs: env.inputs,
+        knowledge: env.knowledge,
+        missingTools: a.missingTools,
+        ...(r.previous ? { previous: r.previous } : {}),
+        ...(r.lastError ? { error: `${errorValue(r.lastError).code}: ${errorValue(r.lastError).message}` } : {}),
+      };
+      return runWorker(io, {
+        agent,
+        offered,
+        assignment,
+        maxTurns: agent.blueprint.maxTurns ?? 8,
+        maxRepeated: ctx.config.maxRepeatedToolCalls,
+        actor: ctx.project.owner,
+      });
+    },
+    {
+      announce: true,
+      meta: { phase: 'execute', task: env.task.id, iteration: r.iter, attempt: r.attempt, agent: a.agentId, origin: a.origin },
+      summary: (w) => `${env.task.id} iteration ${r.iter}: ${w.agentName} answered (${w.turns} turn(s), ${w.toolCalls} tool call(s))`,
+    },
+  );
 }
 
-async function reviewChain(ctx: WorkflowContext, prefix: string, iter: number, task: SubTask, result: WorkerResult, a: Assignment): Promise<StageReview[]> {
+async function reviewChain(
+  ctx: WorkflowContext,
+  prefix: string,
+  iter: number,
+  task: SubTask,
+  result: WorkerResult,
+  a: Assignment,
+): Promise<StageReview[]> {
   const reviews: StageReview[] = [];
   for (const stage of ctx.config.reviewChain) {
-    const r = await ctx.step(`${prefix}/iter:${iter}/review:${stage.name}`, async (io) => {
-      const pool = await ctx.deps.agents.list();
-      const worker = pool.find((x) => x.id === a.agentId) ?? (await ctx.deps.agents.get(a.agentId));
-      return review(io, { stage, task, result: result.answer, threshold: ctx.config.qualityThreshold, reviewer: pickReviewer(stage, worker, pool) });
-    }, {
-      meta: { phase: 'review', task: task.id, iteration: iter, stage: stage.name, kind: stage.kind },
-      summary: (x) => `${task.id} iteration ${iter}, ${stage.name} review by ${x.reviewer.name}: ${x.score === null ? 'invalid' : x.score.toFixed(2)}${x.accepted ? ', accepted' : ''}`,
-    });
+    const r = await ctx.step(
+      `${prefix}/iter:${iter}/review:${stage.name}`,
+      async (io) => {
+        const pool = await ctx.deps.agents.list();
+        const worker = pool.find((x) => x.id === a.agentId) ?? (await ctx.deps.agents.get(a.agentId));
+        return review(io, {
+          stage,
+          task,
+          result: result.answer,
+          threshold: ctx.config.qualityThreshold,
+          reviewer: pickReviewer(stage, worker, pool),
+        });
+      },
+      {
+        meta: { phase: 'review', task: task.id, iteration: iter, stage: stage.name, kind: stage.kind },
+        summary: (x) =>
+          `${task.id} iteration ${iter}, ${stage.name} review by ${x.reviewer.name}: ` +
+          `${x.score === null ? 'invalid' : x.score.toFixed(2)}${x.accepted ? ', accepted' : ''}`,
+      },
+    );
     reviews.push(r);
     if (r.mustPass && !r.accepted) break; // the iteration cannot pass: later stages would be wasted
   }
   return reviews;
 }
 
-async function finish(ctx: WorkflowContext, prefix: string, env: TaskEnv, best: { result: WorkerResult; score: number }, status: 'accepted' | 'flagged', iterations: number): Promise<TaskOutcome> {
-  const outcome: TaskOutcome = { id: env.task.id, status, result: best.result.answer, score: best.score, iterations, agentId: best.result.agentId, agentName: best.result.agentName };
+async function finish(
+  ctx: WorkflowContext,
+  prefix: string,
+  env: TaskEnv,
+  best: { result: WorkerResult; score: number },
+  status: 'accepted' | 'flagged',
+  iterations: number,
+): Promise<TaskOutcome> {
+  const outcome: TaskOutcome = {
+    id: env.task.id,
+    status,
+    result: best.result.answer,
+    score: best.score,
+    iterations,
+    agentId: best.result.agentId,
+    agentName: best.result.agentName,
+  };
   return ctx.step(`${prefix}/done`, async () => outcome, {
     quiet: true,
     meta: { phase: 'task', task: env.task.id, status, score: best.score, iterations },
     summary: () => `${env.task.id} ${status} with score ${best.score.toFixed(2)} after ${iterations} iteration(s)`,
     effects: () => {
       ctx.progress(0.1 + env.share);
-      return { events: [{ status: status === 'accepted' ? 'task_accepted' : 'task_flagged', task: env.task.id, agent: best.result.agentId, message: `${env.task.id} ${status} (score ${best.score.toFixed(2)})`, metadata: { score: best.score, iterations } }] };
+      return {
+        events: [
+          {
+            status: status === 'accepted' ? 'task_accepted' : 'task_flagged',
+            task: env.task.id,
+            agent: best.result.agentId,
+            message: `${env.task.id} ${status} (score ${best.score.toFixed(2)})`,
+            metadata: { score: best.score, iterations },
+          },
+        ],
+      };
     },
   });
 }
 
 /** Journals the sub-task's failure (so resume and replay take the same branch) and returns the error to throw. */
-async function failStep(ctx: WorkflowContext, prefix: string, task: SubTask, reason: string, message: string, cause: unknown): Promise<unknown> {
-  const err = new FactoryError('TASK_FAILED', message, { task: task.id, reason, replan: reason !== 'quality' || ctx.config.onIterationsExhausted === 'replan', cause });
+async function failStep(
+  ctx: WorkflowContext,
+  prefix: string,
+  task: SubTask,
+  reason: string,
+  message: string,
+  cause: unknown,
+): Promise<unknown> {
+  const err = new FactoryError('TASK_FAILED', message, {
+    task: task.id,
+    reason,
+    replan: reason !== 'quality' || ctx.config.onIterationsExhausted === 'replan',
+    cause,
+  });
   try {
-    await ctx.step(`${prefix}/done`, async () => { throw err; }, { meta: { phase: 'task', task: task.id, status: 'failed', reason } });
+    await ctx.step(
+      `${prefix}/done`,
+      async () => {
+        throw err;
+      },
+      { meta: { phase: 'task', task: task.id, status: 'failed', reason } },
+    );
   } catch (e) {
     return e;
   }
