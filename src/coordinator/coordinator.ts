@@ -7,14 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { FactoryError } from '../errors/catalog.ts';
 import { ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, parseInput, resolveSettings, StepsQuery } from './api.ts';
 import { usedOf } from './engine/budget.ts';
-import type { GateDecision } from './engine/context.ts';
 import { heldElsewhere } from './engine/lease.ts';
 import { writeCommit, type EngineDeps } from './engine/run.ts';
 import { Runner } from './engine/runner.ts';
 import { verifyJournal, type JournalVerdict } from './journal.ts';
 import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord } from './model.ts';
+import { recordDecision } from './decisions.ts';
 import { replayProject, type ReplayResult } from './replay.ts';
-import { validatePlan } from './roles/plan.ts';
 import {
   projectReport,
   projectView,
@@ -180,59 +179,7 @@ export class Coordinator {
   /** Approve, reject with a reason, or approve an edited plan; only the owner or an admin decides. */
   async approve(who: Principal, id: string, input: unknown): Promise<ProjectView> {
     const p = await this.decidable(who, id);
-    const body = parseInput(ApprovalBody, input, 'decision');
-    const open = p.waiting;
-    if (p.status !== 'waiting_for_approval' || !open)
-      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is not waiting for approval (it is ${p.status})`, {
-        status: p.status,
-      });
-    if (body.gate && body.gate !== open.gate)
-      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} waits at the ${open.gate} gate, not ${body.gate}`, {
-        status: p.status,
-        gate: open.gate,
-      });
-    let plan: unknown;
-    if (body.plan !== undefined) {
-      if (open.gate !== 'plan')
-        throw new FactoryError('VALIDATION_FAILED', 'Only the plan gate takes an edited plan', {
-          issues: [{ path: 'plan', message: `the open gate is ${open.gate}` }],
-        });
-      const v = validatePlan(body.plan, p.config.maxTasks);
-      if (!v.ok) throw new FactoryError('PLAN_INVALID', 'The edited plan does not validate', { issues: v.issues });
-      plan = v.plan;
-    }
-    const decision: GateDecision = {
-      decision: body.decision,
-      ...(body.reason ? { reason: body.reason } : {}),
-      ...(plan ? { plan } : {}),
-      by: who.id,
-      at: new Date().toISOString(),
-    };
-    try {
-      await writeCommit(this.deps, p, {
-        journal: [{ key: `signal:gate:${open.gate}:${open.round}`, kind: 'signal', ok: true, data: decision }],
-        patch: { waiting: null, status: p.phase },
-        events: [
-          {
-            status: body.decision === 'approve' ? 'approved' : 'rejected',
-            message: `${open.gate} ${body.decision === 'approve' ? 'approved' : 'rejected'} by ${who.id}${plan ? ' (edited plan)' : ''}`,
-            metadata: { gate: open.gate, round: open.round, by: who.id },
-          },
-        ],
-        audit: [
-          {
-            type: 'project_approval',
-            action: body.decision,
-            actor: who.id,
-            details: { gate: open.gate, round: open.round, reason: body.reason ?? null, edited: plan !== undefined },
-          },
-        ],
-      });
-    } catch (e) {
-      if (e instanceof FactoryError && e.code === 'CONFLICT')
-        throw new FactoryError('PROJECT_STATE_INVALID', `The ${open.gate} gate of project ${id} was decided already`, { status: p.status });
-      throw e;
-    }
+    await recordDecision(this.deps, who, p, parseInput(ApprovalBody, input, 'decision'));
     this.runner.schedule(id);
     return this.get(who, id);
   }

@@ -15,134 +15,15 @@ import type { ProgressEvent } from '../events/bus.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import type { AuditRepo } from './audit-repo.ts';
 import type { EventRepo } from './event-repo.ts';
-
-interface Row {
-  id: string;
-  name: string;
-  owner: string;
-  task: string;
-  pipeline: string;
-  status: string;
-  phase: string;
-  config: string;
-  plan: string | null;
-  result: string | null;
-  error: string | null;
-  waiting: string | null;
-  paused: string | null;
-  usage: string;
-  metrics: string | null;
-  runs: number;
-  cancel_requested: number;
-  lease_owner: string | null;
-  lease_expires: string | null;
-  journal_length: number;
-  journal_head: string;
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-interface JRow {
-  project: string;
-  seq: number;
-  key: string;
-  kind: string;
-  ok: number;
-  data: string;
-  meta: string;
-  at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
-
-/** A lazy commit (progress events only) waits this long for other writes to share their transaction. */
-const LAZY_MS = 100;
-
-function storeError(e: unknown, project: string): unknown {
-  const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new FactoryError('CONFLICT', `A journal row of project ${project} was written twice`, { project }, { cause: e });
-  }
-  if (code === 'SQLITE_BUSY') return new FactoryError('STORE_BUSY', undefined, undefined, { cause: e });
-  return e;
-}
-const GENESIS = '0'.repeat(64);
-
-function fromRow(r: Row): ProjectRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    owner: r.owner,
-    task: r.task,
-    pipeline: r.pipeline,
-    status: r.status as ProjectStatus,
-    phase: r.phase as ProjectRecord['phase'],
-    config: JSON.parse(r.config) as ProjectRecord['config'],
-    plan: json(r.plan),
-    result: json(r.result),
-    error: json(r.error) as ProjectRecord['error'],
-    waiting: json(r.waiting) as ProjectRecord['waiting'],
-    paused: json(r.paused) as ProjectRecord['paused'],
-    usage: JSON.parse(r.usage) as ProjectRecord['usage'],
-    metrics: json(r.metrics),
-    runs: r.runs,
-    cancelRequested: r.cancel_requested === 1,
-    lease: r.lease_owner && r.lease_expires ? { owner: r.lease_owner, expiresAt: r.lease_expires } : null,
-    journalLength: r.journal_length,
-    journalHead: r.journal_head,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-  };
-}
-
-const fromJ = (r: JRow): JournalEntry => ({
-  project: r.project,
-  seq: r.seq,
-  key: r.key,
-  kind: r.kind as JournalEntry['kind'],
-  ok: r.ok === 1,
-  data: JSON.parse(r.data),
-  meta: JSON.parse(r.meta) as Record<string, unknown>,
-  at: r.at,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
-
-/** Columns a patch may set, and how each is stored. */
-const PATCH_COLUMNS: Record<keyof ProjectPatch, { col: string; json: boolean }> = {
-  status: { col: 'status', json: false },
-  phase: { col: 'phase', json: false },
-  plan: { col: 'plan', json: true },
-  result: { col: 'result', json: true },
-  error: { col: 'error', json: true },
-  waiting: { col: 'waiting', json: true },
-  paused: { col: 'paused', json: true },
-  metrics: { col: 'metrics', json: true },
-  config: { col: 'config', json: true },
-  startedAt: { col: 'started_at', json: false },
-  finishedAt: { col: 'finished_at', json: false },
-};
+import { GroupCommit } from './group-commit.ts';
+import { fromJ, fromRow, GENESIS, PATCH_COLUMNS, type JRow, type Row } from './project-rows.ts';
 
 /**
  * Projects and their journals (the coordinator's ProjectRepository). A commit writes journal rows,
  * the project's state, progress events and audit rows in one IMMEDIATE transaction.
  */
 export class ProjectRepo implements ProjectRepository {
-  private readonly batchTx: (fn: () => void) => void;
-  private readonly one: (c: ProjectCommit) => Committed;
-  private readonly queue: {
-    c: ProjectCommit;
-    then: ((c: Committed) => void) | undefined;
-    resolve: (c: Committed) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  private immediate = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly group: GroupCommit;
   private readonly selectRow: Database.Statement;
   private readonly insertJ: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
@@ -152,10 +33,7 @@ export class ProjectRepo implements ProjectRepository {
     private readonly audit: AuditRepo,
     private readonly events: EventRepo,
   ) {
-    const outer = db.transaction((fn: () => void) => fn());
-    this.batchTx = (fn) => outer.immediate(fn);
-    // nested inside the outer transaction: a savepoint, rolled back alone when its commit fails
-    this.one = db.transaction((c: ProjectCommit) => this.write(c));
+    this.group = new GroupCommit(db, (c) => this.write(c));
     this.selectRow = db.prepare('SELECT * FROM projects WHERE id = ?');
     this.insertJ = db.prepare(`INSERT INTO project_journal (project, seq, key, kind, ok, data, meta, at, prev_hash, hash)
       VALUES (@project, @seq, @key, @kind, @ok, @data, @meta, @at, @prevHash, @hash)`);
@@ -194,52 +72,10 @@ export class ProjectRepo implements ProjectRepository {
 
   /**
    * Group commit: the commits asked for in the same turn of the event loop are written in one IMMEDIATE
-   * transaction (one fsync), each in its own savepoint, so one that fails (fence, cancel, a duplicate
-   * key) fails alone. Each `then` runs right after the transaction, in order.
+   * transaction (one fsync), each in its own savepoint (see group-commit.ts).
    */
   commit(c: ProjectCommit, then?: (c: Committed) => void): Promise<Committed> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ c, then, resolve, reject });
-      if (!c.lazy && !this.immediate) {
-        this.immediate = true;
-        setImmediate(() => this.flush());
-      } else if (c.lazy && !this.timer && !this.immediate) {
-        this.timer = setTimeout(() => this.flush(), LAZY_MS);
-      }
-    });
-  }
-
-  private flush(): void {
-    this.immediate = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.queue.splice(0);
-    if (batch.length === 0) return;
-    const results: ({ ok: true; done: Committed } | { ok: false; error: unknown })[] = [];
-    try {
-      this.batchTx(() => {
-        for (const item of batch) {
-          try {
-            results.push({ ok: true, done: this.one(item.c) });
-          } catch (error) {
-            results.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (e) {
-      for (const item of batch) item.reject(storeError(e, item.c.project));
-      return;
-    }
-    batch.forEach((item, i) => {
-      const r = results[i]!;
-      if (!r.ok) return item.reject(storeError(r.error, item.c.project));
-      try {
-        item.then?.(r.done);
-      } catch {
-        // a listener's failure is not the writer's
-      }
-      item.resolve(r.done);
-    });
+    return this.group.commit(c, then);
   }
 
   private row(id: string): Row | undefined {

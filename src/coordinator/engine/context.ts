@@ -11,6 +11,7 @@ import type { ProjectPhase, ProjectRecord, Usage } from '../model.ts';
 import type { ProjectPatch } from '../ports.ts';
 import { errorValue, fromErrorValue, isJournalable, stopReason, Suspended } from './errors.ts';
 import type { AuditDraft, EventDraft, RunState } from './run.ts';
+import { addUsage, Held } from './held.ts';
 import { StepLlm, StepTools, type StepIO, type StepScope } from './step-io.ts';
 
 export interface StepEffects {
@@ -32,42 +33,6 @@ export interface StepOptions<T> {
   quiet?: boolean;
   /** a step_started event before it runs (for long steps: a worker's run, planning, a tool's generation) */
   announce?: boolean;
-}
-
-/** Model replies and tool runs of a step not yet written, and the usage they add. */
-class Held {
-  private drafts: JournalDraft[] = [];
-  private usage: Partial<Usage> = {};
-
-  constructor(private readonly run: RunState) {}
-
-  add(d: JournalDraft, usage: Partial<Usage>): void {
-    this.drafts.push(d);
-    addUsage(this.usage, usage);
-    addUsage(this.run.pendingUsage, usage);
-  }
-
-  take(): JournalDraft[] {
-    return this.drafts.splice(0);
-  }
-
-  takeUsage(): Partial<Usage> {
-    const u = this.usage;
-    this.usage = {};
-    for (const [k, v] of Object.entries(u))
-      (this.run.pendingUsage as Record<string, number>)[k] = ((this.run.pendingUsage as Record<string, number>)[k] ?? 0) - (v ?? 0);
-    return u;
-  }
-
-  async flush(): Promise<void> {
-    if (this.drafts.length === 0) return;
-    await this.run.commit({ journal: this.take(), usage: this.takeUsage() });
-  }
-}
-
-function addUsage(to: Partial<Usage>, u: Partial<Usage>): Partial<Usage> {
-  for (const [k, v] of Object.entries(u)) (to as Record<string, number>)[k] = ((to as Record<string, number>)[k] ?? 0) + (v ?? 0);
-  return to;
 }
 
 export interface GateDecision {

@@ -7,15 +7,12 @@
  */
 import { FactoryError } from '../../errors/catalog.ts';
 import { verifyJournal } from '../journal.ts';
-import { computeMetrics } from '../metrics.ts';
 import { ACTIVE_STATUSES, isTerminal, type ProjectRecord } from '../model.ts';
-import type { Workflow, WorkflowOutcome } from '../workflows/types.ts';
+import type { Workflow } from '../workflows/types.ts';
 import { WorkflowContext } from './context.ts';
-import { codeOf, errorValue, isTransient, Suspended } from './errors.ts';
+import { endRun, sortStop, type Ending } from './endings.ts';
 import { staleHolder } from './lease.ts';
 import { RunState, type EngineDeps } from './run.ts';
-
-type Ending = { kind: 'completed'; outcome: WorkflowOutcome } | { kind: 'failed' | 'cancelled'; error: unknown };
 
 export class Runner {
   private readonly active = new Map<string, { run?: RunState; done: Promise<void> }>();
@@ -109,7 +106,8 @@ export class Runner {
       const run = new RunState(this.deps, p, rows, instance);
       entry.run = run;
       if (!verdict.ok) {
-        await this.end(
+        await endRun(
+          this.deps,
           run,
           {
             kind: 'failed',
@@ -132,7 +130,12 @@ export class Runner {
       );
       heartbeat.unref();
       if (p.cancelRequested) {
-        await this.end(run, { kind: 'cancelled', error: new FactoryError('PROJECT_CANCELLED', `Project ${id} was cancelled`) }, true);
+        await endRun(
+          this.deps,
+          run,
+          { kind: 'cancelled', error: new FactoryError('PROJECT_CANCELLED', `Project ${id} was cancelled`) },
+          true,
+        );
         return false;
       }
       let ending: Ending | 'suspended' | 'paused' | 'stopped' | 'restart';
@@ -142,9 +145,9 @@ export class Runner {
         const outcome = await this.workflowOf(run)(new WorkflowContext(run));
         ending = { kind: 'completed', outcome };
       } catch (e) {
-        ending = await this.sort(run, e);
+        ending = await sortStop(this.deps, run, e);
       }
-      if (typeof ending === 'object') await this.end(run, ending, true);
+      if (typeof ending === 'object') await endRun(this.deps, run, ending, true);
       restart = ending === 'restart';
     } finally {
       if (heartbeat) clearInterval(heartbeat);
@@ -208,130 +211,6 @@ export class Runner {
     for (const t of timers) t.unref();
   }
 
-  /** What a stopped workflow means for the project. */
-  private async sort(run: RunState, e: unknown): Promise<Ending | 'suspended' | 'paused' | 'stopped' | 'restart'> {
-    if (e instanceof Suspended) return 'suspended';
-    const err = run.signal.aborted && run.signal.reason instanceof FactoryError ? run.signal.reason : e;
-    const code = codeOf(err);
-    if (code === 'SHUTTING_DOWN' || code === 'PROJECT_BUSY') return 'stopped';
-    if (code === 'PROJECT_CANCELLED') return { kind: 'cancelled', error: err };
-    if (code === 'BUDGET_EXCEEDED' && (await this.budgetRaised(run, err))) return 'restart';
-    if (code === 'BUDGET_EXCEEDED' && run.project.config.onBudgetExceeded === 'pause') return this.pause(run, 'budget', err);
-    if (isTransient(err))
-      return this.pause(
-        run,
-        code.startsWith('SANDBOX') || code === 'DOCKER_UNAVAILABLE' ? 'sandbox' : code.startsWith('STORE') ? 'error' : 'llm',
-        err,
-      );
-    return { kind: 'failed', error: err };
-  }
-
-  /** The budget that refused a call was changed since (PATCH budget during the run). */
-  private async budgetRaised(run: RunState, err: unknown): Promise<boolean> {
-    const d = (err as FactoryError).details as { kind?: keyof ProjectRecord['config']['budget']; limit?: number } | undefined;
-    const fresh = await this.deps.repo.get(run.project.id);
-    if (!d?.kind || !fresh) return false;
-    return fresh.config.budget[d.kind] !== d.limit;
-  }
-
-  private async pause(run: RunState, reason: 'budget' | 'llm' | 'sandbox' | 'error', e: unknown): Promise<'paused'> {
-    const error = errorValue(e);
-    await run
-      .commit({
-        patch: { status: 'paused', paused: { reason, error, at: new Date().toISOString() } },
-        events: [
-          {
-            status: 'paused',
-            message: `paused (${reason}): ${error.message}`,
-            metadata: { reason, error, usage: run.project.usage, budget: run.project.config.budget },
-          },
-        ],
-        audit: [
-          {
-            type: 'project_status_changed',
-            action: 'paused',
-            success: false,
-            error: `${error.code}: ${error.message}`,
-            details: { from: run.project.status, to: 'paused', reason },
-          },
-          ...(reason === 'budget'
-            ? [{ type: 'project_budget' as const, action: 'exceeded', details: { ...(error.details as object), usage: run.project.usage } }]
-            : []),
-        ],
-      })
-      .catch(() => undefined);
-    return 'paused';
-  }
-
-  /** Close (temporary agents and tools destroyed, as a step), metrics, then the terminal status. */
-  async end(run: RunState, ending: Ending, close: boolean): Promise<void> {
-    run.ctrl = new AbortController();
-    run.finalizing = true;
-    const ctx = new WorkflowContext(run);
-    let closeError: unknown;
-    if (close) {
-      try {
-        await ctx.step('close', async () => this.closeResources(run), {
-          meta: { phase: 'close' },
-          summary: (r) => `closed: ${r.agents.length} agent(s), ${r.tools.length} tool(s) destroyed`,
-        });
-      } catch (e) {
-        closeError = e;
-      }
-    }
-    const status = ending.kind;
-    const error = ending.kind === 'completed' ? null : errorValue(ending.error);
-    const finishedAt = new Date().toISOString();
-    const metrics = computeMetrics({ ...run.project, finishedAt }, run.journal.values());
-    await run.commit({
-      patch: {
-        status,
-        finishedAt,
-        metrics,
-        waiting: null,
-        paused: null,
-        error,
-        ...(ending.kind === 'completed' ? { result: ending.outcome.result } : {}),
-      },
-      events: [
-        {
-          status,
-          progress: 1,
-          message:
-            ending.kind === 'completed'
-              ? `completed${ending.outcome.flagged ? ' (flagged: below the quality threshold somewhere)' : ''}`
-              : `${status}: ${error!.code}: ${error!.message}`,
-          metadata: { metrics, ...(error ? { error } : {}), ...(closeError ? { closeError: errorValue(closeError) } : {}) },
-        },
-      ],
-      audit: [
-        {
-          type: 'project_status_changed',
-          action: status,
-          success: status === 'completed',
-          ...(error ? { error: `${error.code}: ${error.message}` } : {}),
-          details: { from: run.project.status, to: status, metrics },
-        },
-      ],
-    });
-  }
-
-  /** Destroys every agent and tool this project created (journaled in its steps' `resources`). */
-  private async closeResources(run: RunState): Promise<{ agents: string[]; tools: string[] }> {
-    const agents = new Set<string>();
-    const tools = new Set<string>();
-    for (const r of run.journal.values()) {
-      const res =
-        r.kind === 'step' && r.ok ? (r.data as { resources?: { agents?: string[]; tools?: string[] } } | null)?.resources : undefined;
-      for (const a of res?.agents ?? []) agents.add(a);
-      for (const t of res?.tools ?? []) tools.add(t);
-    }
-    const why = `project ${run.project.id} closed`;
-    for (const a of agents) await this.deps.agents.destroy(a, 'coordinator', why);
-    for (const t of tools) await this.deps.tools.destroy(t, 'coordinator', why);
-    return { agents: [...agents], tools: [...tools] };
-  }
-
   /** Ends a project that no run drives right now (cancel while waiting, paused or queued). */
   async finalize(id: string, ending: Ending): Promise<boolean> {
     const { repo, instance, settings } = this.deps;
@@ -342,7 +221,7 @@ export class Runner {
     try {
       const fresh = (await repo.get(id))!;
       const run = new RunState(this.deps, fresh, await repo.journal(id), instance);
-      await this.end(run, ending, true);
+      await endRun(this.deps, run, ending, true);
       return true;
     } finally {
       await repo.release(id, instance).catch(() => undefined);
