@@ -74,6 +74,23 @@ describe('budgets', () => {
     await expect(h.coordinator.resume(ALICE, paused.id)).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
   });
 
+  it('a call whose priced estimate would pass the cost budget is not sent', async () => {
+    h = await startHarness({ model: GOOD, costs: { 'llama3.1:8b': { prompt: 10, completion: 30 } } });
+    await h.agent('analyst', 'analysis');
+    // the plan call: a few hundred prompt tokens and at most 500 completion tokens (0.015 USD alone): more than 0.01
+    const p = await h.run('priced', { budget: { costUsd: 0.01 }, maxCompletionTokens: 500 });
+    expect(p).toMatchObject({
+      status: 'paused',
+      paused: { reason: 'budget', error: { code: 'BUDGET_EXCEEDED', details: { kind: 'costUsd' } } },
+    });
+    expect(h.chats()).toHaveLength(0);
+    await h.coordinator.patchBudget(ALICE, p.id, { costUsd: 1 });
+    const done = await h.coordinator.settled(ALICE, p.id);
+    expect(done.status).toBe('completed');
+    expect(done.usage.costUsd).toBeGreaterThan(0);
+    expect(done.usage.costUsd).toBeLessThanOrEqual(1);
+  });
+
   it('the wall-clock budget aborts a model call in flight', async () => {
     const slow: Script = (a) => (a.role === 'worker' ? { content: 'late', delayMs: 60_000 } : undefined);
     h = await startHarness({ model: [slow, GOOD] });

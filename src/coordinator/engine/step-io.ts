@@ -122,7 +122,9 @@ export class StepLlm implements LlmProvider {
         completionTokens: tokensOf(res.usage.completionTokens),
       };
       usage.totalTokens = usage.promptTokens + usage.completionTokens;
-      const cost = res.record?.costUsd ?? this.s.costUsd(res.model, usage.promptTokens, usage.completionTokens);
+      // the coordinator's cost table prices the call when it knows the model, else the provider's record
+      const priced = this.s.costUsd(res.model, usage.promptTokens, usage.completionTokens);
+      const cost = priced > 0 ? priced : (res.record?.costUsd ?? 0);
       const data: RecordedReply = {
         message: res.message,
         model: res.model,
