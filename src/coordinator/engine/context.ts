@@ -109,7 +109,7 @@ export class WorkflowContext {
   private async execute<T>(key: string, fn: (io: StepIO) => Promise<T>, opts: StepOptions<T>): Promise<T> {
     const run = this.run;
     if (run.signal.aborted) throw stopReason(run.signal);
-    if (!run.replay && !run.finalizing && run.project.usage.steps + run.inflight.size > run.project.config.maxSteps) {
+    if (!run.replay && !run.finalizing && run.liveUsage().steps + run.inflight.size > run.project.config.maxSteps) {
       throw this.fatal(
         new FactoryError('STEP_LIMIT_EXCEEDED', `Project ${run.project.id} reached its limit of ${run.project.config.maxSteps} steps`, {
           maxSteps: run.project.config.maxSteps,
@@ -131,53 +131,59 @@ export class WorkflowContext {
         throw this.fatal(e);
       }
       const err = errorValue(e);
-      await run.commit({
-        journal: [
-          ...held.take(),
-          { key, kind: 'step', ok: false, data: err, meta: { ...meta, durationMs: Math.round(performance.now() - started) } },
-        ],
-        usage: { ...held.takeUsage(), steps: 1 },
-        events: [
-          {
-            status: 'step_failed',
-            message: `${key}: ${err.code}: ${err.message}`.slice(0, 2000),
-            metadata: { step: key, ...meta, error: err.code },
-          },
-        ],
-        audit: [
-          {
-            type: 'project_step',
-            action: 'failed',
-            target: key,
-            success: false,
-            error: `${err.code}: ${err.message}`,
-            durationMs: performance.now() - started,
-            details: { ...meta },
-          },
-        ],
-      });
+      await run.commit(
+        {
+          journal: [
+            ...held.take(),
+            { key, kind: 'step', ok: false, data: err, meta: { ...meta, durationMs: Math.round(performance.now() - started) } },
+          ],
+          usage: { ...held.takeUsage(), steps: 1 },
+          events: [
+            {
+              status: 'step_failed',
+              message: `${key}: ${err.code}: ${err.message}`.slice(0, 2000),
+              metadata: { step: key, ...meta, error: err.code },
+            },
+          ],
+          audit: [
+            {
+              type: 'project_step',
+              action: 'failed',
+              target: key,
+              success: false,
+              error: `${err.code}: ${err.message}`,
+              durationMs: performance.now() - started,
+              details: { ...meta },
+            },
+          ],
+        },
+        { defer: true },
+      );
       throw e;
     }
     const fx = opts.effects?.(result) ?? {};
     const durationMs = Math.round(performance.now() - started);
-    await run.commit({
-      journal: [...held.take(), { key, kind: 'step', ok: true, data: result, meta: { ...meta, durationMs } } as JournalDraft],
-      usage: addUsage(addUsage({}, fx.usage ?? {}), { ...held.takeUsage(), steps: 1 }),
-      ...(fx.patch ? { patch: fx.patch } : {}),
-      events: [
-        ...(opts.quiet
-          ? []
-          : [
-              {
-                status: 'step_completed',
-                message: (opts.summary?.(result) ?? key).slice(0, 2000),
-                metadata: { step: key, ...meta, durationMs },
-              },
-            ]),
-        ...(fx.events ?? []),
-      ],
-      audit: [{ type: 'project_step', action: 'completed', target: key, durationMs, details: { ...meta } }, ...(fx.audit ?? [])],
-    });
+    await run.commit(
+      {
+        journal: [...held.take(), { key, kind: 'step', ok: true, data: result, meta: { ...meta, durationMs } } as JournalDraft],
+        usage: addUsage(addUsage({}, fx.usage ?? {}), { ...held.takeUsage(), steps: 1 }),
+        ...(fx.patch ? { patch: fx.patch } : {}),
+        events: [
+          ...(opts.quiet
+            ? []
+            : [
+                {
+                  status: 'step_completed',
+                  message: (opts.summary?.(result) ?? key).slice(0, 2000),
+                  metadata: { step: key, ...meta, durationMs },
+                },
+              ]),
+          ...(fx.events ?? []),
+        ],
+        audit: [{ type: 'project_step', action: 'completed', target: key, durationMs, details: { ...meta } }, ...(fx.audit ?? [])],
+      },
+      { defer: !fx.patch },
+    ); // a state change (status, plan) is waited for; a step's result lands before the next side effect
     return result;
   }
 

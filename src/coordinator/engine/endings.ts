@@ -44,6 +44,7 @@ async function budgetRaised(deps: EngineDeps, run: RunState, err: unknown): Prom
 }
 
 async function pause(run: RunState, reason: 'budget' | 'llm' | 'sandbox' | 'error', e: unknown): Promise<'paused'> {
+  await run.settle();
   const error = errorValue(e);
   await run
     .commit({
@@ -74,6 +75,7 @@ async function pause(run: RunState, reason: 'budget' | 'llm' | 'sandbox' | 'erro
 
 /** Close (temporary agents and tools destroyed, as a step), metrics, then the terminal status. */
 export async function endRun(deps: EngineDeps, run: RunState, ending: Ending, close: boolean): Promise<void> {
+  await run.settle();
   run.ctrl = new AbortController();
   run.finalizing = true;
   const ctx = new WorkflowContext(run);

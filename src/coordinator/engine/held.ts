@@ -27,7 +27,9 @@ export class Held {
     return u;
   }
 
+  /** Before a side effect: earlier deferred writes land, then the replies held here are written. */
   async flush(): Promise<void> {
+    await this.run.settle();
     if (this.drafts.length === 0) return;
     await this.run.commit({ journal: this.take(), usage: this.takeUsage() });
   }

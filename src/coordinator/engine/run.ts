@@ -3,6 +3,7 @@
  * guard, the AbortSignal every model call and sandbox run carries, and the one way it writes (commit).
  */
 import type { AuditEventInput } from '../../audit/event.ts';
+import { FactoryError } from '../../errors/catalog.ts';
 import type { Config } from '../../config/schema.ts';
 import type { ProgressInput } from '../../events/bus.ts';
 import type { LlmProvider } from '../../llm/index.ts';
@@ -10,6 +11,27 @@ import { journalBuilder, type JournalDraft } from '../journal.ts';
 import type { JournalEntry, ProjectRecord, Usage } from '../model.ts';
 import type { AgentPool, AuditPort, Committed, EventsPort, ProjectCommit, ProjectRepository, ToolPool } from '../ports.ts';
 import { BudgetGuard, type BudgetKind } from './budget.ts';
+
+/** A journal row as the run sees it before its write lands (or in a replay, which writes nothing). */
+function provisional(project: string, d: JournalDraft): JournalEntry {
+  return {
+    project,
+    seq: 0,
+    key: d.key,
+    kind: d.kind,
+    ok: d.ok,
+    data: d.data,
+    meta: d.meta ?? {},
+    at: new Date().toISOString(),
+    prevHash: '',
+    hash: '',
+  };
+}
+
+function addTo(into: Partial<Usage>, u: Partial<Usage>, sign: 1 | -1): void {
+  const t = into as Record<string, number>;
+  for (const [k, v] of Object.entries(u)) t[k] = (t[k] ?? 0) + sign * (v ?? 0);
+}
 
 /** Everything the engine is built from (bound by the adapters to the service's modules). */
 export interface EngineDeps {
@@ -139,40 +161,63 @@ export class RunState {
   /** set while the run closes: its writes go through even after a cancel was requested */
   finalizing = false;
 
-  /** The run's one way to write: fenced by its lease, with the running time since the last write. */
-  async commit(c: CommitParts): Promise<Committed | undefined> {
+  /** Commits queued without waiting (`defer`), not yet written. */
+  private readonly deferred = new Set<Promise<unknown>>();
+
+  /**
+   * The run's one way to write: fenced by its lease, with the running time since the last write.
+   * `defer`: returns at once (the row is in the in-memory journal already); the write lands in order
+   * with the next ones, and `settle()` (called before every model call, tool run or other side
+   * effect) waits for it, so nothing outside ever depends on a step that is not written yet. A
+   * deferred write that fails stops the run.
+   */
+  async commit(c: CommitParts, opts: { defer?: boolean } = {}): Promise<Committed | undefined> {
     if (this.replay) {
-      for (const d of c.journal ?? [])
-        this.journal.set(d.key, {
-          project: this.project.id,
-          seq: 0,
-          key: d.key,
-          kind: d.kind,
-          ok: d.ok,
-          data: d.data,
-          meta: d.meta ?? {},
-          at: '',
-          prevHash: '',
-          hash: '',
-        });
+      for (const d of c.journal ?? []) this.journal.set(d.key, provisional(this.project.id, d));
       return undefined;
     }
     const now = performance.now();
-    const wall = Math.round(now - this.wallMark);
-    const done = await writeCommit(
+    const usage = { ...c.usage, wallMs: (c.usage?.wallMs ?? 0) + Math.round(now - this.wallMark) };
+    this.wallMark = now;
+    addTo(this.pendingUsage, usage, 1);
+    const writing = writeCommit(
       this.deps,
       this.project,
-      { ...c, usage: { ...c.usage, wallMs: (c.usage?.wallMs ?? 0) + wall } },
+      { ...c, usage },
       {
         fence: this.fence!,
         ignoreCancel: this.finalizing || c.ignoreCancel === true,
         progress: this.progress,
       },
+    ).then(
+      (done) => {
+        addTo(this.pendingUsage, usage, -1);
+        this.project = done.project;
+        for (const j of done.journal) this.journal.set(j.key, j);
+        return done;
+      },
+      (e: unknown) => {
+        addTo(this.pendingUsage, usage, -1);
+        throw e;
+      },
     );
-    this.wallMark = now;
-    this.project = done.project;
-    for (const j of done.journal) this.journal.set(j.key, j);
-    return done;
+    if (!opts.defer) return writing;
+    for (const d of c.journal ?? []) if (!this.journal.has(d.key)) this.journal.set(d.key, provisional(this.project.id, d));
+    const tracked = writing.then(
+      () => undefined,
+      (e: unknown) => {
+        if (!this.signal.aborted)
+          this.ctrl.abort(e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error)?.message ?? String(e)));
+      },
+    );
+    this.deferred.add(tracked);
+    void tracked.finally(() => this.deferred.delete(tracked));
+    return undefined;
+  }
+
+  /** Waits until every deferred write of this run has landed. */
+  async settle(): Promise<void> {
+    while (this.deferred.size > 0) await Promise.all([...this.deferred]);
   }
 
   /** Journals a warning mark with its event and audit row, once per limit. */

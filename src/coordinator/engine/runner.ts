@@ -150,6 +150,7 @@ export class Runner {
       if (typeof ending === 'object') await endRun(this.deps, run, ending, true);
       restart = ending === 'restart';
     } finally {
+      await entry.run?.settle(); // nothing written after the lease is let go
       if (heartbeat) clearInterval(heartbeat);
       for (const t of timers) clearTimeout(t);
       await repo.release(id, instance).catch(() => undefined);
