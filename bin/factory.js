@@ -12,3 +12,6 @@ for (const s of [process.stdout, process.stderr]) {
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
+// The command has answered. Whatever still holds the event loop after this (a request to an engine that
+// stopped answering, say) must not keep the process: leave within a second, sooner if nothing is left.
+setTimeout(() => process.exit(), 1000).unref();

@@ -40,12 +40,13 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     history.registry = policies;
     history.recordAll();
     if (opts.watchPolicies) policies.watch();
-    const docker = new DockerEngine(config.docker.host, config.docker.pingTimeoutMs);
+    const docker = new DockerEngine(config.docker.host, { pingTimeoutMs: config.docker.pingTimeoutMs, requestTimeoutMs: config.docker.requestTimeoutMs });
+    closers.unshift(() => docker.close()); // after the sandboxes: gives up whatever the engine never answered
     // one-shot commands keep no spare containers
     const sandboxConfig = opts.prewarm ? config : { ...config, sandbox: { ...config.sandbox, poolSize: 0 } };
     const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir));
     closers.unshift(() => sandboxes.close());
-    await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined);
+    await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
     const deps = {
       config, store, audit, tokens, docker, policies, history, sandboxes,
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),

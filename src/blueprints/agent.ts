@@ -48,6 +48,11 @@ export const AgentBlueprint = z
     policy: PolicyName.default('default'),
     /** dynamic agents expire this many seconds after creation */
     ttlSeconds: TtlSeconds.optional(),
+    /**
+     * `required`: a run must call a tool before it may answer (a reply in prose is asked again once,
+     * then the run fails with LLM_TOOL_CALL_INVALID); `auto`: the model decides.
+     */
+    toolUse: z.enum(['auto', 'required']).default('auto'),
     /** the most model turns one run may take */
     maxTurns: z.number().int().min(1).max(LIMITS.maxTurns).optional(),
     /**

@@ -19,6 +19,31 @@ const DockerHost = z
   .string()
   .regex(/^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/|\/)/, 'must be unix:///path/to/docker.sock, tcp://host:port or an absolute socket path');
 
+/** `think`: true/false, or a level for models that have levels; "true"/"false" from the environment or flags too. */
+const Think = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.union([z.boolean(), z.enum(['low', 'medium', 'high'])]));
+
+/** What every role gets unless its own settings say otherwise. */
+const ROLE_DEFAULTS = {
+  /** context window (num_ctx, tokens); a prompt that does not fit is compacted or refused, never left to Ollama to truncate */
+  numCtx: z.coerce.number().int().min(512).max(1_048_576).default(8192),
+  /** the longest reply (num_predict); a reply that reaches it fails as LLM_TRUNCATED */
+  numPredict: z.coerce.number().int().min(16).max(262_144).default(4096),
+  /** unset: Ollama's default (thinking models think since Ollama 0.12.4) */
+  think: Think.optional(),
+};
+
+/** One role's settings; unset keys fall back to the role's prefix (agent for agent:x), then to ollama.*. */
+export const RoleSettings = z
+  .object({
+    model: z.string().min(1).optional(),
+    numCtx: z.coerce.number().int().min(512).max(1_048_576).optional(),
+    numPredict: z.coerce.number().int().min(16).max(262_144).optional(),
+    think: Think.optional(),
+    timeoutMs: z.coerce.number().int().min(1000).max(3_600_000).optional(),
+  })
+  .strict();
+export type RoleSettings = z.infer<typeof RoleSettings>;
+
 /** A project's budget (seed 004 §12): each limit null = unlimited. Checked before a model call or tool run is made. */
 export const ProjectBudgetSchema = z
   .object({
@@ -137,6 +162,8 @@ export const ConfigSchema = z
         /** unset: $DOCKER_HOST, else the private socket of scripts/docker-up.sh if present, else /var/run/docker.sock */
         host: DockerHost.optional(),
         pingTimeoutMs: z.coerce.number().int().min(50).max(60_000).default(2_000),
+        /** the longest any single engine request (create, start, kill, remove, inspect, list …) may take */
+        requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
       })
       .strict()
       .prefault({}),
@@ -144,15 +171,19 @@ export const ConfigSchema = z
       .object({
         host: OllamaHost.default('http://127.0.0.1:11434'),
         pingTimeoutMs: z.coerce.number().int().min(50).max(60_000).default(2_000),
-        /** the model used when neither the blueprint nor `models` names one */
+        /** the model used when neither the blueprint nor `roles`/`models` names one */
         defaultModel: z.string().min(1).default('llama3.1:8b'),
-        /** a model per role, e.g. { "tool-generator": "qwen2.5-coder:7b" } */
+        /** a model per role, e.g. { "tool-generator": "qwen2.5-coder:7b" } (the short form of roles.ROLE.model) */
         models: z.record(z.string(), z.string().min(1)).default({}),
+        /** per attempt: a call that has not finished by then fails as LLM_TIMEOUT (the reply is streamed, so no header timeout applies) */
         requestTimeoutMs: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
-        /** retries for retryable failures (rate limits, 5xx, timeouts), with exponential backoff */
+        /** retries for transient failures (rate limits, 5xx, timeouts, dropped connections), with exponential backoff */
         retries: z.coerce.number().int().min(0).max(10).default(3),
         backoffMs: z.coerce.number().int().min(0).max(600_000).default(5_000),
         backoffFactor: z.coerce.number().min(1).max(10).default(3),
+        ...ROLE_DEFAULTS,
+        /** settings per role (designer, generator, agent, ...): see ROLE_NAMES in src/llm/roles.ts */
+        roles: z.record(z.string().regex(/^[a-z][a-z0-9:_-]{0,63}$/, 'must be a role such as agent or agent:data-analyst'), RoleSettings).default({}),
       })
       .strict()
       .prefault({}),
@@ -162,6 +193,10 @@ export const ConfigSchema = z
         poolSize: z.coerce.number().int().min(0).max(64).default(2),
         /** used containers removed at once; more queue (removals crowding the pool's refills slow the engine down) */
         parallelRemovals: z.coerce.number().int().min(1).max(64).default(2),
+        /** a run ends at most this long after its time limit even when the engine does not answer (status error) */
+        engineGraceMs: z.coerce.number().int().min(100).max(600_000).default(5_000),
+        /** how often the service removes containers whose owning process is gone */
+        reapIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
         /** container path → host directory bound there, e.g. { "/data": "./sample-data" } */
         hostPaths: z.record(z.string().regex(/^\/[^\0]*$/, 'must be an absolute container path'), z.string().min(1)).default({}),
         /** image tags; unset: agent-factory/<lang>:<sandbox-images/<lang>/VERSION> */

@@ -41,6 +41,13 @@ export const ERROR_CATALOG = {
   OLLAMA_MODEL_MISSING: { status: 503, retryable: false, message: 'The model is not available in Ollama', hint: 'Pull it with `ollama pull MODEL`.' },
   LLM_OUTPUT_INVALID: { status: 502, retryable: true, message: 'The model’s reply did not match the expected schema', hint: 'Retry, or use a model that follows JSON schemas better (set ollama.models).' },
   LLM_TIMEOUT: { status: 504, retryable: true, message: 'The model did not answer in time', hint: 'Retry, raise ollama.requestTimeoutMs, or use a smaller model.' },
+  LLM_INCOMPLETE: { status: 502, retryable: true, message: 'The model’s reply ended without its final message', hint: 'Ollama stopped the generation (its repeated-token guard, or the runner stopped); retry, lower the temperature, or use a larger model.' },
+  LLM_TRUNCATED: { status: 502, retryable: false, message: 'The model’s reply was cut at its length limit (done_reason "length")', hint: 'Ask for less (a smaller package), or raise ollama.roles.ROLE.numPredict.' },
+  LLM_CONTEXT_OVERFLOW: { status: 422, retryable: false, message: 'The prompt does not fit the model’s context', hint: 'Send less, or raise ollama.roles.ROLE.numCtx within what the model supports.' },
+  LLM_SCHEMA_REFUSED: { status: 500, retryable: false, message: 'Ollama refused the JSON schema sent as format', hint: 'A defect of the service: details name the schema paths; tests/llm/formats.test.ts checks every registered format.' },
+  LLM_MODEL_UNSUPPORTED: { status: 422, retryable: false, message: 'The model lacks a capability the call needs (tools, thinking)', hint: 'Choose a model whose `ollama show MODEL` lists the capability, per role in ollama.roles.' },
+  LLM_TOOL_CALL_INVALID: { status: 502, retryable: true, message: 'The model did not make a usable tool call', hint: 'details.reason says what came instead (empty, no-call, as-text, undeclared); use a model with tool support or refine the agent’s prompt.' },
+  OLLAMA_OUT_OF_MEMORY: { status: 503, retryable: false, message: 'Ollama has not enough memory for the model', hint: 'Choose a smaller model or a smaller numCtx for the role, or free memory on the Ollama host.' },
   LLM_FAILED: { status: 502, retryable: true, message: 'The model call failed', hint: 'Retry; check the Ollama server log.' },
   INTERNAL: { status: 500, retryable: false, message: 'Internal error', hint: 'The server log has the details (look up the request id).' },
 

@@ -1,10 +1,11 @@
 import { AgentBlueprint, blueprintInvalid, parseAgentBlueprint, type ParameterSpec, type ToolBlueprint } from '../blueprints/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
-import type { ChatMessage, ToolSpec } from '../llm/index.ts';
+import { defineFormat, ROLES, type ChatMessage, type LlmUsage, type ToolSpec } from '../llm/index.ts';
 import type { AgentRecord } from '../store/index.ts';
 import { renderAgentSystemPrompt, renderPrompt, specialistDesignerContext } from '../templates/index.ts';
 import type { FactoryDeps, ToolFactory } from './tools.ts';
-import { newId, Work } from './work.ts';
+import { classifyReply, repromptMessage, type ReplyProblem } from './agent-turns.ts';
+import { newId, ReasoningStream, Work } from './work.ts';
 
 const JSON_TYPE: Record<string, string> = { string: 'string', path: 'string', int: 'integer', float: 'number', bool: 'boolean', list: 'array', dict: 'object' };
 
@@ -47,7 +48,7 @@ export class AgentFactory {
     const example = (this.d.store.agents.list()[0]?.blueprint as AgentBlueprint | undefined) ?? EXAMPLE;
     const tools = this.d.store.tools.list().map((t) => ({ name: t.name, description: (this.d.store.tools.version(t.name, t.latestVersion)?.blueprint as ToolBlueprint | undefined)?.description }));
     const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((p) => p.name), example }));
-    const res = await this.d.llm.structured(AgentBlueprint, { role: 'specialist-designer', messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
+    const res = await this.d.llm.structured(SPECIALIST_DESIGN, { role: ROLES.designer, messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
     return this.create({ ...res.value, type: 'specialist' }, actor, 'specialist');
   }
 
@@ -88,7 +89,11 @@ export class AgentFactory {
     return { runId: work.id };
   }
 
-  /** The conversation: system prompt and knowledge, the task, tool calls through checker and sandbox, a turn limit. */
+  /**
+   * The conversation: system prompt and knowledge, the task, tool calls through checker and sandbox, a
+   * turn limit. A reply that is empty, a call written as text, a call of an undeclared tool, or prose
+   * where the blueprint requires a tool call is asked again once with the declared tools, then fails.
+   */
   private async converse(work: Work, agent: AgentRecord, task: string, actor: string, signal: AbortSignal): Promise<void> {
     const bp = agent.blueprint as AgentBlueprint;
     const offered = bp.tools
@@ -96,28 +101,46 @@ export class AgentFactory {
       .filter((t) => t.rec)
       .map((t) => this.d.store.tools.version(t.name, t.rec!.latestVersion)!.blueprint as ToolBlueprint);
     const specs = offered.map(toolSpecOf);
+    const declared = specs.map((t) => t.name);
     const messages: ChatMessage[] = [
       { role: 'system', content: renderAgentSystemPrompt(bp, offered.map((t) => ({ name: t.name, description: t.description }))) },
       { role: 'user', content: task },
     ];
     const maxTurns = bp.maxTurns ?? this.d.config.factory.maxAgentTurns;
-    const usage = { promptTokens: 0, completionTokens: 0 };
+    const usage = { promptTokens: 0, completionTokens: 0, unknownCounts: 0 };
+    let toolsRun = 0;
+    let reprompted = false;
     try {
       for (let turn = 1; turn <= maxTurns; turn++) {
         work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
-        const res = await this.d.llm.chat({ role: `agent:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}), task: work.id, agent: agent.id, signal });
-        usage.promptTokens += res.usage.promptTokens;
-        usage.completionTokens += res.usage.completionTokens;
+        const reasoning = new ReasoningStream(work, { turn });
+        const res = await this.d.llm.chat({
+          role: `${ROLES.agent}:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}),
+          compact: true, onThinking: (t) => reasoning.add(t), task: work.id, agent: agent.id, signal,
+        });
+        reasoning.flush();
+        addUsage(usage, res.usage);
         messages.push(res.message);
-        work.step({ kind: 'model', turn, content: res.message.content, toolCalls: res.message.toolCalls ?? [], usage: res.usage, model: res.model });
-        const calls = res.message.toolCalls ?? [];
-        if (calls.length === 0) {
-          work.succeed({ answer: res.message.content, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
+        const { content, toolCalls = [] } = res.message;
+        work.step({ kind: 'model', turn, content, toolCalls, usage: res.usage, model: res.model, ...(res.compacted ? { compacted: res.compacted } : {}) });
+        const reply = classifyReply(res.message, declared, bp.toolUse === 'required' && toolsRun === 0);
+        if (reply.kind === 'answer') {
+          work.succeed({ answer: reply.text, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
           return;
         }
-        for (const call of calls) {
+        if (reply.kind === 'problem') {
+          if (reprompted) throw toolCallInvalid(bp.name, reply.reason, reply.detail, res.message.content);
+          reprompted = true;
+          work.progress(turn / maxTurns, 'reprompting', `turn ${turn}: the reply ${reply.detail}; asking again`, { turn, reason: reply.reason });
+          if (reply.reason === 'undeclared') messages.push(...undeclaredResults(res.message, declared));
+          messages.push(repromptMessage(reply.detail, specs, bp.toolUse === 'required' && toolsRun === 0));
+          continue;
+        }
+        reprompted = false;
+        for (const call of res.message.toolCalls ?? []) {
           const content = await this.callTool(work, agent, call.name, call.arguments, offered, actor, turn, signal);
-          messages.push({ role: 'tool', toolName: call.name, content });
+          toolsRun++;
+          messages.push({ role: 'tool', toolName: call.name, ...(call.id ? { toolCallId: call.id } : {}), content });
         }
       }
       throw new FactoryError('VALIDATION_FAILED', `${bp.name} reached its turn limit (${maxTurns}) without a final answer`, { maxTurns });
@@ -150,6 +173,30 @@ export class AgentFactory {
     work.step({ kind: 'tool', turn, tool: name, arguments: args, result: reply });
     return JSON.stringify(reply);
   }
+}
+
+/** The specialist designer's reply: an agent blueprint (its long texts are checked by zod after the reply). */
+export const SPECIALIST_DESIGN = defineFormat('specialist-design', AgentBlueprint);
+
+function addUsage(sum: { promptTokens: number; completionTokens: number; unknownCounts: number }, u: LlmUsage): void {
+  sum.promptTokens += u.promptTokens ?? 0;
+  sum.completionTokens += u.completionTokens ?? 0;
+  if (u.promptTokens === null || u.completionTokens === null) sum.unknownCounts++;
+}
+
+function toolCallInvalid(agent: string, reason: ReplyProblem, detail: string, content: string): FactoryError {
+  const message = `${agent}: the model's reply ${detail}, also after being asked again with its tools`;
+  return new FactoryError('LLM_TOOL_CALL_INVALID', message, { reason, reply: content.slice(0, 2000) });
+}
+
+/** Each call of an undeclared tool gets an error result, so the conversation stays well formed. */
+function undeclaredResults(message: ChatMessage, declared: string[]): ChatMessage[] {
+  return (message.toolCalls ?? []).map((c) => {
+    const result = declared.includes(c.name)
+      ? { error: 'not run: the reply also called an undeclared tool' }
+      : { error: `tool '${c.name}' is not available to this agent`, available: declared };
+    return { role: 'tool' as const, toolName: c.name, ...(c.id ? { toolCallId: c.id } : {}), content: JSON.stringify(result) };
+  });
 }
 
 const EXAMPLE: AgentBlueprint = AgentBlueprint.parse({

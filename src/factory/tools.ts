@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../server/deps.ts';
 import type { ToolVersion } from '../store/index.ts';
 import { draftTool } from './generate.ts';
 import { probe, type ProbeResult } from './probe.ts';
-import { Work } from './work.ts';
+import { ReasoningStream, Work } from './work.ts';
 
 export type FactoryDeps = Pick<ServiceDeps, 'config' | 'store' | 'audit' | 'events' | 'executor' | 'policies' | 'llm' | 'lifecycle' | 'sandboxes'>;
 
@@ -86,7 +86,9 @@ export class ToolFactory {
         const policy = this.d.policies.get(bp.policy);
         const base = (attempt - 1) / max;
         work.progress(base + 0.05 / max, 'generating', `attempt ${attempt}/${max}: asking the model for ${attempt === 1 ? 'a draft' : 'a repair'}`, { attempt });
-        const draft = await draftTool(this.d.llm, bp, policy, repair, { task: work.id, signal });
+        const reasoning = new ReasoningStream(work, { attempt });
+        const draft = await draftTool(this.d.llm, bp, policy, repair, { task: work.id, signal, onThinking: (t) => reasoning.add(t) });
+        reasoning.flush();
         this.d.audit.record({ type: 'tool_generated', action: attempt === 1 ? 'draft' : 'repair', target: bp.name, task: work.id, actor, output: draft.source, details: { attempt, job: work.id, checksum: checksum(draft.source) } });
         work.step({ kind: 'draft', attempt, checksum: checksum(draft.source), tokens: { prompt: draft.promptTokens, completion: draft.completionTokens } });
         work.progress(base + 0.4 / max, 'checking', `attempt ${attempt}/${max}: static check`, { attempt });

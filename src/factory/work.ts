@@ -64,3 +64,23 @@ export class Work {
 function isWorkStatus(s: string): s is 'queued' | 'running' {
   return s === 'queued' || s === 'running';
 }
+
+/** A model's reasoning as progress events of their own (status `reasoning`), a few hundred characters each. */
+export class ReasoningStream {
+  private buffer = '';
+  constructor(
+    private readonly work: Work,
+    private readonly metadata: Record<string, unknown>,
+  ) {}
+
+  add(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= 400) this.flush();
+  }
+
+  flush(): void {
+    if (!this.buffer) return;
+    this.work.progress(this.work.item.progress, 'reasoning', this.buffer, this.metadata);
+    this.buffer = '';
+  }
+}

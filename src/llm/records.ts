@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalModel } from './roles.ts';
 import type { ChatRequest, LlmCallRecord, LlmUsage } from './types.ts';
 
 /** USD per million tokens, per model (seed 003 tracks cost per call; local models cost 0). */
 export type CostTable = Record<string, { prompt: number; completion: number }>;
 
-/** `llama3` and `llama3:latest` name the same model. */
-export function canonicalModel(name: string): string {
-  const last = name.split('/').pop() ?? name;
-  return last.includes(':') ? name : `${name}:latest`;
-}
-
+/** Cost of the known counts (an unknown count adds nothing). */
 export function costUsd(table: CostTable | undefined, model: string, usage: Pick<LlmUsage, 'promptTokens' | 'completionTokens'>): number {
-  const price = table?.[model] ?? table?.[canonicalModel(model)];
+  const price = table?.[model] ?? Object.entries(table ?? {}).find(([m]) => canonicalModel(m) === canonicalModel(model))?.[1];
   if (!price) return 0;
-  return (usage.promptTokens * price.prompt + usage.completionTokens * price.completion) / 1_000_000;
+  return ((usage.promptTokens ?? 0) * price.prompt + (usage.completionTokens ?? 0) * price.completion) / 1_000_000;
 }
 
-export function usageOf(promptTokens: number, completionTokens: number): LlmUsage {
-  return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
+/** Counts as reported: null stays null (unknown), the total only when both are known. */
+export function usageOf(promptTokens: number | null, completionTokens: number | null): LlmUsage {
+  const totalTokens = promptTokens !== null && completionTokens !== null ? promptTokens + completionTokens : null;
+  return { promptTokens, completionTokens, totalTokens };
 }
+
+export const UNKNOWN_USAGE: LlmUsage = Object.freeze(usageOf(null, null));
 
 export interface RecordInput {
   req: ChatRequest;

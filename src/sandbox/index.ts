@@ -26,25 +26,36 @@ export class Sandboxes {
       python: config.sandbox.images.python ?? defaultImage('python'),
       shell: config.sandbox.images.shell ?? defaultImage('shell'),
     };
-    this.docker = new DockerRuntime({ docker: engine.docker, instanceId, images: this.images, poolSize: config.sandbox.poolSize, parallelRemovals: config.sandbox.parallelRemovals });
+    this.docker = new DockerRuntime({
+      engine, instanceId, images: this.images, poolSize: config.sandbox.poolSize,
+      parallelRemovals: config.sandbox.parallelRemovals, engineGraceMs: config.sandbox.engineGraceMs,
+    });
     // isolates are cheap (an idle one with its context is about a megabyte): keep a few more ready
     this.isolate = new IsolateRuntime(config.sandbox.poolSize > 0 ? Math.max(8, config.sandbox.poolSize) : 0);
   }
 
-  /** Crash recovery, then a warm pool for the given policy's limit profile. Never throws: readiness reports problems. */
-  async start(prewarmPolicy?: Policy): Promise<{ removed: number; error?: string }> {
-    try {
-      const removed = await this.docker.removeLeftovers();
-      if (prewarmPolicy && !prewarmPolicy.network.allowOutbound) {
-        const limits = limitsFor(prewarmPolicy);
-        const mounts = mountsFor(prewarmPolicy, this.config.sandbox.hostPaths);
-        this.docker.prewarm({ language: 'python', limits, mounts });
-        this.docker.prewarm({ language: 'shell', limits, mounts });
-      }
-      return { removed };
-    } catch (e) {
-      return { removed: 0, error: (e as Error).message };
+  /**
+   * Crash recovery (containers of processes that are gone), then, for a long-running service, a warm pool
+   * for the given policy's limit profile and a periodic reaper. Never throws: readiness reports problems.
+   * Waits for the recovery at most the engine's ping timeout: an engine that does not answer must not
+   * hold up the start (the recovery goes on, and the reaper runs again when the engine answers).
+   */
+  async start(prewarmPolicy?: Policy, opts: { reap?: boolean } = {}): Promise<{ removed: number; error?: string }> {
+    if (opts.reap) this.docker.startReaper(this.config.sandbox.reapIntervalMs);
+    let error: string | undefined;
+    const reaping = this.docker.reap().catch((e: unknown) => {
+      error = (e as Error).message;
+      return 0;
+    });
+    const removed = await Promise.race([reaping, new Promise<number>((r) => setTimeout(() => r(0), this.config.docker.pingTimeoutMs).unref())]);
+    if (prewarmPolicy && !prewarmPolicy.network.allowOutbound) {
+      // the pool retries with back-off until the engine can create containers
+      const limits = limitsFor(prewarmPolicy);
+      const mounts = mountsFor(prewarmPolicy, this.config.sandbox.hostPaths);
+      this.docker.prewarm({ language: 'python', limits, mounts });
+      this.docker.prewarm({ language: 'shell', limits, mounts });
     }
+    return { removed, ...(error ? { error } : {}) };
   }
 
   run(req: RunRequest): Promise<RunResult> {
@@ -64,7 +75,7 @@ export class Sandboxes {
   }
 
   imageStatus(): Promise<ImageStatus[]> {
-    return imageStatus(this.engine.docker, this.images);
+    return imageStatus(this.engine, this.images);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 export interface LlmCallRow {
-  id: string; at: string; role: string; model: string; promptTokens: number; completionTokens: number; durationMs: number;
+  id: string; at: string; role: string; model: string; promptTokens: number | null; completionTokens: number | null; durationMs: number;
   attempts: number; ok: boolean; error: string | null; costUsd: number; project?: string | null; task?: string | null; agent?: string | null;
 }
 
@@ -19,12 +19,16 @@ export class LlmRepo {
       .run({ ...c, ok: c.ok ? 1 : 0, project: c.project ?? null, task: c.task ?? null, agent: c.agent ?? null });
   }
 
-  /** Totals, optionally for one project (or one task: a job or run id). */
-  totals(filter: { project?: string; task?: string } = {}): { calls: number; promptTokens: number; completionTokens: number; costUsd: number } {
+  /**
+   * Totals, optionally for one project (or one task: a job or run id). Token sums cover the known
+   * counts; `callsWithUnknownTokens` says how many calls had a count Ollama did not report.
+   */
+  totals(filter: { project?: string; task?: string } = {}): { calls: number; promptTokens: number; completionTokens: number; costUsd: number; callsWithUnknownTokens: number } {
     const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task' : '';
     const r = this.db
-      .prepare(`SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost FROM llm_calls ${where}`)
-      .get(filter) as { calls: number; p: number; c: number; cost: number };
-    return { calls: r.calls, promptTokens: r.p, completionTokens: r.c, costUsd: r.cost };
+      .prepare(`SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost,
+                       count(*) - count(prompt_tokens + completion_tokens) AS unknown FROM llm_calls ${where}`)
+      .get(filter) as { calls: number; p: number; c: number; cost: number; unknown: number };
+    return { calls: r.calls, promptTokens: r.p, completionTokens: r.c, costUsd: r.cost, callsWithUnknownTokens: r.unknown };
   }
 }

@@ -162,7 +162,33 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 10,
+    version: 4,
+    name: 'llm calls: token counts may be unknown (Ollama leaves zero counts out)',
+    sql: `
+      CREATE TABLE llm_calls_v4 (
+        id                TEXT PRIMARY KEY,
+        at                TEXT NOT NULL,
+        role              TEXT NOT NULL,
+        model             TEXT NOT NULL,
+        prompt_tokens     INTEGER,
+        completion_tokens INTEGER,
+        duration_ms       REAL NOT NULL,
+        attempts          INTEGER NOT NULL,
+        ok                INTEGER NOT NULL,
+        error             TEXT,
+        cost_usd          REAL NOT NULL,
+        project           TEXT,
+        task              TEXT,
+        agent             TEXT
+      );
+      INSERT INTO llm_calls_v4 SELECT * FROM llm_calls;
+      DROP TABLE llm_calls;
+      ALTER TABLE llm_calls_v4 RENAME TO llm_calls;
+      CREATE INDEX llm_calls_project ON llm_calls (project, at);
+    `,
+  },
+  {
+    version: 5,
     name: 'coordinator: projects and their hash-chained journals',
     sql: `
       CREATE TABLE projects (

@@ -1,40 +1,54 @@
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { grammarErrors } from '../../src/llm/grammar.ts';
+import { embedAnswer, showAnswer, type Answer } from './fake-ollama-info.ts';
+import { isValidName, modelEntry, tagsEntry, type Capability, type FakeModel, type ModelEntry } from './fake-ollama-model.ts';
+import { chatReply, type Reply } from './fake-ollama-reply.ts';
+import { decodeRequest, optionsError } from './fake-ollama-request.ts';
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks Ollama's API and answers model calls (/api/chat,
  * /api/generate) from scripted replies. No model runs: the tests drive the real `ollama` client
- * against it, and read `requests` to see exactly what reached the "model".
+ * against it, and read `requests` to see exactly what reached the "model". It behaves as Ollama does,
+ * from Ollama's source (github.com/ollama/ollama):
+ *
+ * | Behaviour | Since | Source file |
+ * |---|---|---|
+ * | body read as Go does: empty → 400 "missing request body"; syntax or type errors → 400 with Go's words; unknown fields ignored; `null` = unset | all | server/routes.go (ShouldBindJSON), api/types.go ChatRequest, Message, ToolCall, Tool; fake-ollama-request.ts |
+ * | `think`: true/false or "high"/"medium"/"low"/"max", else 400 "invalid think value…" (a bool only before 0.11: a level is a 400 there) | 0.11 | api/types.go ThinkValue.UnmarshalJSON |
+ * | a `think` level to a model that is not harmony (gpt-oss): 400 `think value "high" is not supported for this model` (0.11 to 0.17.6; FakeModel.thinkLevels) | 0.11 | server/routes.go ChatHandler (removed in 0.17.7) |
+ * | `keep_alive`: seconds or a Go duration string, else 400; no messages + keep_alive 0 → 200 `done_reason: "unload"` | all | api/types.go Duration, server/routes.go ChatHandler |
+ * | no messages (chat) / no prompt (generate) → 200 `done: true, done_reason: "load"`, one JSON object even when streaming | all | server/routes.go ChatHandler, GenerateHandler |
+ * | model name: empty → 400 "model is required" (generate, embed: 404 "model '' not found"); malformed → 400 "invalid model name" (≤ 0.12: "model is required") | 0.5.0 | server/model_resolver.go, types/model/name.go IsValid, routes.go writeModelRefParseError |
+ * | names `name:tag` in /api/tags, `:latest` by default, matched without case; /api/show's 404 names the tagged name | 0.5.0 | types/model/name.go EqualFold, DisplayShortest, server/routes.go getExistingName, ListHandler, ShowHandler |
+ * | missing model: 404 "model 'x' not found" (older wording "…, try pulling it first" from the scheduler) | ≤ 0.9.0 | server/routes.go ChatHandler, GenerateHandler, handleScheduleError |
+ * | order of checks: body, name, model, thinking, tools, options, load, format, context | all | server/routes.go ChatHandler, scheduleRunner; llm/server.go Completion |
+ * | `think: true` to a model without thinking → 400 `"<name>" does not support thinking` (before 0.12.5: "<full name> does not support thinking", in 0.12.4 also for `think: false`) | 0.9 / 0.12.5 | server/routes.go ChatHandler, server/images.go CheckCapabilities |
+ * | tools to a model without the capability → 400 "<full name> does not support tools" | 0.3.0 | server/images.go CheckCapabilities, server/routes.go scheduleRunner |
+ * | a known option of the wrong type → 500 `option "num_ctx" must be of type integer`; unknown options ignored | all | api/types.go Options.FromMap, server/routes.go handleScheduleError |
+ * | `format` neither "json" nor an object → 500 `invalid format: "<raw JSON, %q>"; expected "json" or a valid JSON Schema object` | 0.5.2 | llm/server.go Completion (llm/llama_server.go at HEAD) |
+ * | `format` schema → grammar; conversion error → 500 "invalid JSON schema in format" | 0.5.2 | llm/server.go Completion, llama/sampling_ext.cpp schema_to_grammar |
+ * | repetition counts > 2000 (maxLength, minItems, `{m,n}`) refused → 500 "failed to load model vocabulary required for format" (the llama runner: "…unable to create sampling context"; ≥ 0.30 GGUF models on llama-server: 400 "Failed to parse grammar") | 0.13.2 | llama/llama.cpp/src/llama-grammar.cpp (MAX_REPETITION_THRESHOLD), runner/ollamarunner/runner.go |
+ * | which schema parts the converter refuses or ignores (src/llm/grammar.ts ports it) | 0.5.2 | llama/llama.cpp/common/json-schema-to-grammar.cpp visit() |
+ * | `tools`: only declared names become calls; unmatched calls dropped (tag templates) or text (`{` templates) | 0.8.0 | tools/tools.go, tools/template.go parseTag |
+ * | tool call ids `call_` + 8 of [a-z0-9], `function.index` counts the calls; `tool_name`, `tool_call_id` in tool messages | 0.12.10 (`tool_name` 0.9.6) | server/routes.go toolCallId, api/types.go Message, ToolCall |
+ * | `thinking` streamed apart from `content`; thinking on by default for thinking models | 0.9 / default 0.12.4 | server/routes.go ChatHandler, thinking/parser.go |
+ * | `done_reason: "length"` when `num_predict` is reached | 0.1.40 | llm/server.go DoneReason, runner/(llama|ollama)runner/runner.go (llm/llama_server.go at HEAD) |
+ * | prompt past `num_ctx` (counted with the model's charsPerToken): oldest messages dropped (system and last kept); `truncate: false` → 400 "the input length exceeds the context length" | truncate 0.12.6 | server/prompt.go chatPrompt, runner/(llama|ollama)runner/runner.go errorInputTooLong |
+ * | a reply that ends without its `done: true` chunk (repeated-token guard) | 0.1.40 | llm/server.go Completion (tokenRepeat > 30; llm/llama_server.go at HEAD) |
+ * | zero counts and durations left out (`omitempty`) | all | api/types.go Metrics |
+ * | errors before the first byte: HTTP status + `{"error"}`; after it: an `{"error"}` line; non-streamed: always the status | all | server/routes.go streamResponse, writeChatResponse, docs/api/errors.mdx |
+ * | headers sent with the first line (streamed) or with the whole reply | all | gin c.Stream / c.JSON |
+ * | /api/embed: string or string array (else 400 "invalid input type"), L2-normalized, cut to the context or 400 with `truncate: false`, `dimensions` | 0.3.0 (truncate 0.3.4, dimensions 0.11) | server/routes.go EmbedHandler, normalize |
+ *
+ * Not modelled: images (Ollama ignores them for a model without vision), cloud models, `logprobs`, the
+ * two-pass structured output of thinking models, /api/embed refusing models that cannot embed.
  */
 
-export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
+export type { Reply } from './fake-ollama-reply.ts';
+export type { FakeModel } from './fake-ollama-model.ts';
 
-export interface Reply {
-  /** the assistant's text (chat) or `response` (generate) */
-  content?: string;
-  toolCalls?: ScriptedToolCall[];
-  thinking?: string;
-  /** default: about one token per 4 characters of the prompt */
-  promptEvalCount?: number;
-  /** default: the number of streamed pieces */
-  evalCount?: number;
-  /** default 'stop' */
-  doneReason?: string;
-  /** how a streamed reply is cut; default: word by word */
-  chunks?: string[];
-  /** answer with this HTTP status and `{"error": error}` instead (default status 500 when only `error` is set) */
-  status?: number;
-  error?: string;
-  /** wait this long before answering; a client that gives up first simply disconnects */
-  delayMs?: number;
-  /** wait this long before each streamed piece */
-  chunkDelayMs?: number;
-  /** destroy the connection: before any byte ('before'), or after this many streamed pieces */
-  drop?: 'before' | { afterChunks: number };
-  /** end a stream with an `{"error": ...}` line instead of the done message (how Ollama reports a failure mid-stream) */
-  streamError?: string;
-}
+export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
 
 export interface RecordedRequest {
   method: string;
@@ -43,16 +57,20 @@ export interface RecordedRequest {
   /** the parsed JSON body (null for none) */
   body: any;
   headers: IncomingHttpHeaders;
+  /** messages Ollama dropped from the front to fit num_ctx (0: none) */
+  truncated?: number;
 }
 
 export type ReplySource = Reply | ((req: RecordedRequest) => Reply);
 
 export interface FakeOllamaOptions {
   /** models the server has (default ['llama3.1:8b']); any other model gets Ollama's 404 */
-  models?: string[];
+  models?: (string | FakeModel)[];
   /** answers to /api/chat and /api/generate, in order; a function answers every request the queue does not */
   replies?: ReplySource[] | ((req: RecordedRequest) => Reply);
   version?: string;
+  /** num_ctx when a request sets none (Ollama's default was 2048, then 4096; 4k-256k by VRAM since 0.12) */
+  defaultNumCtx?: number;
 }
 
 export interface FakeOllama {
@@ -67,40 +85,57 @@ export interface FakeOllama {
   close(): Promise<void>;
 }
 
-const canonical = (m: string): string => ((m.split('/').pop() ?? m).includes(':') ? m : `${m}:latest`);
-const tokensOf = (text: string): number => Math.ceil(text.length / 4);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-function modelEntry(name: string): Record<string, unknown> {
-  const digest = createHash('sha256').update(name).digest('hex');
-  return {
-    name, model: name, modified_at: '2025-01-01T00:00:00Z', size: 4_000_000_000, digest,
-    details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8B', quantization_level: 'Q4_K_M' },
-  };
+const answer = (res: ServerResponse, a: Answer): void => send(res, a.status, a.body);
+
+type Refusal = { status: number; error: string };
+
+/** `keep_alive` that asks to unload at once (api.Duration: 0 seconds, or a duration string of 0). */
+const unloadsNow = (k: unknown): boolean => k === 0 || (typeof k === 'string' && /^\+?0+(\.0*)?[a-zµ]*$/.test(k));
+
+/** What ChatHandler / GenerateHandler check before the model runs, in Ollama's order; undefined: go on. */
+function preflight(path: string, body: any, m: ModelEntry): Refusal | undefined {
+  const can = (c: Capability): boolean => m.capabilities.includes(c);
+  const thinks = body.think === true || typeof body.think === 'string';
+  if (thinks && !can('thinking')) return { status: 400, error: `"${body.model}" does not support thinking` };
+  if (path === '/api/chat' && Array.isArray(body.tools) && body.tools.length && !can('tools')) {
+    return { status: 400, error: `${m.full} does not support tools` };
+  }
+  const option = optionsError(body.options);
+  if (option) return { status: 500, error: option };
+  return undefined;
 }
 
-function promptText(body: any): string {
-  if (Array.isArray(body?.messages)) return body.messages.map((m: any) => String(m?.content ?? '')).join('\n');
-  return `${body?.system ?? ''}${body?.prompt ?? ''}`;
+/** llm/server.go Completion: `format` is "json", a JSON schema object, or unset; the grammar must build. */
+function formatRefusal(format: unknown): Refusal | undefined {
+  if (format === undefined || format === null || format === '' || format === 'json') return undefined;
+  if (typeof format !== 'object' || Array.isArray(format)) {
+    // Go's %q of the raw JSON bytes
+    return { status: 500, error: `invalid format: ${JSON.stringify(JSON.stringify(format))}; expected "json" or a valid JSON Schema object` };
+  }
+  const errors = grammarErrors(format as Record<string, unknown>);
+  // the converter passes these through; the grammar parser in the runner refuses them
+  if (errors.some((e) => /repetition|escape/.test(e.message))) return { status: 500, error: 'failed to load model vocabulary required for format' };
+  if (errors.length) return { status: 500, error: 'invalid JSON schema in format' };
+  return undefined;
 }
 
-function embedding(text: string): number[] {
-  const h = createHash('sha256').update(text).digest();
-  return Array.from({ length: 8 }, (_, i) => (h[i]! - 128) / 128);
-}
+const ROUTES = new Set([
+  'GET /', 'HEAD /', 'GET /api/version', 'HEAD /api/version', 'GET /api/tags', 'GET /api/ps',
+  'POST /api/show', 'POST /api/embed', 'POST /api/chat', 'POST /api/generate',
+]);
 
 export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<FakeOllama> {
-  const models = opts.models ?? ['llama3.1:8b'];
-  const known = new Set(models.map(canonical));
+  const models = (opts.models ?? ['llama3.1:8b']).map(modelEntry);
   const queue: ReplySource[] = Array.isArray(opts.replies) ? [...opts.replies] : [];
   const fallback = typeof opts.replies === 'function' ? opts.replies : undefined;
   const requests: RecordedRequest[] = [];
+  const defaultNumCtx = opts.defaultNumCtx ?? 4096;
 
   function nextReply(rec: RecordedRequest): Reply {
     const src = queue.shift() ?? fallback;
@@ -108,63 +143,60 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     return typeof src === 'function' ? src(rec) : src;
   }
 
-  /** Checks the model like Ollama does; answers and returns false when it is missing or unknown. */
-  function modelOk(res: ServerResponse, body: any, path: string): boolean {
-    const model = typeof body?.model === 'string' ? body.model : '';
-    if (!model) return send(res, 400, { error: 'model is required' }), false;
-    if (known.has(canonical(model))) return true;
-    const error = path === '/api/show' ? `model '${model}' not found` : `model "${model}" not found, try pulling it first`;
-    return send(res, 404, { error }), false;
+  /** The model a request names, matched as Ollama does (server/model_resolver.go, getExistingName). */
+  function findModel(path: string, body: any): ModelEntry | Refusal {
+    const show = path === '/api/show';
+    const name: string = (show && !body.model ? body.name : body.model) ?? '';
+    if (!name) return path === '/api/chat' || show ? { status: 400, error: 'model is required' } : { status: 404, error: "model '' not found" };
+    if (!isValidName(name)) return { status: 400, error: 'invalid model name' };
+    const entry = modelEntry(name);
+    return models.find((x) => x.key === entry.key) ?? { status: 404, error: `model '${show ? entry.display : name}' not found` };
   }
 
-  async function modelCall(rec: RecordedRequest, res: ServerResponse): Promise<void> {
-    const body = rec.body;
-    const chat = rec.path === '/api/chat';
-    const reply = nextReply(rec);
-    if (reply.delayMs) await sleep(reply.delayMs);
-    if (res.destroyed) return;
-    if (reply.drop === 'before' || (reply.drop && body?.stream === false)) return void res.socket?.destroy();
-    if (reply.status !== undefined || reply.error !== undefined) {
-      return send(res, reply.status ?? 500, { error: reply.error ?? 'fake-ollama: scripted failure' });
-    }
-    const content = reply.content ?? '';
-    const pieces = reply.chunks ?? content.match(/\S+\s*|\s+/g) ?? [];
-    const toolCalls = (reply.toolCalls ?? []).map((c, index) => ({ id: `call_${index}`, function: { index, name: c.name, arguments: c.arguments } }));
+  /** A request without anything to generate only loads the model, or unloads it with keep_alive 0. */
+  function loadOnly(path: string, body: any): Record<string, unknown> | undefined {
+    const chat = path === '/api/chat';
+    const empty = chat ? !body.messages?.length : !body.prompt && !body.suffix;
+    if (!empty) return undefined;
+    const reason = unloadsNow(body.keep_alive) ? 'unload' : 'load';
     const head = { model: body.model, created_at: new Date().toISOString() };
-    const part = (text: string, extra: Record<string, unknown> = {}): Record<string, unknown> => chat
-      ? { ...head, message: { role: 'assistant', content: text, ...extra }, done: false }
-      : { ...head, response: text, done: false, ...extra };
-    const done = {
-      ...head, done: true, done_reason: reply.doneReason ?? 'stop',
-      total_duration: 1_000_000, load_duration: 100_000,
-      prompt_eval_count: reply.promptEvalCount ?? tokensOf(promptText(body)), prompt_eval_duration: 200_000,
-      eval_count: reply.evalCount ?? Math.max(pieces.length, toolCalls.length), eval_duration: 700_000,
-    };
-    const thinking = reply.thinking ? { thinking: reply.thinking } : {};
-    if (body.stream === false) {
-      const message = { role: 'assistant', content, ...thinking, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) };
-      return send(res, 200, chat ? { ...done, message } : { ...done, response: content, ...thinking, context: [1, 2, 3] });
+    return chat ? { ...head, message: { role: 'assistant', content: '' }, done: true, done_reason: reason } : { ...head, response: '', done: true, done_reason: reason };
+  }
+
+  async function modelCall(rec: RecordedRequest, res: ServerResponse, m: ModelEntry): Promise<void> {
+    const load = loadOnly(rec.path, rec.body);
+    if (load?.done_reason === 'unload') return send(res, 200, load);
+    const refused = preflight(rec.path, rec.body, m);
+    if (refused) return send(res, refused.status, { error: refused.error });
+    if (load) return send(res, 200, load);
+    if (typeof rec.body.think === 'string' && !m.thinkLevels) {
+      return send(res, 400, { error: `think value "${rec.body.think}" is not supported for this model` });
     }
-    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    res.flushHeaders();
-    // each line reaches the socket before the next step, so a scripted drop cuts exactly there
-    const line = (obj: unknown): Promise<void> => new Promise((r) => {
-      if (res.destroyed) return r();
-      res.once('close', r);
-      res.write(`${JSON.stringify(obj)}\n`, () => (res.off('close', r), r()));
-    });
-    if (reply.thinking) await line(part('', thinking));
-    for (const [i, text] of pieces.entries()) {
-      if (typeof reply.drop === 'object' && i >= reply.drop.afterChunks) return void res.socket?.destroy();
-      if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
-      if (res.destroyed) return;
-      await line(part(text));
+    const format = formatRefusal(rec.body.format);
+    if (format) return send(res, format.status, { error: format.error });
+    await chatReply(rec, res, m, nextReply(rec), defaultNumCtx);
+  }
+
+  async function route(rec: RecordedRequest, res: ServerResponse): Promise<void> {
+    const { path, body } = rec;
+    switch (`${rec.method} ${path}`) {
+      case 'GET /':
+      case 'HEAD /':
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        return void res.end('Ollama is running');
+      case 'GET /api/version':
+      case 'HEAD /api/version':
+        return send(res, 200, { version: opts.version ?? '0.13.2' });
+      case 'GET /api/tags':
+        return send(res, 200, { models: models.map(tagsEntry) });
+      case 'GET /api/ps':
+        return send(res, 200, { models: [] });
     }
-    if (typeof reply.drop === 'object') return void res.socket?.destroy();
-    if (toolCalls.length) await line(part('', { tool_calls: toolCalls }));
-    if (reply.streamError) await line({ error: reply.streamError });
-    else await line(chat ? { ...done, message: { role: 'assistant', content: '' } } : { ...done, response: '', context: [1, 2, 3] });
-    res.end();
+    const m = findModel(path, body);
+    if (!('key' in m)) return send(res, m.status, { error: m.error });
+    if (path === '/api/show') return answer(res, showAnswer(m));
+    if (path === '/api/embed') return answer(res, embedAnswer(body, defaultNumCtx));
+    return modelCall(rec, res, m);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -172,47 +204,16 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    let body: any = null;
-    try {
-      body = raw ? JSON.parse(raw) : null;
-    } catch {
-      requests.push({ method: req.method ?? 'GET', path, body: raw, headers: req.headers });
-      return send(res, 400, { error: 'invalid character in request body' });
-    }
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path, body, headers: req.headers };
+    const method = req.method ?? 'GET';
+    const decoded = method === 'POST' ? decodeRequest(path, raw) : { ok: true as const, body: null };
+    const rec: RecordedRequest = { method, path, body: decoded.body, headers: req.headers };
     requests.push(rec);
-    const route = `${rec.method} ${path}`;
-    switch (route) {
-      case 'GET /':
-      case 'HEAD /':
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-        return void res.end('Ollama is running');
-      case 'GET /api/version':
-        return send(res, 200, { version: opts.version ?? '0.9.0' });
-      case 'GET /api/tags':
-        return send(res, 200, { models: models.map(modelEntry) });
-      case 'GET /api/ps':
-        return send(res, 200, { models: [] });
-      case 'POST /api/show':
-        if (!modelOk(res, body, path)) return;
-        return send(res, 200, {
-          modelfile: `FROM ${body.model}`, parameters: 'temperature 0.7', template: '{{ .Prompt }}',
-          details: (modelEntry(body.model) as any).details, model_info: { 'general.architecture': 'llama' },
-          capabilities: ['completion', 'tools'], modified_at: '2025-01-01T00:00:00Z',
-        });
-      case 'POST /api/embed': {
-        if (!modelOk(res, body, path)) return;
-        const inputs: string[] = Array.isArray(body.input) ? body.input : [String(body.input ?? '')];
-        return send(res, 200, { model: body.model, embeddings: inputs.map(embedding), total_duration: 1_000, load_duration: 100, prompt_eval_count: inputs.reduce((n, s) => n + tokensOf(s), 0) });
-      }
-      case 'POST /api/chat':
-      case 'POST /api/generate':
-        if (!modelOk(res, body, path)) return;
-        return modelCall(rec, res);
-      default:
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        return void res.end('404 page not found');
+    if (!ROUTES.has(`${method} ${path}`)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return void res.end('404 page not found');
     }
+    if (!decoded.ok) return send(res, decoded.status, { error: decoded.error });
+    return route(rec, res);
   }
 
   const server = createServer((req, res) => {

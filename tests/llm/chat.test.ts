@@ -30,7 +30,7 @@ describe('chat through the real ollama client', () => {
     // what reached the model
     const [req] = fake.chats();
     expect(req!.body).toMatchObject({
-      model: 'llama3.1:8b', stream: false,
+      model: 'llama3.1:8b', stream: true, truncate: false, options: { num_ctx: 8192, num_predict: 4096 },
       messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }],
     });
   });
@@ -67,17 +67,18 @@ describe('chat through the real ollama client', () => {
       parameters: { type: 'object', properties: { file: { type: 'string' }, column: { type: 'string' } }, required: ['file', 'column'] },
     }];
     const first = await llm.chat({ role: 'agent:data-analyst', messages: user('Sum the amounts'), tools });
-    expect(first.message.toolCalls).toEqual([{ name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } }]);
+    expect(first.message.toolCalls).toEqual([{ id: expect.stringMatching(/^call_[a-z0-9]{8}$/), name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } }]);
+    const id = first.message.toolCalls![0]!.id!;
     expect(fake.chats()[0]!.body.tools).toEqual([{ type: 'function', function: tools[0] }]);
 
     const second = await llm.chat({
       role: 'agent:data-analyst', tools,
-      messages: [...user('Sum the amounts'), first.message, { role: 'tool', toolName: 'csv_aggregator', content: '{"sum": 42}' }],
+      messages: [...user('Sum the amounts'), first.message, { role: 'tool', toolName: 'csv_aggregator', toolCallId: id, content: '{"sum": 42}' }],
     });
     expect(second.message.content).toBe('The total is 42.');
     expect(fake.chats()[1]!.body.messages.slice(1)).toEqual([
-      { role: 'assistant', content: '', tool_calls: [{ function: { name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } } }] },
-      { role: 'tool', content: '{"sum": 42}', tool_name: 'csv_aggregator' },
+      { role: 'assistant', content: '', tool_calls: [{ id, function: { name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } } }] },
+      { role: 'tool', content: '{"sum": 42}', tool_name: 'csv_aggregator', tool_call_id: id },
     ]);
   });
 
@@ -87,7 +88,7 @@ describe('chat through the real ollama client', () => {
     const tokens: string[] = [];
     const r = await llm.chat({ role: 'agent', messages: user('?'), onToken: (t) => tokens.push(t), tools: [{ name: 'lookup', description: 'd', parameters: { type: 'object' } }] });
     expect(tokens.join('')).toBe('Let me check.');
-    expect(r.message.toolCalls).toEqual([{ name: 'lookup', arguments: { q: 'x' } }]);
+    expect(r.message.toolCalls).toEqual([{ id: expect.stringMatching(/^call_/), name: 'lookup', arguments: { q: 'x' } }]);
   });
 
   it('picks the model per role: override, exact role, role prefix, default', async () => {
@@ -106,17 +107,17 @@ describe('chat through the real ollama client', () => {
     expect(r.record.model).toBe('special:3b');
   });
 
-  it('passes temperature, context size and seed as Ollama options', async () => {
+  it('passes temperature, context size, reply length and seed as Ollama options', async () => {
     fake = await startFakeOllama({ replies: [{ content: 'ok' }] });
     const { llm } = provider(fake.url);
-    await llm.chat({ role: 'x', messages: user('a'), options: { temperature: 0, numCtx: 8192, seed: 7 } });
-    expect(fake.chats()[0]!.body.options).toEqual({ temperature: 0, num_ctx: 8192, seed: 7 });
+    await llm.chat({ role: 'x', messages: user('a'), options: { temperature: 0, numCtx: 16384, numPredict: 100, seed: 7 } });
+    expect(fake.chats()[0]!.body.options).toEqual({ temperature: 0, num_ctx: 16384, num_predict: 100, seed: 7 });
   });
 
   it('status lists the models and names configured ones that are not pulled', async () => {
     fake = await startFakeOllama({ models: ['llama3.1:8b', 'qwen2.5-coder'] });
     const { llm } = provider(fake.url, { models: { 'tool-generator': 'qwen2.5-coder:latest', planner: 'mistral:7b' } });
     const s = await llm.status();
-    expect(s).toEqual({ ok: true, host: fake.url, models: ['llama3.1:8b', 'qwen2.5-coder'], missingModels: ['mistral:7b'] });
+    expect(s).toEqual({ ok: true, host: fake.url, models: ['llama3.1:8b', 'qwen2.5-coder:latest'], missingModels: ['mistral:7b'] });
   });
 });

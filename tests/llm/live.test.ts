@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FactoryError } from '../../src/errors/catalog.ts';
-import { OllamaProvider, type LlmCallRecord } from '../../src/llm/index.ts';
+import { draftTool } from '../../src/factory/generate.ts';
+import { parseToolBlueprint } from '../../src/blueprints/index.ts';
+import { defineFormat, OllamaProvider, type LlmCallRecord } from '../../src/llm/index.ts';
+import { startService, type RunningService } from '../helpers/service.ts';
 import { settings } from './helpers.ts';
 
 /**
@@ -63,7 +66,7 @@ describe.skipIf(skipReason !== undefined)(`live Ollama${skipReason ? ` — skipp
   }, LIVE_TIMEOUT);
 
   it('returns structured output validated by the zod schema', async () => {
-    const Capital = z.object({ country: z.string().min(1), capital: z.string().min(1) });
+    const Capital = defineFormat('live-capital', z.object({ country: z.string().min(1), capital: z.string().min(1) }));
     const r = await llm.structured(Capital, {
       role: 'live', options,
       messages: [{ role: 'user', content: 'What is the capital of France? Reply as JSON with the fields "country" and "capital".' }],
@@ -87,4 +90,74 @@ describe.skipIf(skipReason !== undefined)(`live Ollama${skipReason ? ` — skipp
     expect(call?.name).toBe('add');
     expect(Number(call?.arguments.a) + Number(call?.arguments.b)).toBe(5);
   }, LIVE_TIMEOUT);
+});
+
+/**
+ * The factory against the real model: a specialist design (structured output through Ollama's grammar),
+ * a tool generation whose seeded bad draft is repaired from the checker's findings, and an agent run that
+ * has to call a tool. Needs the Docker engine too (the tools run in sandboxes).
+ */
+describe.skipIf(skipReason !== undefined)('live factory', () => {
+  const json = { 'content-type': 'application/json' };
+  let svc: RunningService;
+  let dockerOk = false;
+  const SUM = {
+    name: 'sum_numbers', description: 'Adds numbers', language: 'python', purpose: 'Reads {"numbers": [...]} as JSON from stdin and prints {"sum": <the sum>} as JSON.',
+    inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers to add' }], outputSpec: { format: 'json', schema: { sum: 'float' } },
+    examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
+  };
+
+  beforeAll(async () => {
+    svc = await startService({ 'ollama.host': host, 'ollama.defaultModel': model ?? 'unused', 'ollama.requestTimeoutMs': String(LIVE_TIMEOUT), 'ollama.retries': '1' });
+    dockerOk = (await svc.service.deps.docker.status()).ok;
+  }, LIVE_TIMEOUT);
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  async function waitFor(kind: 'job' | 'run', id: string) {
+    for (;;) {
+      const w = ((await (await svc.call(`/api/v1/${kind}s/${id}`)).json()) as Record<string, any>)[kind];
+      if (w.status !== 'queued' && w.status !== 'running') return w;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  it('designs a specialist whose blueprint passes the schema and the policies', async () => {
+    const res = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ specialist: { task: 'Summarise sales CSV files by region', skills: ['csv', 'statistics'] } }) });
+    const b = (await res.json()) as { agent?: { blueprint: { type: string; systemPrompt: string } }; error?: unknown };
+    expect(res.status, JSON.stringify(b)).toBe(201);
+    expect(b.agent!.blueprint.type).toBe('specialist');
+    expect(b.agent!.blueprint.systemPrompt.length).toBeGreaterThan(0);
+  }, LIVE_TIMEOUT);
+
+  it('repairs a draft the checker blocked, and the repair passes the check and the examples', async (ctx) => {
+    if (!dockerOk) return ctx.skip('the Docker engine is not reachable');
+    const { executor, policies, llm } = svc.service.deps;
+    const bp = parseToolBlueprint(SUM);
+    const policy = policies.get(bp.policy);
+    const bad = 'import json, os, sys\nos.system("echo pwned")\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n';
+    const findings = executor.check(bad, 'python', policy, { actor: 'live' }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    const repaired = await draftTool(llm, bp, policy, { draft: bad, attempt: 2, findings }, { task: 'live-repair' });
+    expect(executor.check(repaired.source, 'python', policy, { actor: 'live' }).allowed, repaired.source).toBe(true);
+    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM, name: 'sum_repaired', source: repaired.source }) });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }, LIVE_TIMEOUT);
+
+  it('generates a tool (repairing as needed) and an agent that must use it calls it', async (ctx) => {
+    if (!dockerOk) return ctx.skip('the Docker engine is not reachable');
+    const job = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify(SUM) });
+    expect(job.status).toBe(202);
+    const done = await waitFor('job', ((await job.json()) as { jobId: string }).jobId);
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    const bp = { name: 'live-adder', type: 'analysis', description: 'Adds numbers', systemPrompt: 'You add numbers. Always use the sum_numbers tool; never add in your head.', tools: ['sum_numbers'], toolUse: 'required', outputFormat: { format: 'text' } };
+    const created = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ blueprint: bp }) });
+    const agentId = ((await created.json()) as { agent: { id: string } }).agent.id;
+    const start = await svc.call(`/api/v1/agents/${agentId}/runs`, { method: 'POST', headers: json, body: JSON.stringify({ task: 'What is 10 + 20 + 12?' }) });
+    const r = await waitFor('run', ((await start.json()) as { runId: string }).runId);
+    expect(r.status, JSON.stringify(r.error)).toBe('succeeded');
+    expect(r.steps.some((s: { kind: string }) => s.kind === 'tool')).toBe(true);
+    expect(r.result.answer).toMatch(/42/);
+  }, LIVE_TIMEOUT * 3);
 });

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FactoryError } from '../../src/errors/catalog.ts';
+import { defineFormat } from '../../src/llm/index.ts';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama.ts';
 import { provider, user } from './helpers.ts';
 
-const Plan = z.object({
+const Plan = defineFormat('test-plan', z.object({
   name: z.string().regex(/^[a-z_]+$/),
   steps: z.array(z.string()).min(1),
   language: z.enum(['python', 'shell']),
-});
+}));
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -34,6 +35,18 @@ describe('structured output', () => {
     expect(format.$schema).toBeUndefined();
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ ok: true, role: 'planner' });
+  });
+
+  it('sends long-text bounds only to zod: the grammar gets none over 2000, the reply is still held to them', async () => {
+    const Note = defineFormat('test-note', z.object({ title: z.string().max(80), body: z.string().max(10_000), tags: z.array(z.string()).max(5_000) }));
+    expect(JSON.stringify(Note.json)).not.toMatch(/10000|5000/);
+    const tooLong = { title: 'x', body: 'y'.repeat(10_001), tags: [] };
+    fake = await startFakeOllama({ replies: [{ content: JSON.stringify(tooLong) }, { content: JSON.stringify({ title: 'x', body: 'short', tags: [] }) }] });
+    const { llm } = provider(fake.url);
+    const r = await llm.structured(Note, { role: 'writer', messages: user('Write') });
+    expect(r.value.body).toBe('short');
+    expect(fake.chats()[0]!.body.format.properties.title.maxLength).toBe(80);
+    expect(fake.chats()[1]!.body.messages[2].content).toMatch(/body: .*10000/);
   });
 
   it('asks again once with the validation problems, and accepts the repaired reply', async () => {

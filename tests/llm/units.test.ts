@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { classify } from '../../src/llm/errors.ts';
 import { backoffDelay, jsonSchemaFor, OllamaProvider } from '../../src/llm/index.ts';
-import { missingModels, pickModel } from '../../src/llm/models.ts';
+import { canonicalModel, missingModels, pickModel, resolveRole } from '../../src/llm/roles.ts';
 import { costUsd } from '../../src/llm/records.ts';
 import { withRetries } from '../../src/llm/retry.ts';
 import { parseReply } from '../../src/llm/structured.ts';
@@ -44,6 +44,23 @@ describe('classify', () => {
     [responseError(404, "model 'x' not found"), 'model-missing', false],
     [responseError(404, '404 page not found'), 'http', false],
     [responseError(400, 'invalid options'), 'http', false],
+    [responseError(400, 'registry.ollama.ai/library/gemma:2b does not support tools'), 'unsupported', false],
+    [responseError(400, '"gemma:2b" does not support thinking'), 'unsupported', false],
+    [responseError(500, 'invalid JSON schema in format'), 'schema', false],
+    [responseError(500, 'failed to load model vocabulary required for format'), 'schema', false],
+    [responseError(500, 'Failed to create new sequence: unable to create sampling context'), 'schema', false],
+    [responseError(500, 'model requires more system memory (9.1 GiB) than is available (4.2 GiB)'), 'memory', false],
+    [responseError(500, 'cudaMalloc failed: out of memory'), 'memory', false],
+    [responseError(400, 'the input length exceeds the context length'), 'context', false],
+    [responseError(400, 'invalid model name'), 'model-name', false],
+    [responseError(400, 'model is required'), 'model-name', false],
+    [responseError(400, 'think value "high" is not supported for this model'), 'think-level', false],
+    [responseError(500, 'llama runner process has terminated: this model is not supported by your version of Ollama. You may need to upgrade'), 'unsupported', false],
+    [responseError(500, 'option "num_ctx" must be of type integer'), 'http', false],
+    [responseError(400, 'Failed to initialize samplers'), 'schema', false],
+    [responseError(500, 'llama runner process has terminated: vk_error_out_of_device_memory'), 'memory', false],
+    [new Error('an error was encountered while running the model: CUDA error: out of memory'), 'memory', false],
+    [new TypeError('fetch failed', { cause: Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) }), 'timeout', true],
     [responseError(408, 'timeout'), 'http', true],
     [responseError(429, 'slow down'), 'http', true],
     [responseError(500, 'boom'), 'http', true],
@@ -72,8 +89,23 @@ describe('models, costs and schemas', () => {
     expect(pickModel(s, 'agent:coder', '')).toBe('c:7b');
   });
 
-  it('treats a model without a tag as :latest when checking what is pulled', () => {
+  it('treats a model without a tag as :latest when checking what is pulled, without case', () => {
     expect(missingModels({ defaultModel: 'llama3', models: { x: 'a:1b' } }, ['llama3:latest'])).toEqual(['a:1b']);
+    expect(missingModels({ defaultModel: 'Llama3.1:8B', models: {}, roles: { designer: { model: 'library/qwen3' } } }, ['llama3.1:8b', 'qwen3:latest'])).toEqual([]);
+    expect(canonicalModel('hf.co/org/Model:Q4')).toBe('hf.co/org/model:q4');
+    expect(canonicalModel('qwen3')).toBe('registry.ollama.ai/library/qwen3:latest');
+  });
+
+  it('resolves a role’s settings: exact role, legacy name, prefix, then the ollama defaults', () => {
+    const settings = {
+      defaultModel: 'base:1b', models: { 'tool-generator': 'coder:7b' }, numCtx: 8192, numPredict: 4096, requestTimeoutMs: 300_000,
+      roles: { agent: { numCtx: 16384, think: false as const }, 'agent:coder': { model: 'c:7b', timeoutMs: 60_000 }, 'generator:repair': { numPredict: 8192 } },
+    };
+    expect(resolveRole(settings, 'agent:coder')).toEqual({ model: 'c:7b', numCtx: 16384, numPredict: 4096, think: false, timeoutMs: 60_000 });
+    expect(resolveRole(settings, 'agent:other')).toEqual({ model: 'base:1b', numCtx: 16384, numPredict: 4096, think: false, timeoutMs: 300_000 });
+    expect(resolveRole(settings, 'generator')).toMatchObject({ model: 'coder:7b', numCtx: 8192 });
+    expect(resolveRole(settings, 'generator:repair')).toMatchObject({ model: 'coder:7b', numPredict: 8192 });
+    expect(resolveRole(settings, 'designer', 'x:1b')).toMatchObject({ model: 'x:1b', think: undefined });
   });
 
   it('prices tokens per million, by model', () => {

@@ -9,19 +9,25 @@ function scripted() {
   let seq = 0;
   const pending: { resolve: (p: Prepared) => void; reject: (e: Error) => void }[] = [];
   const disposed: string[] = [];
+  /** ends a container the way the engine reports it (its wait() returns) */
+  const ends = new Map<string, () => void>();
   const pool = new WarmPool(
     () => new Promise<Prepared>((resolve, reject) => pending.push({ resolve, reject })),
     (p) => disposed.push(p.id),
   );
   const finish = async (n = 1) => {
-    for (let i = 0; i < n; i++) pending.shift()!.resolve({ id: `c${++seq}`, dead: false } as Prepared);
+    for (let i = 0; i < n; i++) {
+      const p = { id: `c${++seq}`, dead: false } as Prepared;
+      p.exited = new Promise<number>((r) => ends.set(p.id, () => { p.dead = true; r(137); }));
+      pending.shift()!.resolve(p);
+    }
     await new Promise((r) => setImmediate(r));
   };
   const fail = async () => {
     pending.shift()!.reject(new Error('engine said no'));
     await new Promise((r) => setImmediate(r));
   };
-  return { pool, pending, disposed, finish, fail };
+  return { pool, pending, disposed, finish, fail, ends };
 }
 
 describe('warm pool', () => {
@@ -84,6 +90,31 @@ describe('warm pool', () => {
     expect(disposed).toEqual(['c2']);
     await finish(1);
     expect((await waiting)?.id).toBe('c3');
+  });
+
+  it('a ready container removed by someone else leaves the pool at once, is not counted, and is replaced', async () => {
+    const { pool, pending, disposed, finish, ends } = scripted();
+    pool.ensure('k', {}, 2);
+    await finish(2);
+    expect(pool.stats()[0]).toMatchObject({ ready: 2, filling: 0 });
+    ends.get('c1')!(); // e.g. `docker rm -f` by another process: the engine's wait() answers
+    await new Promise((r) => setImmediate(r));
+    expect(disposed).toEqual(['c1']);
+    expect(pool.stats()[0]).toMatchObject({ ready: 1, filling: 1 });
+    expect(pending).toHaveLength(1); // the refill started without waiting for a run
+    await finish(1);
+    expect(pool.stats()[0]).toMatchObject({ ready: 2, filling: 0 });
+    expect((await pool.acquire('k'))?.id).toBe('c2');
+  });
+
+  it('a handed-out container that ends is left to its run, not the pool', async () => {
+    const { pool, disposed, finish, ends } = scripted();
+    pool.ensure('k', {}, 1);
+    await finish(1);
+    expect((await pool.acquire('k'))?.id).toBe('c1');
+    ends.get('c1')!();
+    await new Promise((r) => setImmediate(r));
+    expect(disposed).toEqual([]);
   });
 
   it('close() disposes of ready containers, releases waiting runs and stops refilling', async () => {

@@ -100,8 +100,15 @@ describe('limits and container spec', () => {
     expect(spec.User).toBe('65534:65534');
     expect(spec.NetworkDisabled).toBe(true);
     expect(hc.Binds).toEqual(['/srv/data:/data:ro']);
-    expect(Object.keys(hc.Tmpfs!)).toEqual(expect.arrayContaining(['/workspace', '/tmp']));
-    expect(hc.Ulimits!.map((u) => u.Name)).toEqual(['fsize', 'nofile', 'core']);
+    expect(Object.keys(hc.Tmpfs!)).toEqual(expect.arrayContaining(['/workspace', '/tmp', '/dev/shm', '/dev/mqueue']));
+    // /dev/shm is bounded like every writable tmpfs; /dev/mqueue is read-only, and no queue may be created at all
+    expect(hc.Tmpfs!['/dev/shm']).toBe(hc.Tmpfs!['/tmp']);
+    expect(hc.Tmpfs!['/dev/shm']).toContain(`size=${limits.tmpfsMb}m`);
+    expect(hc.Tmpfs!['/dev/mqueue']).toMatch(/^ro,/);
+    expect(hc.ShmSize).toBeUndefined();
+    expect(hc.Ulimits!.map((u) => [u.Name, u.Hard])).toEqual([
+      ['fsize', limits.maxFileSizeMb * 1024 * 1024], ['nofile', limits.maxOpenFiles], ['core', 0], ['msgqueue', 0],
+    ]);
     expect(spec.Env!.join(' ')).not.toMatch(/FACTORY|DOCKER|OLLAMA|TOKEN|SECRET/);
     // same profile, same key (the warm pool relies on it); labels do not matter
     expect(specKey(spec)).toBe(specKey({ ...spec, Labels: { other: 'x' } }));

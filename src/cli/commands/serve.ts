@@ -38,16 +38,19 @@ export const serve: Command = {
       io.err(`factory: created the first admin token; it is in ${service.adminTokenFile} (mode 0600)\n`);
     }
     const address = await service.listen();
-    io.err(`factory: listening on ${address} (data: ${config.dataDir}); try ${address}/readyz\n`);
+    io.err(`factory: listening on ${address} (pid ${process.pid}, data: ${config.dataDir}); try ${address}/readyz\n`);
 
     return await new Promise<number>((resolve) => {
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) {
-          io.err('factory: second signal, exiting now\n');
+      let first: { signal: string; at: number } | undefined;
+      const stop = (signal: NodeJS.Signals) => {
+        if (first) {
+          // One Ctrl-C reaches this process twice under `npm start`: from the terminal (the whole
+          // foreground process group) and forwarded by npm. A repeat that close is the same request.
+          if (Date.now() - first.at < REPEAT_WINDOW_MS) return;
+          io.err(`factory: second signal (${signal}), exiting now\n`);
           process.exit(130);
         }
-        stopping = true;
+        first = { signal, at: Date.now() };
         io.err(`factory: ${signal} received, shutting down (grace ${config.server.shutdownGraceMs} ms)\n`);
         service.stop(signal).then(
           () => resolve(0),
@@ -57,8 +60,12 @@ export const serve: Command = {
           },
         );
       };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
+      for (const s of STOP_SIGNALS) process.on(s, stop);
     });
   },
 };
+
+/** Signals that stop the service gracefully: kill/systemd/docker, Ctrl-C, a closed terminal. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+/** A second signal within this time counts as the first one again; later, it forces an exit. */
+const REPEAT_WINDOW_MS = 1000;

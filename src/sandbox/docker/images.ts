@@ -1,5 +1,5 @@
-import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
+import type { DockerEngine } from './engine.ts';
 import { fileURLToPath } from 'node:url';
 import { LABEL_VERSION } from './spec.ts';
 
@@ -24,13 +24,13 @@ export interface ImageStatus {
 }
 
 /** Whether each sandbox image exists with the expected content version; says how to fix it when not. */
-export async function imageStatus(docker: Docker, tags: { python: string; shell: string }): Promise<ImageStatus[]> {
+export async function imageStatus(engine: DockerEngine, tags: { python: string; shell: string }): Promise<ImageStatus[]> {
   return Promise.all(
     (['python', 'shell'] as const).map(async (name): Promise<ImageStatus> => {
       const tag = tags[name];
       const expected = expectedVersion(name);
       try {
-        const info = await docker.getImage(tag).inspect();
+        const info = await inspectImage(engine, tag);
         const found = info.Config?.Labels?.[LABEL_VERSION];
         if (tag !== defaultImage(name) || found === expected) return { name, tag, ok: true, expected, ...(found ? { found } : {}) };
         return { name, tag, ok: false, expected, ...(found ? { found } : {}), hint: `outdated (version ${found ?? 'none'}); rebuild with \`bash scripts/docker-up.sh --rebuild\`` };
@@ -39,4 +39,18 @@ export async function imageStatus(docker: Docker, tags: { python: string; shell:
       }
     }),
   );
+}
+
+interface ImageInfo {
+  Config?: { Labels?: Record<string, string> | null };
+}
+
+/** GET /images/{name}/json through the modem: dockerode's Image.inspect takes no abort signal. */
+function inspectImage(engine: DockerEngine, tag: string): Promise<ImageInfo> {
+  return engine.call('image inspect', (abortSignal) => new Promise<ImageInfo>((resolve, reject) => {
+    (engine.docker.modem as { dial: (o: object, cb: (e: unknown, d: unknown) => void) => void }).dial(
+      { path: `/images/${tag}/json`, method: 'GET', options: {}, abortSignal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } },
+      (e, d) => (e ? reject(e) : resolve(d as ImageInfo)),
+    );
+  }));
 }

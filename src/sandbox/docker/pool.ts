@@ -89,7 +89,7 @@ export class WarmPool {
           const waiter = slot.waiters.shift();
           if (waiter) waiter(p);
           else if (this.closed || slot.ready.length >= slot.target) this.dispose(p);
-          else slot.ready.push(p);
+          else this.keep(key, slot, p);
           this.fill(key);
         },
         (e: unknown) => {
@@ -106,9 +106,25 @@ export class WarmPool {
     }
   }
 
+  /**
+   * Holds a ready container and watches it: one that ends while it waits (removed or killed by someone
+   * else, the engine restarted) leaves the ready list at once, and the pool refills.
+   */
+  private keep(key: string, slot: Slot, p: Prepared): void {
+    slot.ready.push(p);
+    void p.exited.then(() => {
+      const i = slot.ready.indexOf(p);
+      if (i < 0) return; // handed out meanwhile: its run deals with it
+      slot.ready.splice(i, 1);
+      this.dispose(p);
+      this.fill(key);
+    });
+  }
+
+  /** Only containers that still run count as ready. */
   stats(): PoolStats[] {
     return [...this.slots.entries()].map(([key, s]) => ({
-      key, target: s.target, ready: s.ready.length, filling: s.filling, waiting: s.waiters.length, failures: s.failures,
+      key, target: s.target, ready: s.ready.filter((p) => !p.dead).length, filling: s.filling, waiting: s.waiters.length, failures: s.failures,
       ...(s.lastError ? { lastError: s.lastError } : {}),
     }));
   }

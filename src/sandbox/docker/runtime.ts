@@ -2,22 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { FactoryError } from '../../errors/catalog.ts';
 import type { RunRequest, RunResult, SandboxRuntime, SandboxLanguage } from '../types.ts';
-import { execute, prepare, type Prepared } from './container.ts';
+import { Cleanup } from './cleanup.ts';
+import { execute, prepare, type Outcome, type Prepared } from './container.ts';
+import { EngineAbortError, EngineTimeoutError, type DockerEngine } from './engine.ts';
+import { Ownership } from './owner.ts';
 import { WarmPool, type PoolStats } from './pool.ts';
 import { SessionSandbox } from './session.ts';
-import { containerName, containerSpec, LABEL_INSTANCE, LABEL_POOL, LABEL_RUN, LABEL_SERVICE, specKey, WORKDIR } from './spec.ts';
+import { SessionSandboxes } from './sessions.ts';
+import { containerName, containerSpec, LABEL_POOL, LABEL_RUN, specKey, WORKDIR } from './spec.ts';
 import { parseToolOutput } from '../output.ts';
-import { Limiter } from '../../util/limiter.ts';
 
 export interface DockerRuntimeOptions {
-  docker: Docker;
-  /** stable per data directory: containers left by an earlier run of this instance are removed at start */
+  engine: DockerEngine;
+  /** the data directory's instance id (a label; see src/instance.ts) */
   instanceId: string;
   images: { python: string; shell: string };
   /** containers kept ready per limit profile (0 = every run starts cold) */
   poolSize: number;
   /** used containers removed at once (default 2): removals queue behind this rather than crowd the engine */
   parallelRemovals?: number;
+  /** a run ends at most this long after its time limit, whether or not the engine answers (default 5000) */
+  engineGraceMs?: number;
 }
 
 type DockerLanguage = Exclude<SandboxLanguage, 'javascript'>;
@@ -25,15 +30,23 @@ type DockerLanguage = Exclude<SandboxLanguage, 'javascript'>;
 /** Single-use Docker containers for Python and shell, with a warm pool. dockerode stays in this folder. */
 export class DockerRuntime implements SandboxRuntime {
   readonly name = 'docker' as const;
+  private readonly engine: DockerEngine;
   private readonly pool: WarmPool;
-  private readonly disposals = new Set<Promise<unknown>>();
-  private readonly removals: Limiter;
-  /** session id → spec key → its persistent sandbox */
-  private readonly sessions = new Map<string, Map<string, Promise<SessionSandbox>>>();
+  private readonly cleanup: Cleanup;
+  private readonly sessions: SessionSandboxes;
+  readonly ownership: Ownership;
+  private readonly graceMs: number;
 
   constructor(private readonly opts: DockerRuntimeOptions) {
-    this.pool = new WarmPool((spec) => prepare(opts.docker, spec), (p) => this.dispose(p, true));
-    this.removals = new Limiter(opts.parallelRemovals ?? 2);
+    this.engine = opts.engine;
+    this.ownership = new Ownership(opts.instanceId);
+    this.graceMs = opts.engineGraceMs ?? 5000;
+    this.cleanup = new Cleanup(this.engine, this.ownership, opts.parallelRemovals);
+    this.pool = new WarmPool((spec) => this.prepare(spec), (p) => this.cleanup.dispose(p, true));
+    this.sessions = new SessionSandboxes(
+      (spec, language, signal) => this.claimed(spec, (s, token) => SessionSandbox.open(this.engine, s, language, token, this.cleanup.discard, signal)),
+      (s) => this.cleanup.discard(s.container, s.token),
+    );
   }
 
   supports(language: SandboxLanguage): boolean {
@@ -42,15 +55,19 @@ export class DockerRuntime implements SandboxRuntime {
 
   private spec(req: Pick<RunRequest, 'language' | 'limits' | 'mounts'>, extraLabels: Record<string, string> = {}) {
     const language = req.language as DockerLanguage;
-    const base = containerSpec({
-      language,
-      image: this.opts.images[language],
-      limits: req.limits,
-      mounts: req.mounts ?? [],
-      labels: { [LABEL_SERVICE]: 'agent-factory', [LABEL_INSTANCE]: this.opts.instanceId },
-    });
+    const base = containerSpec({ language, image: this.opts.images[language], limits: req.limits, mounts: req.mounts ?? [], labels: {} });
     const key = specKey(base);
-    return { key, spec: { ...base, Labels: { ...base.Labels, [LABEL_POOL]: key, ...extraLabels } } };
+    return { key, spec: { ...base, Labels: { [LABEL_POOL]: key, ...extraLabels } } };
+  }
+
+  /** A container spec with this runtime's ownership labels and a fresh token, released if `create` fails. */
+  private claimed<T>(spec: Docker.ContainerCreateOptions, create: (spec: Docker.ContainerCreateOptions, token: string) => Promise<T>): Promise<T> {
+    const { token, labels } = this.ownership.claim();
+    return create({ ...spec, Labels: { ...spec.Labels, ...labels } }, token);
+  }
+
+  private prepare(spec: Docker.ContainerCreateOptions, signal?: AbortSignal): Promise<Prepared> {
+    return this.claimed(spec, (s, token) => prepare(this.engine, s, token, this.cleanup.discard, signal));
   }
 
   /** Keep containers for this language and limit profile ready (used for the default policy at start). */
@@ -60,17 +77,60 @@ export class DockerRuntime implements SandboxRuntime {
     this.pool.ensure(key, spec, size);
   }
 
+  /**
+   * Runs one script. The run keeps its own deadline, its time limit plus the engine grace, independent of
+   * every engine request: past it, the run ends as `error` (lost contact with the engine) whatever the
+   * engine does, its requests are given up, and its container is left to the reaper.
+   */
   async run(req: RunRequest): Promise<RunResult> {
     if (!this.supports(req.language)) throw new FactoryError('LANGUAGE_UNSUPPORTED', `The Docker runtime does not run ${req.language}`);
     const runId = req.runId ?? randomUUID();
-    if (req.sessionId) return this.runInSession(req, runId);
+    const started = performance.now();
+    const budget = req.limits.timeoutMs + this.graceMs;
+    const deadline = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), budget);
+    });
+    const work = req.sessionId ? this.runInSession(req, runId, deadline.signal) : this.runSingle(req, runId, deadline.signal);
+    work.catch(() => undefined); // settles after the deadline too: its requests are given up
+    try {
+      const first = await Promise.race([work, expired]);
+      if (first !== 'expired') return first;
+      const why = `no answer within ${budget} ms (the run's limit of ${req.limits.timeoutMs} ms plus ${this.graceMs} ms grace)`;
+      this.engine.markLost(`a run got ${why}`);
+      deadline.abort(new Error('the run deadline passed'));
+      return this.lostResult(req, runId, started, why);
+    } catch (e) {
+      if (e instanceof EngineTimeoutError) return this.lostResult(req, runId, started, e.message);
+      if (e instanceof EngineAbortError) throw new FactoryError('SANDBOX_FAILED', e.message, undefined, { cause: e });
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      deadline.abort(new Error('the run is over'));
+    }
+  }
+
+  private lostResult(req: RunRequest, runId: string, started: number, why: string): RunResult {
+    return {
+      runId, runtime: 'docker', status: 'error', exitCode: null, signal: null, stdout: '', stderr: '', stdoutTruncated: false,
+      stderrTruncated: false, durationMs: performance.now() - started, warm: false, limits: req.limits,
+      error: `lost contact with the Docker engine: ${why}; its container is removed once the engine answers again`,
+    };
+  }
+
+  private async runSingle(req: RunRequest, runId: string, engineSignal: AbortSignal): Promise<RunResult> {
     const { key, spec } = this.spec(req);
-    let p: Prepared | undefined = await this.pool.acquire(key, req.signal);
+    let p: Prepared | undefined = await this.pool.acquire(key, AbortSignal.any([engineSignal, ...(req.signal ? [req.signal] : [])]));
     const warm = p !== undefined;
     if (this.opts.poolSize > 0) this.pool.ensure(key, spec, this.opts.poolSize);
+    if (engineSignal.aborted) {
+      if (p) this.cleanup.dispose(p, true);
+      throw new EngineAbortError('the run deadline passed while it waited for a container');
+    }
     if (req.signal?.aborted) {
       // cancelled before it started (possibly while waiting for a pooled container): nothing runs
-      if (p) this.dispose(p, true);
+      if (p) this.cleanup.dispose(p, true);
       return {
         runId, runtime: 'docker', status: 'killed', exitCode: null, signal: null, stdout: '', stderr: '', stdoutTruncated: false,
         stderrTruncated: false, durationMs: 0, warm: false, limits: req.limits, error: 'cancelled before it started',
@@ -79,78 +139,45 @@ export class DockerRuntime implements SandboxRuntime {
     if (p) {
       // labels are fixed when a container is created, before a pooled one's run is known: it takes the
       // run's name instead (off the latency path), and the result and the audit name it by id
-      void p.container.rename({ name: containerName(runId) }).catch(() => undefined);
+      const c = p.container;
+      void this.engine.call('rename', (abortSignal) => c.rename({ name: containerName(runId), abortSignal })).catch(() => undefined);
     } else {
-      p = await this.prepareCold({ ...spec, Labels: { ...spec.Labels, [LABEL_RUN]: runId } }, runId);
+      p = await this.prepare({ ...spec, name: containerName(runId), Labels: { ...spec.Labels, [LABEL_RUN]: runId } }, engineSignal).catch((e: unknown) => {
+        throw dockerError(e, spec.Image ?? '');
+      });
     }
     try {
-      const out = await execute(
-        p,
-        { cwd: WORKDIR, source: req.source, args: req.args ?? [], env: req.env ?? {}, stdin: req.stdin ?? '' },
-        { timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal },
-      );
-      const result: RunResult = { runId, runtime: 'docker', warm, containerId: p.id.slice(0, 12), limits: req.limits, ...out };
-      return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
+      const out = await execute(p, this.job(req), { engine: this.engine, timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal, engineSignal });
+      return this.result(req, runId, warm, p.id, out);
     } finally {
-      this.dispose(p);
+      this.cleanup.dispose(p);
     }
   }
 
-  private async runInSession(req: RunRequest, runId: string): Promise<RunResult> {
-    const sessionId = req.sessionId!;
-    const { key, spec } = this.spec(req, { 'io.agent-factory.session': sessionId });
-    const byKey = this.sessions.get(sessionId) ?? new Map<string, Promise<SessionSandbox>>();
-    this.sessions.set(sessionId, byKey);
-    let pending = byKey.get(key);
-    const current = pending ? await pending.catch(() => null) : null;
-    if (pending && current?.dead !== false) {
-      await current?.close(); // a dead session sandbox (timed out, flooded, crashed) is replaced by a fresh one
-      pending = undefined;
-    }
-    if (!pending) {
-      pending = SessionSandbox.open(this.opts.docker, { ...spec, name: `af-session-${sessionId}-${key}-${randomUUID().slice(0, 8)}` }, req.language as DockerLanguage).catch((e: unknown) => {
+  private job(req: RunRequest) {
+    return { cwd: WORKDIR, source: req.source, args: req.args ?? [], env: req.env ?? {}, stdin: req.stdin ?? '' };
+  }
+
+  private result(req: RunRequest, runId: string, warm: boolean, containerId: string, out: Outcome): RunResult {
+    const result: RunResult = { runId, runtime: 'docker', warm, containerId: containerId.slice(0, 12), limits: req.limits, ...out };
+    return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
+  }
+
+  private async runInSession(req: RunRequest, runId: string, engineSignal: AbortSignal): Promise<RunResult> {
+    const { key, spec } = this.spec(req, { 'io.agent-factory.session': req.sessionId! });
+    const { out, containerId } = await this.sessions
+      .run(req.sessionId!, key, spec, req.language as DockerLanguage, this.job(req), {
+        timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal, engineSignal,
+      })
+      .catch((e: unknown) => {
         throw dockerError(e, spec.Image ?? '');
       });
-      byKey.set(key, pending);
-    }
-    const session = await pending;
-    const out = await session.run(
-      { cwd: WORKDIR, source: req.source, args: req.args ?? [], env: req.env ?? {}, stdin: req.stdin ?? '' },
-      { timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal },
-    );
-    const result: RunResult = { runId, runtime: 'docker', warm: true, containerId: session.container.id.slice(0, 12), limits: req.limits, ...out };
-    return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
+    return this.result(req, runId, true, containerId, out);
   }
 
   /** Destroys every persistent sandbox of a session. */
   async closeSession(sessionId: string): Promise<void> {
-    const byKey = this.sessions.get(sessionId);
-    this.sessions.delete(sessionId);
-    if (!byKey) return;
-    await Promise.all([...byKey.values()].map((p) => p.then((s) => s.close(), () => undefined)));
-  }
-
-  private async prepareCold(spec: Docker.ContainerCreateOptions, runId: string): Promise<Prepared> {
-    try {
-      return await prepare(this.opts.docker, { ...spec, name: containerName(runId) });
-    } catch (e) {
-      throw dockerError(e, spec.Image ?? '');
-    }
-  }
-
-  /**
-   * Removes a used container in the background; close() waits for every removal. Removals go through a
-   * small limiter: under sustained load, a burst of removals next to the pool's refills makes the engine
-   * slower at both (measured: 0.91-0.96x of a bare create/start/remove loop at concurrency 8 with every
-   * removal at once, 1.02-1.06x with two at a time).
-   */
-  private dispose(p: Prepared, immediately = false): void {
-    // A runner exits right after its end markers: removing an exited container costs the engine less
-    // than killing a running one, so give it a moment to exit; anything still running is killed.
-    const exitedSoon = p.dead || immediately ? Promise.resolve(0) : Promise.race([p.exited, new Promise((r) => setTimeout(r, 2000))]);
-    const done = exitedSoon.then(() => this.removals.run(() => p.container.remove({ force: true, v: true }))).catch(() => undefined);
-    this.disposals.add(done);
-    void done.finally(() => this.disposals.delete(done));
+    await this.sessions.close(sessionId);
   }
 
   poolStats(): PoolStats[] {
@@ -161,32 +188,32 @@ export class DockerRuntime implements SandboxRuntime {
   async quiesce(timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
-      if (this.disposals.size > 0) await Promise.allSettled([...this.disposals]);
+      if (this.cleanup.busy) await this.cleanup.idle();
       else if (this.pool.stats().every((s) => s.ready >= s.target || s.failures > 0)) return;
       else await new Promise((r) => setTimeout(r, 20));
     }
   }
 
-  /** Crash recovery: remove every container an earlier process of this instance left behind. */
-  async removeLeftovers(): Promise<number> {
-    const list = await this.opts.docker.listContainers({
-      all: true,
-      filters: { label: [`${LABEL_INSTANCE}=${this.opts.instanceId}`] },
-    });
-    await Promise.all(list.map((c) => this.opts.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
-    return list.length;
+  /** Removes containers this runtime gave up and those of processes that are gone; returns how many. */
+  reap(): Promise<number> {
+    return this.cleanup.reap();
+  }
+
+  /** Reaps every `intervalMs` (the service does; containers left by a `factory run` that was killed). */
+  startReaper(intervalMs: number): void {
+    this.cleanup.every(intervalMs);
   }
 
   async close(): Promise<void> {
     this.pool.close();
-    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
-    while (this.disposals.size > 0) await Promise.allSettled([...this.disposals]);
-    await this.removeLeftovers().catch(() => 0);
+    await this.sessions.closeAll();
+    await this.cleanup.close();
   }
 }
 
-/** Engine failures as catalog errors that say what to do. */
-export function dockerError(e: unknown, image: string): FactoryError {
+/** Engine failures as catalog errors that say what to do. A request the engine did not answer stays as it is. */
+export function dockerError(e: unknown, image: string): Error {
+  if (e instanceof EngineTimeoutError || e instanceof EngineAbortError) return e;
   const err = e as { code?: string; statusCode?: number; message?: string };
   if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED' || err.code === 'EACCES') {
     return new FactoryError('DOCKER_UNAVAILABLE', `The Docker engine is not reachable (${err.code})`, undefined, { cause: e });

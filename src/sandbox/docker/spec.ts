@@ -9,6 +9,14 @@ export const LABEL_RUN = 'io.agent-factory.run';
 export const LABEL_POOL = 'io.agent-factory.pool';
 export const LABEL_IMAGE = 'io.agent-factory.image';
 export const LABEL_VERSION = 'io.agent-factory.version';
+/** the runtime that created the container (one per process, or several in one process) */
+export const LABEL_OWNER = 'io.agent-factory.owner';
+/** the owning process: host key (boot id + pid namespace), pid and start time; see src/instance.ts */
+export const LABEL_OWNER_HOST = 'io.agent-factory.owner-host';
+export const LABEL_OWNER_PID = 'io.agent-factory.owner-pid';
+export const LABEL_OWNER_START = 'io.agent-factory.owner-start';
+/** one per container: tells the owner which of its containers it still uses */
+export const LABEL_TOKEN = 'io.agent-factory.container';
 
 const MiB = 1024 * 1024;
 /** The environment the runner process starts with: nothing of the service's own. */
@@ -29,10 +37,15 @@ export function runnerCmd(language: Exclude<SandboxLanguage, 'javascript'>): str
   return language === 'python' ? ['python3', '-I', '-c', PYTHON_RUNNER] : ['bash', '--noprofile', '--norc', '-c', SHELL_RUNNER];
 }
 
-/** Writable paths without a host directory get a private tmpfs; /workspace and /tmp always exist. */
+/**
+ * Writable paths without a host directory get a private tmpfs; /workspace and /tmp always exist. /dev/shm
+ * (POSIX shared memory and semaphores, which multiprocessing needs) is a tmpfs of the same bounded size
+ * in place of the engine's own; /dev/mqueue is an empty read-only tmpfs in place of the mqueue file system
+ * (and the msgqueue ulimit of 0 refuses queues through mq_open as well).
+ */
 function tmpfsFor(limits: SandboxLimits, mounts: readonly SandboxMount[]): Record<string, string> {
   const opts = `rw,nosuid,nodev,noexec,size=${limits.tmpfsMb}m,mode=1777`;
-  const t: Record<string, string> = { [WORKDIR]: opts, '/tmp': opts };
+  const t: Record<string, string> = { [WORKDIR]: opts, '/tmp': opts, '/dev/shm': opts, '/dev/mqueue': 'ro,nosuid,nodev,noexec,size=4k,mode=0555' };
   for (const m of mounts) if (!m.hostPath && !m.readOnly) t[m.containerPath] = opts;
   return t;
 }
@@ -79,9 +92,9 @@ export function containerSpec(p: {
         { Name: 'fsize', Soft: fsize, Hard: fsize },
         { Name: 'nofile', Soft: p.limits.maxOpenFiles, Hard: p.limits.maxOpenFiles },
         { Name: 'core', Soft: 0, Hard: 0 },
+        { Name: 'msgqueue', Soft: 0, Hard: 0 },
       ],
       Init: true,
-      ShmSize: 8 * MiB,
       IpcMode: 'private',
       OomScoreAdj: 1000,
       LogConfig: { Type: 'none', Config: {} },
