@@ -14,7 +14,7 @@ import type { AgentRecord, Store } from '../store/index.ts';
 import { errorValue, fromErrorValue } from './engine/errors.ts';
 import { instanceName } from './engine/lease.ts';
 import type { EngineDeps } from './engine/run.ts';
-import type { AgentPool, PoolAgent, ToolPool } from './ports.ts';
+import type { AgentPool, GeneratedTool, PoolAgent, ToolPool } from './ports.ts';
 
 /** The parts of the service the coordinator is built from (a subset of ServiceDeps). */
 export interface CoordinatorCore {
@@ -110,13 +110,14 @@ export function toolPool(core: CoordinatorCore): ToolPool {
     },
     generate: async (bp, actor, signal) => {
       const sub = await core.factory.tools.submit(bp, actor);
-      if (sub.status === 'registered')
-        return { name: sub.tool.name, version: sub.tool.version, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0 } };
+      if (sub.status === 'registered') {
+        const usage = { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0, estimatedCalls: 0 };
+        return { name: sub.tool.name, version: sub.tool.version, usage };
+      }
       for (let wait = 50; ; wait = Math.min(1000, wait * 2)) {
         const job = core.store.work.get(sub.jobId);
         if (job && job.status !== 'queued' && job.status !== 'running') {
-          const t = core.store.llm.totals({ task: sub.jobId });
-          const usage = { promptTokens: t.promptTokens, completionTokens: t.completionTokens, costUsd: t.costUsd, llmCalls: t.calls };
+          const usage = jobUsage(core.store.llm.totals({ task: sub.jobId }));
           if (job.status !== 'succeeded') {
             const err = fromErrorValue(
               (job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}` }) as ReturnType<
@@ -132,6 +133,26 @@ export function toolPool(core: CoordinatorCore): ToolPool {
       }
     },
     destroy: async (name, actor, reason) => core.factory.tools.destroy(name, actor, reason),
+  };
+}
+
+/** A model call of a tool-generation job whose counts are unknown and no call of the job has any: a rough guess. */
+const UNKNOWN_CALL = { promptTokens: 2048, completionTokens: 2048 };
+
+/**
+ * The usage of a tool-generation job. Calls whose counts Ollama did not report are never counted as
+ * zero: each is charged the mean of the job's calls with counts (or UNKNOWN_CALL) and marked estimated.
+ */
+export function jobUsage(t: ReturnType<Store['llm']['totals']>): GeneratedTool['usage'] {
+  const known = t.calls - t.callsWithUnknownTokens;
+  const each = known > 0 ? { promptTokens: t.promptTokens / known, completionTokens: t.completionTokens / known } : UNKNOWN_CALL;
+  const extra = t.callsWithUnknownTokens;
+  return {
+    promptTokens: Math.ceil(t.promptTokens + extra * each.promptTokens),
+    completionTokens: Math.ceil(t.completionTokens + extra * each.completionTokens),
+    costUsd: t.costUsd,
+    llmCalls: t.calls,
+    estimatedCalls: extra,
   };
 }
 

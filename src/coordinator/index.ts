@@ -28,7 +28,7 @@ export type { ProjectMetrics } from './metrics.ts';
 export type { GateDecision, WorkflowContext } from './engine/context.ts';
 export type { StepIO } from './engine/step-io.ts';
 export type { Workflow, WorkflowOutcome } from './workflows/types.ts';
-export { FORMAT_SCHEMAS, PlanSchema, ReviewSchema, type Plan, type SubTask } from './roles/schemas.ts';
+export { FORMATS, PlanSchema, ReviewSchema, type Plan, type SubTask } from './roles/schemas.ts';
 export { validatePlan } from './roles/plan.ts';
 
 /** The coordinator bound to the service's modules (what openCore creates; call start() to resume interrupted projects). */

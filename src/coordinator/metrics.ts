@@ -28,6 +28,8 @@ export interface ProjectMetrics {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  /** calls whose tokens above are estimates (Ollama reported no counts, or the call failed) */
+  estimatedTokenCalls: number;
   costUsd: number;
 }
 
@@ -86,6 +88,7 @@ export function computeMetrics(p: ProjectRecord, rows: Iterable<JournalEntry>): 
     promptTokens: u.promptTokens,
     completionTokens: u.completionTokens,
     totalTokens: u.promptTokens + u.completionTokens,
+    estimatedTokenCalls: u.estimatedCalls ?? 0,
     costUsd: u.costUsd,
   };
 }

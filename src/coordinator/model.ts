@@ -36,8 +36,19 @@ export interface Usage {
   steps: number;
   /** running time summed over runs (waiting and paused excluded) */
   wallMs: number;
+  /** model calls whose token counts are estimates (Ollama reported none, or the call failed): the tokens above include them */
+  estimatedCalls: number;
 }
-export const ZERO_USAGE: Usage = { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0, toolRuns: 0, steps: 0, wallMs: 0 };
+export const ZERO_USAGE: Usage = {
+  promptTokens: 0,
+  completionTokens: 0,
+  costUsd: 0,
+  llmCalls: 0,
+  toolRuns: 0,
+  steps: 0,
+  wallMs: 0,
+  estimatedCalls: 0,
+};
 
 /** An error as it is stored and shown: the catalog code, message, details. */
 export interface ErrorValue {

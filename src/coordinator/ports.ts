@@ -117,7 +117,8 @@ export interface ToolRunOutcome {
 export interface GeneratedTool {
   name: string;
   version: number;
-  usage: { promptTokens: number; completionTokens: number; costUsd: number; llmCalls: number };
+  /** the job's model calls; `estimatedCalls` of them had no counts and are charged an estimate */
+  usage: { promptTokens: number; completionTokens: number; costUsd: number; llmCalls: number; estimatedCalls: number };
 }
 
 export interface ToolPool {

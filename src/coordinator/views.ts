@@ -4,6 +4,7 @@
  * the project row and its journal.
  */
 import type { ProjectBudget } from '../config/schema.ts';
+import { ERROR_CATALOG, type ErrorCode, type ErrorSpec } from '../errors/catalog.ts';
 import { usedOf, type BudgetKind } from './engine/budget.ts';
 import type { GateDecision } from './engine/context.ts';
 import type { JournalEntry, ProjectRecord } from './model.ts';
@@ -159,6 +160,11 @@ export const stepView = (r: JournalEntry): StepView => ({
   data: r.data,
 });
 
+const hintOf = (code: string | undefined): string => {
+  const spec = code && Object.hasOwn(ERROR_CATALOG, code) ? (ERROR_CATALOG[code as ErrorCode] as ErrorSpec) : undefined;
+  return spec?.hint ? `; ${spec.hint}` : '';
+};
+
 /** What to do next, for a person reading the report. */
 function nextAction(p: ProjectRecord): string {
   switch (p.status) {
@@ -167,9 +173,11 @@ function nextAction(p: ProjectRecord): string {
     case 'paused':
       return p.paused?.reason === 'budget'
         ? `Raise the budget with PATCH /api/v1/projects/${p.id}/budget; the project resumes by itself.`
-        : `Fix the cause (${p.paused?.error.code}), then POST /api/v1/projects/${p.id}/resume.`;
+        : `Fix the cause (${p.paused?.error.code}: ${p.paused?.error.message}${hintOf(p.paused?.error.code)}), ` +
+            `then POST /api/v1/projects/${p.id}/resume (changed ollama settings take effect once the service restarts).`;
     case 'failed':
-      return 'Read the error and the failed steps; create a new project with a refined task or config.';
+      return `Read the error${p.error ? ` (${p.error.code}${hintOf(p.error.code)})` : ''} and the failed steps; ` +
+        'create a new project with a refined task or config.';
     case 'completed':
       return 'Read the result.';
     case 'cancelled':

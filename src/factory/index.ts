@@ -3,6 +3,7 @@ import { AgentFactory } from './agents.ts';
 import { ToolFactory, type FactoryDeps } from './tools.ts';
 
 export { AgentFactory, toolSpecOf } from './agents.ts';
+export { classifyReply, repromptMessage, type ReplyKind, type ReplyProblem } from './agent-turns.ts';
 export { ToolFactory, toolSummary, type ExecuteOutcome, type FactoryDeps, type SubmitOutcome } from './tools.ts';
 export { extractCode } from './generate.ts';
 

@@ -55,7 +55,7 @@ export class ProjectRepo implements ProjectRepository {
     then?: (c: Committed) => void,
   ): Promise<Committed> {
     const now = new Date().toISOString();
-    const usage = { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0, toolRuns: 0, steps: 0, wallMs: 0 };
+    const usage = { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0, toolRuns: 0, steps: 0, wallMs: 0, estimatedCalls: 0 };
     const insert = this.db.transaction(() => {
       this.db
         .prepare(

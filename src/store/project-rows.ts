@@ -69,7 +69,7 @@ export function fromRow(r: Row): ProjectRecord {
     error: json(r.error) as ProjectRecord['error'],
     waiting: json(r.waiting) as ProjectRecord['waiting'],
     paused: json(r.paused) as ProjectRecord['paused'],
-    usage: JSON.parse(r.usage) as ProjectRecord['usage'],
+    usage: { estimatedCalls: 0, ...(JSON.parse(r.usage) as Partial<ProjectRecord['usage']>) } as ProjectRecord['usage'],
     metrics: json(r.metrics),
     runs: r.runs,
     cancelRequested: r.cancel_requested === 1,

@@ -60,8 +60,12 @@ export function describe(body: any, counts: Map<string, number>): Ask {
   return { role, task, stage, n, body, text, last: messages.at(-1)?.content ?? '' };
 }
 
-const isReply = (a: object): a is Reply =>
-  ['content', 'toolCalls', 'status', 'error', 'delayMs', 'drop', 'chunks', 'streamError'].some((k) => k in a);
+/** The keys of the scripted server's Reply: an answer with any of them is a Reply, anything else a structured value. */
+const REPLY_KEYS = [
+  'content', 'toolCalls', 'thinking', 'promptEvalCount', 'evalCount', 'doneReason', 'chunks',
+  'status', 'error', 'delayMs', 'chunkDelayMs', 'drop', 'streamError', 'noDone',
+] satisfies (keyof Reply)[];
+const isReply = (a: object): a is Reply => REPLY_KEYS.some((k) => k in a);
 
 export function toReply(a: Answer): Reply {
   if (typeof a === 'string') return { content: a };

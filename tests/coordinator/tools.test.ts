@@ -1,18 +1,22 @@
 // Agent runs with tools inside projects: a JavaScript tool in the isolate (no Docker) with an unknown
-// tool, wrong argument types, prose instead of a call, a loop of identical calls and the tool-run
+// tool (dropped or turned into text as Ollama's templates do), wrong argument types, prose instead of a
+// call, a reply still unusable after being asked again, a loop of identical calls and the tool-run
 // budget; a tool the plan needs generated through the tool factory; and a Python tool run in Docker.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/env.ts';
+import { startFakeOllama, type FakeModel, type FakeOllama } from '../helpers/fake-ollama.ts';
 import { ALICE, startHarness, type Harness } from './harness.ts';
-import { GOOD, type Script } from './scripted-model.ts';
+import { GOOD, script, type Script } from './scripted-model.ts';
 
 let h: Harness | undefined;
+const fakes: FakeOllama[] = [];
 afterEach(async () => {
   await h?.close();
   h = undefined;
+  for (const f of fakes.splice(0)) await f.close();
 });
 
 const sub = (id: string, tools: string[] = []) => ({
@@ -32,8 +36,10 @@ const toolMessages = (hh: Harness) =>
     .filter((r) => !r.body.format)
     .map((r) => r.body.messages.filter((m: any) => m.role === 'tool').map((m: any) => m.content as string));
 
-async function withJsonStats(model: Script[]): Promise<Harness> {
-  const hh = await startHarness({ model });
+async function withJsonStats(model: Script[], models?: FakeModel[]): Promise<Harness> {
+  const fake = models ? await startFakeOllama({ models, replies: script(...model) }) : undefined;
+  const hh = await startHarness({ model, ...(fake ? { fake } : {}) });
+  if (fake) fakes.push(fake);
   const bp = parse(readFileSync(join(REPO, 'blueprints/tools/json_stats.yaml'), 'utf8'));
   const out = await hh.core.factory.tools.submit(bp, 'system');
   expect(out.status).toBe('registered');
@@ -42,7 +48,7 @@ async function withJsonStats(model: Script[]): Promise<Harness> {
 }
 
 describe('tool calls in the isolate', () => {
-  it('an unknown tool and wrong argument types come back to the model as errors; a correct call runs and its result is used', async () => {
+  it('an unknown tool (dropped by Ollama) is asked again with the declared tools; wrong argument types come back as errors', async () => {
     const worker: Script = (a) => {
       if (a.role !== 'worker') return undefined;
       return [call('nope', {}), call('json_stats', { values: 'abc' }), call('json_stats', { values: [1, 2, 3] }), 'the mean is 2'][a.n];
@@ -50,12 +56,20 @@ describe('tool calls in the isolate', () => {
     h = await withJsonStats([worker, GOOD]);
     const p = await h.run('stats');
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
+    const asks = h.chats().filter((r) => !r.body.format);
+    // a tag template drops a call of an undeclared tool: the reply is empty, and the agent is asked again naming its tools
+    expect(asks[1]!.body.messages.at(-2)).toMatchObject({ role: 'assistant', content: '' });
+    expect(asks[1]!.body.messages.at(-1).content).toMatch(/Your last reply was empty[\s\S]*- json_stats\(values: array/);
     const seen = toolMessages(h);
-    expect(seen[1]![0]).toMatch(/there is no tool 'nope'/);
-    expect(seen[2]![1]).toMatch(/INPUT_INVALID/);
-    expect(JSON.parse(seen[3]![2]!)).toMatchObject({ status: 'ok', json: { count: 3, mean: 2 } });
+    expect(seen[2]![0]).toMatch(/INPUT_INVALID/);
+    expect(JSON.parse(seen[3]![1]!)).toMatchObject({ status: 'ok', json: { count: 3, mean: 2 } });
+    // each tool result answers its call by id
+    const last = asks[3]!.body.messages;
+    const callIds = last.filter((m: any) => m.role === 'assistant' && m.tool_calls).map((m: any) => m.tool_calls[0].id);
+    expect(last.filter((m: any) => m.role === 'tool').map((m: any) => m.tool_call_id)).toEqual(callIds);
+    expect(callIds.every((id: string) => /^call_[a-z0-9]{8}$/.test(id))).toBe(true);
     const step = await h.coordinator.step(ALICE, p.id, 'p1/task:t1/iter:1/execute:1.1');
-    expect(step.data).toMatchObject({ answer: 'the mean is 2', toolCalls: 3 });
+    expect(step.data).toMatchObject({ answer: 'the mean is 2', toolCalls: 2 });
     expect(step.calls.map((c) => [c.kind, c.key])).toEqual([
       ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:0'],
       ['llm', 'p1/task:t1/iter:1/execute:1.1#llm:1'],
@@ -68,7 +82,19 @@ describe('tool calls in the isolate', () => {
     expect(p.metrics).toMatchObject({ toolExecutions: 1 });
   });
 
-  it('prose while the sub-task needs a tool is nudged once; then the tool is called', async () => {
+  it('a call of an unknown tool that a template without tags turns into text is asked again, naming the tool', async () => {
+    const replies = [call('nope', { x: 1 }), call('json_stats', { values: [2] }), 'it is 2'];
+    const worker: Script = (a) => (a.role === 'worker' ? replies[a.n] : undefined);
+    h = await withJsonStats([worker, GOOD], [{ name: 'llama3.1:8b', toolStyle: 'json' }]);
+    const p = await h.run('stats');
+    expect(p.status, JSON.stringify(p.error)).toBe('completed');
+    const asks = h.chats().filter((r) => !r.body.format);
+    expect(asks[1]!.body.messages.at(-2).content).toContain('"name":"nope"');
+    expect(asks[1]!.body.messages.at(-1).content).toMatch(/wrote a call of `nope`, which is not among your tools, as text/);
+    expect(p.usage.toolRuns).toBe(1);
+  });
+
+  it('prose while the sub-task needs a tool is asked again with the tools; then the tool is called', async () => {
     const plan: Script = (a) => (a.role === 'plan' ? { analysis: 'x', subTasks: [sub('t1', ['json_stats'])] } : undefined);
     const worker: Script = (a) =>
       a.role === 'worker' ? ['I believe the mean is about 2.', call('json_stats', { values: [1, 3] }), 'the mean is 2'][a.n] : undefined;
@@ -76,8 +102,29 @@ describe('tool calls in the isolate', () => {
     const p = await h.run('stats');
     expect(p.status).toBe('completed');
     const asks = h.chats().filter((r) => !r.body.format);
-    expect(asks[1]!.body.messages.at(-1).content).toMatch(/needs the tool\(s\) json_stats/);
+    const reprompt = asks[1]!.body.messages.at(-1).content;
+    expect(reprompt).toMatch(/answered without calling a tool[\s\S]*json_stats[\s\S]*Call one of these tools now/);
     expect(p.usage.toolRuns).toBe(1);
+  });
+
+  it('a reply still unusable after being asked again is LLM_TOOL_CALL_INVALID, retried with the error in the prompt', async () => {
+    const plan: Script = (a) => (a.role === 'plan' ? { analysis: 'x', subTasks: [sub('t1', ['json_stats'])] } : undefined);
+    // a template without tags (llama 3.x style) turns a reply with an undeclared call into text
+    const worker: Script = (a) =>
+      a.role === 'worker'
+        ? ['the mean is 2, I think', 'still no tool', call('json_stats', { values: [1, 3] }), 'the mean is 2'][a.n]
+        : undefined;
+    h = await withJsonStats([plan, worker, GOOD]);
+    const p = await h.run('stats', { workerRetries: 1 });
+    expect(p.status, JSON.stringify(p.error)).toBe('completed');
+    const executes = (await h.coordinator.steps(ALICE, p.id)).steps.filter((s) => s.meta.phase === 'execute');
+    expect(executes.map((s) => [s.key, s.ok, (s.data as { code?: string }).code])).toEqual([
+      ['p1/task:t1/iter:1/execute:1.1', false, 'LLM_TOOL_CALL_INVALID'],
+      ['p1/task:t1/iter:1/execute:1.2', true, undefined],
+    ]);
+    expect(executes[0]!.data).toMatchObject({ details: { reason: 'no-call' } });
+    const asks = h.chats().filter((r) => !r.body.format);
+    expect(asks[2]!.body.messages[1].content).toMatch(/previous attempt failed: LLM_TOOL_CALL_INVALID/);
   });
 
   it('the same call with the same arguments again and again is a loop (AGENT_LOOP), retried, then the sub-task fails', async () => {

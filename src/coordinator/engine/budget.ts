@@ -6,8 +6,10 @@
  */
 import type { ProjectBudget } from '../../config/schema.ts';
 import { FactoryError } from '../../errors/catalog.ts';
-import type { ChatRequest } from '../../llm/index.ts';
+import type { ChatMessage, ChatRequest, ChatResult, LlmUsage } from '../../llm/index.ts';
+import { estimateTokens, promptTokens } from '../../llm/index.ts';
 import type { Usage } from '../model.ts';
+import { codeOf } from './errors.ts';
 
 export type BudgetKind = keyof ProjectBudget;
 export const WARN_AT = 0.8;
@@ -23,13 +25,64 @@ export interface Hold {
   toolRuns: number;
 }
 
-/** About one token per 4 characters of everything sent (messages, tool specs, the format schema). */
+/** Tokens of everything sent: the LLM layer's estimate of messages and tool specs, plus the format schema. */
 export function estimatePromptTokens(req: Pick<ChatRequest, 'messages' | 'tools'>, format?: unknown): number {
-  let chars = 0;
-  for (const m of req.messages) chars += m.content.length + (m.toolCalls ? JSON.stringify(m.toolCalls).length : 0) + 8;
-  if (req.tools?.length) chars += JSON.stringify(req.tools).length;
-  if (format !== undefined) chars += JSON.stringify(format).length;
-  return Math.ceil(chars / 4);
+  return promptTokens(req.messages, req.tools ?? []) + (format !== undefined ? estimateTokens(JSON.stringify(format)) : 0);
+}
+
+/** A call's tokens as the project counts them: Ollama's counts, or estimates (`estimated`) where it reported none. */
+export interface CallUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  estimated?: true;
+}
+
+const counted = (prompt: number, completion: number, estimated: boolean): CallUsage => ({
+  promptTokens: prompt,
+  completionTokens: completion,
+  totalTokens: prompt + completion,
+  ...(estimated ? { estimated: true as const } : {}),
+});
+
+const written = (m: ChatMessage): number =>
+  estimateTokens(m.content) + estimateTokens(m.thinking ?? '') + (m.toolCalls?.length ? estimateTokens(JSON.stringify(m.toolCalls)) : 0);
+
+/**
+ * The usage of a reply. An unknown count (Ollama leaves counts out) is never taken as zero: the prompt
+ * is the estimate the budget check made, the completion is estimated from the reply's text; a
+ * structured call that was re-asked counts every ask (`spent`).
+ */
+export function replyUsage(res: ChatResult & { asks?: number; spent?: LlmUsage }, promptEstimate: number): CallUsage {
+  const asks = res.asks ?? 1;
+  const u = res.spent ?? res.usage;
+  const prompt = u.promptTokens ?? asks * promptEstimate;
+  const completion = u.completionTokens ?? asks * written(res.message);
+  return counted(prompt, completion, u.promptTokens === null || u.completionTokens === null);
+}
+
+/**
+ * What a failed call used. A reply that was written but not usable (invalid after the re-ask, cut at
+ * its limit, ended without its final message) cost tokens: its counts where the error carries them,
+ * else estimates (a cut or unfinished reply: the limit). A call refused before anything was generated
+ * costs nothing.
+ */
+export function failedCallUsage(e: unknown, promptEstimate: number, limit: number): CallUsage {
+  const d = ((e as FactoryError).details ?? {}) as { asks?: number; spent?: LlmUsage; reply?: string; completionTokens?: number | null };
+  switch (codeOf(e)) {
+    case 'LLM_OUTPUT_INVALID': {
+      const asks = d.asks ?? 1;
+      const prompt = d.spent?.promptTokens ?? asks * promptEstimate;
+      const completion = d.spent?.completionTokens ?? asks * estimateTokens(d.reply ?? '');
+      return counted(prompt, completion, d.spent?.promptTokens == null || d.spent?.completionTokens == null);
+    }
+    case 'LLM_TRUNCATED':
+      return counted(promptEstimate, d.completionTokens ?? limit, true);
+    case 'LLM_INCOMPLETE':
+      return counted(promptEstimate, limit, true);
+    default:
+      return counted(0, 0, false);
+  }
 }
 
 export function usedOf(u: Usage, kind: BudgetKind): number {

@@ -12,7 +12,8 @@ import type { ProjectPatch } from '../ports.ts';
 import { errorValue, fromErrorValue, isJournalable, stopReason, Suspended } from './errors.ts';
 import type { AuditDraft, EventDraft, RunState } from './run.ts';
 import { addUsage, Held } from './held.ts';
-import { StepLlm, StepTools, type StepIO, type StepScope } from './step-io.ts';
+import { StepTools, type StepIO, type StepScope } from './step-io.ts';
+import { StepLlm } from './step-llm.ts';
 
 export interface StepEffects {
   patch?: ProjectPatch;

@@ -8,7 +8,7 @@ import { computeMetrics } from '../metrics.ts';
 import type { ProjectRecord } from '../model.ts';
 import type { WorkflowOutcome } from '../workflows/types.ts';
 import { WorkflowContext } from './context.ts';
-import { codeOf, errorValue, isTransient, Suspended } from './errors.ts';
+import { codeOf, errorValue, isTransient, needsChange, Suspended } from './errors.ts';
 import type { EngineDeps, RunState } from './run.ts';
 
 export type Ending = { kind: 'completed'; outcome: WorkflowOutcome } | { kind: 'failed' | 'cancelled'; error: unknown };
@@ -32,6 +32,7 @@ export async function sortStop(
       code.startsWith('SANDBOX') || code === 'DOCKER_UNAVAILABLE' ? 'sandbox' : code.startsWith('STORE') ? 'error' : 'llm',
       err,
     );
+  if (needsChange(err)) return pause(run, 'llm', err); // resumes once the model, its settings or the host are changed
   return { kind: 'failed', error: err };
 }
 

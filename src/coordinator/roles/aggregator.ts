@@ -4,7 +4,7 @@
  */
 import { renderPrompt } from '../../templates/index.ts';
 import type { StepIO } from '../engine/step-io.ts';
-import { AggregateSchema, type Aggregate, type QualityIssue } from './schemas.ts';
+import { FORMATS, type Aggregate, type QualityIssue } from './schemas.ts';
 import { INPUT_CHARS } from './worker.ts';
 
 export interface TaskResult {
@@ -28,7 +28,7 @@ export function aggregateContext(task: string, results: TaskResult[], issues: Qu
 
 export async function aggregate(io: StepIO, r: { task: string; results: TaskResult[]; issues: QualityIssue[] }): Promise<Aggregate> {
   const prompt = renderPrompt('coordinator-aggregator.md', aggregateContext(r.task, r.results, r.issues));
-  const res = await io.llm.structured(AggregateSchema, {
+  const res = await io.llm.structured(FORMATS.aggregate, {
     role: 'aggregator',
     messages: [
       { role: 'system', content: prompt.system },

@@ -8,7 +8,7 @@ import { FactoryError } from '../../errors/catalog.ts';
 import { renderPrompt } from '../../templates/index.ts';
 import type { StepIO } from '../engine/step-io.ts';
 import type { AgentPool, GeneratedTool, PoolAgent, ToolPool } from '../ports.ts';
-import { SpecialistSchema, ToolDesignSchema, type SubTask } from './schemas.ts';
+import { FORMATS, type SubTask } from './schemas.ts';
 
 export interface Assignment {
   agentId: string;
@@ -109,7 +109,7 @@ export async function assign(io: StepIO, agents: AgentPool, tools: ToolPool, r: 
 async function createSpecialist(io: StepIO, agents: AgentPool, r: AssignRequest): Promise<PoolAgent> {
   const ctx = { task: r.task, hasSkills: r.task.requiredSkills.length > 0, skills: r.task.requiredSkills.join(', ') };
   const prompt = renderPrompt('coordinator-specialist.md', ctx);
-  const res = await io.llm.structured(SpecialistSchema, {
+  const res = await io.llm.structured(FORMATS.specialist, {
     role: 'delegator',
     messages: [
       { role: 'system', content: prompt.system },
@@ -146,7 +146,7 @@ export async function generateTool(
   r: { name: string; task: SubTask; owner: string; ttlSeconds: number },
 ): Promise<GeneratedTool & { resources: { agents: string[]; tools: string[] } }> {
   const prompt = renderPrompt('coordinator-tool-designer.md', { name: r.name, task: r.task });
-  const res = await io.llm.structured(ToolDesignSchema, {
+  const res = await io.llm.structured(FORMATS.toolDesign, {
     role: 'tool-designer',
     messages: [
       { role: 'system', content: prompt.system },

@@ -3,17 +3,20 @@
  * coordinator stages, each a structured review (score 0-1, typed issues). An iteration is accepted
  * when every must-pass stage accepts and the mean score reaches the threshold; the issues of stages
  * that can improve go back to the worker. A reviewer whose reply stays invalid (after the LLM layer's
- * re-ask) counts as a stage that did not accept, with no issues and no score.
+ * re-ask), is cut at its limit (also after the one retry with a larger one) or ends unfinished counts
+ * as a stage that did not accept, with no issues and no score.
  */
 import type { ReviewStage } from '../../config/schema.ts';
 import { FactoryError } from '../../errors/catalog.ts';
 import { renderPrompt } from '../../templates/index.ts';
 import type { StepIO } from '../engine/step-io.ts';
 import type { PoolAgent } from '../ports.ts';
-import { ReviewSchema, type QualityIssue, type SubTask } from './schemas.ts';
+import { FORMATS, type QualityIssue, type SubTask } from './schemas.ts';
 import { INPUT_CHARS } from './worker.ts';
 
 const RESULT_CHARS = 4 * INPUT_CHARS;
+/** A review that stays invalid, cut (also with the larger limit) or unfinished: the stage did not accept. */
+const UNUSABLE_REVIEW: ReadonlySet<string> = new Set(['LLM_OUTPUT_INVALID', 'LLM_TRUNCATED', 'LLM_INCOMPLETE']);
 
 const COORDINATOR_REVIEWER = "You are the coordinator's evaluator: an independent, exacting reviewer of results produced by AI agents.";
 
@@ -90,7 +93,7 @@ export async function review(
     reviewer: r.reviewer ? { id: r.reviewer.id, name: r.reviewer.name } : { id: null, name: 'coordinator' },
   };
   try {
-    const res = await io.llm.structured(ReviewSchema, {
+    const res = await io.llm.structured(FORMATS.review, {
       role: r.reviewer ? `agent:${r.reviewer.name}` : `reviewer:${r.stage.kind}`,
       ...(r.reviewer?.blueprint.model ? { model: r.reviewer.blueprint.model } : {}),
       messages: [
@@ -102,7 +105,7 @@ export async function review(
     });
     return { ...base, score: res.value.score, accepted: res.value.accepted, issues: res.value.issues, summary: res.value.summary };
   } catch (e) {
-    if (!(e instanceof FactoryError) || e.code !== 'LLM_OUTPUT_INVALID') throw e;
+    if (!(e instanceof FactoryError) || !UNUSABLE_REVIEW.has(e.code)) throw e;
     return {
       ...base,
       score: null,

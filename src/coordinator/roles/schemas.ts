@@ -1,16 +1,16 @@
 /**
- * The structured replies of the coordinator's roles. Each schema is both the `format` sent to Ollama
- * and the check of the reply. Ollama's grammar refuses repetition counts above 2000, so no schema here
- * puts a maxLength/maxItems/minLength above 2000 into its JSON schema: long texts are bounded by
- * refinements, which zod checks after the reply and which never reach the `format`.
- * `FORMAT_SCHEMAS` lists every one of them (a test checks them all against that rule).
+ * The structured replies of the coordinator's roles. Each schema checks the reply, and its format
+ * (`defineFormat`, src/llm/formats.ts) is what is sent to Ollama: bounds over Ollama's grammar limit
+ * (2000 repetitions) are left out of the format and checked by zod after the reply. Every format is
+ * registered, and tests/llm/formats.test.ts checks each against Ollama's grammar rules.
  */
 import { z } from 'zod';
 import { AGENT_TYPES } from '../../blueprints/index.ts';
+import { defineFormat } from '../../llm/index.ts';
 
-/** Text of at most `max` characters, checked after the reply (not part of the format). */
-export const longText = (max: number) => z.string().refine((s) => s.length <= max, `must be at most ${max} characters`);
-/** Non-empty text (trimmed) of at most `max` characters, checked after the reply. */
+/** Text of at most `max` characters. */
+export const longText = (max: number) => z.string().max(max);
+/** Non-empty text (trimmed) of at most `max` characters. */
 export const someText = (max: number) => longText(max).refine((s) => s.trim().length > 0, 'must not be empty');
 const shortList = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
 
@@ -107,10 +107,11 @@ export const ToolDesignSchema = z.object({
 });
 export type ToolDesign = z.infer<typeof ToolDesignSchema>;
 
-export const FORMAT_SCHEMAS: Record<string, z.ZodType> = {
-  plan: PlanSchema,
-  review: ReviewSchema,
-  aggregate: AggregateSchema,
-  specialist: SpecialistSchema,
-  toolDesign: ToolDesignSchema,
+/** The formats the roles ask for (names are unique across the service). */
+export const FORMATS = {
+  plan: defineFormat('coordinator-plan', PlanSchema),
+  review: defineFormat('coordinator-review', ReviewSchema),
+  aggregate: defineFormat('coordinator-aggregate', AggregateSchema),
+  specialist: defineFormat('coordinator-specialist', SpecialistSchema),
+  toolDesign: defineFormat('coordinator-tool-design', ToolDesignSchema),
 };

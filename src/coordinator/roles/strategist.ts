@@ -9,7 +9,7 @@ import type { ChatMessage } from '../../llm/index.ts';
 import { renderPrompt, renderTemplate } from '../../templates/index.ts';
 import type { StepIO } from '../engine/step-io.ts';
 import { planProblems, type PlanIssue } from './plan.ts';
-import { PlanSchema, type Plan } from './schemas.ts';
+import { FORMATS, type Plan } from './schemas.ts';
 
 export interface PlanRequest {
   task: string;
@@ -48,7 +48,7 @@ export async function makePlan(io: StepIO, r: PlanRequest): Promise<PlanOutcome>
     { role: 'system', content: prompt.system },
     { role: 'user', content: prompt.user },
   ];
-  const first = await io.llm.structured(PlanSchema, { role: 'strategist', messages, options: { temperature: 0.2 } });
+  const first = await io.llm.structured(FORMATS.plan, { role: 'strategist', messages, options: { temperature: 0.2 } });
   const problems = planProblems(first.value, r.maxTasks);
   if (problems.length === 0) return { plan: first.value, asks: 1, problems };
   io.say('plan_problems', `the plan has ${problems.length} problem(s); asking once more`, { problems });
@@ -57,7 +57,7 @@ export async function makePlan(io: StepIO, r: PlanRequest): Promise<PlanOutcome>
     { role: 'assistant', content: JSON.stringify(first.value) },
     { role: 'user', content: renderTemplate('coordinator-plan-problems.md', { problems }).trim() },
   ];
-  const second = await io.llm.structured(PlanSchema, { role: 'strategist', messages: again, options: { temperature: 0.2 } });
+  const second = await io.llm.structured(FORMATS.plan, { role: 'strategist', messages: again, options: { temperature: 0.2 } });
   const left = planProblems(second.value, r.maxTasks);
   if (left.length > 0) {
     throw new FactoryError('PLAN_INVALID', `The strategist's plan still has ${left.length} problem(s) after they were sent back once`, {
