@@ -5,13 +5,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FactoryError } from '../errors/catalog.ts';
-import { ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, parseInput, resolveSettings, StepsQuery } from './api.ts';
+import { pageFromRows, type PageOf } from '../util/page.ts';
+import {
+  ApprovalBody,
+  BudgetPatchBody,
+  CreateProjectBody,
+  cursorKey,
+  ListProjectsQuery,
+  parseInput,
+  resolveSettings,
+  StepsQuery,
+} from './api.ts';
 import { usedOf } from './engine/budget.ts';
 import { heldElsewhere } from './engine/lease.ts';
 import { writeCommit, type EngineDeps } from './engine/run.ts';
 import { Runner } from './engine/runner.ts';
 import { verifyJournal, type JournalVerdict } from './journal.ts';
-import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord } from './model.ts';
+import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord, type ProjectStatus } from './model.ts';
+import type { CoordinatorStatus } from './schemas.ts';
 import { recordDecision } from './decisions.ts';
 import { replayProject, type ReplayResult } from './replay.ts';
 import {
@@ -32,6 +43,7 @@ export const DEFAULT_PIPELINE = 'seed004';
 export class Coordinator {
   private readonly runner: Runner;
   private readonly workflows: Map<string, Workflow>;
+  private started = false;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -48,6 +60,7 @@ export class Coordinator {
 
   /** Resumes every project a stopped or crashed process left running (its lease lapsed or its process is gone). */
   async start(): Promise<{ resumed: string[] }> {
+    this.started = true;
     const resumed: string[] = [];
     for (const p of await this.deps.repo.inStatus(ACTIVE_STATUSES)) {
       if (heldElsewhere(p.lease, this.deps.instance)) continue;
@@ -55,6 +68,24 @@ export class Coordinator {
       resumed.push(p.id);
     }
     return { resumed };
+  }
+
+  /** For readiness: whether this process drives projects, its runs, and the projects in each state of the store. */
+  async status(): Promise<CoordinatorStatus> {
+    const by = await this.deps.repo.countByStatus();
+    const n = (...s: ProjectStatus[]) => s.reduce((sum, x) => sum + (by[x] ?? 0), 0);
+    return {
+      ok: !this.runner.isClosing,
+      started: this.started,
+      ...this.runner.load,
+      pending: n('pending'),
+      active: n('planning', 'executing', 'reviewing'),
+      waiting: n('waiting_for_approval'),
+      paused: n('paused'),
+      completed: n('completed'),
+      failed: n('failed'),
+      cancelled: n('cancelled'),
+    };
   }
 
   /** Stops the runs of this process where they are; their projects resume at the next start. */
@@ -110,18 +141,21 @@ export class Coordinator {
     return this.get(who, id);
   }
 
-  async list(who: Principal, query: unknown = {}): Promise<{ projects: ProjectSummary[]; next: string | null }> {
+  /** The projects `who` may see, newest first: a page of `limit` after `cursor` (the previous page's next key). */
+  async list(who: Principal, query: unknown = {}): Promise<PageOf<ProjectSummary>> {
     const q = parseInput(ListProjectsQuery, query, 'query');
-    const owner = who.role === 'submitter' ? who.id : q.owner;
+    const scope = this.deps.access.owners(who);
+    const owners = scope === 'all' ? (q.owner ? [q.owner] : undefined) : q.owner ? scope.filter((o) => o === q.owner) : scope;
     const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
+    const after = cursorKey(q.cursor);
     const rows = await this.deps.repo.list({
-      ...(owner ? { owner } : {}),
+      ...(owners ? { owners } : {}),
       ...(status ? { status } : {}),
-      ...(q.before ? { before: q.before } : {}),
+      ...(after ? { before: [String(after[0]), String(after[1] ?? '')] as [string, string] } : {}),
       limit: q.limit + 1,
     });
-    const page = rows.slice(0, q.limit);
-    return { projects: page.map((p) => summaryOf(p, this.runner.isActive(p.id))), next: rows.length > q.limit ? page.at(-1)!.id : null };
+    const page = pageFromRows(rows, q.limit, (p) => [p.createdAt, p.id]);
+    return { items: page.items.map((p) => summaryOf(p, this.runner.isActive(p.id))), next: page.next };
   }
 
   async get(who: Principal, id: string): Promise<ProjectView> {
@@ -129,16 +163,17 @@ export class Coordinator {
     return projectView(p, await this.deps.repo.journal(id, { kinds: ['step', 'signal'] }), this.runner.isActive(id));
   }
 
-  async steps(who: Principal, id: string, query: unknown = {}): Promise<{ steps: StepView[]; next: number | null }> {
+  /** The journal's rows in order (steps, decisions, runner marks; with `calls` the model replies and tool runs too), paged. */
+  async steps(who: Principal, id: string, query: unknown = {}): Promise<PageOf<StepView>> {
     await this.visible(who, id);
     const q = parseInput(StepsQuery, query, 'query');
     const rows = await this.deps.repo.journal(id, {
-      afterSeq: q.afterSeq,
+      afterSeq: Number(cursorKey(q.cursor)?.[0] ?? 0) || 0,
       limit: q.limit + 1,
       ...(q.calls ? {} : { kinds: ['step', 'signal', 'mark'] }),
     });
-    const page = rows.slice(0, q.limit);
-    return { steps: page.map(stepView), next: rows.length > q.limit ? page.at(-1)!.seq : null };
+    const page = pageFromRows(rows, q.limit, (r) => [r.seq]);
+    return { items: page.items.map(stepView), next: page.next };
   }
 
   /** One step with the model replies and tool runs made inside it. */
@@ -256,20 +291,18 @@ export class Coordinator {
     this.runner.schedule(p.id);
   }
 
-  /** Admins and viewers see every project; a submitter only its own (others do not exist for it). */
+  /** Admins and viewers see every project; a submitter only its own (others do not exist for it: 404, audited). */
   private async visible(who: Principal, id: string): Promise<ProjectRecord> {
+    this.deps.access.require(who, id, 'read');
     const p = await this.deps.repo.get(id);
-    if (!p || (who.role === 'submitter' && p.owner !== who.id))
-      throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { project: id });
+    if (!p) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { kind: 'project', id });
     return p;
   }
 
-  /** Only the owner or an admin may change a project. */
+  /** Only the owner or an admin may change a project (another who sees it: 403, audited). */
   private async decidable(who: Principal, id: string): Promise<ProjectRecord> {
-    const p = await this.visible(who, id);
-    if (who.role !== 'admin' && p.owner !== who.id)
-      throw new FactoryError('FORBIDDEN', `Only the owner of project ${id} or an admin may do this`, { project: id });
-    return p;
+    this.deps.access.require(who, id, 'change');
+    return this.visible(who, id);
   }
 }
 
