@@ -1,12 +1,24 @@
 import { auditQuery, auditVerify, tokenCreate, tokenList, tokenRevoke } from './commands/audit.ts';
 import { checkCmd } from './commands/check.ts';
 import { demo } from './commands/demo.ts';
+import { PROJECT_COMMANDS } from './commands/project.ts';
 import { runCmd } from './commands/run.ts';
 import { serve } from './commands/serve.ts';
 import { helpText, parse, reportError, UsageError, type Command, type Io } from './command.ts';
 
 /** Every command, by its words. Later capabilities add theirs here. */
-export const COMMANDS: Command[] = [serve, checkCmd, runCmd, demo, auditVerify, auditQuery, tokenCreate, tokenList, tokenRevoke];
+export const COMMANDS: Command[] = [
+  serve,
+  checkCmd,
+  runCmd,
+  demo,
+  ...PROJECT_COMMANDS,
+  auditVerify,
+  auditQuery,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
+];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
