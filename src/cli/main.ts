@@ -19,6 +19,11 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'check', load: async () => (await import('./commands/check.ts')).checkCmd },
   { name: 'run', load: async () => (await import('./commands/run.ts')).runCmd },
   { name: 'demo', load: async () => (await import('./commands/demo.ts')).demo, service: true },
+  ...(['run', 'list', 'show', 'approve', 'resume', 'cancel'] as const).map((sub, i) => ({
+    name: `project ${sub}`,
+    load: async () => (await import('./commands/project.ts')).PROJECT_COMMANDS[i]!,
+    service: true,
+  })),
   { name: 'audit verify', load: async () => (await import('./commands/audit.ts')).auditVerify },
   { name: 'audit query', load: async () => (await import('./commands/audit.ts')).auditQuery },
   { name: 'token create', load: async () => (await import('./commands/audit.ts')).tokenCreate },

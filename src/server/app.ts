@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { policyEditRoutes } from './routes/policy-edits.ts';
+import { projectRoutes } from './routes/projects.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { toolRoutes } from './routes/tools.ts';
@@ -54,6 +55,8 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: deps.config.server.bodyLimitBytes,
+    // a project's step key is one URL-encoded path segment (GET /api/v1/projects/:id/steps/:step)
+    routerOptions: { maxParamLength: 1024 },
     genReqId: requestIdOf,
     requestIdHeader: false,
     forceCloseConnections: 'idle',
@@ -92,6 +95,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await app.register(agentRoutes, { agents: factory.agents });
   await app.register(workRoutes, { work: factory.work, blueprints: (p, page) => blueprintCatalog(deps.blueprints, access, p, page) });
   await app.register(executionRoutes, { executions: factory.executions });
+  await app.register(projectRoutes, { projects: deps.coordinator });
   await app.register(streamRoutes, { events: deps.events, access, options: opts.stream });
   return app;
 }

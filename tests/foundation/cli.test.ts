@@ -29,7 +29,7 @@ describe('factory CLI', () => {
       expect(r.code, c.name).toBe(0);
       expect(r.stdout).toContain('Usage: factory');
     }
-  });
+  }, 600_000); // one process per command (15 of them), each a few seconds on a loaded machine
 
   it('unknown flags and commands are errors with exit code 2', () => {
     const r = factory(['serve', '--prot', '9000']);
