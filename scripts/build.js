@@ -28,8 +28,12 @@ import { BUNDLE, checkBuild, CODE_CACHE, loadBundle, STAMP, stampInputs } from '
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (s) => process.stderr.write(`build: ${s}\n`);
 
-/** Bundled: what the one-shot commands load. Every other dependency stays in node_modules. */
-const BUNDLED = new Set(['zod', 'yaml', 'dockerode']);
+/**
+ * Bundled: what the one-shot commands load, and openapi-fetch (its CommonJS build has no default export
+ * under Node's interop, which a bundle required from node_modules would get). Every other dependency stays
+ * in node_modules.
+ */
+const BUNDLED = new Set(['zod', 'yaml', 'dockerode', 'openapi-fetch']);
 /**
  * Modules of bundled packages that the sandbox never uses (BuildKit over gRPC, the SSH transport), left in
  * node_modules and loaded only if called: `importer specifier` → module. docker.js requires buildkit.js
