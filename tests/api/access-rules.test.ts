@@ -40,11 +40,11 @@ describe('Access', () => {
   const recorded: AuditEventInput[] = [];
   const access = new Access({ record: (e: AuditEventInput) => (recorded.push(e), undefined as never) });
   const projects = new Map<string, Resource>([['p1', { kind: 'project', id: 'p1', owner: 'tok_a', shared: false, live: true }]]);
-  access.register('project', (id) => projects.get(id));
+  access.register('project', async (id) => projects.get(id));
 
-  it('takes new kinds of resource: a project is private to its owner like anything else', () => {
+  it('takes new kinds of resource: a project is private to its owner like anything else', async () => {
     expect(access.kindNames).toContain('project');
-    expect(access.require(A, 'project', 'p1', 'change').owner).toBe('tok_a');
+    expect((await access.require(A, 'project', 'p1', 'change')).owner).toBe('tok_a');
     expect(() => access.require(B, 'project', 'p1', 'read')).toThrow(expect.objectContaining({ code: 'RESOURCE_NOT_FOUND' }));
     expect(() => access.require(B, 'project', 'nope', 'read')).toThrow(expect.objectContaining({ code: 'RESOURCE_NOT_FOUND' }));
     expect(access.eventVisible(A, { topic: 'project:p1', owner: 'system' })).toBe(true);

@@ -222,7 +222,7 @@ describe('a Python tool in the Docker sandbox', () => {
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
     const result = JSON.parse(toolMessages(h).flat().at(-1)!);
     expect(result).toMatchObject({ status: 'ok', exitCode: 0, json: { sum: 6.5 } });
-    expect(h.core.audit.query({ type: 'tool_executed' }).some((e) => e.target.startsWith('sum_numbers'))).toBe(true);
+    expect((await h.core.audit.query({ type: 'tool_executed' })).some((e) => e.target.startsWith('sum_numbers'))).toBe(true);
     expect(p.usage.toolRuns).toBe(1);
   }, 60_000);
 });

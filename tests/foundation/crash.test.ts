@@ -45,9 +45,9 @@ describe('audit durability', () => {
         audit.record({ type: 'server_started', action: 'restart-after-crash' });
         const after = audit.verify();
         store.close();
-        expect(result.ok).toBe(true);
+        expect((await result).ok).toBe(true);
         expect(count).toBeGreaterThanOrEqual(lastAck);
-        expect(after).toMatchObject({ ok: true, count: count + 1 });
+        expect(after).toMatchObject({ ok: true, count: (await count) + 1 });
       } finally {
         t.cleanup();
       }

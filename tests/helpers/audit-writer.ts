@@ -10,5 +10,5 @@ process.stdout.write('ready\n');
 let i = 0;
 for (;;) {
   const e = audit.record({ type: 'tool_executed', action: 'crash-test', input: 'x'.repeat(200), output: String(i++) });
-  process.stdout.write(`${e.seq}\n`);
+  process.stdout.write(`${(await e).seq}\n`);
 }

@@ -26,7 +26,7 @@ export interface SqliteOptions {
 }
 
 /** The repositories over one connection, each running its statements through `run`. */
-function repositories(db: Database.Database, run: Run, writes: ProjectWrites): Repositories {
+function repositories(db: Database.Database, run: Run, writes: ProjectWrites) {
   const audit = new AuditRepo(db, run);
   const events = new EventRepo(db, run);
   return {
@@ -39,8 +39,9 @@ function repositories(db: Database.Database, run: Run, writes: ProjectWrites): R
     agents: new AgentRepo(db, run),
     llm: new LlmRepo(db, run),
     projects: new ProjectRepo(db, run, writes, audit, events),
-  };
+  } satisfies Repositories;
 }
+type SqliteRepositories = ReturnType<typeof repositories>;
 
 /**
  * The store on one SQLite file (better-sqlite3, WAL). Statements are synchronous underneath: a method
@@ -50,8 +51,15 @@ function repositories(db: Database.Database, run: Run, writes: ProjectWrites): R
  * write lock up to busyTimeoutMs.
  */
 export class SqliteStore implements Store {
-  readonly audit; readonly tokens; readonly policies; readonly events; readonly work;
-  readonly tools; readonly agents; readonly llm; readonly projects;
+  readonly audit: SqliteRepositories['audit'];
+  readonly tokens: SqliteRepositories['tokens'];
+  readonly policies: SqliteRepositories['policies'];
+  readonly events: SqliteRepositories['events'];
+  readonly work: SqliteRepositories['work'];
+  readonly tools: SqliteRepositories['tools'];
+  readonly agents: SqliteRepositories['agents'];
+  readonly llm: SqliteRepositories['llm'];
+  readonly projects: SqliteRepositories['projects'];
   private readonly gate = new Gate();
   /** the transaction's repositories (one transaction at a time holds the gate) */
   private readonly tx: Repositories;
