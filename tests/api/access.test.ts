@@ -71,7 +71,7 @@ describe('REST: another submitter’s private resources do not exist for B', () 
       expect(res.status, `${init.method ?? 'GET'} ${path}`).toBe(404);
       expect(await codeOf(res)).toBe('RESOURCE_NOT_FOUND');
     }
-    const rows = refusals(B.id, 'tool:a_private');
+    const rows = await refusals(B.id, 'tool:a_private');
     expect(rows).toHaveLength(attempts.length);
     expect(rows.every((r) => r.success === false && r.action === 'ownership' && (r.details as { decision: string }).decision === 'hidden')).toBe(true);
     const none = await as(B, '/api/v1/tools/no_such_tool');
@@ -93,7 +93,7 @@ describe('REST: another submitter’s private resources do not exist for B', () 
     expect((await post(B, `/api/v1/agents/${id}/runs`, { task: 'x' })).status).toBe(404);
     expect((await as(B, `/api/v1/agents/${id}`, { method: 'PATCH', headers: json, body: '{"shared":true}' })).status).toBe(404);
     expect((await as(B, `/api/v1/agents/${id}`, { method: 'DELETE' })).status).toBe(404);
-    expect(refusals(B.id, `agent:${id}`)).toHaveLength(5);
+    expect(await refusals(B.id, `agent:${id}`)).toHaveLength(5);
     const list = ((await (await as(B, '/api/v1/agents')).json()) as { agents: { id: string }[] }).agents.map((a) => a.id);
     expect(list).toEqual(expect.arrayContaining([ids.sharedAgent, ids.staticAgent]));
     expect(list).not.toContain(id);
@@ -104,7 +104,7 @@ describe('REST: another submitter’s private resources do not exist for B', () 
       expect((await as(B, `/api/v1/${kind}/${id}`)).status).toBe(404);
       const list = (await (await as(B, `/api/v1/${kind}`)).json()) as Record<string, { id: string }[]>;
       expect(list[kind]!.map((w) => w.id)).not.toContain(id);
-      expect(refusals(B.id, `${kind.slice(0, -1)}:${id}`)).toHaveLength(1);
+      expect(await refusals(B.id, `${kind.slice(0, -1)}:${id}`)).toHaveLength(1);
       expect((await as(A, `/api/v1/${kind}/${id}`)).status).toBe(200);
     }
     expect(((await (await as(B, '/api/v1/usage')).json()) as { llm: { calls: number } }).llm.calls).toBe(0);
@@ -142,7 +142,7 @@ describe('REST: shared resources and the service’s own', () => {
       expect([res.status, await codeOf(res)]).toEqual([403, 'FORBIDDEN']);
     }
     expect((await post(B, '/api/v1/tools/a_shared/versions', SUM('a_shared'))).status).toBe(403);
-    const rows = refusals(B.id, 'tool:a_shared');
+    const rows = await refusals(B.id, 'tool:a_shared');
     expect(rows).toHaveLength(3);
     expect(rows.every((x) => (x.details as { decision: string }).decision === 'forbidden')).toBe(true);
   });
@@ -218,7 +218,7 @@ describe('WebSocket: the same rules and the same answers', () => {
       c.send({ type: 'subscribe', topics: [t] });
       const err = await c.waitFor((m) => m.type === 'error' && JSON.stringify(m).includes(t));
       expect((err.error as { code: string }).code).toBe('RESOURCE_NOT_FOUND');
-      expect(refusals(B.id, t).length).toBeGreaterThan(0);
+      expect((await refusals(B.id, t)).length).toBeGreaterThan(0);
     }
     c.send({ type: 'subscribe', topics: ['tool:a_shared', `agent:${ids.sharedAgent}`, `agent:${ids.staticAgent}`] });
     const sub = await c.waitFor((m) => m.type === 'subscribed' && (m.topics as string[]).includes('tool:a_shared'));

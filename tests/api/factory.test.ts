@@ -192,7 +192,7 @@ describe('agents', () => {
     expect(chats[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['sum_numbers']);
     const toolMsg = chats[1]!.body.messages.find((m: { role: string }) => m.role === 'tool');
     expect(JSON.parse(toolMsg.content)).toMatchObject({ status: 'ok', json: { sum: 42 } });
-    expect(svc.service.deps.audit.query({ type: 'tool_executed', agent: agent.id })).toHaveLength(1);
+    expect(await svc.service.deps.audit.query({ type: 'tool_executed', agent: agent.id })).toHaveLength(1);
     expect((await api.GET('/api/v1/usage')).data!.llm.calls).toBeGreaterThan(0);
     expect((await api.DELETE('/api/v1/agents/{id}', { params: { path: { id: agent.id } } })).response.status).toBe(204);
     expect((await api.GET('/api/v1/agents/{id}', { params: { path: { id: agent.id } } })).response.status).toBe(404);

@@ -30,9 +30,9 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, table: s
   return parsed.data;
 }
 
-/** The same for a column that may be NULL. */
+/** The same for a column that may be NULL (SQL NULL, or a JSON null). */
 export function nullableColumn<S extends z.ZodType>(schema: S, text: string | null, table: string, id: string | number, col: string): z.output<S> | null {
-  return text === null ? null : column(schema, text, table, id, col);
+  return text === null || text === 'null' ? null : column(schema, text, table, id, col);
 }
 
 function corrupt(table: string, id: string | number, col: string, why: string): FactoryError {
