@@ -1453,7 +1453,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
+                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "STORE_CORRUPT" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
                 message: string;
                 retryable: boolean;
                 hint?: string;
@@ -1944,7 +1944,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2088,7 +2088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2249,7 +2249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2295,7 +2295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2352,7 +2352,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2426,7 +2426,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2527,7 +2527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2602,7 +2602,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2674,7 +2674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2729,7 +2729,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2817,7 +2817,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2905,7 +2905,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3070,7 +3070,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3155,7 +3155,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3233,7 +3233,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3366,7 +3366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3505,7 +3505,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3569,7 +3569,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3723,7 +3723,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3887,7 +3887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3965,7 +3965,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4040,7 +4040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4137,7 +4137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4205,7 +4205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4327,7 +4327,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4412,7 +4412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4541,7 +4541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4641,7 +4641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4716,7 +4716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4811,7 +4811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4911,7 +4911,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4986,7 +4986,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5055,7 +5055,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5119,7 +5119,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5188,7 +5188,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5245,7 +5245,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5327,7 +5327,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5473,7 +5473,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5563,7 +5563,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5631,7 +5631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5770,7 +5770,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5839,7 +5839,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5917,7 +5917,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5988,7 +5988,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6104,7 +6104,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6234,7 +6234,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6323,7 +6323,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6441,7 +6441,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6510,7 +6510,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6579,7 +6579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6648,7 +6648,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6714,7 +6714,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
