@@ -72,7 +72,7 @@ async function env(model: Script[], sync: Sync, over: Record<string, string> = {
     },
   });
   const core = await openCore(config);
-  core.factory.agents.create(
+  await core.factory.agents.create(
     { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
     SYSTEM,
   );

@@ -21,16 +21,16 @@ export function configFrom(values: Record<string, unknown>, io: Io, extraFlags: 
 }
 
 /** Opens the store of the data directory (safe while the server runs: WAL + busy timeout). */
-export async function withStore<T>(config: Config, fn: (ctx: { store: Store; audit: AuditTrail; tokens: TokenService }) => T): Promise<T> {
+export async function withStore<T>(config: Config, fn: (ctx: { store: Store; audit: AuditTrail; tokens: TokenService }) => Promise<T>): Promise<T> {
   const [{ Store }, { AuditTrail }, { TokenService }] = await Promise.all([
     import('../store/index.ts'), import('../audit/trail.ts'), import('../auth/tokens.ts'),
   ]);
   const store = Store.open(config.dataDir, { synchronous: config.audit.synchronous });
   try {
     const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
-    return fn({ store, audit, tokens: new TokenService(store, audit) });
+    return await fn({ store, audit, tokens: new TokenService(store, audit) });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1453,7 +1453,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
+                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "STORE_CORRUPT" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
                 message: string;
                 retryable: boolean;
                 hint?: string;
@@ -1947,7 +1947,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2091,7 +2091,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2252,7 +2252,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2298,7 +2298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2355,7 +2355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2429,7 +2429,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2530,7 +2530,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2605,7 +2605,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2677,7 +2677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2732,7 +2732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2820,7 +2820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2908,7 +2908,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3073,7 +3073,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3158,7 +3158,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3236,7 +3236,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3369,7 +3369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3508,7 +3508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3572,7 +3572,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3726,7 +3726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3890,7 +3890,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3968,7 +3968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4043,7 +4043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4140,7 +4140,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4208,7 +4208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4330,7 +4330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4415,7 +4415,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4544,7 +4544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4644,7 +4644,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4719,7 +4719,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4814,7 +4814,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4914,7 +4914,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4989,7 +4989,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5058,7 +5058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5122,7 +5122,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5191,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5248,7 +5248,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5330,7 +5330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5476,7 +5476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5566,7 +5566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5634,7 +5634,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5773,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5842,7 +5842,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5920,7 +5920,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5991,7 +5991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6107,7 +6107,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6237,7 +6237,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6326,7 +6326,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6444,7 +6444,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6513,7 +6513,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6582,7 +6582,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6651,7 +6651,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6717,7 +6717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

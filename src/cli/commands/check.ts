@@ -33,7 +33,7 @@ export const checkCmd: Command = {
           const [{ Store }, { AuditTrail }] = await Promise.all([import('../../store/index.ts'), import('../../audit/trail.ts')]);
           store ??= Store.open(config.dataDir, { synchronous: config.audit.synchronous });
           const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
-          new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
+          await new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
             type: 'security_block', action: `check ${language}`, target: file, actor: 'cli', input: source, success: false,
             error: `blocked by policy ${policy.name}: ${rules.join(', ')}`, securityFlags: rules, details: { policy: policy.name, findings: result.findings.length },
           });
@@ -50,7 +50,7 @@ export const checkCmd: Command = {
         }
       }
     } finally {
-      store?.close();
+      await store?.close();
     }
     return worst;
   },

@@ -1,6 +1,19 @@
 /** How projects and journal rows are stored: columns, and the mapping to the coordinator's records. */
-import type { JournalEntry, ProjectPatch, ProjectRecord, ProjectStatus } from '../coordinator/index.ts';
-import { FactoryError } from '../errors/catalog.ts';
+import { z } from 'zod';
+import { ProjectDefaultsSchema } from '../../config/schema.ts';
+import type { JournalEntry, ProjectPatch, ProjectRecord } from '../../coordinator/index.ts';
+import {
+  ErrorValueSchema,
+  JournalKindSchema,
+  OpenGateSchema,
+  PauseSchema,
+  PhaseSchema,
+  StatusSchema,
+  UsageSchema,
+} from '../../coordinator/record-schemas.ts';
+import { FactoryError } from '../../errors/catalog.ts';
+import { JsonValue } from '../repositories.ts';
+import { checked, column, nullableColumn } from './columns.ts';
 
 export interface Row {
   id: string;
@@ -42,7 +55,9 @@ export interface JRow {
   hash: string;
 }
 
-const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+/** Rows written before `estimatedCalls` existed count none. */
+export const StoredUsage = z.preprocess((v) => (v && typeof v === 'object' ? { estimatedCalls: 0, ...v } : v), UsageSchema);
+const Meta = z.record(z.string(), z.unknown());
 
 export function storeError(e: unknown, project: string): unknown {
   const code = (e as { code?: string }).code;
@@ -55,22 +70,23 @@ export function storeError(e: unknown, project: string): unknown {
 export const GENESIS = '0'.repeat(64);
 
 export function fromRow(r: Row): ProjectRecord {
+  const at = (col: string) => [TABLE, r.id, col] as const;
   return {
     id: r.id,
     name: r.name,
     owner: r.owner,
     task: r.task,
     pipeline: r.pipeline,
-    status: r.status as ProjectStatus,
-    phase: r.phase as ProjectRecord['phase'],
-    config: JSON.parse(r.config) as ProjectRecord['config'],
-    plan: json(r.plan),
-    result: json(r.result),
-    error: json(r.error) as ProjectRecord['error'],
-    waiting: json(r.waiting) as ProjectRecord['waiting'],
-    paused: json(r.paused) as ProjectRecord['paused'],
-    usage: { estimatedCalls: 0, ...(JSON.parse(r.usage) as Partial<ProjectRecord['usage']>) } as ProjectRecord['usage'],
-    metrics: json(r.metrics),
+    status: checked(StatusSchema, r.status, ...at('status')),
+    phase: checked(PhaseSchema, r.phase, ...at('phase')),
+    config: column(ProjectDefaultsSchema, r.config, ...at('config')),
+    plan: nullableColumn(JsonValue, r.plan, ...at('plan')),
+    result: nullableColumn(JsonValue, r.result, ...at('result')),
+    error: nullableColumn(ErrorValueSchema, r.error, ...at('error')),
+    waiting: nullableColumn(OpenGateSchema, r.waiting, ...at('waiting')),
+    paused: nullableColumn(PauseSchema, r.paused, ...at('paused')),
+    usage: column(StoredUsage, r.usage, ...at('usage')),
+    metrics: nullableColumn(JsonValue, r.metrics, ...at('metrics')),
     runs: r.runs,
     cancelRequested: r.cancel_requested === 1,
     lease: r.lease_owner && r.lease_expires ? { owner: r.lease_owner, expiresAt: r.lease_expires } : null,
@@ -83,18 +99,23 @@ export function fromRow(r: Row): ProjectRecord {
   };
 }
 
-export const fromJ = (r: JRow): JournalEntry => ({
-  project: r.project,
-  seq: r.seq,
-  key: r.key,
-  kind: r.kind as JournalEntry['kind'],
-  ok: r.ok === 1,
-  data: JSON.parse(r.data),
-  meta: JSON.parse(r.meta) as Record<string, unknown>,
-  at: r.at,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+const TABLE = 'projects';
+
+export function fromJ(r: JRow): JournalEntry {
+  const id = `${r.project}#${r.seq}`;
+  return {
+    project: r.project,
+    seq: r.seq,
+    key: r.key,
+    kind: checked(JournalKindSchema, r.kind, 'project_journal', id, 'kind'),
+    ok: r.ok === 1,
+    data: column(JsonValue, r.data, 'project_journal', id, 'data'),
+    meta: column(Meta, r.meta, 'project_journal', id, 'meta'),
+    at: r.at,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
 
 /** Columns a patch may set, and how each is stored. */
 export const PATCH_COLUMNS: Record<keyof ProjectPatch, { col: string; json: boolean }> = {

@@ -1,4 +1,4 @@
-import type { ListScope } from '../access/index.ts';
+import type { ListScope } from '../../access/index.ts';
 
 /**
  * A list scope from the access rules as a SQL condition on an owner column (and a shared column where

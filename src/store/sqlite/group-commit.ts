@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Committed, ProjectCommit } from '../coordinator/index.ts';
+import type { Committed, ProjectCommit } from '../../coordinator/index.ts';
+import type { Gate } from './gate.ts';
 import { storeError } from './project-rows.ts';
 
 /** A lazy commit (progress events only) waits this long for other writes to share their transaction. */
@@ -12,11 +13,14 @@ interface Queued {
   reject: (e: unknown) => void;
 }
 
+type Outcome = { ok: true; done: Committed } | { ok: false; error: unknown };
+
 /**
  * Group commit: the commits asked for in the same turn of the event loop are written in one IMMEDIATE
  * transaction (one fsync), each in its own savepoint, so one that fails (fence, cancel, a duplicate
- * key) fails alone. Each `then` runs right after the transaction, in order. A lazy commit starts no
- * transaction of its own before LAZY_MS: it joins the next one.
+ * key) fails alone. The batch takes its turn at the store's gate like any other write. Each `then`
+ * runs right after the transaction, in order. A lazy commit starts no transaction of its own before
+ * LAZY_MS: it joins the next one.
  */
 export class GroupCommit {
   private readonly batchTx: (fn: () => void) => void;
@@ -25,7 +29,11 @@ export class GroupCommit {
   private immediate = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(db: Database.Database, write: (c: ProjectCommit) => Committed) {
+  constructor(
+    db: Database.Database,
+    private readonly gate: Gate,
+    write: (c: ProjectCommit) => Committed,
+  ) {
     const outer = db.transaction((fn: () => void) => fn());
     this.batchTx = (fn) => outer.immediate(fn);
     // nested inside the outer transaction: a savepoint, rolled back alone when its commit fails
@@ -50,21 +58,29 @@ export class GroupCommit {
     this.timer = undefined;
     const batch = this.queue.splice(0);
     if (batch.length === 0) return;
-    const results: ({ ok: true; done: Committed } | { ok: false; error: unknown })[] = [];
-    try {
-      this.batchTx(() => {
-        for (const item of batch) {
-          try {
-            results.push({ ok: true, done: this.one(item.c) });
-          } catch (error) {
-            results.push({ ok: false, error });
-          }
+    this.gate.run(() => this.write(batch)).then(
+      (results) => this.settle(batch, results),
+      (e: unknown) => {
+        for (const item of batch) item.reject(storeError(e, item.c.project));
+      },
+    );
+  }
+
+  private write(batch: Queued[]): Outcome[] {
+    const results: Outcome[] = [];
+    this.batchTx(() => {
+      for (const item of batch) {
+        try {
+          results.push({ ok: true, done: this.one(item.c) });
+        } catch (error) {
+          results.push({ ok: false, error });
         }
-      });
-    } catch (e) {
-      for (const item of batch) item.reject(storeError(e, item.c.project));
-      return;
-    }
+      }
+    });
+    return results;
+  }
+
+  private settle(batch: Queued[], results: Outcome[]): void {
     batch.forEach((item, i) => {
       const r = results[i]!;
       if (!r.ok) return item.reject(storeError(r.error, item.c.project));

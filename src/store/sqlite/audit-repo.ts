@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { EventScope } from '../access/index.ts';
-import type { AuditEvent, AuditQuery } from '../audit/event.ts';
+import type { EventScope } from '../../access/index.ts';
+import { AuditDetails, AuditEventType, AuditSecurityFlags, type AuditEvent, type AuditQuery, type AuditRepository, type ChainHead } from '../../audit/index.ts';
+import { checked, column, nullableColumn, type Run } from './columns.ts';
 
 interface Row {
   seq: number; id: string; ts: string; type: string; action: string; target: string;
@@ -12,12 +13,12 @@ interface Row {
 
 function fromRow(r: Row): AuditEvent {
   return {
-    seq: r.seq, id: r.id, timestamp: r.ts, type: r.type as AuditEvent['type'], action: r.action,
+    seq: r.seq, id: r.id, timestamp: r.ts, type: checked(AuditEventType, r.type, 'audit_events', r.seq, 'type'), action: r.action,
     target: r.target, project: r.project, task: r.task, agent: r.agent, actor: r.actor,
     input: r.input, output: r.output, inputTruncated: r.input_truncated === 1,
     outputTruncated: r.output_truncated === 1, success: r.success === 1, error: r.error,
-    durationMs: r.duration_ms, securityFlags: JSON.parse(r.security_flags) as string[],
-    details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
+    durationMs: r.duration_ms, securityFlags: column(AuditSecurityFlags, r.security_flags, 'audit_events', r.seq, 'security_flags'),
+    details: nullableColumn(AuditDetails, r.details, 'audit_events', r.seq, 'details'),
     prevHash: r.prev_hash, hash: r.hash,
   };
 }
@@ -38,21 +39,31 @@ const PRINCIPAL_EVENTS = `(
     AND (target = t.name OR substr(target, 1, length(t.name) + 1) IN (t.name || '@', t.name || ' ')))
 )`;
 
-/** SQL for the audit trail. Appends run in an IMMEDIATE transaction so the chain stays linear across processes. */
-export class AuditRepo {
+/**
+ * SQL for the audit trail. Appends run in an IMMEDIATE transaction (a savepoint inside a caller's
+ * transaction), through the store's gate, so the chain stays linear across callers and processes.
+ */
+export class AuditRepo implements AuditRepository {
   private readonly insert: Database.Statement;
   private readonly head: Database.Statement;
-  private readonly appendTx: (build: (prev: { seq: number; hash: string } | undefined) => AuditEvent) => AuditEvent;
+  private readonly scanPage: Database.Statement;
+  private readonly counter: Database.Statement;
+  private readonly appendTx: (build: (prev: ChainHead) => AuditEvent) => AuditEvent;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly run: Run,
+  ) {
     this.insert = db.prepare(`INSERT INTO audit_events
       (seq, id, ts, type, action, target, project, task, agent, actor, input, output, input_truncated,
        output_truncated, success, error, duration_ms, security_flags, details, prev_hash, hash)
       VALUES (@seq, @id, @timestamp, @type, @action, @target, @project, @task, @agent, @actor, @input, @output,
        @inputTruncated, @outputTruncated, @success, @error, @durationMs, @securityFlags, @details, @prevHash, @hash)`);
     this.head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-    const tx = db.transaction((build: (prev: { seq: number; hash: string } | undefined) => AuditEvent) => {
-      const event = build(this.head.get() as { seq: number; hash: string } | undefined);
+    this.scanPage = db.prepare('SELECT * FROM audit_events WHERE seq > ? ORDER BY seq ASC LIMIT ?');
+    this.counter = db.prepare('SELECT count(*) AS n FROM audit_events');
+    const tx = db.transaction((build: (prev: ChainHead) => AuditEvent) => {
+      const event = build(this.head.get() as ChainHead);
       this.insert.run({
         ...event,
         inputTruncated: event.inputTruncated ? 1 : 0,
@@ -67,12 +78,21 @@ export class AuditRepo {
   }
 
   /** `build` receives the current head (or undefined) and returns the complete, hashed event to insert. */
-  append(build: (prev: { seq: number; hash: string } | undefined) => AuditEvent): AuditEvent {
+  append(build: (prev: ChainHead) => AuditEvent): Promise<AuditEvent> {
+    return this.run(() => this.appendTx(build));
+  }
+
+  /** The append itself, for a caller already inside the store's transaction (the coordinator's commits). */
+  appendNow(build: (prev: ChainHead) => AuditEvent): AuditEvent {
     return this.appendTx(build);
   }
 
   /** Events matching the query, within the scope (every event, or a principal's: see `principalEvents`). */
-  query(q: AuditQuery, scope: EventScope = { all: true }): AuditEvent[] {
+  query(q: AuditQuery, scope: EventScope = { all: true }): Promise<AuditEvent[]> {
+    return this.run(() => this.select(q, scope));
+  }
+
+  private select(q: AuditQuery, scope: EventScope): AuditEvent[] {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (!scope.all) {
@@ -99,14 +119,16 @@ export class AuditRepo {
     return (this.db.prepare(sql).all(params) as Row[]).map(fromRow);
   }
 
-  /** Every event in seq order, streamed (for verification of large trails). */
-  *iterateAll(): Generator<AuditEvent> {
-    for (const r of this.db.prepare('SELECT * FROM audit_events ORDER BY seq ASC').iterate() as Iterable<Row>) {
-      yield fromRow(r);
-    }
+  scan(afterSeq: number, limit: number): Promise<AuditEvent[]> {
+    return this.run(() => this.scanNow(afterSeq, limit));
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+  /** The page read itself, synchronously (the benchmark's baseline). */
+  scanNow(afterSeq: number, limit: number): AuditEvent[] {
+    return (this.scanPage.all(afterSeq, limit) as Row[]).map(fromRow);
+  }
+
+  count(): Promise<number> {
+    return this.run(() => (this.counter.get() as { n: number }).n);
   }
 }
