@@ -9,6 +9,7 @@ import { EventRepo } from './event-repo.ts';
 import { LlmRepo } from './llm-repo.ts';
 import { PolicyRepo } from './policy-repo.ts';
 import { ProjectRepo } from './project-repo.ts';
+import { MemoryRepo } from './memory-repo.ts';
 import { ToolRepo } from './tool-repo.ts';
 import { WorkRepo } from './work-repo.ts';
 import { TokenRepo } from './token-repo.ts';
@@ -23,6 +24,7 @@ export type { ToolRepo, ToolRecord, ToolVersion } from './tool-repo.ts';
 export type { AgentRepo, AgentRecord } from './agent-repo.ts';
 export type { LlmRepo, LlmCallRow } from './llm-repo.ts';
 export type { ProjectRepo } from './project-repo.ts';
+export type { MemoryRepo } from './memory-repo.ts';
 
 export interface StoreOptions {
   /** 'full' fsyncs each commit (survives power loss); 'normal' survives process crashes. */
@@ -44,6 +46,8 @@ export class Store {
   readonly llm: LlmRepo;
   /** the coordinator's projects and journals */
   readonly projects: ProjectRepo;
+  /** the coordinator's knowledge base and episodes */
+  readonly memory: MemoryRepo;
   private readonly db: Database.Database;
 
   private constructor(readonly path: string, db: Database.Database) {
@@ -57,6 +61,7 @@ export class Store {
     this.agents = new AgentRepo(db);
     this.llm = new LlmRepo(db);
     this.projects = new ProjectRepo(db, this.audit, this.events);
+    this.memory = new MemoryRepo(db);
   }
 
   /** Opens (creating if needed) `<dataDir>/factory.db` in WAL mode and applies pending migrations. */
