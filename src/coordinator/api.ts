@@ -53,8 +53,11 @@ export type CreateProjectBody = z.input<typeof CreateProjectBody>;
 export const ApprovalBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    /** the gate being decided; when given it must be the open one */
-    gate: z.enum(['plan', 'aggregation']).optional(),
+    /** the gate being decided (plan, aggregation, escalation …); when given it must be the open one */
+    gate: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+      .optional(),
     reason: z.string().max(4000).optional(),
     /** approve an edited plan instead (plan gate only), validated like a generated one */
     plan: z.unknown().optional(),
@@ -66,6 +69,28 @@ export const ApprovalBody = z
       ctx.addIssue({ code: 'custom', path: ['plan'], message: 'only an approval can carry an edited plan' });
   });
 export type ApprovalBody = z.input<typeof ApprovalBody>;
+
+/**
+ * POST /api/v1/projects/:id/messages: a person's message. `@name` addresses one of the project's
+ * agents, `@all` all of them; without a mention the message is routed. A project waiting for a
+ * message (the planner's conversation) takes it as its answer.
+ */
+export const MessageBody = z.strictObject({
+  text: nonBlank(20_000),
+  /** the gate being answered; when given it must be the open one */
+  gate: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+    .optional(),
+});
+export type MessageBody = z.input<typeof MessageBody>;
+
+/** GET /api/v1/projects/:id/messages */
+export const MessagesQuery = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MessagesQuery = z.input<typeof MessagesQuery>;
 
 /** PATCH /api/v1/projects/:id/budget: the limits to change (null = unlimited). */
 export const BudgetPatchBody = ProjectBudgetSchema.partial()

@@ -6,8 +6,9 @@ import { Coordinator } from './coordinator.ts';
 import { engineDeps, type CoordinatorCore } from './adapters.ts';
 import type { EngineDeps } from './engine/run.ts';
 import type { Workflow } from './workflows/types.ts';
+import { PipelineRegistry } from './pipelines/registry.ts';
 
-export { Coordinator, DEFAULT_PIPELINE } from './coordinator.ts';
+export { Coordinator, DEFAULT_PIPELINE, type CoordinatorOptions } from './coordinator.ts';
 export { engineDeps, type CoordinatorCore } from './adapters.ts';
 export type { EngineDeps } from './engine/run.ts';
 export {
@@ -15,6 +16,8 @@ export {
   BudgetPatchBody,
   CreateProjectBody,
   ListProjectsQuery,
+  MessageBody,
+  MessagesQuery,
   ProjectConfigInput,
   StepsQuery,
   resolveSettings,
@@ -30,11 +33,29 @@ export type { StepIO } from './engine/step-io.ts';
 export type { Workflow, WorkflowOutcome } from './workflows/types.ts';
 export { FORMATS, PlanSchema, ReviewSchema, type Plan, type SubTask } from './roles/schemas.ts';
 export { validatePlan } from './roles/plan.ts';
+export { EpisodesQuery, KnowledgeBody, KnowledgeListQuery, MemorySearchQuery, RememberBody } from './door-memory.ts';
+export type { SentMessage } from './door.ts';
+export { Memory, cosine } from './memory.ts';
+export { PipelineRegistry, type RejectedPipeline } from './pipelines/registry.ts';
+export { loadPipeline, type Pipeline, type PipelineBundle, type PipelineRole } from './pipelines/load.ts';
+export { PipelineFileSchema, PATTERNS, type PatternName, type PipelineFile } from './pipelines/schema.ts';
+export { PIPELINE_FORMATS } from './pipelines/formats.ts';
+export { parseMentions } from './pipelines/routing.ts';
+export type { PipelineIssue } from './pipelines/yaml.ts';
+export type { ConversationLine, Decision, PipelineSummary } from './pipelines/views.ts';
+export type { InboxMessage } from './engine/context.ts';
 
-/** The coordinator bound to the service's modules (what openCore creates; call start() to resume interrupted projects). */
+/**
+ * The coordinator bound to the service's modules (what openCore creates; call start() to resume
+ * interrupted projects). Pipelines are read from `config.pipelineDir` (or `opts.pipelines`).
+ */
 export function createCoordinator(
   core: CoordinatorCore,
-  opts: { costs?: EngineDeps['costs']; instance?: string; workflows?: Record<string, Workflow> } = {},
+  opts: { costs?: EngineDeps['costs']; instance?: string; workflows?: Record<string, Workflow>; pipelines?: PipelineRegistry } = {},
 ): Coordinator {
-  return new Coordinator(engineDeps(core, opts), opts.workflows);
+  return new Coordinator(engineDeps(core, opts), {
+    ...(opts.workflows ? { workflows: opts.workflows } : {}),
+    pipelines: opts.pipelines ?? new PipelineRegistry(core.config.pipelineDir),
+    memory: core.store.memory,
+  });
 }

@@ -10,6 +10,7 @@ import type { GateDecision } from './engine/context.ts';
 import type { JournalEntry, ProjectRecord } from './model.ts';
 import type { StageReview } from './roles/evaluator.ts';
 import type { Plan } from './roles/schemas.ts';
+import { pipelineLog, type Decision } from './pipelines/views.ts';
 
 export interface BudgetLine {
   limit: number | null;
@@ -53,6 +54,9 @@ export interface ProjectView extends ProjectSummary {
   result: unknown;
   metrics: unknown;
   journal: { length: number; head: string };
+  /** pipelines: the decisions log (who decided what, why) and the known issues the project accepted */
+  decisions: Decision[];
+  knownIssues: unknown[];
 }
 
 export function budgetLines(budget: ProjectBudget, usage: ProjectRecord['usage']): Record<BudgetKind, BudgetLine> {
@@ -70,7 +74,7 @@ export function summaryOf(p: ProjectRecord, running: boolean): ProjectSummary {
 }
 
 function tasksOf(plan: (Plan & { version: number }) | null, steps: JournalEntry[]): TaskView[] {
-  if (!plan) return [];
+  if (!plan || !Array.isArray(plan.subTasks)) return []; // a pipeline's plan (company) has phases instead
   return plan.subTasks.map((t) => {
     const prefix = `p${plan.version}/task:${t.id}/`;
     const mine = steps.filter((s) => s.key.startsWith(prefix));
@@ -137,6 +141,7 @@ export function projectView(p: ProjectRecord, rows: JournalEntry[], running: boo
     result: p.result,
     metrics: p.metrics,
     journal: { length: p.journalLength, head: p.journalHead },
+    ...pipelineLog(steps),
   };
 }
 

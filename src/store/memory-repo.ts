@@ -71,7 +71,7 @@ export class MemoryRepo implements MemoryRepository {
   async addKnowledge(k: NewKnowledge): Promise<KnowledgeRecord> {
     this.db
       .prepare(
-        `INSERT INTO knowledge (id, owner, project, title, content, tags, source, model, embedding, created_at, expires_at)
+        `INSERT OR IGNORE INTO knowledge (id, owner, project, title, content, tags, source, model, embedding, created_at, expires_at)
          VALUES (@id, @owner, @project, @title, @content, @tags, @source, @model, @embedding, @createdAt, @expiresAt)`,
       )
       .run({

@@ -1,0 +1,152 @@
+/**
+ * The door's part for pipelines, messages and memory (issue 13), under the same rules as the rest:
+ * every method takes the asking Principal, parses its input with an exported zod schema, and a
+ * submitter sees only its own projects and memory. The Coordinator extends this class.
+ */
+import { randomBytes } from 'node:crypto';
+import { FactoryError } from '../errors/catalog.ts';
+import { MessageBody, MessagesQuery, parseInput } from './api.ts';
+import { recordDecision } from './decisions.ts';
+import type { Runner } from './engine/runner.ts';
+import { writeCommit, type EngineDeps } from './engine/run.ts';
+import { isTerminal, type Principal, type ProjectRecord } from './model.ts';
+import type { Memory } from './memory.ts';
+import { MemoryDoor } from './door-memory.ts';
+import type { Pipeline } from './pipelines/load.ts';
+import type { PipelineRegistry } from './pipelines/registry.ts';
+import { parseMentions } from './pipelines/routing.ts';
+import { conversationOf, pipelineSummary, type ConversationLine, type PipelineSummary } from './pipelines/views.ts';
+
+export interface SentMessage {
+  id: string;
+  project: string;
+  text: string;
+  by: string;
+  at: string;
+  mentions: string[] | 'all';
+  /** `gate`: it answered the open gate (the planner's conversation); `inbox`: the run reads it at its next turn */
+  delivered: 'gate' | 'inbox';
+  /** the agents it addresses; `routed` when it names none (routing picks one when it is read) */
+  to: string[] | 'routed';
+}
+
+export class DoorExtras extends MemoryDoor {
+  private runnerRef?: Runner;
+
+  constructor(
+    protected readonly deps: EngineDeps,
+    protected readonly pipelines: PipelineRegistry,
+    memory: Memory,
+  ) {
+    super(deps, memory);
+  }
+
+  protected attach(runner: Runner): void {
+    this.runnerRef = runner;
+  }
+
+  /** GET /api/v1/pipelines: the loaded pipelines, and the files that did not load with every problem (line, column). */
+  async listPipelines(who: Principal): Promise<{ pipelines: PipelineSummary[]; rejected: PipelineRegistry['rejected'] }> {
+    void who; // every role may read the pipelines
+    return { pipelines: this.pipelines.list().map(pipelineSummary), rejected: this.pipelines.rejected };
+  }
+
+  /** GET /api/v1/pipelines/:name: one pipeline with its texts. */
+  async pipeline(who: Principal, name: string): Promise<PipelineSummary & { text: string; roleFiles: Record<string, string> }> {
+    void who;
+    const pl = this.pipelines.get(name);
+    if (!pl) {
+      const bad = this.pipelines.rejectionOf(name);
+      if (bad) throw new FactoryError('PIPELINE_INVALID', `The pipeline '${name}' does not load`, { file: bad.file, issues: bad.issues });
+      throw new FactoryError('RESOURCE_NOT_FOUND', `No pipeline named '${name}'`, { pipeline: name });
+    }
+    return { ...pipelineSummary(pl), text: pl.bundle.text, roleFiles: pl.bundle.roles };
+  }
+
+  /** For /readyz: how many pipelines loaded, and the rejected files. */
+  pipelineStatus(): { ok: boolean; loaded: number; rejected: PipelineRegistry['rejected'] } {
+    return { ok: this.pipelines.rejected.length === 0, loaded: this.pipelines.list().length, rejected: this.pipelines.rejected };
+  }
+
+  /** Re-reads the pipeline directory (admins); running projects keep the texts they recorded. */
+  async reloadPipelines(who: Principal): Promise<ReturnType<PipelineRegistry['reload']>> {
+    if (who.role !== 'admin') throw new FactoryError('FORBIDDEN', 'Only an admin may reload the pipelines');
+    return this.pipelines.reload();
+  }
+
+  /** GET /api/v1/projects/:id/pipeline: the exact pipeline texts the project runs under. */
+  async pipelineOf(who: Principal, id: string): Promise<(PipelineSummary & { text: string; roleFiles: Record<string, string> }) | { name: string; pattern: 'code' }> {
+    const p = await this.visible(who, id);
+    const pl = await this.recordedPipeline(p);
+    if (!pl) return { name: p.pipeline, pattern: 'code' };
+    return { ...pipelineSummary(pl), text: pl.bundle.text, roleFiles: pl.bundle.roles };
+  }
+
+  protected async recordedPipeline(p: ProjectRecord): Promise<Pipeline | undefined> {
+    const row = await this.deps.repo.journalEntry(p.id, 'pipeline');
+    const bundle = (row?.data as { bundle?: Pipeline['bundle'] } | undefined)?.bundle;
+    return bundle ? this.pipelines.fromBundle(bundle) : undefined;
+  }
+
+  /**
+   * POST /api/v1/projects/:id/messages: a person talks to the project. At an open gate that takes
+   * messages (the planner's conversation) it is the answer; otherwise it goes to the project's inbox,
+   * which the run reads at its next turn: `@name` addresses that agent, `@all` all of them, no
+   * mention is routed. Only the owner or an admin may write; a finished project takes no messages.
+   */
+  async sendMessage(who: Principal, id: string, input: unknown): Promise<SentMessage> {
+    const p = await this.decidable(who, id);
+    const body = parseInput(MessageBody, input, 'message');
+    const known = (await this.recordedPipeline(p))?.participants ?? [];
+    const { mentions, unknown } = parseMentions(body.text, known);
+    if (unknown.length)
+      throw new FactoryError('VALIDATION_FAILED', `No agent named ${unknown.map((u) => `@${u}`).join(', ')} in project ${id}`, {
+        issues: [{ path: 'text', message: `known: ${known.map((k) => `@${k}`).join(', ') || 'none'}, @all` }],
+      });
+    const at = new Date().toISOString();
+    const base = { id: `msg_${randomBytes(6).toString('hex')}`, project: id, text: body.text, by: who.id, at, mentions };
+    const to: SentMessage['to'] = mentions === 'all' ? known : mentions.length ? mentions : 'routed';
+    if (p.status === 'waiting_for_approval' && p.waiting?.accepts?.includes('message')) {
+      await recordDecision(this.deps, who, p, { decision: 'message', message: body.text, ...(body.gate ? { gate: body.gate } : {}) });
+      this.runnerRef?.schedule(id);
+      return { ...base, delivered: 'gate', to };
+    }
+    if (body.gate) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} has no open ${body.gate} gate that takes messages`, { status: p.status });
+    if (isTerminal(p.status))
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}: messages reach projects that are not finished`, {
+        status: p.status,
+      });
+    await writeCommit(this.deps, p, {
+      journal: [{ key: `signal:message:${base.id}`, kind: 'signal', ok: true, data: { id: base.id, text: body.text, by: who.id, at, mentions } }],
+      events: [{ status: 'message', message: `message from ${who.id}${to === 'routed' ? '' : ` to ${to.map((t) => `@${t}`).join(', ')}`}`, metadata: { id: base.id, to } }],
+      audit: [{ type: 'project_message', action: 'sent', actor: who.id, input: body.text, details: { id: base.id, to } }],
+    });
+    return { ...base, delivered: 'inbox', to };
+  }
+
+  /** GET /api/v1/projects/:id/messages: the project's conversation (short-term memory): people, agents, routing. */
+  async messages(who: Principal, id: string, query: unknown = {}): Promise<{ messages: ConversationLine[]; next: number | null }> {
+    await this.visible(who, id);
+    const q = parseInput(MessagesQuery, query, 'query');
+    const rows = await this.deps.repo.journal(id, { kinds: ['step', 'signal'], afterSeq: q.afterSeq });
+    const lines = conversationOf(rows);
+    const page = lines.slice(0, q.limit);
+    return { messages: page, next: lines.length > q.limit ? page.at(-1)!.seq : null };
+  }
+
+  /** Admins and viewers see every project; a submitter only its own (others do not exist for it). */
+  protected async visible(who: Principal, id: string): Promise<ProjectRecord> {
+    const p = await this.deps.repo.get(id);
+    if (!p || (who.role === 'submitter' && p.owner !== who.id))
+      throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { project: id });
+    return p;
+  }
+
+  /** Only the owner or an admin may change a project. */
+  protected async decidable(who: Principal, id: string): Promise<ProjectRecord> {
+    const p = await this.visible(who, id);
+    if (who.role !== 'admin' && p.owner !== who.id)
+      throw new FactoryError('FORBIDDEN', `Only the owner of project ${id} or an admin may do this`, { project: id });
+    return p;
+  }
+}
