@@ -115,9 +115,15 @@ function resolveRole(
   const own = split(value);
   let bp = own.bp;
   let bpAt = here;
-  let extras = own.extras;
   let outputAt: Located = here;
   const before = issues.length;
+  const extrasOf = (raw: Record<string, unknown>, at: Located): RoleExtras | undefined => {
+    const x = RoleExtras.partial().safeParse(raw);
+    if (x.success) return x.data as RoleExtras;
+    issues.push(...zodIssues(at.p, x.error, at.at));
+    return undefined;
+  };
+  let extras = extrasOf(own.extras, here);
   if (typeof own.extras.use === 'string') {
     const name = own.extras.use;
     for (const k of Object.keys(own.bp))
@@ -139,14 +145,14 @@ function resolveRole(
     bp = fromFile.bp;
     bpAt = { p: rp, at: [] };
     if (!('output' in own.extras)) outputAt = { p: rp, at: [] };
-    const { use: _u, ...overrides } = own.extras;
-    extras = { ...fromFile.extras, ...overrides };
+    const base = extrasOf(fromFile.extras, bpAt);
+    const defined = Object.fromEntries(Object.entries(extras ?? {}).filter(([k, v]) => v !== undefined && k in own.extras));
+    extras = base && extras ? { ...base, ...defined } : undefined;
   }
   const b = AgentBlueprint.safeParse(bp);
   if (!b.success) issues.push(...zodIssues(bpAt.p, b.error, bpAt.at));
-  const x = RoleExtras.safeParse(extras);
-  if (!x.success) issues.push(...zodIssues(here.p, x.error, here.at));
-  if (!b.success || !x.success || issues.length > before) return undefined;
+  const x = extras ? RoleExtras.safeParse(extras) : undefined;
+  if (!b.success || !x?.success || issues.length > before) return undefined;
   const role: PipelineRole = { key, blueprint: b.data, file: bpAt.p.file, remember: x.data.remember };
   if (x.data.input) role.input = { schema: x.data.input, zod: toZod(x.data.input) };
   if (x.data.knowledge) role.knowledge = x.data.knowledge;

@@ -25,7 +25,11 @@ export interface Turn {
   text: string;
 }
 
-export type CallOptions = Omit<StepOptions<RoleReply>, 'meta'> & { meta?: Record<string, unknown> };
+export type CallOptions = Omit<StepOptions<RoleReply>, 'meta'> & {
+  meta?: Record<string, unknown>;
+  /** checks the reply inside the step; what it throws is the step's (journaled) failure */
+  check?: (r: RoleReply) => void;
+};
 export type CallRequest = Omit<RoleRequest, 'pipeline' | 'task' | 'owner' | 'maxRepeatedToolCalls' | 'offered' | 'knowledge'> & {
   /** what knowledge is looked up with (default: the task) */
   query?: string;
@@ -57,13 +61,14 @@ export class PipelineRun {
     const role = this.role(roleKey);
     const knowledge = role.knowledge ? await this.knowledge(`${key}/knowledge`, req.query ?? this.task, role.knowledge) : [];
     const { query: _q, ...rest } = req;
+    const { check, ...stepOpts } = opts;
     return this.ctx.step(
       key,
       async (io) => {
         const offered = (await Promise.all(role.blueprint.tools.map((t) => this.ctx.deps.tools.get(t)))).filter(
           (t): t is ToolBlueprint => t !== undefined,
         );
-        return callRole(io, role, {
+        const reply = await callRole(io, role, {
           ...rest,
           pipeline: this.pipeline.name,
           task: this.task,
@@ -72,11 +77,13 @@ export class PipelineRun {
           offered,
           knowledge,
         });
+        check?.(reply);
+        return reply;
       },
       {
         announce: true,
         summary: (r) => `${roleKey}: ${r.kind === 'transfer' ? `transfers to ${r.to}` : oneLine(r.text, 160)}`,
-        ...opts,
+        ...stepOpts,
         meta: { phase: 'role', role: roleKey, ...opts.meta },
       },
     );

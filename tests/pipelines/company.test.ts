@@ -1,0 +1,119 @@
+// Seed 003's company (pipelines/company.yaml with its role files) against the scripted model: the
+// planner's conversation with the person through the door, two phases with one rework, one failed
+// integration and one escalation answered through the door; then each row of the retry matrix.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALICE } from '../coordinator/harness.ts';
+import { startPipelines, type PipelineHarness } from './harness.ts';
+import { asked, type PAsk, type PScript } from './script.ts';
+
+let h: PipelineHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const task = (id: string) => ({ id, title: `task ${id}`, description: `do ${id}`, acceptanceCriteria: [`${id} works`] });
+const PLAN = { goals: ['book rooms'], nonGoals: ['mobile app'], techDecisions: ['SQLite'], constraints: ['ten users'] };
+const TWO_PHASES = {
+  phases: [
+    { id: 'phase-1', name: 'Storage', dependsOn: [], tasks: [task('t1'), task('t2')] },
+    { id: 'phase-2', name: 'Web', dependsOn: ['phase-1'], tasks: [task('t3'), task('t4')] },
+  ],
+};
+const noteOf = (a: PAsk, id: string): string => a.input.notes.find((n: any) => n.taskId === id)?.note ?? '';
+
+/** Every role answers well unless a layer before it says otherwise. */
+const BASE: PScript = (a) => {
+  switch (a.role) {
+    case 'planner':
+      return { reply: 'Here is the plan.', ready: true, questions: [], plan: PLAN };
+    case 'project-manager':
+      return TWO_PHASES;
+    case 'estimator':
+      return { tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })), packages: a.input.tasks.map((t: any) => ({ id: `pkg-${t.id}`, taskIds: [t.id] })) };
+    case 'worker':
+      return {
+        packageId: a.input.package.id,
+        results: a.input.package.tasks.map((t: any) => ({ taskId: t.id, status: 'done', output: `${t.id} done${noteOf(a, t.id) ? ` (${noteOf(a, t.id)})` : ''}`, filesChanged: [] })),
+      };
+    case 'critic':
+      return { issues: [] };
+    case 'pragmatist':
+      return { validIssues: [], dismissedIssues: [], correctedResults: [] };
+    case 'integrator':
+      return { compatible: true, conflicts: [], mergedResult: `merged ${a.input.results.map((r: any) => r.taskId).join('+')}` };
+    case 'ceo':
+      return { action: 'approve_phase', reason: 'meets the plan', rework: [] };
+    default:
+      return undefined;
+  }
+};
+
+async function approvePlan(id: string) {
+  const waiting = await h!.coordinator.settled(ALICE, id);
+  expect(waiting).toMatchObject({ status: 'waiting_for_approval', waiting: { gate: 'planner' } });
+  await h!.coordinator.approve(ALICE, id, { decision: 'approve', gate: 'planner' });
+  return h!.coordinator.settled(ALICE, id);
+}
+
+describe('company.yaml over two phases', () => {
+  it('plans with the person, reworks, retries a failed integration, escalates to the person, and completes', async () => {
+    const story: PScript = (a) => {
+      if (a.role === 'planner' && a.n === 0) return { reply: 'Which database, and who signs in?', ready: false, questions: ['database?'], plan: null };
+      if (a.role === 'critic' && a.input.requirements.phase.id === 'phase-1')
+        return { issues: [{ severity: 'minor', taskId: 't2', description: 'no index on bookings', suggestion: 'add one' }] };
+      if (a.role === 'pragmatist' && a.input.issues.length) return { validIssues: a.input.issues, dismissedIssues: [], correctedResults: [] };
+      if (a.role === 'integrator' && a.input.phase.id === 'phase-2' && a.n === 2)
+        return { compatible: false, conflicts: [{ taskIds: ['t3', 't4'], description: 'the page calls /book, the API serves /bookings' }], mergedResult: '' };
+      if (a.role === 'ceo' && a.input.phase.id === 'phase-1' && a.input.round === 1)
+        return { action: 'request_rework', reason: 'tests are missing', rework: [{ taskId: 't1', instruction: 'add tests' }] };
+      if (a.role === 'ceo' && a.input.phase.id === 'phase-2') return { action: 'escalate', reason: 'the page design needs the owner', rework: [] };
+      return undefined;
+    };
+    h = await startPipelines({ model: [story, BASE] });
+    const created = await h.coordinator.create(ALICE, { task: 'room booking tool', pipeline: 'company' });
+    const asking = await h.coordinator.settled(ALICE, created.id);
+    expect(asking).toMatchObject({ status: 'waiting_for_approval', waiting: { gate: 'planner', round: 1, accepts: ['message', 'reject'] } });
+    // no plan on the table yet: it cannot be approved, only answered
+    await expect(h.coordinator.approve(ALICE, created.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'PROJECT_STATE_INVALID' });
+    const answer = await h.coordinator.sendMessage(ALICE, created.id, { text: 'SQLite; no sign-in, ten users.' });
+    expect(answer.delivered).toBe('gate');
+    await approvePlan(created.id);
+    const escalated = await h.coordinator.settled(ALICE, created.id);
+    expect(escalated).toMatchObject({ status: 'waiting_for_approval', waiting: { gate: 'escalation', round: 1 } });
+    await h.coordinator.approve(ALICE, created.id, { decision: 'approve', gate: 'escalation', reason: 'looks fine to me' });
+    const p = await h.coordinator.settled(ALICE, created.id);
+    expect(p.status, JSON.stringify(p.error)).toBe('completed');
+
+    // the planner saw the person's answer in its conversation
+    const plannerAsks = h.chats().filter((c) => c.body.messages[1].content.startsWith('# Role `planner`'));
+    expect(plannerAsks).toHaveLength(2);
+    expect(plannerAsks[1]!.body.messages[1].content).toContain('SQLite; no sign-in, ten users.');
+    const order = asked(h.chats());
+    // phase 1: two packages, a rework of t1's package; phase 2: two packages, both again after the failed integration
+    expect(order.filter((x) => x === 'worker')).toHaveLength(7);
+    expect(order.filter((x) => x === 'integrator')).toHaveLength(4);
+    const reworked = h.chats().find((c) => c.body.messages[1].content.includes('"note": "add tests"'));
+    expect(reworked).toBeDefined();
+    expect(p.result).toMatchObject({
+      phases: [
+        { id: 'phase-1', rounds: 2, approvedBy: 'ceo', result: 'merged t1+t2' },
+        { id: 'phase-2', rounds: 2, approvedBy: `human:${ALICE.id}` },
+      ],
+      knownIssues: [{ severity: 'minor', taskId: 't2', phase: 'phase-1' }],
+    });
+    expect(p.decisions.map((d) => `${d.agent}: ${d.decision}`)).toEqual([
+      `human:${ALICE.id}: project plan approved`,
+      'ceo: rework 1 of phase Storage',
+      'ceo: phase Storage approved',
+      'integrator: the results do not fit together',
+      'ceo: phase Web escalated to a person',
+      `human:${ALICE.id}: phase Web approved`,
+    ]);
+    expect(p.knownIssues).toEqual([expect.objectContaining({ taskId: 't2', phase: 'phase-1' })]);
+    expect(p.plan).toMatchObject({ kind: 'company', goals: ['book rooms'], phases: [{ id: 'phase-1' }, { id: 'phase-2' }] });
+    const audit = h.core.audit.query({ project: p.id, type: 'project_approval' }).map((e) => [e.action, e.actor]);
+    expect(audit).toEqual(expect.arrayContaining([['message', ALICE.id], ['approve', ALICE.id]]));
+    await expect(h.coordinator.replay(ALICE, p.id)).resolves.toMatchObject({ ok: true, resultMatches: true, unvisited: [] });
+  });
+});
