@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
-import { createCoordinator, type Coordinator, type Principal } from '../src/coordinator/index.ts';
+import { SYSTEM } from '../src/access/index.ts';
+import type { Coordinator, Principal } from '../src/coordinator/index.ts';
 import { OllamaProvider } from '../src/llm/index.ts';
 import { openCore } from '../src/service.ts';
-import type { ServiceDeps } from '../src/server/deps.ts';
+import type { ServiceDeps } from '../src/service-deps.ts';
 import { script, type Script } from '../tests/coordinator/scripted-model.ts';
 import { startFakeOllama, type FakeOllama } from '../tests/helpers/fake-ollama.ts';
 import { fmt, line, summary } from './lib.ts';
@@ -73,9 +74,9 @@ async function env(model: Script[], sync: Sync, over: Record<string, string> = {
   const core = await openCore(config);
   core.factory.agents.create(
     { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
-    'system',
+    SYSTEM,
   );
-  const coordinator = createCoordinator(core);
+  const coordinator = core.coordinator;
   return {
     fake,
     core,

@@ -31,4 +31,15 @@ if ! wait "$docker_pid"; then
   exit 1
 fi
 cat "$docker_log.out"
+
+# headless Chromium for the API docs page test (Debian's package; browser downloads are unreachable here).
+# After the Docker bring-up, which may use apt itself.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing chromium (apt) for the docs page test"
+  if ! apt-get install -y --no-install-recommends chromium >data/chromium-install.log 2>&1; then
+    apt-get update >>data/chromium-install.log 2>&1 && apt-get install -y --no-install-recommends chromium >>data/chromium-install.log 2>&1 \
+      || log "chromium did not install (see data/chromium-install.log); the docs page test will say so"
+  fi
+fi
+
 log "ready"

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { Access } from './access/index.ts';
 import { FactoryError } from './errors/catalog.ts';
 import { AuditTrail } from './audit/trail.ts';
 import { loadBlueprintDir } from './blueprints/index.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
+import { createCoordinator, type CoordinatorOptions } from './coordinator/index.ts';
 import { EventBus } from './events/bus.ts';
 import { Executor } from './execution/index.ts';
 import { Factory } from './factory/index.ts';
@@ -16,7 +18,7 @@ import { PolicyHistory } from './policy-history.ts';
 import { DockerEngine } from './sandbox/docker/engine.ts';
 import { Sandboxes } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
-import type { ServiceDeps } from './server/deps.ts';
+import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
 
 export interface CoreOptions {
@@ -24,6 +26,10 @@ export interface CoreOptions {
   watchPolicies?: boolean;
   /** keep sandboxes ready (the server does; a one-shot `factory run` does not) */
   prewarm?: boolean;
+  /** run projects in this process: resume those a stopped or killed process left, start new ones (the server does) */
+  projects?: boolean;
+  /** the coordinator's options (tests and benchmarks: a cost table, a lease name, more pipelines) */
+  coordinator?: CoordinatorOptions;
 }
 
 /** Opens every module the service is made of; used by the server and by CLI commands that run code. */
@@ -48,7 +54,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
     const deps = {
-      config, store, audit, tokens, docker, policies, history, sandboxes,
+      config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
       events: new EventBus(store.events),
       llm: new OllamaProvider(config.ollama, { onCall: (r) => store.llm.record(r) }),
@@ -64,6 +70,9 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     // jobs and runs that a crashed process left queued or running can never finish
     store.work.failInterrupted();
     if (opts.prewarm) deps.factory.startSweeper(config.factory.sweepIntervalMs);
+    deps.coordinator = createCoordinator(deps, opts.coordinator);
+    closers.unshift(() => deps.coordinator.close()); // runs stop where they are, before anything they use closes
+    if (opts.projects) await deps.coordinator.start();
     return deps;
   } catch (e) {
     for (const c of closers) await Promise.resolve(c()).catch(() => undefined);
@@ -83,7 +92,7 @@ export class Service {
   ) {}
 
   static async create(config: Config, opts: AppOptions = {}): Promise<Service> {
-    const deps = await openCore(config, { watchPolicies: true, prewarm: true });
+    const deps = await openCore(config, { watchPolicies: true, prewarm: true, projects: true });
     try {
       const adminTokenFile = deps.tokens.ensureAdminToken(config.dataDir);
       const app = await buildApp(deps, opts);
@@ -108,6 +117,8 @@ export class Service {
     this.stopped = true;
     const grace = this.deps.config.server.shutdownGraceMs;
     const closing = this.app.close();
+    // project runs stop where they are (their projects resume at the next start); their tool runs end with them
+    await this.deps.coordinator.close();
     const drained = await this.deps.lifecycle.drain(grace);
     await closing;
     this.deps.audit.record({ type: 'server_stopped', action: reason, target: 'service', details: { ...drained, pid: process.pid } });

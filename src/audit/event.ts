@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'policy_rejected',
   'auth_failure',
   'access_denied',
+  'access_changed',
   'token_created',
   'token_revoked',
   'server_started',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventScope } from '../access/index.ts';
 import { FactoryError, formatIssues } from '../errors/catalog.ts';
 import type { AuditRepo } from '../store/index.ts';
 import { truncateUtf8 } from '../util/text.ts';
@@ -76,8 +77,9 @@ export class AuditTrail {
     }
   }
 
-  query(q: Partial<AuditQuery> = {}): AuditEvent[] {
-    return this.repo.query(AuditQuery.parse(q));
+  /** Events matching the query; a scope from the access rules limits them to what a principal may read. */
+  query(q: Partial<AuditQuery> = {}, scope: EventScope = { all: true }): AuditEvent[] {
+    return this.repo.query(AuditQuery.parse(q), scope);
   }
 
   verify(): VerifyResult {

@@ -1,17 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { RoleSchema, type Role } from '../access/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
-import type { Role, Store, TokenRecord } from '../store/index.ts';
+import { FactoryError } from '../errors/catalog.ts';
+import type { Store, TokenRecord } from '../store/index.ts';
+import type { PageOf, PageRequest } from '../util/page.ts';
 
-export const RoleSchema = z.enum(['admin', 'submitter', 'viewer']);
-const RANK: Record<Role, number> = { viewer: 1, submitter: 2, admin: 3 };
-
-/** admin may do everything a submitter may; a submitter everything a viewer may. */
-export function roleAllows(have: Role, need: Role): boolean {
-  return RANK[have] >= RANK[need];
-}
+export { RoleSchema, roleAllows } from '../access/index.ts';
 
 export const TOKEN_PREFIX = 'aft_';
 
@@ -41,11 +37,29 @@ export class TokenService {
   }
 
   /** The active token for a presented secret, or undefined. Cheap: one indexed lookup by hash. */
-  authenticate(secret: string): TokenRecord | undefined {
+  lookup(secret: string): TokenRecord | undefined {
     if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return undefined;
     const rec = this.store.tokens.findActiveByHash(hashToken(secret));
     if (rec) this.store.tokens.touch(rec.id, new Date().toISOString());
     return rec;
+  }
+
+  /**
+   * The principal behind a presented bearer secret. No secret is AUTH_MISSING, an unknown or revoked
+   * one AUTH_INVALID (both 401); both are audited with where they were presented.
+   */
+  authenticate(secret: string | undefined, where: { method: string; url: string; ip: string }): TokenRecord {
+    const target = `${where.method} ${where.url}`;
+    if (!secret) {
+      this.audit.record({ type: 'auth_failure', action: 'missing_token', target, success: false, error: 'no bearer token', details: where, securityFlags: ['auth'] });
+      throw new FactoryError('AUTH_MISSING');
+    }
+    const principal = this.lookup(secret);
+    if (!principal) {
+      this.audit.record({ type: 'auth_failure', action: 'invalid_token', target, success: false, error: 'unknown or revoked token', details: where, securityFlags: ['auth'] });
+      throw new FactoryError('AUTH_INVALID');
+    }
+    return principal;
   }
 
   revoke(id: string, by: string): boolean {
@@ -54,8 +68,19 @@ export class TokenService {
     return ok;
   }
 
+  /** Every token (for the CLI). */
   list(): TokenRecord[] {
-    return this.store.tokens.list();
+    return this.store.tokens.list({ limit: Number.MAX_SAFE_INTEGER - 1 }).items;
+  }
+
+  /** A page of tokens, oldest first. */
+  page(page: PageRequest): PageOf<TokenRecord> {
+    return this.store.tokens.list(page);
+  }
+
+  /** Revokes an active token; RESOURCE_NOT_FOUND when there is none with that id. */
+  revokeOrThrow(id: string, by: string): void {
+    if (!this.revoke(id, by)) throw new FactoryError('RESOURCE_NOT_FOUND', `No active token ${id}`, { id });
   }
 
   /**

@@ -109,7 +109,7 @@ export const PROJECT_SETTING_FIELDS = {
   models: z.record(z.string().regex(/^[a-z][a-z-]{0,31}$/), z.string().min(1).max(200)),
 };
 
-const ProjectDefaultsSchema = z
+export const ProjectDefaultsSchema = z
   .object({
     maxConcurrentAgents: PROJECT_SETTING_FIELDS.maxConcurrentAgents.default(4),
     maxIterations: PROJECT_SETTING_FIELDS.maxIterations.default(3),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PROJECT_SETTING_FIELDS, ProjectBudgetSchema, type ProjectSettings } from '../config/schema.ts';
 import { FactoryError, formatIssues } from '../errors/catalog.ts';
+import { decodeCursor, type PageKey } from '../util/page.ts';
 import { PROJECT_STATUSES } from './model.ts';
 
 /** A project's `config`: any of the service's `coordinator.defaults`, overriding them. */
@@ -98,25 +99,42 @@ export const BudgetPatchBody = ProjectBudgetSchema.partial()
   .refine((b) => Object.keys(b).length > 0, 'name at least one of tokens, costUsd, wallMs, toolRuns');
 export type BudgetPatchBody = z.input<typeof BudgetPatchBody>;
 
-/** GET /api/v1/projects */
+/** An opaque cursor from a previous page (`nextCursor`), kept as it was sent; the door reads the key inside. */
+const Cursor = z
+  .string()
+  .max(512)
+  .refine((s) => decodeCursor(s) !== undefined, 'not a cursor from this API: pass nextCursor from the previous page unchanged')
+  .describe('nextCursor from the previous page');
+
+/** `true`/`false` from a query string, or a boolean (a parsed query parses again to the same value). */
+const Flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+const Status = z.enum(PROJECT_STATUSES);
+
+/** GET /api/v1/projects: newest first, `limit` per page after `cursor`. */
 export const ListProjectsQuery = z.strictObject({
-  status: z.union([z.enum(PROJECT_STATUSES), z.array(z.enum(PROJECT_STATUSES)).max(9)]).optional(),
-  /** admins and viewers: only this owner's projects */
-  owner: z.string().max(200).optional(),
-  /** a project id from the previous page: projects created before it */
-  before: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: z
+    .union([Status, z.array(Status).max(PROJECT_STATUSES.length)])
+    .optional()
+    .describe('only projects in this status (repeat the parameter for several)'),
+  owner: z.string().max(200).optional().describe('only this owner’s projects (a token id; a submitter sees only its own anyway)'),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('projects per page (1-100)'),
+  cursor: Cursor.optional(),
 });
 export type ListProjectsQuery = z.input<typeof ListProjectsQuery>;
 
-/** GET /api/v1/projects/:id/steps */
+/** GET /api/v1/projects/:id/steps: journal order, `limit` per page after `cursor`. */
 export const StepsQuery = z.strictObject({
-  /** also list each model reply and tool run (kinds llm, tool) */
-  calls: z.coerce.boolean().default(false),
-  afterSeq: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  calls: Flag.default(false).describe('also list each model reply and tool run (kinds llm, tool)'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('rows per page (1-1000)'),
+  cursor: Cursor.optional(),
 });
 export type StepsQuery = z.input<typeof StepsQuery>;
+
+/** The key inside a cursor the schemas above accepted. */
+export function cursorKey(cursor: string | undefined): PageKey | undefined {
+  return cursor === undefined ? undefined : decodeCursor(cursor);
+}
 
 /** Parses with a schema or throws VALIDATION_FAILED naming every offending path. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {

@@ -5,13 +5,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FactoryError } from '../errors/catalog.ts';
-import { ApprovalBody, BudgetPatchBody, CreateProjectBody, ListProjectsQuery, parseInput, resolveSettings, StepsQuery } from './api.ts';
+import { pageFromRows, type PageOf } from '../util/page.ts';
+import {
+  ApprovalBody,
+  BudgetPatchBody,
+  CreateProjectBody,
+  cursorKey,
+  ListProjectsQuery,
+  parseInput,
+  resolveSettings,
+  StepsQuery,
+} from './api.ts';
 import { usedOf } from './engine/budget.ts';
 import { heldElsewhere } from './engine/lease.ts';
 import { writeCommit, type EngineDeps } from './engine/run.ts';
 import { Runner } from './engine/runner.ts';
 import { journalBuilder, verifyJournal, type JournalVerdict } from './journal.ts';
-import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord } from './model.ts';
+import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord, type ProjectStatus } from './model.ts';
+import type { CoordinatorStatus } from './schemas.ts';
 import { recordDecision } from './decisions.ts';
 import { replayProject, type ReplayResult } from './replay.ts';
 import {
@@ -38,7 +49,7 @@ import { DoorExtras } from './door.ts';
 /** The code workflow of seed 004, for projects created before pipelines (and when no pipeline directory is loaded). */
 export const DEFAULT_PIPELINE = 'seed004';
 
-export interface CoordinatorOptions {
+export interface CoordinatorParts {
   /** workflows by name (code), for tests and projects recorded before pipelines */
   workflows?: Record<string, Workflow>;
   /** the pipeline files; without it only the code workflows run */
@@ -60,8 +71,9 @@ export class Coordinator extends DoorExtras {
   private readonly workflows: Map<string, Workflow>;
   private readonly interpreted = new Map<string, Workflow>();
   private readonly env: PipelineEnv;
+  private started = false;
 
-  constructor(deps: EngineDeps, opts: CoordinatorOptions) {
+  constructor(deps: EngineDeps, opts: CoordinatorParts) {
     const memory = new Memory(opts.memory, deps.settings.memory);
     const withHooks: EngineDeps = {
       ...deps,
@@ -115,6 +127,7 @@ export class Coordinator extends DoorExtras {
 
   /** Resumes every project a stopped or crashed process left running (its lease lapsed or its process is gone). */
   async start(): Promise<{ resumed: string[] }> {
+    this.started = true;
     const resumed: string[] = [];
     for (const p of await this.deps.repo.inStatus(ACTIVE_STATUSES)) {
       if (heldElsewhere(p.lease, this.deps.instance)) continue;
@@ -122,6 +135,24 @@ export class Coordinator extends DoorExtras {
       resumed.push(p.id);
     }
     return { resumed };
+  }
+
+  /** For readiness: whether this process drives projects, its runs, and the projects in each state of the store. */
+  async status(): Promise<CoordinatorStatus> {
+    const by = await this.deps.repo.countByStatus();
+    const n = (...s: ProjectStatus[]) => s.reduce((sum, x) => sum + (by[x] ?? 0), 0);
+    return {
+      ok: !this.runner.isClosing,
+      started: this.started,
+      ...this.runner.load,
+      pending: n('pending'),
+      active: n('planning', 'executing', 'reviewing'),
+      waiting: n('waiting_for_approval'),
+      paused: n('paused'),
+      completed: n('completed'),
+      failed: n('failed'),
+      cancelled: n('cancelled'),
+    };
   }
 
   /** Stops the runs of this process where they are; their projects resume at the next start. */
@@ -176,18 +207,21 @@ export class Coordinator extends DoorExtras {
     return this.get(who, id);
   }
 
-  async list(who: Principal, query: unknown = {}): Promise<{ projects: ProjectSummary[]; next: string | null }> {
+  /** The projects `who` may see, newest first: a page of `limit` after `cursor` (the previous page's next key). */
+  async list(who: Principal, query: unknown = {}): Promise<PageOf<ProjectSummary>> {
     const q = parseInput(ListProjectsQuery, query, 'query');
-    const owner = who.role === 'submitter' ? who.id : q.owner;
+    const scope = this.deps.access.owners(who);
+    const owners = scope === 'all' ? (q.owner ? [q.owner] : undefined) : q.owner ? scope.filter((o) => o === q.owner) : scope;
     const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
+    const after = cursorKey(q.cursor);
     const rows = await this.deps.repo.list({
-      ...(owner ? { owner } : {}),
+      ...(owners ? { owners } : {}),
       ...(status ? { status } : {}),
-      ...(q.before ? { before: q.before } : {}),
+      ...(after ? { before: [String(after[0]), String(after[1] ?? '')] as [string, string] } : {}),
       limit: q.limit + 1,
     });
-    const page = rows.slice(0, q.limit);
-    return { projects: page.map((p) => summaryOf(p, this.runner.isActive(p.id))), next: rows.length > q.limit ? page.at(-1)!.id : null };
+    const page = pageFromRows(rows, q.limit, (p) => [p.createdAt, p.id]);
+    return { items: page.items.map((p) => summaryOf(p, this.runner.isActive(p.id))), next: page.next };
   }
 
   async get(who: Principal, id: string): Promise<ProjectView> {
@@ -195,16 +229,17 @@ export class Coordinator extends DoorExtras {
     return projectView(p, await this.deps.repo.journal(id, { kinds: ['step', 'signal'] }), this.runner.isActive(id));
   }
 
-  async steps(who: Principal, id: string, query: unknown = {}): Promise<{ steps: StepView[]; next: number | null }> {
+  /** The journal's rows in order (steps, decisions, runner marks; with `calls` the model replies and tool runs too), paged. */
+  async steps(who: Principal, id: string, query: unknown = {}): Promise<PageOf<StepView>> {
     await this.visible(who, id);
     const q = parseInput(StepsQuery, query, 'query');
     const rows = await this.deps.repo.journal(id, {
-      afterSeq: q.afterSeq,
+      afterSeq: Number(cursorKey(q.cursor)?.[0] ?? 0) || 0,
       limit: q.limit + 1,
       ...(q.calls ? {} : { kinds: ['step', 'signal', 'mark'] }),
     });
-    const page = rows.slice(0, q.limit);
-    return { steps: page.map(stepView), next: rows.length > q.limit ? page.at(-1)!.seq : null };
+    const page = pageFromRows(rows, q.limit, (r) => [r.seq]);
+    return { items: page.items.map(stepView), next: page.next };
   }
 
   /** One step with the model replies and tool runs made inside it. */

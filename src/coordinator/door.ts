@@ -134,19 +134,17 @@ export class DoorExtras extends MemoryDoor {
     return { messages: page, next: lines.length > q.limit ? page.at(-1)!.seq : null };
   }
 
-  /** Admins and viewers see every project; a submitter only its own (others do not exist for it). */
+  /** Admins and viewers see every project; a submitter only its own (others do not exist for it: 404, audited). */
   protected async visible(who: Principal, id: string): Promise<ProjectRecord> {
+    this.deps.access.require(who, id, 'read');
     const p = await this.deps.repo.get(id);
-    if (!p || (who.role === 'submitter' && p.owner !== who.id))
-      throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { project: id });
+    if (!p) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { kind: 'project', id });
     return p;
   }
 
-  /** Only the owner or an admin may change a project. */
+  /** Only the owner or an admin may change a project (another who sees it: 403, audited). */
   protected async decidable(who: Principal, id: string): Promise<ProjectRecord> {
-    const p = await this.visible(who, id);
-    if (who.role !== 'admin' && p.owner !== who.id)
-      throw new FactoryError('FORBIDDEN', `Only the owner of project ${id} or an admin may do this`, { project: id });
-    return p;
+    this.deps.access.require(who, id, 'change');
+    return this.visible(who, id);
   }
 }

@@ -3,13 +3,13 @@
  * project API, the views it returns, and the ports (the store implements ProjectRepository).
  */
 import { Coordinator } from './coordinator.ts';
-import { engineDeps, type CoordinatorCore } from './adapters.ts';
+import { engineDeps, registerProjects, type CoordinatorCore } from './adapters.ts';
 import type { EngineDeps } from './engine/run.ts';
 import type { Workflow } from './workflows/types.ts';
 import { PipelineRegistry } from './pipelines/registry.ts';
 
-export { Coordinator, DEFAULT_PIPELINE, type CoordinatorOptions } from './coordinator.ts';
-export { engineDeps, type CoordinatorCore } from './adapters.ts';
+export { Coordinator, DEFAULT_PIPELINE } from './coordinator.ts';
+export { engineDeps, ownerPrincipal, type CoordinatorCore } from './adapters.ts';
 export type { EngineDeps } from './engine/run.ts';
 export {
   ApprovalBody,
@@ -24,10 +24,26 @@ export {
 } from './api.ts';
 export * from './model.ts';
 export type * from './ports.ts';
-export type { BudgetLine, ProjectReport, ProjectSummary, ProjectView, StepView, TaskView } from './views.ts';
-export type { ReplayResult } from './replay.ts';
-export type { JournalVerdict } from './journal.ts';
-export type { ProjectMetrics } from './metrics.ts';
+export {
+  CoordinatorStatusSchema,
+  JournalVerdictSchema,
+  ProjectReportSchema,
+  ProjectSummarySchema,
+  ProjectViewSchema,
+  ReplayResultSchema,
+  StepDetailSchema,
+  StepViewSchema,
+  type BudgetLine,
+  type CoordinatorStatus,
+  type JournalVerdict,
+  type ProjectMetrics,
+  type ProjectReport,
+  type ProjectSummary,
+  type ProjectView,
+  type ReplayResult,
+  type StepView,
+  type TaskView,
+} from './schemas.ts';
 export type { GateDecision, WorkflowContext } from './engine/context.ts';
 export type { StepIO } from './engine/step-io.ts';
 export type { Workflow, WorkflowOutcome } from './workflows/types.ts';
@@ -49,13 +65,22 @@ export type { InboxMessage } from './engine/context.ts';
  * The coordinator bound to the service's modules (what openCore creates; call start() to resume
  * interrupted projects). Pipelines are read from `config.pipelineDir` (or `opts.pipelines`).
  */
-export function createCoordinator(
-  core: CoordinatorCore,
-  opts: { costs?: EngineDeps['costs']; instance?: string; workflows?: Record<string, Workflow>; pipelines?: PipelineRegistry } = {},
-): Coordinator {
+export function createCoordinator(core: CoordinatorCore, opts: CoordinatorOptions = {}): Coordinator {
+  registerProjects(core);
   return new Coordinator(engineDeps(core, opts), {
     ...(opts.workflows ? { workflows: opts.workflows } : {}),
     pipelines: opts.pipelines ?? new PipelineRegistry(core.config.pipelineDir),
     memory: core.store.memory,
   });
+}
+
+export interface CoordinatorOptions {
+  /** USD per million tokens by model (a model not listed costs 0) */
+  costs?: EngineDeps['costs'];
+  /** this process's lease name (default `<host>/<pid>/<random>`) */
+  instance?: string;
+  /** more code workflows by name, beside seed 004's (tests; projects recorded before pipelines) */
+  workflows?: Record<string, Workflow>;
+  /** the pipeline files (default: a registry of `config.pipelineDir`) */
+  pipelines?: PipelineRegistry;
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { JournalEntry, JournalKind } from './model.ts';
 import type { ChainBuilder } from './ports.ts';
+import type { JournalVerdict } from './schemas.ts';
 
 export const JOURNAL_GENESIS = '0'.repeat(64);
 
@@ -57,9 +58,7 @@ export function journalBuilder(project: string, d: JournalDraft, at = new Date()
   };
 }
 
-export type JournalVerdict =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; brokenAt: number; key: string; reason: string };
+export type { JournalVerdict } from './schemas.ts';
 
 /** Walks the rows in seq order and names the first whose link or content does not verify. */
 export function verifyJournal(rows: Iterable<JournalEntry>, expected?: { length: number; head: string }): JournalVerdict {

@@ -3,35 +3,9 @@
  * iteration, agent and duration in `meta`), so they are the same whether read live or after a replay.
  */
 import type { JournalEntry, ProjectRecord } from './model.ts';
+import type { ProjectMetrics } from './schemas.ts';
 
-export interface ProjectMetrics {
-  totalMs: number | null;
-  runningMs: number;
-  planningMs: number;
-  executionMs: number;
-  reviewMs: number;
-  totalTasks: number;
-  completedTasks: number;
-  failedTasks: number;
-  retriedTasks: number;
-  flaggedTasks: number;
-  staticAgentsUsed: number;
-  dynamicAgentsCreated: number;
-  agentInvocations: number;
-  toolsGenerated: number;
-  toolExecutions: number;
-  averageQualityScore: number | null;
-  totalIterations: number;
-  firstPassRate: number | null;
-  steps: number;
-  llmCalls: number;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  /** calls whose tokens above are estimates (Ollama reported no counts, or the call failed) */
-  estimatedTokenCalls: number;
-  costUsd: number;
-}
+export type { ProjectMetrics } from './schemas.ts';
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 

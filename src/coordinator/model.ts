@@ -129,8 +129,5 @@ export interface JournalEntry {
   hash: string;
 }
 
-/** Who is asking (an API token or the CLI): owners and admins may decide; viewers only read. */
-export interface Principal {
-  id: string;
-  role: 'admin' | 'submitter' | 'viewer';
-}
+/** Who is asking (an API token, or the service itself): the access rules' principal. */
+export type { Principal } from '../access/index.ts';

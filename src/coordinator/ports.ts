@@ -5,7 +5,7 @@
 import type { AuditEvent, AuditEventInput } from '../audit/event.ts';
 import type { AgentBlueprint, ToolBlueprint } from '../blueprints/index.ts';
 import type { ProgressEvent, ProgressInput } from '../events/bus.ts';
-import type { JournalEntry, ProjectRecord, ProjectStatus, Usage } from './model.ts';
+import type { JournalEntry, Principal, ProjectRecord, ProjectStatus, Usage } from './model.ts';
 
 /** Builds the complete (hashed) row from the current head, inside the writer's transaction. */
 export type ChainBuilder<T> = (prev: { seq: number; hash: string } | undefined) => T;
@@ -42,10 +42,11 @@ export interface Committed {
 }
 
 export interface ProjectListQuery {
-  owner?: string;
+  /** only projects of these owners (absent: every owner) */
+  owners?: string[];
   status?: ProjectStatus[];
-  /** projects created before this cursor (an id from a previous page) */
-  before?: string;
+  /** projects created before this key ([createdAt, id] of the last project of the previous page): newest first */
+  before?: [string, string];
   limit: number;
 }
 
@@ -69,6 +70,8 @@ export interface ProjectRepository {
   renew(id: string, owner: string, expiresAt: string): Promise<boolean>;
   release(id: string, owner: string): Promise<void>;
   requestCancel(id: string): Promise<void>;
+  /** how many projects are in each status (readiness) */
+  countByStatus(): Promise<Partial<Record<ProjectStatus, number>>>;
   /** projects in `statuses`, oldest first, with their lease (for recovery after a restart) */
   inStatus(statuses: readonly ProjectStatus[]): Promise<Pick<ProjectRecord, 'id' | 'status' | 'lease' | 'createdAt'>[]>;
 }
@@ -96,13 +99,18 @@ export interface PoolAgent {
   blueprint: AgentBlueprint;
 }
 
+/**
+ * The agents a project may use. The coordinator acts for the project's owner: `owner` is the project's
+ * owner, and the pool holds what that owner may use (its own agents, shared ones, the service's).
+ */
 export interface AgentPool {
-  /** agents that are alive (not destroyed, not expired) */
-  list(): Promise<PoolAgent[]>;
-  get(id: string): Promise<PoolAgent | undefined>;
-  /** validated like any blueprint (schema and policy) before it is stored; audited and streamed by the factory */
+  /** agents the owner may use that are alive (not destroyed, not expired) */
+  list(owner: string): Promise<PoolAgent[]>;
+  get(id: string, owner: string): Promise<PoolAgent | undefined>;
+  /** the owner's new agent, validated like any blueprint (schema and policy) before it is stored; audited and streamed by the factory */
   create(bp: unknown, owner: string, origin: 'specialist'): Promise<PoolAgent>;
-  destroy(id: string, actor: string, reason: string): Promise<boolean>;
+  /** destroys one of the owner's agents; false when it is gone already */
+  destroy(id: string, owner: string, reason: string): Promise<boolean>;
   /** policies an agent may name */
   policies(): string[];
 }
@@ -121,19 +129,36 @@ export interface GeneratedTool {
   usage: { promptTokens: number; completionTokens: number; costUsd: number; llmCalls: number; estimatedCalls: number };
 }
 
+/** The tools a project may use: those its owner may use (its own, shared ones, the service's). */
 export interface ToolPool {
-  /** registered, active tools */
-  list(): Promise<{ name: string; blueprint: ToolBlueprint }[]>;
-  get(name: string): Promise<ToolBlueprint | undefined>;
-  /** checked under the policy in force now, then sandboxed; failures come back as a reply, never thrown (abort excepted) */
+  /** registered, active tools the owner may use */
+  list(owner: string): Promise<{ name: string; blueprint: ToolBlueprint }[]>;
+  get(name: string, owner: string): Promise<ToolBlueprint | undefined>;
+  /**
+   * Run as the owner (`ctx.actor`): checked under the policy in force now, then sandboxed; failures (a
+   * blocked source included) come back as a reply, never thrown (abort and an unusable sandbox excepted)
+   */
   execute(
     name: string,
     args: Record<string, unknown>,
     ctx: { actor: string; project: string; task: string; agent: string; signal: AbortSignal },
   ): Promise<ToolRunOutcome>;
-  /** generate → check → probe → register through the tool factory; resolves when it is registered */
-  generate(bp: ToolBlueprint, actor: string, signal: AbortSignal): Promise<GeneratedTool>;
-  destroy(name: string, actor: string, reason: string): Promise<boolean>;
+  /** generate → check → probe → register through the tool factory as the owner's tool; resolves when it is registered */
+  generate(bp: ToolBlueprint, owner: string, signal: AbortSignal): Promise<GeneratedTool>;
+  /** destroys one of the owner's tools; false when it is gone already */
+  destroy(name: string, owner: string, reason: string): Promise<boolean>;
+}
+
+/**
+ * Who may see and change a project: the service's access rules (src/access), where `project` is a kind
+ * of resource like tools and agents. Viewers and admins see every project, a submitter its own; only the
+ * owner or an admin changes one (cancel, approvals, resume, budget). Every refusal is audited there.
+ */
+export interface ProjectAccess {
+  /** RESOURCE_NOT_FOUND when `who` may not see it (or there is none), FORBIDDEN when it sees it but may not `action` */
+  require(who: Principal, id: string, action: 'read' | 'change'): void;
+  /** whose projects a list shows `who`: every owner's, or these owners' */
+  owners(who: Principal): string[] | 'all';
 }
 
 /** A knowledge item (seed 004 §9.4): what agents are given when it is similar to their work. */

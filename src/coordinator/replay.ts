@@ -11,25 +11,10 @@ import { RunState, type EngineDeps } from './engine/run.ts';
 import { canonicalJson, verifyJournal } from './journal.ts';
 import type { ErrorValue, JournalEntry, ProjectRecord } from './model.ts';
 import type { AgentPool, ToolPool } from './ports.ts';
+import type { ReplayResult } from './schemas.ts';
 import type { Workflow } from './workflows/types.ts';
 
-export interface ReplayResult {
-  project: string;
-  /** the replay reproduced every step and the recorded result (or stopped where the project stopped) */
-  ok: boolean;
-  /** journaled steps the replay returned */
-  steps: number;
-  /** journaled model replies and tool runs in the journal */
-  calls: number;
-  /** journaled steps the replay never asked for */
-  unvisited: string[];
-  resultMatches: boolean | null;
-  /** where the replay stopped early: an open approval gate, or the project's own failure */
-  stoppedAt: string | null;
-  error: ErrorValue | null;
-  durationMs: number;
-  stepsPerSecond: number;
-}
+export type { ReplayResult } from './schemas.ts';
 
 const refuse = (what: string) => (): never => {
   throw new FactoryError('REPLAY_DIVERGED', `Replay asked for ${what}, which a replay never does (a step is missing from the journal)`, {

@@ -10,54 +10,10 @@ import type { GateDecision } from './engine/context.ts';
 import type { JournalEntry, ProjectRecord } from './model.ts';
 import type { StageReview } from './roles/evaluator.ts';
 import type { Plan } from './roles/schemas.ts';
-import { pipelineLog, type Decision } from './pipelines/views.ts';
+import { pipelineLog } from './pipelines/views.ts';
+import type { BudgetLine, ProjectMetrics, ProjectReport, ProjectSummary, ProjectView, StepView, TaskView } from './schemas.ts';
 
-export interface BudgetLine {
-  limit: number | null;
-  used: number;
-  /** null: unlimited */
-  remaining: number | null;
-  fraction: number | null;
-}
-
-export type ProjectSummary = Omit<ProjectRecord, 'lease' | 'journalHead' | 'journalLength' | 'metrics' | 'result' | 'plan' | 'config'> & {
-  budget: Record<BudgetKind, BudgetLine>;
-  running: boolean;
-};
-
-export interface TaskView {
-  id: string;
-  description: string;
-  type: string;
-  inputFrom: string[];
-  status: 'pending' | 'assigned' | 'running' | 'accepted' | 'flagged' | 'failed';
-  agent: { id: string; name: string; created: boolean } | null;
-  iterations: number;
-  score: number | null;
-  evaluations: {
-    iteration: number;
-    stage: string;
-    kind: string;
-    reviewer: string;
-    score: number | null;
-    accepted: boolean;
-    issues: StageReview['issues'];
-  }[];
-  error: { code: string; message: string } | null;
-}
-
-export interface ProjectView extends ProjectSummary {
-  config: ProjectRecord['config'];
-  plan: (Plan & { version: number }) | null;
-  tasks: TaskView[];
-  approvals: (GateDecision & { gate: string; round: number })[];
-  result: unknown;
-  metrics: unknown;
-  journal: { length: number; head: string };
-  /** pipelines: the decisions log (who decided what, why) and the known issues the project accepted */
-  decisions: Decision[];
-  knownIssues: unknown[];
-}
+export type { BudgetLine, ProjectReport, ProjectSummary, ProjectView, StepView, TaskView } from './schemas.ts';
 
 export function budgetLines(budget: ProjectBudget, usage: ProjectRecord['usage']): Record<BudgetKind, BudgetLine> {
   const line = (kind: BudgetKind): BudgetLine => {
@@ -139,20 +95,10 @@ export function projectView(p: ProjectRecord, rows: JournalEntry[], running: boo
     tasks: tasksOf(plan, steps),
     approvals,
     result: p.result,
-    metrics: p.metrics,
+    metrics: (p.metrics as ProjectMetrics | null) ?? null,
     journal: { length: p.journalLength, head: p.journalHead },
     ...pipelineLog(steps),
   };
-}
-
-export interface StepView {
-  seq: number;
-  key: string;
-  kind: JournalEntry['kind'];
-  ok: boolean;
-  at: string;
-  meta: Record<string, unknown>;
-  data: unknown;
 }
 
 export const stepView = (r: JournalEntry): StepView => ({
@@ -192,7 +138,7 @@ function nextAction(p: ProjectRecord): string {
   }
 }
 
-export function projectReport(p: ProjectRecord, rows: JournalEntry[], running: boolean) {
+export function projectReport(p: ProjectRecord, rows: JournalEntry[], running: boolean): ProjectReport {
   const view = projectView(p, rows, running);
   const failures = rows.filter((r) => r.kind === 'step' && !r.ok).map((r) => ({ key: r.key, at: r.at, error: r.data }));
   const timeline = rows
@@ -208,7 +154,7 @@ export function projectReport(p: ProjectRecord, rows: JournalEntry[], running: b
     waiting: p.waiting,
     budget: view.budget,
     usage: p.usage,
-    metrics: p.metrics,
+    metrics: view.metrics,
     result: p.result,
     tasks: view.tasks.map(({ evaluations, ...t }) => ({ ...t, reviews: evaluations.length })),
     approvals: view.approvals,
@@ -217,4 +163,3 @@ export function projectReport(p: ProjectRecord, rows: JournalEntry[], running: b
     next: nextAction(p),
   };
 }
-export type ProjectReport = ReturnType<typeof projectReport>;

@@ -18,6 +18,7 @@ export const ERROR_CATALOG = {
 
   // --- request shape
   ROUTE_NOT_FOUND: { status: 404, retryable: false, message: 'No such route', hint: 'See GET /api/v1 for the list of routes.' },
+  METHOD_NOT_ALLOWED: { status: 405, retryable: false, message: 'The route does not answer this method', hint: 'Use one of the methods in the Allow header (details.allowed).' },
   BODY_MALFORMED: { status: 400, retryable: false, message: 'The request body is not valid JSON', hint: 'Send a well-formed JSON document with Content-Type: application/json.' },
   BODY_TOO_LARGE: { status: 413, retryable: false, message: 'The request body is larger than the limit', hint: 'Send a smaller body; the limit is server.bodyLimitBytes (FACTORY_BODY_LIMIT_BYTES).' },
   MEDIA_TYPE_UNSUPPORTED: { status: 415, retryable: false, message: 'The Content-Type is not supported here', hint: 'Use application/json (or application/yaml where a route says so).' },
@@ -68,7 +69,8 @@ export const ERROR_CATALOG = {
   BLUEPRINT_INVALID: { status: 422, retryable: false, message: 'The blueprint does not validate', hint: 'details.issues names every problem by path.' },
   TOOL_GENERATION_FAILED: { status: 422, retryable: false, message: 'No draft passed the checks within the allowed attempts', hint: 'details has the last findings or probe failures; refine the blueprint or raise factory.maxAttempts.' },
   PROBE_FAILED: { status: 422, retryable: false, message: 'The tool did not produce what its examples expect', hint: 'details.probe lists every example with what was expected and what came out.' },
-  TOPIC_FORBIDDEN: { status: 403, retryable: false, message: 'The token may not subscribe to this topic', hint: 'Subscribe to topics your role may read.' },
+  /** no longer sent: a topic the token may not see is RESOURCE_NOT_FOUND, as over REST (kept: codes are never removed) */
+  TOPIC_FORBIDDEN: { status: 403, retryable: false, message: 'The token may not subscribe to this topic', hint: 'No longer sent: a topic the token may not see is answered RESOURCE_NOT_FOUND, as over REST.' },
   CODE_BLOCKED: { status: 422, retryable: false, message: 'The code was blocked by the security policy', hint: 'details.findings lists every rule with line, snippet and suggestion.' },
   // --- coordinator: projects
   PROJECT_STATE_INVALID: { status: 409, retryable: false, message: 'The project’s status does not allow this action', hint: 'details.status is the current status; GET the project to see what it is waiting for.' },

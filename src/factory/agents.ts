@@ -1,9 +1,12 @@
+import type { Principal } from '../access/index.ts';
 import { AgentBlueprint, blueprintInvalid, parseAgentBlueprint, type ParameterSpec, type ToolBlueprint } from '../blueprints/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { defineFormat, ROLES, type ChatMessage, type LlmUsage, type ToolSpec } from '../llm/index.ts';
 import type { AgentRecord } from '../store/index.ts';
+import type { PageOf, PageRequest } from '../util/page.ts';
 import { renderAgentSystemPrompt, renderPrompt, specialistDesignerContext } from '../templates/index.ts';
-import type { FactoryDeps, ToolFactory } from './tools.ts';
+import type { FactoryDeps } from './deps.ts';
+import type { ToolFactory } from './tools.ts';
 import { classifyReply, repromptMessage, type ReplyProblem } from './agent-turns.ts';
 import { newId, ReasoningStream, Work } from './work.ts';
 
@@ -20,7 +23,15 @@ export function toolSpecOf(bp: ToolBlueprint): ToolSpec {
   };
 }
 
-/** Agent blueprints into runtime specialists: create, design for a task, clone, destroy, expire, run. */
+/** A stored agent with its blueprint as the factory validated it. */
+export type AgentView = Omit<AgentRecord, 'blueprint'> & { blueprint: AgentBlueprint };
+type Created = AgentView & { warnings: string[] };
+const view = (a: AgentRecord) => a as AgentView;
+
+/**
+ * Agent blueprints into runtime specialists: create, design for a task, clone, destroy, expire, run.
+ * Every method takes the principal it acts for; the access rules decide what it may see and change.
+ */
 export class AgentFactory {
   constructor(
     private readonly d: FactoryDeps,
@@ -28,43 +39,67 @@ export class AgentFactory {
   ) {}
 
   /** Validated by the blueprint schema and the policy rules before anything is stored. */
-  create(input: unknown, actor: string, origin: AgentRecord['origin'] = 'blueprint', parent: string | null = null): AgentRecord & { warnings: string[] } {
+  create(input: unknown, p: Principal, opts: { origin?: AgentRecord['origin']; parent?: string | null; shared?: boolean } = {}): Created {
     const bp = parseAgentBlueprint(input);
+    const origin = opts.origin ?? 'blueprint';
+    const parent = opts.parent ?? null;
     if (!this.d.policies.has(bp.policy)) throw blueprintInvalid('agent', [{ path: 'policy', message: `no policy named '${bp.policy}'` }], bp.name);
-    const unknownTools = bp.tools.filter((t) => !this.d.store.tools.active(t));
+    // a tool the creator may not see is reported exactly like one that does not exist
+    const unknownTools = bp.tools.filter((t) => !this.d.access.may(p, 'tool', t, 'use'));
     const rec = this.d.store.agents.insert({
-      id: newId('agt'), name: bp.name, origin, parent, blueprint: bp, createdBy: actor,
+      id: newId('agt'), name: bp.name, origin, parent, blueprint: bp, createdBy: p.id, shared: opts.shared ?? false,
       expiresAt: bp.ttlSeconds ? new Date(Date.now() + bp.ttlSeconds * 1000).toISOString() : null,
     });
-    this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor, details: { name: bp.name, type: bp.type, policy: bp.policy, tools: bp.tools, parent, expiresAt: rec.expiresAt } });
-    this.d.events.publish({ topic: `agent:${rec.id}`, owner: actor, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
-    return { ...rec, warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
+    const details = { name: bp.name, type: bp.type, policy: bp.policy, tools: bp.tools, parent, expiresAt: rec.expiresAt, shared: rec.shared };
+    this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor: p.id, details });
+    this.d.events.publish({ topic: `agent:${rec.id}`, owner: p.id, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
+    return { ...view(rec), warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
   }
 
-  /** The model designs a blueprint for a task; it passes the same schema and policy rules as any other. */
-  async createSpecialist(req: { task: string; domain?: string; skills?: string[] }, actor: string): Promise<AgentRecord & { warnings: string[] }> {
+  /** The model designs a blueprint for a task from what `p` may see; it passes the same schema and policy rules as any other. */
+  async createSpecialist(req: { task: string; domain?: string; skills?: string[] }, p: Principal, shared = false): Promise<Created> {
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const example = (this.d.store.agents.list()[0]?.blueprint as AgentBlueprint | undefined) ?? EXAMPLE;
-    const tools = this.d.store.tools.list().map((t) => ({ name: t.name, description: (this.d.store.tools.version(t.name, t.latestVersion)?.blueprint as ToolBlueprint | undefined)?.description }));
-    const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((p) => p.name), example }));
+    const example = this.list(p, { limit: 1 }).items[0]?.blueprint ?? EXAMPLE;
+    const tools = this.tools.list(p, { limit: 200 }).items.map((t) => ({ name: t.record.name, description: (t.latest.blueprint as ToolBlueprint).description }));
+    const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((x) => x.name), example }));
     const res = await this.d.llm.structured(SPECIALIST_DESIGN, { role: ROLES.designer, messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
-    return this.create({ ...res.value, type: 'specialist' }, actor, 'specialist');
+    return this.create({ ...res.value, type: 'specialist' }, p, { origin: 'specialist', shared });
   }
 
-  clone(id: string, modifications: Record<string, unknown>, actor: string): AgentRecord & { warnings: string[] } {
-    const src = this.get(id);
-    return this.create({ ...(src.blueprint as Record<string, unknown>), ...modifications }, actor, 'clone', id);
+  /** A copy of an agent `p` may use (its own, a shared one or the service's), with modifications. */
+  clone(id: string, modifications: Record<string, unknown>, p: Principal, shared = false): Created {
+    this.d.access.require(p, 'agent', id, 'use');
+    const src = this.d.store.agents.get(id)!;
+    return this.create({ ...(src.blueprint as Record<string, unknown>), ...modifications }, p, { origin: 'clone', parent: id, shared });
   }
 
-  get(id: string): AgentRecord {
-    const a = this.d.store.agents.get(id);
-    if (!a || a.destroyedAt) throw new FactoryError('RESOURCE_NOT_FOUND', `No agent ${id}`);
-    if (a.expiresAt && a.expiresAt <= new Date().toISOString()) throw new FactoryError('RESOURCE_NOT_FOUND', `Agent ${id} expired at ${a.expiresAt}`);
-    return a;
+  get(id: string, p: Principal): AgentView {
+    this.d.access.require(p, 'agent', id, 'read');
+    return view(this.d.store.agents.get(id)!);
   }
 
-  destroy(id: string, actor: string, reason = 'requested'): boolean {
+  /** The agents `p` may see, oldest first. */
+  list(p: Principal, page?: PageRequest): PageOf<AgentView> {
+    const { items, next } = this.d.store.agents.list(this.d.access.listScope(p), page);
+    return { items: items.map(view), next };
+  }
+
+  /** Shares an agent with every submitter (read, run, clone), or makes it private again; owner or admin. */
+  setShared(id: string, shared: boolean, p: Principal): AgentView {
+    this.d.access.require(p, 'agent', id, 'change');
+    this.d.store.agents.setShared(id, shared);
+    this.d.audit.record({ type: 'access_changed', action: shared ? 'shared' : 'unshared', target: id, agent: id, actor: p.id, details: { kind: 'agent', shared } });
+    return view(this.d.store.agents.get(id)!);
+  }
+
+  /** `reason` goes into the audit row and the event (the coordinator: the project that closed). */
+  destroy(id: string, p: Principal, reason = 'requested'): void {
+    this.d.access.require(p, 'agent', id, 'change');
+    this.destroyNow(id, p.id, reason);
+  }
+
+  private destroyNow(id: string, actor: string, reason: string): boolean {
     const ok = this.d.store.agents.destroy(id);
     if (ok) {
       this.d.audit.record({ type: 'agent_destroyed', action: reason, target: id, agent: id, actor });
@@ -75,31 +110,33 @@ export class AgentFactory {
 
   sweep(): string[] {
     const gone = this.d.store.agents.expired(new Date().toISOString());
-    for (const id of gone) this.destroy(id, 'sweeper', 'expired');
+    for (const id of gone) this.destroyNow(id, 'sweeper', 'expired');
     return gone;
   }
 
   /** Starts a run; returns its id at once. Progress and every step stream on run:<id>. */
-  async run(id: string, task: string, actor: string): Promise<{ runId: string }> {
-    const agent = this.get(id);
+  async run(id: string, task: string, p: Principal): Promise<{ runId: string }> {
+    this.d.access.require(p, 'agent', id, 'use');
+    const agent = this.d.store.agents.get(id)!;
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'agent', target: id, owner: actor, input: { task }, agent: id });
-    void this.d.lifecycle.track(`run ${work.id}`, (signal) => this.converse(work, agent, task, actor, signal)).catch(() => undefined);
+    const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'agent', target: id, owner: p.id, input: { task }, agent: id });
+    void this.d.lifecycle.track(`run ${work.id}`, (signal) => this.converse(work, agent, task, p, signal)).catch(() => undefined);
     return { runId: work.id };
   }
 
   /**
    * The conversation: system prompt and knowledge, the task, tool calls through checker and sandbox, a
-   * turn limit. A reply that is empty, a call written as text, a call of an undeclared tool, or prose
-   * where the blueprint requires a tool call is asked again once with the declared tools, then fails.
+   * turn limit. Only tools the run's principal may use are offered (and checked again at each call).
+   * A reply that is empty, a call written as text, a call of an undeclared tool, or prose where the
+   * blueprint requires a tool call is asked again once with the declared tools, then fails.
    */
-  private async converse(work: Work, agent: AgentRecord, task: string, actor: string, signal: AbortSignal): Promise<void> {
+  private async converse(work: Work, agent: AgentRecord, task: string, p: Principal, signal: AbortSignal): Promise<void> {
     const bp = agent.blueprint as AgentBlueprint;
     const offered = bp.tools
-      .map((name) => ({ name, rec: this.d.store.tools.active(name) }))
-      .filter((t) => t.rec)
-      .map((t) => this.d.store.tools.version(t.name, t.rec!.latestVersion)!.blueprint as ToolBlueprint);
+      .filter((name) => this.d.access.may(p, 'tool', name, 'use'))
+      .map((name) => ({ name, rec: this.d.store.tools.active(name)! }))
+      .map((t) => this.d.store.tools.version(t.name, t.rec.latestVersion)!.blueprint as ToolBlueprint);
     const specs = offered.map(toolSpecOf);
     const declared = specs.map((t) => t.name);
     const messages: ChatMessage[] = [
@@ -138,7 +175,7 @@ export class AgentFactory {
         }
         reprompted = false;
         for (const call of res.message.toolCalls ?? []) {
-          const content = await this.callTool(work, agent, call.name, call.arguments, offered, actor, turn, signal);
+          const content = await this.callTool(work, agent, call.name, call.arguments, offered, p, turn, signal);
           toolsRun++;
           messages.push({ role: 'tool', toolName: call.name, ...(call.id ? { toolCallId: call.id } : {}), content });
         }
@@ -153,7 +190,7 @@ export class AgentFactory {
   }
 
   /** One tool call: only offered tools, the input validated, the tool checked and sandboxed; the model gets a JSON result. */
-  private async callTool(work: Work, agent: AgentRecord, name: string, args: Record<string, unknown>, offered: ToolBlueprint[], actor: string, turn: number, signal: AbortSignal): Promise<string> {
+  private async callTool(work: Work, agent: AgentRecord, name: string, args: Record<string, unknown>, offered: ToolBlueprint[], p: Principal, turn: number, signal: AbortSignal): Promise<string> {
     work.progress(work.item.progress, 'tool_call', `turn ${turn}: calling ${name}`, { tool: name, turn });
     let reply: Record<string, unknown>;
     if (!offered.some((t) => t.name === name)) {
@@ -161,13 +198,14 @@ export class AgentFactory {
     } else {
       try {
         const bp = agent.blueprint as AgentBlueprint;
-        const out = await this.tools.execute(name, args ?? {}, actor, { task: work.id, agent: agent.id, signal, ...(bp.persistentSandbox ? { sessionId: work.id } : {}) });
-        reply = out.blocked
-          ? { error: 'the tool is blocked by the current policy', findings: out.findings?.map((f) => f.rule) }
-          : { status: out.result!.status, exitCode: out.result!.exitCode, ...(out.result!.json !== undefined ? { json: out.result!.json } : { stdout: out.result!.stdout.slice(0, 8000) }), ...(out.result!.stderr ? { stderr: out.result!.stderr.slice(-2000) } : {}), toolRun: out.runId };
+        const out = await this.tools.execute(name, args ?? {}, p, { task: work.id, agent: agent.id, signal, ...(bp.persistentSandbox ? { sessionId: work.id } : {}) });
+        const r = out.result;
+        reply = { status: r.status, exitCode: r.exitCode, ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }), ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}), toolRun: out.runId };
       } catch (e) {
         const fe = e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error).message);
-        reply = { error: fe.message, code: fe.code, ...(fe.details !== undefined ? { details: fe.details } : {}) };
+        // a blocked tool: the rule ids are what the model can act on
+        const details = fe.code === 'CODE_BLOCKED' ? { findings: ((fe.details as { findings?: { rule: string }[] })?.findings ?? []).map((f) => f.rule) } : fe.details;
+        reply = { error: fe.message, code: fe.code, ...(details !== undefined ? { details } : {}) };
       }
     }
     work.step({ kind: 'tool', turn, tool: name, arguments: args, result: reply });

@@ -1,34 +1,48 @@
+import { SYSTEM } from '../access/index.ts';
 import type { BlueprintDirLoad } from '../blueprints/index.ts';
 import { AgentFactory } from './agents.ts';
-import { ToolFactory, type FactoryDeps } from './tools.ts';
+import type { FactoryDeps } from './deps.ts';
+import { Executions } from './executions.ts';
+import { WorkQueries } from './queries.ts';
+import { registerResources } from './resources.ts';
+import { ToolFactory } from './tools.ts';
 
-export { AgentFactory, toolSpecOf } from './agents.ts';
+export { AgentFactory, toolSpecOf, type AgentView } from './agents.ts';
 export { classifyReply, repromptMessage, type ReplyKind, type ReplyProblem } from './agent-turns.ts';
-export { ToolFactory, toolSummary, type ExecuteOutcome, type FactoryDeps, type SubmitOutcome } from './tools.ts';
+export type { FactoryDeps } from './deps.ts';
+export { Executions, type ExecutionRequest } from './executions.ts';
 export { extractCode } from './generate.ts';
+export { blueprintCatalog, type CatalogEntry } from './catalog.ts';
+export { WorkQueries, type Usage, type WorkView } from './queries.ts';
+export { ToolFactory, toolSummary, type ExecuteOptions, type ExecuteOutcome, type SubmitOutcome, type ToolVersionView } from './tools.ts';
 
-/** The factory's door: tools and agents, and the sweeper that destroys what expired. */
+/** The factory's door: tools, agents, their jobs and runs, and the sweeper that destroys what expired. */
 export class Factory {
   readonly tools: ToolFactory;
   readonly agents: AgentFactory;
+  readonly work: WorkQueries;
+  readonly executions: Executions;
   private timer: NodeJS.Timeout | null = null;
 
   private readonly store: FactoryDeps['store'];
 
   constructor(deps: FactoryDeps) {
     this.store = deps.store;
+    registerResources(deps.access, deps.store);
     this.tools = new ToolFactory(deps);
     this.agents = new AgentFactory(deps, this.tools);
+    this.work = new WorkQueries(deps);
+    this.executions = new Executions(deps);
   }
 
-  /** The static agents of blueprints/agents (seed 004 §2.4.1) exist once each in the agent pool. */
+  /** The static agents of blueprints/agents (seed 004 §2.4.1) exist once each in the agent pool, owned by the service. */
   ensureStaticAgents(bps: BlueprintDirLoad): string[] {
     const created: string[] = [];
-    const have = new Set(this.store.agents.list().filter((a) => a.origin === 'blueprint' && a.createdBy === 'system').map((a) => a.name));
+    const have = new Set(this.store.agents.list().items.filter((a) => a.origin === 'blueprint' && a.createdBy === SYSTEM.id).map((a) => a.name));
     for (const [name, loaded] of bps.agents) {
       if (have.has(name)) continue;
       try {
-        this.agents.create(loaded.blueprint, 'system');
+        this.agents.create(loaded.blueprint, SYSTEM);
         created.push(name);
       } catch {
         // a blueprint that no longer fits the policies in force is reported by readiness, not fatal

@@ -8,7 +8,8 @@ export function newId(prefix: string): string {
 }
 
 /** Errors as they are stored with a job or run and sent to clients: code, message, details. */
-export function errorValue(e: unknown): { code: string; message: string; retryable: boolean; details?: unknown } {
+export interface ErrorValue { code: string; message: string; retryable: boolean; details?: unknown }
+export function errorValue(e: unknown): ErrorValue {
   if (e instanceof FactoryError) return { code: e.code, message: e.message, retryable: e.retryable, ...(e.details !== undefined ? { details: e.details } : {}) };
   return { code: 'INTERNAL', message: (e as Error).message ?? String(e), retryable: false };
 }

@@ -1,68 +1,101 @@
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { useAuth } from './auth.ts';
-import type { ServiceDeps } from './deps.ts';
-import { useErrorReplies } from './errors.ts';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readFileSync } from 'node:fs';
+import { blueprintCatalog } from '../factory/index.ts';
+import { readiness } from '../readiness.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { useAuth } from './http/auth.ts';
+import { useErrorReplies } from './http/errors.ts';
+import { logSerializers } from './http/logging.ts';
+import { useOpenApi } from './http/openapi.ts';
+import { requestIdOf } from './http/request-id.ts';
+import { useZodValidation } from './http/validation.ts';
+import { agentRoutes } from './routes/agents.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { checkRoutes } from './routes/check.ts';
-import { factoryRoutes } from './routes/factory.ts';
-import { policyRoutes } from './routes/policies.ts';
+import { executionRoutes } from './routes/executions.ts';
 import { healthRoutes } from './routes/health.ts';
-import { streamRoutes } from './routes/stream.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { policyRoutes } from './routes/policies.ts';
+import { policyEditRoutes } from './routes/policy-edits.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { tokenRoutes } from './routes/tokens.ts';
-import { collectRouteDocs, DOCS_HTML, openApiDocument } from './openapi.ts';
-import { useZodValidation } from './validation.ts';
+import { toolRoutes } from './routes/tools.ts';
+import { workRoutes } from './routes/work.ts';
+import { query } from './schemas/common.ts';
 
 export interface AppOptions {
   /** false silences request logs (tests); otherwise structured JSON logs at config.server.logLevel */
   logger?: boolean;
-  stream?: import('./routes/stream.ts').StreamOptions;
+  /** where logs go (default stdout); tests read them to prove that no token is logged */
+  logStream?: { write(line: string): void };
+  stream?: StreamOptions;
 }
 
-/** Builds the Fastify app. Plugins translate HTTP/WS to the service's modules and nothing else. */
+export const API_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+const isApi = (url: string) => url.startsWith('/api') || url === '/healthz' || url === '/readyz';
+
+/**
+ * Builds the Fastify app: typed and validated by the routes' zod schemas, documented from them.
+ * Each route file is a plugin that gets only the services it needs and translates HTTP/WS to them.
+ */
 export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       opts.logger === false
         ? false
-        : { level: deps.config.server.logLevel, redact: ['req.headers.authorization', 'req.query.access_token'] },
+        : {
+            level: deps.config.server.logLevel,
+            redact: ['req.headers.authorization', 'req.query.access_token'],
+            serializers: logSerializers,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: deps.config.server.bodyLimitBytes,
-    genReqId: () => randomUUID(),
+    // a project's step key is one URL-encoded path segment (GET /api/v1/projects/:id/steps/:step)
+    routerOptions: { maxParamLength: 1024 },
+    genReqId: requestIdOf,
     requestIdHeader: false,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-  });
+  }).withTypeProvider<ZodTypeProvider>();
+
   const routes: string[] = [];
-  app.addHook('onRoute', (r) => {
-    const methods = Array.isArray(r.method) ? r.method : [r.method];
-    for (const m of methods) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+  app.addHook('onRoute', (r: RouteOptions) => {
+    if (!isApi(r.url)) return;
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+    // a route without query parameters refuses any, naming that none are allowed
+    const schema = (r.schema ??= {}) as Record<string, unknown>;
+    schema.querystring ??= query({});
   });
-  const routeDocs = collectRouteDocs(app);
   useZodValidation(app);
   useErrorReplies(app);
-  useAuth(app, deps.tokens, deps.audit);
+  useAuth(app, deps.tokens, deps.access);
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
+  await useOpenApi(app, API_VERSION);
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
-  // YAML bodies (policies, blueprints) arrive as text; their parsers report problems with paths and lines
-  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  await healthRoutes(app, deps);
-  await auditRoutes(app, deps);
-  await tokenRoutes(app, deps);
-  await app.register(async (scope) => policyRoutes(scope, deps));
-  await checkRoutes(app, deps);
-  await factoryRoutes(app, deps);
-  await streamRoutes(app, deps, opts.stream);
-
-  let openapi: Record<string, unknown> | null = null;
-  app.get('/api/v1/openapi.json', { config: { public: true, docs: { summary: 'This API as an OpenAPI 3.1 document, generated from the zod schemas' } } }, async () => (openapi ??= openApiDocument(routeDocs, '0.1.0')));
-  app.get('/docs', { config: { public: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(DOCS_HTML));
-  app.get('/api/v1', { config: { public: true } }, async () => ({
-    service: 'agent-factory',
-    routes: [...routes].sort(),
-  }));
+  const { factory, access } = deps;
+  await app.register(healthRoutes, { readiness: () => readiness(deps) });
+  await app.register(metaRoutes, { routes: () => [...routes].sort(), document: () => app.swagger() });
+  await app.register(tokenRoutes, { tokens: deps.tokens });
+  await app.register(auditRoutes, { query: (q, p) => deps.audit.query(q, access.eventScope(p)), verify: () => deps.audit.verify() });
+  await app.register(policyRoutes, { policies: deps.history });
+  await app.register(policyEditRoutes, { policies: deps.history });
+  await app.register(checkRoutes, {
+    check: (r, p) =>
+      deps.executor.check(r.source, r.language, deps.policies.get(r.policy), { actor: p.id, target: r.file ? `check:${r.file}` : 'check' }),
+  });
+  await app.register(toolRoutes, { tools: factory.tools });
+  await app.register(agentRoutes, { agents: factory.agents });
+  await app.register(workRoutes, { work: factory.work, blueprints: (p, page) => blueprintCatalog(deps.blueprints, access, p, page) });
+  await app.register(executionRoutes, { executions: factory.executions });
+  await app.register(projectRoutes, { projects: deps.coordinator });
+  await app.register(streamRoutes, { events: deps.events, access, options: opts.stream });
   return app;
 }

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ListScope } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
+import { scopeWhere } from './scope.ts';
 
 export interface AgentRecord {
   id: string;
@@ -7,15 +10,20 @@ export interface AgentRecord {
   parent: string | null;
   blueprint: unknown;
   createdBy: string;
+  /** marked shared by its owner: other submitters may read, run and clone it */
+  shared: boolean;
   createdAt: string;
   expiresAt: string | null;
   destroyedAt: string | null;
 }
 
-interface Row { id: string; name: string; origin: AgentRecord['origin']; parent: string | null; blueprint: string; created_by: string; created_at: string; expires_at: string | null; destroyed_at: string | null }
+interface Row {
+  id: string; name: string; origin: AgentRecord['origin']; parent: string | null; blueprint: string; created_by: string; shared: number;
+  created_at: string; expires_at: string | null; destroyed_at: string | null;
+}
 const fromRow = (r: Row): AgentRecord => ({
   id: r.id, name: r.name, origin: r.origin, parent: r.parent, blueprint: JSON.parse(r.blueprint) as unknown,
-  createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, destroyedAt: r.destroyed_at,
+  createdBy: r.created_by, shared: r.shared === 1, createdAt: r.created_at, expiresAt: r.expires_at, destroyedAt: r.destroyed_at,
 });
 
 export class AgentRepo {
@@ -23,9 +31,9 @@ export class AgentRepo {
 
   insert(a: Omit<AgentRecord, 'createdAt' | 'destroyedAt'>): AgentRecord {
     this.db
-      .prepare(`INSERT INTO agents (id, name, origin, parent, blueprint, created_by, created_at, expires_at)
-                VALUES (@id, @name, @origin, @parent, @blueprint, @createdBy, @createdAt, @expiresAt)`)
-      .run({ ...a, blueprint: JSON.stringify(a.blueprint), createdAt: new Date().toISOString() });
+      .prepare(`INSERT INTO agents (id, name, origin, parent, blueprint, created_by, shared, created_at, expires_at)
+                VALUES (@id, @name, @origin, @parent, @blueprint, @createdBy, @shared, @createdAt, @expiresAt)`)
+      .run({ ...a, shared: a.shared ? 1 : 0, blueprint: JSON.stringify(a.blueprint), createdAt: new Date().toISOString() });
     return this.get(a.id)!;
   }
 
@@ -34,8 +42,20 @@ export class AgentRepo {
     return r ? fromRow(r) : undefined;
   }
 
-  list(includeDestroyed = false): AgentRecord[] {
-    return (this.db.prepare(`SELECT * FROM agents ${includeDestroyed ? '' : 'WHERE destroyed_at IS NULL'} ORDER BY created_at`).all() as Row[]).map(fromRow);
+  /** Agents neither destroyed nor expired, in the scope, oldest first; a page of them after (createdAt, id). */
+  list(scope: ListScope = { all: true }, page?: PageRequest): PageOf<AgentRecord> {
+    const w = scopeWhere(scope, 'created_by', 'shared');
+    const after = page?.after ? 'AND (created_at, id) > (@a0, @a1)' : '';
+    const params = { ...w.params, now: new Date().toISOString(), ...(page?.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}), ...(page ? { limit: page.limit + 1 } : {}) };
+    const rows = this.db
+      .prepare(`SELECT * FROM agents WHERE destroyed_at IS NULL AND (expires_at IS NULL OR expires_at > @now) AND ${w.sql} ${after}
+                ORDER BY created_at, id ${page ? 'LIMIT @limit' : ''}`)
+      .all(params) as Row[];
+    return pageFromRows(rows.map(fromRow), page?.limit ?? Infinity, (a) => [a.createdAt, a.id]);
+  }
+
+  setShared(id: string, shared: boolean): boolean {
+    return this.db.prepare('UPDATE agents SET shared = ? WHERE id = ? AND destroyed_at IS NULL').run(shared ? 1 : 0, id).changes === 1;
   }
 
   destroy(id: string): boolean {

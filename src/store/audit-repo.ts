@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { EventScope } from '../access/index.ts';
 import type { AuditEvent, AuditQuery } from '../audit/event.ts';
 
 interface Row {
@@ -20,6 +21,22 @@ function fromRow(r: Row): AuditEvent {
     prevHash: r.prev_hash, hash: r.hash,
   };
 }
+
+/**
+ * The events of one principal (@me): its own actions, and events about what it owns: its jobs and runs
+ * (task), its agents (agent, or target for an agent's own events), and its tools (target is the tool
+ * name, `name@version` or `name (probe …)`; only events since the tool was created under this owner,
+ * since a destroyed tool's name can be taken by someone else).
+ */
+const PRINCIPAL_EVENTS = `(
+  actor = @me
+  OR task IN (SELECT id FROM work WHERE owner = @me)
+  OR agent IN (SELECT id FROM agents WHERE created_by = @me)
+  OR target IN (SELECT id FROM agents WHERE created_by = @me)
+  OR EXISTS (SELECT 1 FROM tools t WHERE t.created_by = @me AND audit_events.ts >= t.created_at
+    AND type IN ('tool_generated', 'tool_executed', 'tool_destroyed', 'security_block', 'access_changed')
+    AND (target = t.name OR substr(target, 1, length(t.name) + 1) IN (t.name || '@', t.name || ' ')))
+)`;
 
 /** SQL for the audit trail. Appends run in an IMMEDIATE transaction so the chain stays linear across processes. */
 export class AuditRepo {
@@ -54,9 +71,14 @@ export class AuditRepo {
     return this.appendTx(build);
   }
 
-  query(q: AuditQuery): AuditEvent[] {
+  /** Events matching the query, within the scope (every event, or a principal's: see `principalEvents`). */
+  query(q: AuditQuery, scope: EventScope = { all: true }): AuditEvent[] {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
+    if (!scope.all) {
+      where.push(PRINCIPAL_EVENTS);
+      params.me = scope.principal;
+    }
     if (q.type !== undefined) {
       const types = Array.isArray(q.type) ? q.type : [q.type];
       where.push(`type IN (${types.map((_, i) => `@type${i}`).join(', ')})`);

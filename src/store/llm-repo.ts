@@ -20,11 +20,19 @@ export class LlmRepo {
   }
 
   /**
-   * Totals, optionally for one project (or one task: a job or run id). Token sums cover the known
-   * counts; `callsWithUnknownTokens` says how many calls had a count Ollama did not report.
+   * Totals, optionally for one project, one task (a job or run id) or the jobs and runs of one owner.
+   * Token sums cover the known counts; `callsWithUnknownTokens` says how many calls had a count Ollama
+   * did not report.
    */
-  totals(filter: { project?: string; task?: string } = {}): { calls: number; promptTokens: number; completionTokens: number; costUsd: number; callsWithUnknownTokens: number } {
-    const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task' : '';
+  totals(filter: { project?: string; task?: string; owner?: string } = {}): {
+    calls: number;
+    promptTokens: number;
+    completionTokens: number;
+    costUsd: number;
+    callsWithUnknownTokens: number;
+  } {
+    const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task'
+      : filter.owner ? 'WHERE task IN (SELECT id FROM work WHERE owner = @owner)' : '';
     const r = this.db
       .prepare(`SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost,
                        count(*) - count(prompt_tokens + completion_tokens) AS unknown FROM llm_calls ${where}`)

@@ -189,6 +189,17 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'access: shared tools and agents, owner indexes',
+    sql: `
+      ALTER TABLE tools ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE agents ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX tools_created_by ON tools (created_by);
+      CREATE INDEX agents_created_by ON agents (created_by);
+      CREATE INDEX work_owner_kind ON work (owner, kind, created_at);
+    `,
+  },
+  {
+    version: 6,
     name: 'coordinator: projects and their hash-chained journals',
     sql: `
       CREATE TABLE projects (
@@ -241,7 +252,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 20,
+    version: 7,
     name: 'memory: a knowledge base and episodes of finished projects, each private to its owner, searched by embeddings',
     sql: `
       CREATE TABLE knowledge (

@@ -146,17 +146,17 @@ export class ProjectRepo implements ProjectRepository {
   async list(q: ProjectListQuery): Promise<ProjectRecord[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: q.limit };
-    if (q.owner !== undefined) {
-      where.push('owner = @owner');
-      params.owner = q.owner;
+    if (q.owners !== undefined) {
+      where.push(q.owners.length ? `owner IN (${q.owners.map((_, i) => `@o${i}`).join(', ')})` : '0');
+      q.owners.forEach((o, i) => (params[`o${i}`] = o));
     }
     if (q.status?.length) {
       where.push(`status IN (${q.status.map((_, i) => `@s${i}`).join(', ')})`);
       q.status.forEach((s, i) => (params[`s${i}`] = s));
     }
     if (q.before !== undefined) {
-      where.push('(created_at, id) < (SELECT created_at, id FROM projects WHERE id = @before)');
-      params.before = q.before;
+      where.push('(created_at, id) < (@b0, @b1)');
+      [params.b0, params.b1] = q.before;
     }
     const sql = `SELECT * FROM projects ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(params) as Row[]).map(fromRow);
@@ -201,6 +201,19 @@ export class ProjectRepo implements ProjectRepository {
 
   async requestCancel(id: string): Promise<void> {
     this.db.prepare('UPDATE projects SET cancel_requested = 1 WHERE id = ?').run(id);
+  }
+
+  /** For the access rules (which look up synchronously): a project's owner and creation time. */
+  ownerOf(id: string): { owner: string; createdAt: string } | undefined {
+    const r = this.db.prepare('SELECT owner, created_at FROM projects WHERE id = ?').get(id) as
+      | { owner: string; created_at: string }
+      | undefined;
+    return r && { owner: r.owner, createdAt: r.created_at };
+  }
+
+  async countByStatus(): Promise<Partial<Record<ProjectStatus, number>>> {
+    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM projects GROUP BY status').all() as { status: ProjectStatus; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
   async inStatus(statuses: readonly ProjectStatus[]): Promise<Pick<ProjectRecord, 'id' | 'status' | 'lease' | 'createdAt'>[]> {

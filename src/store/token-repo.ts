@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { Role } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
 
-export type Role = 'admin' | 'submitter' | 'viewer';
+export type { Role };
 
 export interface TokenRecord {
   id: string;
@@ -48,8 +50,13 @@ export class TokenRepo {
     return this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  list(): TokenRecord[] {
-    return (this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at ASC').all() as Row[]).map(fromRow);
+  /** Every token, oldest first; a page of them after (createdAt, id). */
+  list(page: PageRequest = { limit: 1000 }): PageOf<TokenRecord> {
+    const after = page.after ? 'WHERE (created_at, id) > (@a0, @a1)' : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM api_tokens ${after} ORDER BY created_at ASC, id ASC LIMIT @limit`)
+      .all({ limit: page.limit + 1, ...(page.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}) }) as Row[];
+    return pageFromRows(rows.map(fromRow), page.limit, (t) => [t.createdAt, t.id]);
   }
 
   get(id: string): TokenRecord | undefined {

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ListScope } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
+import { scopeWhere } from './scope.ts';
 
 export interface ToolVersion {
   name: string;
@@ -22,6 +25,8 @@ export interface ToolRecord {
   latestVersion: number;
   createdAt: string;
   createdBy: string;
+  /** marked shared by its owner: other submitters may read and execute it */
+  shared: boolean;
   destroyedAt: string | null;
 }
 
@@ -31,21 +36,28 @@ const fromV = (r: VRow): ToolVersion => ({
   blueprint: JSON.parse(r.blueprint) as unknown, checkReport: JSON.parse(r.check_report) as unknown, probeResults: JSON.parse(r.probe_results) as unknown,
   attempts: r.attempts, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at,
 });
-interface TRow { name: string; latest_version: number; created_at: string; created_by: string; destroyed_at: string | null }
-const fromT = (r: TRow): ToolRecord => ({ name: r.name, latestVersion: r.latest_version, createdAt: r.created_at, createdBy: r.created_by, destroyedAt: r.destroyed_at });
+interface TRow { name: string; latest_version: number; created_at: string; created_by: string; shared: number; destroyed_at: string | null }
+const fromT = (r: TRow): ToolRecord => ({
+  name: r.name, latestVersion: r.latest_version, createdAt: r.created_at, createdBy: r.created_by, shared: r.shared === 1, destroyedAt: r.destroyed_at,
+});
 
 /** Registered tools and every version of each. A destroyed tool keeps its history; its name can be registered again. */
 export class ToolRepo {
   constructor(private readonly db: Database.Database) {}
 
-  /** Adds the next version (creating or reviving the tool) in one transaction. */
+  /**
+   * Adds the next version (creating or reviving the tool) in one transaction. A destroyed tool's name
+   * revived by a new submission belongs to its new creator, unshared.
+   */
   addVersion(v: Omit<ToolVersion, 'version' | 'createdAt'>): ToolVersion {
     return this.db.transaction(() => {
       const now = new Date().toISOString();
       const cur = this.db.prepare('SELECT * FROM tools WHERE name = ?').get(v.name) as TRow | undefined;
       const maxV = (this.db.prepare('SELECT coalesce(max(version), 0) AS m FROM tool_versions WHERE name = ?').get(v.name) as { m: number }).m;
       const version = maxV + 1;
-      if (cur) this.db.prepare('UPDATE tools SET latest_version = ?, destroyed_at = NULL WHERE name = ?').run(version, v.name);
+      if (cur?.destroyed_at) {
+        this.db.prepare('UPDATE tools SET latest_version = ?, created_at = ?, created_by = ?, shared = 0, destroyed_at = NULL WHERE name = ?').run(version, now, v.createdBy, v.name);
+      } else if (cur) this.db.prepare('UPDATE tools SET latest_version = ? WHERE name = ?').run(version, v.name);
       else this.db.prepare('INSERT INTO tools (name, latest_version, created_at, created_by) VALUES (?, ?, ?, ?)').run(v.name, version, now, v.createdBy);
       this.db
         .prepare(`INSERT INTO tool_versions (name, version, language, origin, source, checksum, policy, blueprint, check_report, probe_results, attempts, created_by, created_at, expires_at)
@@ -65,9 +77,19 @@ export class ToolRepo {
     return t && !t.destroyedAt ? t : undefined;
   }
 
-  list(includeDestroyed = false): ToolRecord[] {
-    const rows = this.db.prepare(`SELECT * FROM tools ${includeDestroyed ? '' : 'WHERE destroyed_at IS NULL'} ORDER BY name`).all() as TRow[];
-    return rows.map(fromT);
+  /** Active tools in the scope, by name; a page of them after a name. */
+  list(scope: ListScope = { all: true }, page?: PageRequest): PageOf<ToolRecord> {
+    const w = scopeWhere(scope, 'created_by', 'shared');
+    const after = page?.after ? 'AND name > @after' : '';
+    const limit = page ? 'LIMIT @limit' : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM tools WHERE destroyed_at IS NULL AND ${w.sql} ${after} ORDER BY name ${limit}`)
+      .all({ ...w.params, ...(page?.after ? { after: String(page.after[0]) } : {}), ...(page ? { limit: page.limit + 1 } : {}) }) as TRow[];
+    return pageFromRows(rows.map(fromT), page?.limit ?? Infinity, (t) => [t.name]);
+  }
+
+  setShared(name: string, shared: boolean): boolean {
+    return this.db.prepare('UPDATE tools SET shared = ? WHERE name = ? AND destroyed_at IS NULL').run(shared ? 1 : 0, name).changes === 1;
   }
 
   version(name: string, version: number): ToolVersion | undefined {

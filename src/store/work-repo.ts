@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ListScope } from '../access/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
+import { scopeWhere } from './scope.ts';
 
 export type WorkKind = 'job' | 'run';
 export type WorkStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -59,11 +62,19 @@ export class WorkRepo {
     return r ? fromRow(r) : undefined;
   }
 
-  list(kind: WorkKind, limit = 100, owner?: string): WorkItem[] {
-    const rows = owner
-      ? this.db.prepare('SELECT * FROM work WHERE kind = ? AND owner = ? ORDER BY created_at DESC LIMIT ?').all(kind, owner, limit)
-      : this.db.prepare('SELECT * FROM work WHERE kind = ? ORDER BY created_at DESC LIMIT ?').all(kind, limit);
-    return (rows as Row[]).map(fromRow);
+  /** Who owns a job or run (a cheap lookup for the access rules). */
+  ownerOf(id: string): { kind: WorkKind; owner: string } | undefined {
+    return this.db.prepare('SELECT kind, owner FROM work WHERE id = ?').get(id) as { kind: WorkKind; owner: string } | undefined;
+  }
+
+  /** Jobs or runs in the scope, newest first; a page of them before (createdAt, id). */
+  list(kind: WorkKind, scope: ListScope = { all: true }, page: PageRequest = { limit: 100 }): PageOf<WorkItem> {
+    const w = scopeWhere(scope, 'owner');
+    const before = page.after ? 'AND (created_at, id) < (@a0, @a1)' : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM work WHERE kind = @kind AND ${w.sql} ${before} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+      .all({ ...w.params, kind, limit: page.limit + 1, ...(page.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}) }) as Row[];
+    return pageFromRows(rows.map(fromRow), page.limit, (x) => [x.createdAt, x.id]);
   }
 
   /** Work left queued or running by a process that died: marked failed at start. */

@@ -66,11 +66,11 @@ describe('WebSocket /api/v1/stream', () => {
     c2.close();
   });
 
-  it('a submitter sees only its own work; a topic it may not see is refused', async () => {
+  it('a submitter sees only its own work; a topic it may not see is refused as not found', async () => {
     const c = await connect(svc.url, submitter.secret);
     c.send({ type: 'subscribe', topics: ['job:j2'] });
     const err = await c.waitFor((m) => m.type === 'error');
-    expect((err.error as { code: string }).code).toBe('TOPIC_FORBIDDEN');
+    expect((err.error as { code: string }).code).toBe('RESOURCE_NOT_FOUND');
     c.send({ type: 'subscribe', topics: ['jobs'] });
     await c.waitFor((m) => m.type === 'subscribed' && (m.topics as string[]).includes('jobs'));
     publish('job:j2', other.id, 99);

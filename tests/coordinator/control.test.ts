@@ -214,8 +214,8 @@ describe('approval gates', () => {
     await expect(h.coordinator.get(BOB, p.id)).rejects.toMatchObject({ code: 'RESOURCE_NOT_FOUND' });
     await expect(h.coordinator.approve(BOB, p.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'RESOURCE_NOT_FOUND' });
     await expect(h.coordinator.cancel(BOB, p.id)).rejects.toMatchObject({ code: 'RESOURCE_NOT_FOUND' });
-    expect((await h.coordinator.list(BOB)).projects).toEqual([]);
-    expect((await h.coordinator.list(ALICE)).projects.map((x) => x.id)).toEqual([p.id]);
+    expect((await h.coordinator.list(BOB)).items).toEqual([]);
+    expect((await h.coordinator.list(ALICE)).items.map((x) => x.id)).toEqual([p.id]);
     await expect(h.coordinator.get(VIEWER, p.id)).resolves.toMatchObject({ id: p.id });
     await expect(h.coordinator.approve(VIEWER, p.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(h.coordinator.create(VIEWER, { task: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

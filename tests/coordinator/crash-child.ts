@@ -1,7 +1,7 @@
 // A process that runs the coordinator on a real SQLite file, to be killed with SIGKILL mid-project
 // and started again: `create` starts a project and prints its id; `resume` resumes what was left.
 // Usage: node --no-node-snapshot --import tsx crash-child.ts DATA_DIR OLLAMA_URL create|resume [CONFIG_JSON]
-import { createCoordinator } from '../../src/coordinator/index.ts';
+import { SYSTEM } from '../../src/access/index.ts';
 import { openCore } from '../../src/service.ts';
 import { testConfig } from '../helpers/env.ts';
 
@@ -10,12 +10,12 @@ const who = { id: 'tok_alice', role: 'submitter' as const };
 const core = await openCore(
   testConfig(dataDir, { 'ollama.host': url, 'ollama.retries': '0', 'ollama.requestTimeoutMs': '120000', 'coordinator.leaseMs': '60000' }),
 );
-const coordinator = createCoordinator(core);
+const coordinator = core.coordinator;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 if (mode === 'create') {
   core.factory.agents.create(
     { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
-    'system',
+    SYSTEM,
   );
   const p = await coordinator.create(who, { task: 'a project that survives a crash', config: configJson ? JSON.parse(configJson) : {} });
   say(`id ${p.id}`);

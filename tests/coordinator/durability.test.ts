@@ -142,7 +142,7 @@ describe('kill -9 mid-project, then resume in a new process', () => {
     h = await startHarness({ model: GOOD, dataDir: r.dir, keep: true, fake: fake! });
     const id = r.status.id;
     await expect(h.coordinator.verify(ALICE, id)).resolves.toMatchObject({ ok: true });
-    const marks = (await h.coordinator.steps(ALICE, id)).steps.filter((s) => s.kind === 'mark').map((s) => s.key);
+    const marks = (await h.coordinator.steps(ALICE, id)).items.filter((s) => s.kind === 'mark').map((s) => s.key);
     expect(marks).toEqual(['pipeline', 'run:1', 'run:2']);
     const replay = await h.coordinator.replay(ALICE, id);
     expect(replay).toMatchObject({ ok: true, resultMatches: true, unvisited: [] });
@@ -157,7 +157,7 @@ describe('replay and the journal chain', () => {
     const p = await h.run('replay me', { maxConcurrentAgents: 2 });
     expect(p.status).toBe('completed');
     const calls = h.chats().length;
-    const stepRows = (await h.coordinator.steps(ALICE, p.id, { limit: 1000 })).steps.filter((s) => s.kind === 'step' && s.key !== 'close');
+    const stepRows = (await h.coordinator.steps(ALICE, p.id, { limit: 1000 })).items.filter((s) => s.kind === 'step' && s.key !== 'close');
     const replay = await h.coordinator.replay(ALICE, p.id);
     expect(replay).toMatchObject({ ok: true, resultMatches: true, unvisited: [], stoppedAt: null, error: null });
     expect(replay.steps).toBe(stepRows.length);

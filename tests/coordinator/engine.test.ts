@@ -242,7 +242,7 @@ describe('bad replies have defined outcomes', () => {
     expect(work).toHaveLength(3);
     expect(work[1]!.body.messages.at(-1).content).toMatch(/reply was empty/);
     expect(work[2]!.body.messages.at(-1).content).toMatch(/previous attempt failed: AGENT_NO_ANSWER/);
-    const steps = (await h.coordinator.steps(ALICE, p.id)).steps.filter((s) => s.meta.phase === 'execute');
+    const steps = (await h.coordinator.steps(ALICE, p.id)).items.filter((s) => s.meta.phase === 'execute');
     expect(steps.map((s) => [s.key, s.ok])).toEqual([
       ['p1/task:t1/iter:1/execute:1.1', false],
       ['p1/task:t1/iter:1/execute:1.2', true],
@@ -258,7 +258,7 @@ describe('bad replies have defined outcomes', () => {
     const p = await h.run('answer', { workerRetries: 0, maxReplans: 1, dynamicAgents: false });
     expect(p.status).toBe('failed');
     expect(p.error).toMatchObject({ code: 'TASK_FAILED', details: { reason: 'agent' } });
-    const steps = (await h.coordinator.steps(ALICE, p.id)).steps.map((s) => s.key);
+    const steps = (await h.coordinator.steps(ALICE, p.id)).items.map((s) => s.key);
     expect(steps).toEqual(expect.arrayContaining(['p1/task:t1/assign:1', 'p1/task:t1/assign:2', 'plan:2', 'p2/task:t1/assign:2']));
     expect(chatsOf(h, isPlan)[1]!.body.messages.at(-1).content).toMatch(/Sub-tasks failed: t1/);
     // 2 plans x 2 agents x (reply + one re-ask of the empty reply)

@@ -3,9 +3,10 @@
  * bus, factory, policies), talking through the real LlmProvider to the scripted Ollama server.
  */
 import { openCore } from '../../src/service.ts';
-import { createCoordinator, type Coordinator, type Principal, type ProjectView } from '../../src/coordinator/index.ts';
+import { SYSTEM } from '../../src/access/index.ts';
+import type { Coordinator, Principal, ProjectView } from '../../src/coordinator/index.ts';
 import type { ProgressEvent } from '../../src/events/bus.ts';
-import type { ServiceDeps } from '../../src/server/deps.ts';
+import type { ServiceDeps } from '../../src/service-deps.ts';
 import { startFakeOllama, type FakeOllama, type RecordedRequest } from '../helpers/fake-ollama.ts';
 import { tempDir, testConfig } from '../helpers/env.ts';
 import { script, type Script } from './scripted-model.ts';
@@ -52,8 +53,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     'ollama.requestTimeoutMs': '20000',
     ...opts.config,
   });
-  const core = await openCore(config);
-  const coordinator = createCoordinator(core, opts.costs ? { costs: opts.costs } : {});
+  const core = await openCore(config, { coordinator: opts.costs ? { costs: opts.costs } : {} });
+  const coordinator = core.coordinator;
   const events: ProgressEvent[] = [];
   core.events.subscribe((e) => {
     if (e.topic.startsWith('project:')) events.push(e);
@@ -81,7 +82,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
           skills: skills.map((s) => ({ name: s, description: `${s} work` })),
           ...extra,
         },
-        'system',
+        SYSTEM,
       );
       return rec.id;
     },

@@ -3,7 +3,7 @@
 // answers, the project must reach an end (completed, or failed with a catalog code, or paused by the
 // model server saying what to change): never hang.
 import { describe, expect, it } from 'vitest';
-import { createCoordinator } from '../../src/coordinator/index.ts';
+import { SYSTEM } from '../../src/access/index.ts';
 import { OllamaProvider } from '../../src/llm/index.ts';
 import { openCore } from '../../src/service.ts';
 import { tempDir, testConfig } from '../helpers/env.ts';
@@ -26,7 +26,7 @@ describe.skipIf(skip !== undefined)(`a project against a live Ollama${skip ? ` â
     const core = await openCore(
       testConfig(tmp.dir, { 'ollama.host': host, 'ollama.defaultModel': model!, 'ollama.requestTimeoutMs': '300000' }),
     );
-    const coordinator = createCoordinator(core);
+    const coordinator = core.coordinator;
     try {
       core.factory.agents.create(
         {
@@ -36,7 +36,7 @@ describe.skipIf(skip !== undefined)(`a project against a live Ollama${skip ? ` â
           systemPrompt: 'You write short, clear texts.',
           outputFormat: { format: 'text' },
         },
-        'system',
+        SYSTEM,
       );
       const p = await coordinator.create(ALICE, {
         task: 'Write two sentences on why unit tests help, then a one-line summary.',

@@ -20,7 +20,7 @@ afterEach(async () => {
 const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 const workerAsks = (hh: Harness) => hh.chats().filter((r) => !r.body.format);
 const executes = async (hh: Harness, id: string) =>
-  (await hh.coordinator.steps(ALICE, id, { calls: true })).steps.filter((s) => s.kind === 'step' && s.key.includes('/execute:'));
+  (await hh.coordinator.steps(ALICE, id, { calls: true })).items.filter((s) => s.kind === 'step' && s.key.includes('/execute:'));
 
 describe('the completion limit', () => {
   it('every call sends the limit the budget check assumes as num_predict', async () => {

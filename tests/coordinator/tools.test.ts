@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/access/index.ts';
 import { REPO } from '../helpers/env.ts';
 import { startFakeOllama, type FakeModel, type FakeOllama } from '../helpers/fake-ollama.ts';
 import { ALICE, startHarness, type Harness } from './harness.ts';
@@ -41,7 +42,7 @@ async function withJsonStats(model: Script[], models?: FakeModel[]): Promise<Har
   const hh = await startHarness({ model, ...(fake ? { fake } : {}) });
   if (fake) fakes.push(fake);
   const bp = parse(readFileSync(join(REPO, 'blueprints/tools/json_stats.yaml'), 'utf8'));
-  const out = await hh.core.factory.tools.submit(bp, 'system');
+  const out = await hh.core.factory.tools.submit(bp, SYSTEM);
   expect(out.status).toBe('registered');
   await hh.agent('analyst', 'analysis', [], { tools: ['json_stats'] });
   return hh;
@@ -117,7 +118,7 @@ describe('tool calls in the isolate', () => {
     h = await withJsonStats([plan, worker, GOOD]);
     const p = await h.run('stats', { workerRetries: 1 });
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
-    const executes = (await h.coordinator.steps(ALICE, p.id)).steps.filter((s) => s.meta.phase === 'execute');
+    const executes = (await h.coordinator.steps(ALICE, p.id)).items.filter((s) => s.meta.phase === 'execute');
     expect(executes.map((s) => [s.key, s.ok, (s.data as { code?: string }).code])).toEqual([
       ['p1/task:t1/iter:1/execute:1.1', false, 'LLM_TOOL_CALL_INVALID'],
       ['p1/task:t1/iter:1/execute:1.2', true, undefined],
@@ -132,7 +133,7 @@ describe('tool calls in the isolate', () => {
     h = await withJsonStats([looping, GOOD]);
     const p = await h.run('loop', { workerRetries: 1, maxReplans: 0, dynamicAgents: false });
     expect(p).toMatchObject({ status: 'failed', error: { code: 'TASK_FAILED' } });
-    const steps = (await h.coordinator.steps(ALICE, p.id)).steps;
+    const steps = (await h.coordinator.steps(ALICE, p.id)).items;
     const executes = steps.filter((s) => s.meta.phase === 'execute');
     expect(executes.map((s) => [s.key, s.ok, (s.data as { code: string }).code])).toEqual([
       ['p1/task:t1/iter:1/execute:1.1', false, 'AGENT_LOOP'],
@@ -152,7 +153,7 @@ describe('tool calls in the isolate', () => {
       paused: { reason: 'budget', error: { code: 'BUDGET_EXCEEDED', details: { kind: 'toolRuns', limit: 1 } } },
     });
     expect(p.usage.toolRuns).toBe(1);
-    const rows = (await h.coordinator.steps(ALICE, p.id, { calls: true })).steps.filter((s) => s.kind === 'tool');
+    const rows = (await h.coordinator.steps(ALICE, p.id, { calls: true })).items.filter((s) => s.kind === 'tool');
     expect(rows).toHaveLength(1);
     expect(h.chats().filter((r) => !r.body.format)).toHaveLength(2);
   });
@@ -213,7 +214,7 @@ describe('a Python tool in the Docker sandbox', () => {
         outputSpec: { format: 'json' },
         examples: [{ name: 'two', input: { numbers: [1, 2] }, expect: { json: { sum: 3 } } }],
       },
-      'system',
+      SYSTEM,
     );
     expect(reg.status).toBe('registered');
     await h.agent('analyst', 'analysis', [], { tools: ['sum_numbers'] });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_TYPES } from '../../src/audit/event.ts';
 import { AuditTrail } from '../../src/audit/trail.ts';
-import { Store } from '../../src/store/index.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { Store } from '../../src/store/index.ts';
 import { tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];

@@ -129,3 +129,47 @@ describe('audit API', () => {
     expect(q.events.map((e) => e.type)).toEqual(['server_started']);
   });
 });
+
+describe('access tokens never reach a log', () => {
+  it('not from a stream URL (?access_token=, encoded or not), a refused upgrade, or a token in a path', async () => {
+    const { Service } = await import('../../src/service.ts');
+    const { tempDir, testConfig } = await import('../helpers/env.ts');
+    const { connect } = await import('../helpers/ws.ts');
+    const { readFileSync } = await import('node:fs');
+    const t = tempDir();
+    const lines: string[] = [];
+    const s = await Service.create(testConfig(t.dir, { 'server.logLevel': 'debug' }), { logStream: { write: (l: string) => void lines.push(l) } });
+    const url = await s.listen();
+    const admin = readFileSync(`${t.dir}/admin-token`, 'utf8').trim();
+    try {
+      const ok = await connect(url, null, { query: `?access_token=${admin}` });
+      ok.close();
+      const encoded = await connect(url, null, { query: `?access%5Ftoken=${encodeURIComponent(admin)}` });
+      encoded.close();
+      await expect(connect(url, null, { query: '?access_token=aft_wrong-secret-value' })).rejects.toMatchObject({ statusCode: 401 });
+      await fetch(`${url}/api/v1/nothing/${admin}?token=${admin}`, { headers: { authorization: `Bearer ${admin}` } });
+      await fetch(`${url}/api/v1/whoami?access_token=${admin}`);
+      await new Promise((r) => setTimeout(r, 200));
+      const log = lines.join('');
+      expect(log).toContain('/api/v1/stream?access_token=[redacted]'); // the request was logged, its token not
+      expect(log).toContain('access%5Ftoken=[redacted]');
+      expect(log).not.toContain(admin);
+      expect(log).not.toContain(encodeURIComponent(admin));
+      expect(log).not.toContain('wrong-secret-value');
+    } finally {
+      await s.stop();
+      t.cleanup();
+    }
+  });
+
+  it('redactUrl covers keys and values in any encoding; error logs are scrubbed too', async () => {
+    const { logSerializers, redactUrl } = await import('../../src/server/http/logging.ts');
+    const err = logSerializers.err(new Error('cannot use aft_s3cr3t-VALUE here'));
+    expect(`${err.message} ${err.stack}`).not.toContain('s3cr3t');
+    expect(redactUrl('/a?access_token=aft_x&limit=5')).toBe('/a?access_token=[redacted]&limit=5');
+    expect(redactUrl('/a?ACCESS%5fTOKEN=zz')).toBe('/a?ACCESS%5fTOKEN=[redacted]');
+    expect(redactUrl('/a?q=aft%5Fsecret')).toBe('/a?q=[redacted]');
+    expect(redactUrl('/tokens/aft_abc/x')).toBe('/tokens/aft_[redacted]/x');
+    expect(redactUrl('/a?api_key=1&secret=2&password=3')).toBe('/a?api_key=[redacted]&secret=[redacted]&password=[redacted]');
+  });
+});

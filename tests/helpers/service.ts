@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createApiClient, type ApiClient } from '../../src/client/index.ts';
 import { Service } from '../../src/service.ts';
 import { tempDir, testConfig } from './env.ts';
 
@@ -10,6 +11,8 @@ export interface RunningService {
   adminToken: string;
   /** fetch against the service with an optional bearer token */
   call(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  /** the typed client (src/client) with a token (default: the admin token; null: none) */
+  api(token?: string | null): ApiClient;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,9 @@ export async function startService(overrides: Record<string, string> = {}): Prom
       const token = init.token === undefined ? adminToken : init.token;
       if (token !== null) headers.set('authorization', `Bearer ${token}`);
       return fetch(`${url}${path}`, { ...init, headers });
+    },
+    api(token) {
+      return createApiClient(url, token === undefined ? adminToken : (token ?? undefined));
     },
     async close() {
       await service.stop('test');

@@ -131,7 +131,7 @@ describe('group chat', () => {
     const speakers = asked(h.chats()).filter((x) => !x.startsWith('selector') && x !== 'summarizer');
     expect(speakers).toEqual(['architect', 'critic', 'pragmatist', 'architect', 'critic', 'pragmatist', 'architect', 'critic']);
     expect(p.result).toMatchObject({ endedBy: 'turn-limit', turns: 8, result: 'ended by turn-limit' });
-    const picks = (await h.coordinator.steps(ALICE, p.id, { limit: 1000 })).steps.filter((s) => s.meta.phase === 'select');
+    const picks = (await h.coordinator.steps(ALICE, p.id, { limit: 1000 })).items.filter((s) => s.meta.phase === 'select');
     expect(picks.every((s) => (s.data as { by: string }).by === 'round-robin')).toBe(true);
   });
 });

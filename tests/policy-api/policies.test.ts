@@ -155,7 +155,7 @@ describe('check API', () => {
     expect(body.allowed).toBe(false);
     expect(body.findings[0]).toMatchObject({ line: 2 });
     const ev = svc.service.deps.audit.query({ type: 'security_block', order: 'desc', limit: 1 })[0]!;
-    expect(ev.target).toBe('evil.sh');
+    expect(ev.target).toBe('check:evil.sh'); // never a tool's name: a check is about the caller's own text
     expect(ev.securityFlags).toEqual(expect.arrayContaining([body.findings[0]!.rule]));
     const unknown = await svc.call('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'python', source: '', policy: 'nope' }) });
     expect(unknown.status).toBe(404);

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { parse as parseYaml } from 'yaml';
+import { createApiClient, type ApiClient, type Schemas } from '../../client/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { COMMON_OPTIONS, type Command, type Io } from '../command.ts';
 
@@ -30,42 +32,44 @@ export const demo: Command = {
     const url = await service.listen();
     const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
     io.err(`demo: service on ${url}, data in ${dataDir}\n`);
-    const api = (path: string, init: RequestInit = {}) => fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
+    // the typed client generated from the OpenAPI document (src/client): the demo compiles only against the API as documented
+    const api = createApiClient(url, token);
+    const blueprint = (file: string) => parseYaml(readFileSync(join(config.blueprintDir, file), 'utf8')) as Schemas['ToolBlueprintInput'];
     const ws = await openStream(url, token, io);
     try {
       io.out('\n== 1. submit csv_aggregator (seed 004 §2.3.2) with its source\n');
-      const yaml = readFileSync(join(config.blueprintDir, 'tools/csv_aggregator.yaml'), 'utf8');
-      const sub = await api('/api/v1/tools', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: yaml });
-      const subBody = (await sub.json()) as { tool?: { name: string; version: number; checksum: string }; error?: { code: string; message: string } };
-      if (sub.status !== 201) throw new Error(`submission failed: ${sub.status} ${JSON.stringify(subBody.error)}`);
-      io.out(`registered ${subBody.tool!.name} v${subBody.tool!.version} (sha256 ${subBody.tool!.checksum.slice(0, 12)}…)\n`);
+      const sub = await api.POST('/api/v1/tools', { body: blueprint('tools/csv_aggregator.yaml') });
+      if (sub.response.status !== 201 || sub.data?.status !== 'registered') throw new Error(`submission failed: ${sub.response.status} ${JSON.stringify(sub.error)}`);
+      const tool = sub.data.tool;
+      io.out(`registered ${tool.name} v${tool.version} (sha256 ${tool.checksum.slice(0, 12)}…)\n`);
 
       io.out('\n== 2. run it in the sandbox on blueprints/data/csv (mounted read-only at /data)\n');
-      const run = await api('/api/v1/tools/csv_aggregator/execute', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { directory: '/data', column: 'amount' }, sampleData: true }) });
-      const runBody = (await run.json()) as { status: string; result: { json?: unknown; stderr: string; durationMs: number } };
-      io.out(`status ${runBody.status} in ${runBody.result.durationMs.toFixed(0)} ms\n${JSON.stringify(runBody.result.json, null, 2)}\n`);
+      const run = await api.POST('/api/v1/tools/{name}/execute', { params: { path: { name: 'csv_aggregator' } }, body: { input: { directory: '/data', column: 'amount' }, sampleData: true } });
+      if (!run.data) throw new Error(`the run failed: ${run.response.status} ${JSON.stringify(run.error)}`);
+      io.out(`status ${run.data.status} in ${run.data.result.durationMs.toFixed(0)} ms\n${JSON.stringify(run.data.result.json, null, 2)}\n`);
 
       const llm = await service.deps.llm.status();
       if (llm.ok) {
         io.out(`\n== 3. generate log_error_analyzer with Ollama at ${llm.host}\n`);
-        const gen = await api('/api/v1/tools', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: readFileSync(join(config.blueprintDir, 'tools/log_error_analyzer.yaml'), 'utf8') });
-        const { jobId } = (await gen.json()) as { jobId: string };
-        const job = await waitFor(api, `/api/v1/jobs/${jobId}`);
+        const gen = await api.POST('/api/v1/tools', { body: blueprint('tools/log_error_analyzer.yaml') });
+        if (gen.data?.status !== 'accepted') throw new Error(`submission failed: ${gen.response.status} ${JSON.stringify(gen.error)}`);
+        const jobId = gen.data.jobId;
+        const job = await waitFor(api, jobId);
         io.out(`job ${jobId}: ${job.status}${job.error ? ` (${job.error.code}: ${job.error.message})` : ''}\n`);
         if (job.status === 'succeeded') {
-          const r = await api('/api/v1/tools/log_error_analyzer/execute', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { log_dir: '/data', days: 36500 }, sampleData: true }) });
-          io.out(`${JSON.stringify(((await r.json()) as { result: { json?: unknown } }).result.json, null, 2)}\n`);
+          const r = await api.POST('/api/v1/tools/{name}/execute', { params: { path: { name: 'log_error_analyzer' } }, body: { input: { log_dir: '/data', days: 36500 }, sampleData: true } });
+          io.out(`${JSON.stringify(r.data?.result.json ?? r.error, null, 2)}\n`);
         }
       } else {
         io.out(`\n== 3. (skipped) generating log_error_analyzer needs a model: ${llm.error}\n   then pull one: \`ollama pull ${config.ollama.defaultModel}\`\n`);
       }
 
       io.out('\n== 4. the audit trail\n');
-      const audit = (await (await api('/api/v1/audit?limit=1000')).json()) as { events: { seq: number; type: string; action: string; target: string; success: boolean }[] };
+      const audit = (await api.GET('/api/v1/audit', { params: { query: { limit: 1000 } } })).data!;
       for (const e of audit.events) io.out(`  ${String(e.seq).padStart(3)}  ${e.type.padEnd(16)} ${e.action.padEnd(28).slice(0, 28)} ${e.target.slice(0, 50)}${e.success ? '' : '  FAILED'}\n`);
-      const v = (await (await api('/api/v1/audit/verify')).json()) as { ok: boolean; count: number };
+      const v = (await api.GET('/api/v1/audit/verify')).data!;
       io.out(`chain: ${v.ok ? 'verifies' : 'BROKEN'} (${v.count} events)\n`);
-      return runBody.status === 'ok' && v.ok ? 0 : 1;
+      return run.data.status === 'ok' && v.ok ? 0 : 1;
     } finally {
       ws.close();
       await service.stop('demo finished');
@@ -93,10 +97,11 @@ function openStream(url: string, token: string, io: Io): Promise<WebSocket> {
   });
 }
 
-async function waitFor(api: (p: string) => Promise<Response>, path: string): Promise<{ status: string; error?: { code: string; message: string } }> {
+async function waitFor(api: ApiClient, id: string): Promise<Schemas['WorkItem']> {
   for (;;) {
-    const j = ((await (await api(path)).json()) as { job: { status: string; error?: { code: string; message: string } } }).job;
-    if (j.status !== 'queued' && j.status !== 'running') return j;
+    const { data, error } = await api.GET('/api/v1/jobs/{id}', { params: { path: { id } } });
+    if (!data) throw new Error(`cannot follow job ${id}: ${JSON.stringify(error)}`);
+    if (data.job.status !== 'queued' && data.job.status !== 'running') return data.job;
     await new Promise((r) => setTimeout(r, 500));
   }
 }

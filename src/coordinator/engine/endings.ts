@@ -140,7 +140,7 @@ async function closeResources(deps: EngineDeps, run: RunState): Promise<{ agents
     for (const t of res?.tools ?? []) tools.add(t);
   }
   const why = `project ${run.project.id} closed`;
-  for (const a of agents) await deps.agents.destroy(a, 'coordinator', why);
-  for (const t of tools) await deps.tools.destroy(t, 'coordinator', why);
+  for (const a of agents) await deps.agents.destroy(a, run.project.owner, why);
+  for (const t of tools) await deps.tools.destroy(t, run.project.owner, why);
   return { agents: [...agents], tools: [...tools] };
 }

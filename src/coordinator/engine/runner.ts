@@ -26,6 +26,15 @@ export class Runner {
     private readonly resolve: (run: RunState) => Workflow,
   ) {}
 
+  /** Runs in this process now, and projects waiting here for a free slot. */
+  get load(): { running: number; queued: number } {
+    return { running: this.active.size, queued: this.queue.length };
+  }
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
   isActive(id: string): boolean {
     return this.active.has(id) || this.queue.includes(id);
   }

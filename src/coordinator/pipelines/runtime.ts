@@ -65,7 +65,7 @@ export class PipelineRun {
     return this.ctx.step(
       key,
       async (io) => {
-        const offered = (await Promise.all(role.blueprint.tools.map((t) => this.ctx.deps.tools.get(t)))).filter(
+        const offered = (await Promise.all(role.blueprint.tools.map((t) => this.ctx.deps.tools.get(t, this.ctx.project.owner)))).filter(
           (t): t is ToolBlueprint => t !== undefined,
         );
         const reply = await callRole(io, role, {

@@ -75,7 +75,7 @@ function best(candidates: PoolAgent[], task: SubTask, onlyFitting: boolean): { a
 }
 
 export async function assign(io: StepIO, agents: AgentPool, tools: ToolPool, r: AssignRequest): Promise<Assignment> {
-  const pool = (await agents.list()).filter((a) => !r.exclude.includes(a.id));
+  const pool = (await agents.list(r.owner)).filter((a) => !r.exclude.includes(a.id));
   const statics = pool.filter((a) => a.origin === 'blueprint');
   const dynamics = pool.filter((a) => a.origin !== 'blueprint');
   let pick = best(statics, r.task, true) ?? best(dynamics, r.task, true);
@@ -92,7 +92,7 @@ export async function assign(io: StepIO, agents: AgentPool, tools: ToolPool, r: 
       { task: r.task.id },
     );
   }
-  const registered = new Set((await tools.list()).map((t) => t.name));
+  const registered = new Set((await tools.list(r.owner)).map((t) => t.name));
   const wanted = [...new Set([...pick.agent.blueprint.tools, ...r.task.tools])];
   return {
     agentId: pick.agent.id,

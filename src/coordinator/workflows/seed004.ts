@@ -34,7 +34,7 @@ export async function seed004(ctx: WorkflowContext): Promise<WorkflowOutcome> {
           maxTasks: cfg.maxTasks,
           feedback,
           earlier,
-          tools: (await ctx.deps.tools.list()).map((t) => ({ name: t.name, description: t.blueprint.description })),
+          tools: (await ctx.deps.tools.list(ctx.project.owner)).map((t) => ({ name: t.name, description: t.blueprint.description })),
         }),
       {
         announce: true,

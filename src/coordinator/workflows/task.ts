@@ -47,7 +47,7 @@ export async function runTask(ctx: WorkflowContext, env: TaskEnv): Promise<TaskO
         await ctx.step(
           `p${v}/tool:${name}`,
           async (io) => {
-            if (await ctx.deps.tools.get(name)) return { name, existed: true, resources: { agents: [], tools: [] } };
+            if (await ctx.deps.tools.get(name, owner)) return { name, existed: true, resources: { agents: [], tools: [] } };
             return generateTool(io, ctx.deps.tools, { name, task, owner, ttlSeconds: ctx.deps.settings.specialistTtlSeconds });
           },
           { announce: true, meta: { phase: 'tool', task: task.id, tool: name }, effects: (r) => ('usage' in r ? { usage: r.usage } : {}) },
@@ -148,10 +148,10 @@ async function executeStep(
   return ctx.step(
     key,
     async (io) => {
-      const agent = await ctx.deps.agents.get(a.agentId);
+      const agent = await ctx.deps.agents.get(a.agentId, ctx.project.owner);
       if (!agent)
         throw new FactoryError('RESOURCE_NOT_FOUND', `agent ${a.agentId} (${a.agentName}) no longer exists`, { agent: a.agentId });
-      const offered = (await Promise.all(a.tools.map((t) => ctx.deps.tools.get(t)))).filter((t) => t !== undefined);
+      const offered = (await Promise.all(a.tools.map((t) => ctx.deps.tools.get(t, ctx.project.owner)))).filter((t) => t !== undefined);
       const assignment: AssignmentInput = {
         projectTask: ctx.project.task,
         task: env.task,
@@ -191,8 +191,8 @@ async function reviewChain(
     const r = await ctx.step(
       `${prefix}/iter:${iter}/review:${stage.name}`,
       async (io) => {
-        const pool = await ctx.deps.agents.list();
-        const worker = pool.find((x) => x.id === a.agentId) ?? (await ctx.deps.agents.get(a.agentId));
+        const pool = await ctx.deps.agents.list(ctx.project.owner);
+        const worker = pool.find((x) => x.id === a.agentId) ?? (await ctx.deps.agents.get(a.agentId, ctx.project.owner));
         return review(io, {
           stage,
           task,

@@ -1,19 +1,36 @@
-import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import { splitTopic, type Access } from '../../access/index.ts';
 import { FactoryError, formatIssues } from '../../errors/catalog.ts';
-import type { ProgressEvent } from '../../events/bus.ts';
-import type { TokenRecord } from '../../store/index.ts';
-import type { ServiceDeps } from '../deps.ts';
+import { errorBody } from '../http/errors.ts';
+import type { EventBus, ProgressEvent } from '../../events/index.ts';
+import { who } from '../http/auth.ts';
+import { empty, errors, query } from '../schemas/common.ts';
 
-/** `*`, a kind (jobs, runs, agents, tools) or one thing (job:<id>, run:<id>, agent:<id>, tool:<name>). */
-const Topic = z.string().regex(/^(\*|jobs|runs|agents|tools|(job|run|agent|tool):[A-Za-z0-9_.-]{1,100})$/, 'not a topic: use *, jobs, runs, agents, tools or kind:id');
-const ClientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() }).strict(),
-  z.object({ type: z.literal('unsubscribe'), topics: z.array(Topic).min(1).max(100) }).strict(),
-  z.object({ type: z.literal('ping') }).strict(),
-]);
-const KIND_PREFIX: Record<string, string> = { '*': '', jobs: 'job:', runs: 'run:', agents: 'agent:', tools: 'tool:' };
+/**
+ * The client's messages. A topic is `*`, a kind of resource the access rules know in the plural (jobs,
+ * runs, agents, tools, and whatever kinds other modules register) or one resource (`kind:id`).
+ */
+function clientMessage(kinds: string[]) {
+  const plural = kinds.map((k) => `${k}s`);
+  const Topic = z
+    .string()
+    .max(200)
+    .refine((t) => t === '*' || plural.includes(t) || (/^[a-z]+:[A-Za-z0-9_.-]{1,100}$/.test(t) && kinds.includes(t.split(':')[0]!)), {
+      message: `not a topic: use *, ${plural.join(', ')} or kind:id (${kinds.join(', ')})`,
+    });
+  return z.discriminatedUnion('type', [
+    z
+      .object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1).max(100), lastEventId: z.number().int().min(0).optional() })
+      .strict(),
+    z.object({ type: z.literal('unsubscribe'), topics: z.array(Topic).min(1).max(100) }).strict(),
+    z.object({ type: z.literal('ping') }).strict(),
+  ]);
+}
+type ClientMessage = z.infer<ReturnType<typeof clientMessage>>;
+/** The events a topic subscription matches: by exact topic, or by prefix (`''` for `*`, `tool:` for `tools`). */
+const prefixOf = (t: string): string | undefined => (t === '*' ? '' : t.includes(':') ? undefined : `${t.slice(0, -1)}:`);
 
 export interface StreamOptions {
   /** a client whose unsent data exceeds this is told to resync and disconnected */
@@ -21,107 +38,160 @@ export interface StreamOptions {
   heartbeatMs?: number;
 }
 
-/** Who owns the thing a topic names (for a submitter's right to see it). */
-function ownerOf(deps: ServiceDeps, topic: string): string | undefined {
-  const [kind, id] = topic.split(':', 2) as [string, string];
-  if (kind === 'job' || kind === 'run') return deps.store.work.get(id)?.owner;
-  if (kind === 'agent') return deps.store.agents.get(id)?.createdBy;
-  if (kind === 'tool') return deps.store.tools.get(id)?.createdBy;
-  return undefined;
-}
-
 /**
  * WebSocket /api/v1/stream: subscribe to progress events; every event is persisted and numbered, so a
  * client that reconnects with its last event id gets what it missed, in order. Slow clients never slow
  * the service: past a bounded buffer they are told to resync and disconnected.
  */
-export async function streamRoutes(app: FastifyInstance, deps: ServiceDeps, opts: StreamOptions = {}): Promise<void> {
-  const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
-  const heartbeatMs = opts.heartbeatMs ?? 30_000;
+export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Access; options?: StreamOptions | undefined }> = async (
+  app,
+  { events, access, options = {} },
+) => {
+  const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
 
-  app.get('/api/v1/stream', { websocket: true, config: { role: 'viewer' } }, (socket: WebSocket, req) => {
-    const principal = req.principal as TokenRecord;
-    const seesAll = principal.role !== 'submitter';
-    const exact = new Set<string>();
-    const prefixes = new Set<string>();
-    let lastSent = 0;
-    let closed = false;
-    const send = (msg: unknown) => {
-      if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
-    };
-    const visible = (e: ProgressEvent) => seesAll || e.owner === principal.id;
-    const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
-    const overflow = () => {
-      send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
-      closed = true;
-      socket.close(4008, 'overflow: reconnect with lastEventId');
-    };
-    const deliver = (e: ProgressEvent, wire?: string) => {
-      if (closed || e.seq <= lastSent || !matches(e) || !visible(e)) return;
-      if (socket.bufferedAmount > maxBuffered) return overflow();
-      send(wire ?? JSON.stringify(frame(e)));
-      lastSent = e.seq;
-    };
-    const unsubscribe = deps.events.subscribe((e) => deliver(e, wireOf(e)));
-    const beat = setInterval(() => socket.ping(), heartbeatMs);
-    beat.unref();
-    socket.on('close', () => {
-      closed = true;
-      clearInterval(beat);
-      unsubscribe();
-    });
+  app.get(
+    '/api/v1/stream',
+    {
+      websocket: true,
+      config: {
+        role: 'viewer',
+        // @fastify/websocket hides WebSocket routes from the document; this one is part of the API
+        swaggerTransform: ({ schema, ...rest }) => jsonSchemaTransform({ ...rest, schema: { ...schema, hide: false } }),
+      },
+      schema: {
+        operationId: 'openStream',
+        tags: ['stream'],
+        summary: 'Progress events over WebSocket',
+        description: [
+          'Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser).',
+          'Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`,',
+          '`tool:<name>`, `project:<id>`, `jobs`, `runs`, `agents`, `tools`, `projects` or `*`; receive `{"type":"event","id":N,"topic":…,"event":',
+          '{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the',
+          'last id to get what you missed. A topic you may not see (or that does not exist) is refused with',
+          'RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources',
+          '(all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).',
+        ].join(' '),
+        querystring: query({
+          access_token: z.string().max(200).optional().describe('the bearer token, for browsers that cannot set headers on an upgrade'),
+        }),
+        response: { 101: empty('Switching Protocols: the stream is open'), ...errors(400, 401, 404) },
+      },
+    },
+    (socket: WebSocket, req) => {
+      const principal = who(req);
+      const Messages = clientMessage(access.kindNames);
+      const exact = new Set<string>();
+      const prefixes = new Set<string>();
+      let lastSent = 0;
+      let closed = false;
+      const send = (msg: unknown) => {
+        if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+      };
+      const visible = (e: ProgressEvent) => access.eventVisible(principal, e);
+      const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
+      const overflow = () => {
+        send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
+        closed = true;
+        socket.close(4008, 'overflow: reconnect with lastEventId');
+      };
+      const deliver = (e: ProgressEvent, wire?: string) => {
+        if (closed || e.seq <= lastSent || !matches(e) || !visible(e)) return;
+        if (socket.bufferedAmount > maxBuffered) return overflow();
+        send(wire ?? JSON.stringify(frame(e)));
+        lastSent = e.seq;
+      };
+      const unsubscribe = events.subscribe((e) => deliver(e, wireOf(e)));
+      const beat = setInterval(() => socket.ping(), heartbeatMs);
+      beat.unref();
+      socket.on('close', () => {
+        closed = true;
+        clearInterval(beat);
+        unsubscribe();
+      });
 
-    socket.on('message', (data: Buffer) => {
-      let msg: z.infer<typeof ClientMessage>;
-      try {
-        const parsed = ClientMessage.safeParse(JSON.parse(data.toString('utf8')));
-        if (!parsed.success) throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
-        msg = parsed.data;
-      } catch (e) {
-        const fe = e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects');
-        return send({ type: 'error', ...fe.toBody() });
-      }
-      if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
-      if (msg.type === 'unsubscribe') {
-        for (const t of msg.topics) (t in KIND_PREFIX ? prefixes.delete(KIND_PREFIX[t]!) : exact.delete(t));
-        return send({ type: 'unsubscribed', topics: msg.topics });
-      }
-      const accepted: string[] = [];
-      const refused: string[] = [];
-      for (const t of msg.topics) {
-        if (t in KIND_PREFIX) { prefixes.add(KIND_PREFIX[t]!); accepted.push(t); continue; }
-        const owner = ownerOf(deps, t);
-        if (!seesAll && owner !== principal.id) { refused.push(t); continue; }
-        exact.add(t);
-        accepted.push(t);
-      }
-      if (refused.length > 0) {
-        send({ type: 'error', ...new FactoryError('TOPIC_FORBIDDEN', `This token may not see ${refused.join(', ')}`, { topics: refused }).toBody() });
-      }
-      // replay what the client missed, synchronously (no live event can interleave), then live
-      let replayed = 0;
-      if (msg.lastEventId !== undefined) {
-        lastSent = Math.max(lastSent, msg.lastEventId);
-        const match = { exact: [...exact], prefixes: [...prefixes], ...(seesAll ? {} : { owner: principal.id }) };
-        for (;;) {
-          const batch = deps.events.replay(lastSent, match, 1000);
-          for (const e of batch) {
-            deliver(e);
-            replayed++;
-          }
-          if (closed || batch.length < 1000) break;
+      socket.on('message', (data: Buffer) => {
+        let msg: ClientMessage;
+        try {
+          const parsed = Messages.safeParse(JSON.parse(data.toString('utf8')));
+          if (!parsed.success)
+            throw new FactoryError('VALIDATION_FAILED', 'Invalid message', { issues: formatIssues(parsed.error.issues) });
+          msg = parsed.data;
+        } catch (e) {
+          return send({
+            type: 'error',
+            ...errorOf(e instanceof FactoryError ? e : new FactoryError('BODY_MALFORMED', 'Messages are JSON objects'), req.id),
+          });
         }
-      }
-      send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
-    });
-    send({ type: 'hello', role: principal.role, lastEventId: deps.events.lastSeq() });
-  });
+        if (msg.type === 'ping') return send({ type: 'pong', lastEventId: lastSent });
+        if (msg.type === 'unsubscribe') {
+          for (const t of msg.topics) {
+            const prefix = prefixOf(t);
+            if (prefix === undefined) exact.delete(t);
+            else prefixes.delete(prefix);
+          }
+          return send({ type: 'unsubscribed', topics: msg.topics });
+        }
+        const accepted: string[] = [];
+        for (const t of msg.topics) {
+          const prefix = prefixOf(t);
+          if (prefix !== undefined) {
+            prefixes.add(prefix);
+            accepted.push(t);
+            continue;
+          }
+          // the same rule and the same answer as REST: what may not be seen does not exist (404)
+          const [kind, id] = splitTopic(t) as [string, string];
+          try {
+            access.require(principal, kind, id, 'read');
+          } catch (e) {
+            send({ type: 'error', topic: t, ...errorOf(e, req.id) });
+            continue;
+          }
+          exact.add(t);
+          accepted.push(t);
+        }
+        // replay what the client missed, synchronously (no live event can interleave), then live
+        let replayed = 0;
+        if (msg.lastEventId !== undefined) {
+          lastSent = Math.max(lastSent, msg.lastEventId);
+          const match = { exact: [...exact], prefixes: [...prefixes] };
+          for (;;) {
+            const batch = events.replay(lastSent, match, 1000);
+            for (const e of batch) {
+              deliver(e);
+              replayed++;
+            }
+            if (closed || batch.length < 1000) break;
+          }
+        }
+        send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
+      });
+      send({ type: 'hello', role: principal.role, lastEventId: events.lastSeq() });
+    },
+  );
+};
+
+/** An error as the stream sends it: the reply body's shape, with the upgrade request's id. */
+function errorOf(e: unknown, requestId: string) {
+  return errorBody(e instanceof FactoryError ? e : new FactoryError('INTERNAL'), { id: requestId });
 }
 
 function frame(e: ProgressEvent) {
   return {
-    type: 'event', id: e.seq, topic: e.topic,
-    event: { project: e.project, task: e.task, agent: e.agent, status: e.status, progress: e.progress, message: e.message, metadata: e.metadata, timestamp: e.timestamp },
+    type: 'event',
+    id: e.seq,
+    topic: e.topic,
+    event: {
+      project: e.project,
+      task: e.task,
+      agent: e.agent,
+      status: e.status,
+      progress: e.progress,
+      message: e.message,
+      metadata: e.metadata,
+      timestamp: e.timestamp,
+    },
   };
 }
 

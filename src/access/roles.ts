@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** The roles, strongest first. The one list: tokens, routes and the access rules all use it. */
+export const ROLES = ['admin', 'submitter', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+const RANK: Record<Role, number> = { viewer: 1, submitter: 2, admin: 3 };
+
+/** admin may do everything a submitter may; a submitter everything a viewer may. */
+export function roleAllows(have: Role, need: Role): boolean {
+  return RANK[have] >= RANK[need];
+}

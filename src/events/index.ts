@@ -1,0 +1,2 @@
+/** The events module's door: persisted, numbered progress events and their live subscribers. */
+export { EventBus, type EventListener, type ProgressEvent, type ProgressInput } from './bus.ts';

@@ -1,0 +1,29 @@
+import type { Access, Principal } from '../access/index.ts';
+import type { AgentBlueprint, BlueprintDirLoad, RejectedBlueprint, ToolBlueprint } from '../blueprints/index.ts';
+import { pageOfList, type PageOf, type PageRequest } from '../util/page.ts';
+
+export type CatalogEntry =
+  | { kind: 'agent'; file: string; blueprint: AgentBlueprint }
+  | { kind: 'tool'; file: string; blueprint: ToolBlueprint; registered: boolean };
+
+/**
+ * The blueprints on disk (validated at start), agents then tools by name; a tool is `registered` when
+ * the caller may see a tool of its name.
+ */
+export function blueprintCatalog(
+  load: BlueprintDirLoad,
+  access: Pick<Access, 'may'>,
+  p: Principal,
+  page: PageRequest,
+): PageOf<CatalogEntry> & { rejected: RejectedBlueprint[] } {
+  const entries: CatalogEntry[] = [
+    ...[...load.agents.values()].map((b) => ({ kind: 'agent' as const, file: b.file, blueprint: b.blueprint })),
+    ...[...load.tools.values()].map((b) => ({
+      kind: 'tool' as const,
+      file: b.file,
+      blueprint: b.blueprint,
+      registered: access.may(p, 'tool', b.blueprint.name, 'read'),
+    })),
+  ].sort((a, b) => (a.kind === b.kind ? (a.blueprint.name < b.blueprint.name ? -1 : 1) : a.kind === 'agent' ? -1 : 1));
+  return { ...pageOfList(entries, page, (e) => [e.kind, e.blueprint.name]), rejected: load.rejected };
+}
