@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { FactoryError } from '../errors/catalog.ts';
-import { parseInput } from './api.ts';
+import { pageFromRows, type PageOf } from '../util/page.ts';
+import { Cursor, cursorKey, parseInput } from './api.ts';
 import type { EngineDeps } from './engine/run.ts';
 import type { Memory } from './memory.ts';
 import type { Principal, ProjectRecord } from './model.ts';
@@ -21,23 +22,27 @@ const nonBlank = (max: number) =>
     .refine((s) => s.trim().length > 0, 'must not be empty');
 
 /** POST /api/v1/knowledge */
-export const KnowledgeBody = z.strictObject({ title: nonBlank(300), content: nonBlank(200_000), tags });
+export const KnowledgeBody = z.strictObject({
+  title: nonBlank(300),
+  content: nonBlank(200_000).describe('the text agents get when it is similar to their task (cut to memory.knowledge.maxChars)'),
+  tags,
+});
 export type KnowledgeBody = z.input<typeof KnowledgeBody>;
 
 /** GET /api/v1/knowledge */
 export const KnowledgeListQuery = z.strictObject({
-  owner: Owner.optional(),
-  before: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  owner: Owner.optional().describe('admins and viewers: whose knowledge base (default: your own)'),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('items per page (1-100)'),
+  cursor: Cursor.optional(),
 });
 export type KnowledgeListQuery = z.input<typeof KnowledgeListQuery>;
 
 /** GET /api/v1/knowledge/search and /api/v1/episodes/search */
 export const MemorySearchQuery = z.strictObject({
-  q: nonBlank(8000),
-  owner: Owner.optional(),
-  topK: z.coerce.number().int().min(1).max(50).optional(),
-  minScore: z.coerce.number().min(-1).max(1).optional(),
+  q: nonBlank(8000).describe('the text to find similar items for (embedded with the embedding model)'),
+  owner: Owner.optional().describe('admins and viewers: whose memory (default: your own)'),
+  topK: z.coerce.number().int().min(1).max(50).optional().describe('at most this many hits (default: memory.knowledge.topK)'),
+  minScore: z.coerce.number().min(-1).max(1).optional().describe('only hits at least this similar (cosine, -1..1)'),
 });
 export type MemorySearchQuery = z.input<typeof MemorySearchQuery>;
 
@@ -46,7 +51,10 @@ export const RememberBody = z.strictObject({ title: nonBlank(300).optional(), ta
 export type RememberBody = z.input<typeof RememberBody>;
 
 /** GET /api/v1/episodes */
-export const EpisodesQuery = z.strictObject({ owner: Owner.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const EpisodesQuery = z.strictObject({
+  owner: Owner.optional().describe('admins and viewers: whose episodes (default: your own)'),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('episodes, newest first (1-100)'),
+});
 export type EpisodesQuery = z.input<typeof EpisodesQuery>;
 
 export abstract class MemoryDoor {
@@ -57,10 +65,13 @@ export abstract class MemoryDoor {
 
   protected abstract visible(who: Principal, id: string): Promise<ProjectRecord>;
 
-  /** Whose memory a request reads: a submitter's own; admins and viewers may name an owner. */
+  /** Whose memory a request reads: a submitter's own (another's does not exist for it: 404); admins and viewers may name an owner. */
   private reader(who: Principal, owner: string | undefined): string {
     if (owner !== undefined && owner !== who.id && who.role === 'submitter')
-      throw new FactoryError('FORBIDDEN', "A submitter reads only its own memory (leave 'owner' out)");
+      throw new FactoryError('RESOURCE_NOT_FOUND', `No memory of ${owner} that you may read (leave 'owner' out for your own)`, {
+        kind: 'memory',
+        id: owner,
+      });
     return owner ?? who.id;
   }
 
@@ -76,11 +87,15 @@ export abstract class MemoryDoor {
     return { ...item, embedded: item.model !== null };
   }
 
-  async listKnowledge(who: Principal, query: unknown = {}): Promise<{ items: KnowledgeRecord[]; next: string | null }> {
+  /** Newest first, `limit` per page after `cursor`. */
+  async listKnowledge(who: Principal, query: unknown = {}): Promise<PageOf<KnowledgeRecord>> {
     const q = parseInput(KnowledgeListQuery, query, 'query');
-    const rows = await this.memory.repo.listKnowledge(this.reader(who, q.owner), { ...(q.before ? { before: q.before } : {}), limit: q.limit + 1 });
-    const page = rows.slice(0, q.limit);
-    return { items: page, next: rows.length > q.limit ? page.at(-1)!.id : null };
+    const before = cursorKey(q.cursor)?.[0];
+    const rows = await this.memory.repo.listKnowledge(this.reader(who, q.owner), {
+      ...(before !== undefined ? { before: String(before) } : {}),
+      limit: q.limit + 1,
+    });
+    return pageFromRows(rows, q.limit, (k) => [k.id]);
   }
 
   async knowledgeItem(who: Principal, id: string, owner?: string): Promise<KnowledgeRecord> {
@@ -108,7 +123,8 @@ export abstract class MemoryDoor {
   /** Saves a completed project's result into its owner's knowledge base (idempotent). */
   async saveResult(who: Principal, projectId: string, input: unknown = {}): Promise<KnowledgeRecord & { embedded: boolean }> {
     const p = await this.visible(who, projectId);
-    if (who.role !== 'admin' && p.owner !== who.id) throw new FactoryError('FORBIDDEN', `Only the owner of project ${projectId} or an admin may do this`);
+    if (who.role !== 'admin' && p.owner !== who.id)
+      throw new FactoryError('FORBIDDEN', `Only the owner of project ${projectId} or an admin may do this`);
     if (p.status !== 'completed')
       throw new FactoryError('PROJECT_STATE_INVALID', `Project ${projectId} is ${p.status}: only a completed project's result is saved`, { status: p.status });
     const b = parseInput(RememberBody, input, 'body');

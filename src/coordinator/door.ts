@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FactoryError } from '../errors/catalog.ts';
-import { MessageBody, MessagesQuery, parseInput } from './api.ts';
+import { pageFromRows, type PageOf } from '../util/page.ts';
+import { cursorKey, MessageBody, MessagesQuery, parseInput } from './api.ts';
+import type { PipelineDetail, PipelineStatus, ProjectPipeline, RejectedPipelineView, SentMessage } from './door-schemas.ts';
 import { recordDecision } from './decisions.ts';
 import type { Runner } from './engine/runner.ts';
 import { writeCommit, type EngineDeps } from './engine/run.ts';
@@ -17,18 +19,8 @@ import type { PipelineRegistry } from './pipelines/registry.ts';
 import { parseMentions } from './pipelines/routing.ts';
 import { conversationOf, pipelineSummary, type ConversationLine, type PipelineSummary } from './pipelines/views.ts';
 
-export interface SentMessage {
-  id: string;
-  project: string;
-  text: string;
-  by: string;
-  at: string;
-  mentions: string[] | 'all';
-  /** `gate`: it answered the open gate (the planner's conversation); `inbox`: the run reads it at its next turn */
-  delivered: 'gate' | 'inbox';
-  /** the agents it addresses; `routed` when it names none (routing picks one when it is read) */
-  to: string[] | 'routed';
-}
+const detail = (pl: Pipeline): PipelineDetail => ({ ...pipelineSummary(pl), text: pl.bundle.text, roleFiles: pl.bundle.roles });
+
 
 export class DoorExtras extends MemoryDoor {
   private runnerRef?: Runner;
@@ -46,26 +38,27 @@ export class DoorExtras extends MemoryDoor {
   }
 
   /** GET /api/v1/pipelines: the loaded pipelines, and the files that did not load with every problem (line, column). */
-  async listPipelines(who: Principal): Promise<{ pipelines: PipelineSummary[]; rejected: PipelineRegistry['rejected'] }> {
+  async listPipelines(who: Principal): Promise<{ pipelines: PipelineSummary[]; rejected: RejectedPipelineView[] }> {
     void who; // every role may read the pipelines
     return { pipelines: this.pipelines.list().map(pipelineSummary), rejected: this.pipelines.rejected };
   }
 
   /** GET /api/v1/pipelines/:name: one pipeline with its texts. */
-  async pipeline(who: Principal, name: string): Promise<PipelineSummary & { text: string; roleFiles: Record<string, string> }> {
+  async pipeline(who: Principal, name: string): Promise<PipelineDetail> {
     void who;
     const pl = this.pipelines.get(name);
     if (!pl) {
       const bad = this.pipelines.rejectionOf(name);
       if (bad) throw new FactoryError('PIPELINE_INVALID', `The pipeline '${name}' does not load`, { file: bad.file, issues: bad.issues });
-      throw new FactoryError('RESOURCE_NOT_FOUND', `No pipeline named '${name}'`, { pipeline: name });
+      throw new FactoryError('RESOURCE_NOT_FOUND', `No pipeline named '${name}'`, { kind: 'pipeline', id: name });
     }
-    return { ...pipelineSummary(pl), text: pl.bundle.text, roleFiles: pl.bundle.roles };
+    return detail(pl);
   }
 
-  /** For /readyz: how many pipelines loaded, and the rejected files. */
-  pipelineStatus(): { ok: boolean; loaded: number; rejected: PipelineRegistry['rejected'] } {
-    return { ok: this.pipelines.rejected.length === 0, loaded: this.pipelines.list().length, rejected: this.pipelines.rejected };
+  /** For /readyz: the pipelines that loaded, and the files that did not. */
+  pipelineStatus(): PipelineStatus {
+    const rejected = this.pipelines.rejected;
+    return { ok: rejected.length === 0, dir: this.pipelines.dir, loaded: this.pipelines.list().map((p) => p.name), rejected };
   }
 
   /** Re-reads the pipeline directory (admins); running projects keep the texts they recorded. */
@@ -75,11 +68,10 @@ export class DoorExtras extends MemoryDoor {
   }
 
   /** GET /api/v1/projects/:id/pipeline: the exact pipeline texts the project runs under. */
-  async pipelineOf(who: Principal, id: string): Promise<(PipelineSummary & { text: string; roleFiles: Record<string, string> }) | { name: string; pattern: 'code' }> {
+  async pipelineOf(who: Principal, id: string): Promise<ProjectPipeline> {
     const p = await this.visible(who, id);
     const pl = await this.recordedPipeline(p);
-    if (!pl) return { name: p.pipeline, pattern: 'code' };
-    return { ...pipelineSummary(pl), text: pl.bundle.text, roleFiles: pl.bundle.roles };
+    return pl ? detail(pl) : { name: p.pipeline, pattern: 'code' };
   }
 
   protected async recordedPipeline(p: ProjectRecord): Promise<Pipeline | undefined> {
@@ -125,13 +117,12 @@ export class DoorExtras extends MemoryDoor {
   }
 
   /** GET /api/v1/projects/:id/messages: the project's conversation (short-term memory): people, agents, routing. */
-  async messages(who: Principal, id: string, query: unknown = {}): Promise<{ messages: ConversationLine[]; next: number | null }> {
+  async messages(who: Principal, id: string, query: unknown = {}): Promise<PageOf<ConversationLine>> {
     await this.visible(who, id);
     const q = parseInput(MessagesQuery, query, 'query');
-    const rows = await this.deps.repo.journal(id, { kinds: ['step', 'signal'], afterSeq: q.afterSeq });
-    const lines = conversationOf(rows);
-    const page = lines.slice(0, q.limit);
-    return { messages: page, next: lines.length > q.limit ? page.at(-1)!.seq : null };
+    const afterSeq = Number(cursorKey(q.cursor)?.[0] ?? 0) || 0;
+    const lines = conversationOf(await this.deps.repo.journal(id, { kinds: ['step', 'signal'], afterSeq }));
+    return pageFromRows(lines.slice(0, q.limit + 1), q.limit, (l) => [l.seq]);
   }
 
   /** Admins and viewers see every project; a submitter only its own (others do not exist for it: 404, audited). */

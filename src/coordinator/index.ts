@@ -50,7 +50,22 @@ export type { Workflow, WorkflowOutcome } from './workflows/types.ts';
 export { FORMATS, PlanSchema, ReviewSchema, type Plan, type SubTask } from './roles/schemas.ts';
 export { validatePlan } from './roles/plan.ts';
 export { EpisodesQuery, KnowledgeBody, KnowledgeListQuery, MemorySearchQuery, RememberBody } from './door-memory.ts';
-export type { SentMessage } from './door.ts';
+export {
+  ConversationLineSchema,
+  EpisodeHitsSchema,
+  EpisodeSchema,
+  KnowledgeHitsSchema,
+  KnowledgeItemSchema,
+  PipelineDetailSchema,
+  PipelineStatusSchema,
+  PipelineSummarySchema,
+  ProjectPipelineSchema,
+  RejectedPipelineSchema,
+  SavedKnowledgeSchema,
+  SentMessageSchema,
+  type PipelineStatus,
+  type SentMessage,
+} from './door-schemas.ts';
 export { Memory, cosine } from './memory.ts';
 export { PipelineRegistry, type RejectedPipeline } from './pipelines/registry.ts';
 export { loadPipeline, type Pipeline, type PipelineBundle, type PipelineRole } from './pipelines/load.ts';

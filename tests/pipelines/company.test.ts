@@ -4,50 +4,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE } from '../coordinator/harness.ts';
 import { startPipelines, type PipelineHarness } from './harness.ts';
-import { asked, type PAsk, type PScript } from './script.ts';
+import { BASE, STORY, task } from './company-script.ts';
+import { asked, type PScript } from './script.ts';
 
 let h: PipelineHarness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const task = (id: string) => ({ id, title: `task ${id}`, description: `do ${id}`, acceptanceCriteria: [`${id} works`] });
-const PLAN = { goals: ['book rooms'], nonGoals: ['mobile app'], techDecisions: ['SQLite'], constraints: ['ten users'] };
-const TWO_PHASES = {
-  phases: [
-    { id: 'phase-1', name: 'Storage', dependsOn: [], tasks: [task('t1'), task('t2')] },
-    { id: 'phase-2', name: 'Web', dependsOn: ['phase-1'], tasks: [task('t3'), task('t4')] },
-  ],
-};
-const noteOf = (a: PAsk, id: string): string => a.input.notes.find((n: any) => n.taskId === id)?.note ?? '';
-
-/** Every role answers well unless a layer before it says otherwise. */
-const BASE: PScript = (a) => {
-  switch (a.role) {
-    case 'planner':
-      return { reply: 'Here is the plan.', ready: true, questions: [], plan: PLAN };
-    case 'project-manager':
-      return TWO_PHASES;
-    case 'estimator':
-      return { tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })), packages: a.input.tasks.map((t: any) => ({ id: `pkg-${t.id}`, taskIds: [t.id] })) };
-    case 'worker':
-      return {
-        packageId: a.input.package.id,
-        results: a.input.package.tasks.map((t: any) => ({ taskId: t.id, status: 'done', output: `${t.id} done${noteOf(a, t.id) ? ` (${noteOf(a, t.id)})` : ''}`, filesChanged: [] })),
-      };
-    case 'critic':
-      return { issues: [] };
-    case 'pragmatist':
-      return { validIssues: [], dismissedIssues: [], correctedResults: [] };
-    case 'integrator':
-      return { compatible: true, conflicts: [], mergedResult: `merged ${a.input.results.map((r: any) => r.taskId).join('+')}` };
-    case 'ceo':
-      return { action: 'approve_phase', reason: 'meets the plan', rework: [] };
-    default:
-      return undefined;
-  }
-};
 
 async function approvePlan(id: string) {
   const waiting = await h!.coordinator.settled(ALICE, id);
@@ -58,19 +22,7 @@ async function approvePlan(id: string) {
 
 describe('company.yaml over two phases', () => {
   it('plans with the person, reworks, retries a failed integration, escalates to the person, and completes', async () => {
-    const story: PScript = (a) => {
-      if (a.role === 'planner' && a.n === 0) return { reply: 'Which database, and who signs in?', ready: false, questions: ['database?'], plan: null };
-      if (a.role === 'critic' && a.input.requirements.phase.id === 'phase-1')
-        return { issues: [{ severity: 'minor', taskId: 't2', description: 'no index on bookings', suggestion: 'add one' }] };
-      if (a.role === 'pragmatist' && a.input.issues.length) return { validIssues: a.input.issues, dismissedIssues: [], correctedResults: [] };
-      if (a.role === 'integrator' && a.input.phase.id === 'phase-2' && a.n === 2)
-        return { compatible: false, conflicts: [{ taskIds: ['t3', 't4'], description: 'the page calls /book, the API serves /bookings' }], mergedResult: '' };
-      if (a.role === 'ceo' && a.input.phase.id === 'phase-1' && a.input.round === 1)
-        return { action: 'request_rework', reason: 'tests are missing', rework: [{ taskId: 't1', instruction: 'add tests' }] };
-      if (a.role === 'ceo' && a.input.phase.id === 'phase-2') return { action: 'escalate', reason: 'the page design needs the owner', rework: [] };
-      return undefined;
-    };
-    h = await startPipelines({ model: [story, BASE] });
+    h = await startPipelines({ model: [STORY, BASE] });
     const created = await h.coordinator.create(ALICE, { task: 'room booking tool', pipeline: 'company' });
     const asking = await h.coordinator.settled(ALICE, created.id);
     expect(asking).toMatchObject({ status: 'waiting_for_approval', waiting: { gate: 'planner', round: 1, accepts: ['message', 'reject'] } });

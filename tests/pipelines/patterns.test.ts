@@ -109,7 +109,7 @@ describe('group chat', () => {
     const reask = h.chats().filter((c) => c.body.format?.properties?.speaker)[1]!;
     expect(JSON.stringify(reask.body.messages.at(-1))).toMatch(/speaker/);
     expect(done.result).toMatchObject({ endedBy: 'terminate', turns: 3, result: 'design agreed after 4 messages' });
-    const convo = (await h.coordinator.messages(ALICE, p.id)).messages;
+    const convo = (await h.coordinator.messages(ALICE, p.id)).items;
     expect(convo.slice(0, 2).map((l) => [l.kind, l.from])).toEqual([
       ['message', `human:${ALICE.id}`],
       ['agent', 'critic'],

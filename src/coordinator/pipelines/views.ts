@@ -4,19 +4,11 @@
  * project's decisions log and known issues (company), all derived from the journal.
  */
 import type { JournalEntry } from '../model.ts';
+import type { ConversationLine, PipelineSummary } from '../door-schemas.ts';
 import type { Pipeline } from './load.ts';
 
-export interface PipelineSummary {
-  name: string;
-  pattern: string;
-  description: string;
-  digest: string;
-  file: string;
-  roles: { name: string; agent: string; description: string; model: string | null; tools: string[]; output: boolean; remember: boolean }[];
-  /** the agents @mentions address */
-  agents: string[];
-  example: Pipeline['spec']['example'] | null;
-}
+export type { ConversationLine, PipelineSummary } from '../door-schemas.ts';
+
 
 export function pipelineSummary(pl: Pipeline): PipelineSummary {
   return {
@@ -39,14 +31,6 @@ export function pipelineSummary(pl: Pipeline): PipelineSummary {
   };
 }
 
-export interface ConversationLine {
-  seq: number;
-  at: string;
-  kind: 'message' | 'answer' | 'decision' | 'agent' | 'transfer' | 'routed' | 'selected';
-  from: string;
-  to: string[] | null;
-  text: string;
-}
 
 const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
