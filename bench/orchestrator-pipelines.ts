@@ -82,7 +82,8 @@ export async function concurrentPipelineBench(): Promise<void> {
         peaks.push(peak);
       }
       const ratio = summary(ratios).p50;
-      line(`limit ${limit}: model calls in flight at most (3 runs)`, `${peaks.join(', ')} ${peaks.every((x) => x === limit) ? 'ok' : 'NOT THE LIMIT'}`);
+      const atLimit = peaks.every((x) => x === limit);
+      line(`limit ${limit}: model calls in flight at most (3 runs)`, `${peaks.join(', ')} ${atLimit ? 'ok' : 'NOT THE LIMIT'}`);
       line(`limit ${limit}: ideal ${rounds} rounds / measured (last run)`, `${fmt(rounds * LATENCY, 0)} ms / ${fmt(last, 0)} ms`);
       line(`limit ${limit}: measured / ideal, median of 3`, `${fmt(ratio, 3)}x  (runs: ${ratios.map((x) => fmt(x, 2)).join(', ')})`);
       line(`limit ${limit}: CPU of this process per worker (engine, client, scripted server)`, `${fmt(cpuPerWorker, 1)} ms`);

@@ -126,7 +126,9 @@ export abstract class MemoryDoor {
     if (who.role !== 'admin' && p.owner !== who.id)
       throw new FactoryError('FORBIDDEN', `Only the owner of project ${projectId} or an admin may do this`);
     if (p.status !== 'completed')
-      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${projectId} is ${p.status}: only a completed project's result is saved`, { status: p.status });
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${projectId} is ${p.status}: only a completed project's result is saved`, {
+        status: p.status,
+      });
     const b = parseInput(RememberBody, input, 'body');
     const r = p.result as { result?: unknown } | null;
     const value = r && typeof r === 'object' && 'result' in r ? r.result : r;

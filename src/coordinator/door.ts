@@ -103,14 +103,17 @@ export class DoorExtras extends MemoryDoor {
       this.runnerRef?.schedule(id);
       return { ...base, delivered: 'gate', to };
     }
-    if (body.gate) throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} has no open ${body.gate} gate that takes messages`, { status: p.status });
+    if (body.gate)
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} has no open ${body.gate} gate that takes messages`, { status: p.status });
     if (isTerminal(p.status))
       throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}: messages reach projects that are not finished`, {
         status: p.status,
       });
+    const data = { id: base.id, text: body.text, by: who.id, at, mentions };
+    const addressed = to === 'routed' ? '' : ` to ${to.map((t) => `@${t}`).join(', ')}`;
     await writeCommit(this.deps, p, {
-      journal: [{ key: `signal:message:${base.id}`, kind: 'signal', ok: true, data: { id: base.id, text: body.text, by: who.id, at, mentions } }],
-      events: [{ status: 'message', message: `message from ${who.id}${to === 'routed' ? '' : ` to ${to.map((t) => `@${t}`).join(', ')}`}`, metadata: { id: base.id, to } }],
+      journal: [{ key: `signal:message:${base.id}`, kind: 'signal', ok: true, data }],
+      events: [{ status: 'message', message: `message from ${who.id}${addressed}`, metadata: { id: base.id, to } }],
       audit: [{ type: 'project_message', action: 'sent', actor: who.id, input: body.text, details: { id: base.id, to } }],
     });
     return { ...base, delivered: 'inbox', to };

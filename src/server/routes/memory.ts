@@ -18,7 +18,14 @@ import { errors, json, NextCursor, pageReply, query, strict } from '../schemas/c
 
 type Door = Pick<
   Coordinator,
-  'addKnowledge' | 'listKnowledge' | 'knowledgeItem' | 'deleteKnowledge' | 'searchKnowledge' | 'saveResult' | 'listEpisodes' | 'searchEpisodes'
+  | 'addKnowledge'
+  | 'listKnowledge'
+  | 'knowledgeItem'
+  | 'deleteKnowledge'
+  | 'searchKnowledge'
+  | 'saveResult'
+  | 'listEpisodes'
+  | 'searchEpisodes'
 >;
 
 const ItemParams = strict({ id: z.string().min(1).max(200) });
