@@ -1,7 +1,8 @@
 // npm run bench -- orchestrator: the coordinator's engine against the scripted Ollama server.
 // (a) overhead per step against a bare model call of the same latency; (b) a 50-task DAG at
 // concurrency 4 with fixed-latency replies against the ideal (critical path and width), goal <= 1.1x;
-// (c) time to resume a project with 500 finished steps; (d) replay steps per second.
+// (c) time to resume a project with 500 finished steps; (d) replay steps per second; (e) a concurrent
+// pipeline of 50 workers at the limit (orchestrator-pipelines.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { ServiceDeps } from '../src/service-deps.ts';
 import { script, type Script } from '../tests/coordinator/scripted-model.ts';
 import { startFakeOllama, type FakeOllama } from '../tests/helpers/fake-ollama.ts';
 import { fmt, line, summary } from './lib.ts';
+import { concurrentPipelineBench } from './orchestrator-pipelines.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const WHO: Principal = { id: 'bench', role: 'admin' };
@@ -258,4 +260,5 @@ export async function orchestratorBench(): Promise<void> {
   for (const sync of ['full', 'normal'] as const) await overhead(sync);
   for (const sync of ['full', 'normal'] as const) await dag(sync);
   await resumeAndReplay();
+  await concurrentPipelineBench();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BlueprintDirLoad } from './blueprints/index.ts';
-import { CoordinatorStatusSchema, type Coordinator, type CoordinatorStatus } from './coordinator/index.ts';
+import { CoordinatorStatusSchema, PipelineStatusSchema, type Coordinator, type CoordinatorStatus } from './coordinator/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { LlmProvider } from './llm/index.ts';
 import type { PolicyRegistry } from './policy/index.ts';
@@ -73,6 +73,7 @@ export const Readiness = z.object({
       tools: z.number(),
       rejected: z.array(z.object({ file: z.string(), kind: z.string(), issues: z.array(Issue) })),
     }),
+    pipelines: PipelineStatusSchema.describe('the pipeline files: those that loaded, and each rejected file with every problem'),
   }),
   hints: z.array(z.string()).describe('what to do about each problem, one line each'),
 });
@@ -86,7 +87,7 @@ export interface ReadinessDeps {
   policies: Pick<PolicyRegistry, 'list' | 'problems'>;
   blueprints: BlueprintDirLoad;
   lifecycle: Pick<Lifecycle, 'isClosing'>;
-  coordinator: Pick<Coordinator, 'status'>;
+  coordinator: Pick<Coordinator, 'status' | 'pipelineStatus'>;
 }
 
 /** Whether the service can do its work: ready needs the store, Docker and the sandbox images; Ollama is optional. */
@@ -106,10 +107,19 @@ export async function readiness(d: ReadinessDeps): Promise<{ ready: boolean; rep
   for (const p of policies.problems) hints.push(`Policy file ${p.file} is invalid; the last valid version stays in force.`);
   for (const b of bp.rejected)
     hints.push(`Blueprint ${b.file} is invalid and was skipped: ${b.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  const pipelines = d.coordinator.pipelineStatus();
+  for (const r of pipelines.rejected) hints.push(`Pipeline ${r.file} is invalid and was not loaded: ${issueLines(r.issues)}`);
   if (!ollama.ok) hints.push('Ollama: run `ollama serve` or set OLLAMA_HOST; only LLM generation needs it.');
   if (d.lifecycle.isClosing) hints.push('The service is shutting down.');
   const status = !ready ? 'not_ready' : ollama.ok ? 'ready' : 'degraded';
-  return { ready, report: { status, checks: { store, docker, sandbox, ollama, policies, coordinator, blueprints }, hints } };
+  return { ready, report: { status, checks: { store, docker, sandbox, ollama, policies, coordinator, blueprints, pipelines }, hints } };
+}
+
+/** `file:line:column path: message`, the first three problems of a rejected file. */
+function issueLines(issues: { file: string; path: string; message: string; line?: number; column?: number }[]): string {
+  const at = (i: (typeof issues)[number]) => `${i.file}${i.line ? `:${i.line}:${i.column ?? 1}` : ''}`;
+  const shown = issues.slice(0, 3).map((i) => `${at(i)} ${i.path}: ${i.message}`);
+  return shown.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more: GET /api/v1/pipelines)` : '');
 }
 
 const NO_PROJECTS = { running: 0, queued: 0, pending: 0, active: 0, waiting: 0, paused: 0, completed: 0, failed: 0, cancelled: 0 };

@@ -25,6 +25,8 @@ export const AUDIT_EVENT_TYPES = [
   'project_step',
   'project_approval',
   'project_budget',
+  // pipelines (issue 13): a person's message to a project
+  'project_message',
 ] as const;
 
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);

@@ -14,3 +14,8 @@ export type Schemas = components['schemas'];
 export function createApiClient(baseUrl: string, token?: string): ApiClient {
   return createClient<paths>({ baseUrl, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
 }
+
+/** A project's plan when it is seed 004's (analysis and sub-tasks), not a pipeline pattern's own shape. */
+export function seedPlan(plan: Schemas['ProjectPlan'] | Schemas['PipelinePlan'] | null | undefined): Schemas['ProjectPlan'] | undefined {
+  return plan && 'subTasks' in plan && Array.isArray(plan.subTasks) && 'version' in plan ? (plan as Schemas['ProjectPlan']) : undefined;
+}

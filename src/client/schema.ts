@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Readiness, each dependency on its own
-         * @description Store, Docker, sandbox images and pool, Ollama, policies and blueprints, each with `ok`, plus hints. 503 when the store, Docker or the images are missing; `degraded` (200) when only Ollama is.
+         * @description Store, Docker, sandbox images and pool, Ollama, policies, blueprints and pipelines, each with `ok`, plus hints. 503 when the store, Docker or the images are missing; `degraded` (200) when only Ollama is.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -668,7 +668,7 @@ export interface paths {
         put?: never;
         /**
          * Start a project
-         * @description The coordinator plans the task (strategist), assigns sub-tasks to agents (delegator), runs them in parallel up to `config.maxConcurrentAgents`, reviews and iterates each to the quality threshold, aggregates, and closes. `config` overrides any of the service’s `coordinator.defaults` (README: project config keys). The run starts at once, or waits as pending past `coordinator.maxConcurrentProjects`. Follow it on the stream (`project:<id>`).
+         * @description Runs the task under `pipeline` (GET /api/v1/pipelines; its texts are recorded with the project; 422 PIPELINE_INVALID for a rejected file). The default, seed 004’s workflow: the coordinator plans the task (strategist), assigns sub-tasks to agents (delegator), runs them in parallel up to `config.maxConcurrentAgents`, reviews and iterates each to the quality threshold, aggregates, and closes. `config` overrides any of the service’s `coordinator.defaults` (README: project config keys). The run starts at once, or waits as pending past `coordinator.maxConcurrentProjects`. Follow it on the stream (`project:<id>`).
          */
         post: operations["createProject"];
         delete?: never;
@@ -869,6 +869,238 @@ export interface paths {
          * @description `ok` with the row count and head hash, or the first row that was changed or removed. 404 when there is no project you may see (another submitter’s is 404 too).
          */
         get: operations["verifyProjectJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipelines on disk
+         * @description Each pipeline that loaded (pattern, roles, the agents @mentions address, its example project), and `rejected`: the files that did not, with every problem’s file, path, line and column. A rejected file is never half-loaded.
+         */
+        get: operations["listPipelines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One pipeline with its texts
+         * @description Its summary, the file’s text and the role files it uses. 422 PIPELINE_INVALID (with the issues) for a rejected file.
+         */
+        get: operations["getPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the pipeline directory again
+         * @description New projects use the files as they are now; running projects keep the texts they recorded at creation.
+         */
+        post: operations["reloadPipelines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipeline texts a project runs under
+         * @description Recorded when the project was created: a later edit of the file changes nothing for it. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["getProjectPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project’s conversation
+         * @description Short-term memory in journal order: people’s messages and answers, each agent’s turn, handoffs, routing and the speakers a selector chose. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["listProjectMessages"];
+        put?: never;
+        /**
+         * Talk to a project
+         * @description At an open gate that takes messages (`waiting.accepts` has `message`: the planner’s conversation, a CEO’s escalation) the message is its answer (`delivered: gate`); otherwise it goes to the project’s inbox, read at the next turn: `@name` addresses that agent, `@all` every agent, no mention is routed to the most similar agent. 400 for an unknown @name; 409 PROJECT_STATE_INVALID once the project has ended. Only the owner or an admin (403 for others who see it; 404 for a submitter who does not).
+         */
+        post: operations["sendProjectMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List knowledge items
+         * @description Newest first. Private to its owner: a submitter reaches only its own (another’s is 404); admins and viewers may name an `owner`.
+         */
+        get: operations["listKnowledge"];
+        put?: never;
+        /**
+         * Add a knowledge item
+         * @description Embedded with the embedding model (`embedded: false` when the model server is away: it is embedded at the next search). 409 MEMORY_LIMIT past coordinator.memory.knowledge.maxItems. Private to its owner: a submitter reaches only its own (another’s is 404); admins and viewers may name an `owner`.
+         */
+        post: operations["addKnowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the knowledge base
+         * @description The items most similar to `q` by embedding (cosine), best first. 503 when the model server is away. Private to its owner: a submitter reaches only its own (another’s is 404); admins and viewers may name an `owner`.
+         */
+        get: operations["searchKnowledge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One knowledge item
+         * @description Private to its owner: a submitter reaches only its own (another’s is 404); admins and viewers may name an `owner`.
+         */
+        get: operations["getKnowledge"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a knowledge item
+         * @description Your own (an admin may name an `owner`). 404 when there is no such item of yours.
+         */
+        delete: operations["deleteKnowledge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/remember": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a completed project’s result as knowledge
+         * @description Into its owner’s knowledge base (idempotent: the same item again). 409 PROJECT_STATE_INVALID unless completed. Only the owner or an admin (403 for others who see it; 404 for a submitter who does not).
+         */
+        post: operations["rememberProjectResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List episodes
+         * @description Finished projects (task, plan, outcome, scores), newest first; kept per coordinator.memory.episodes. Private to its owner: a submitter reaches only its own (another’s is 404); admins and viewers may name an `owner`.
+         */
+        get: operations["listEpisodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/episodes/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search episodes
+         * @description Finished projects whose task is most similar to `q`: how similar work went before. Private to its owner: a submitter reaches only its own (another’s is 404); admins and viewers may name an `owner`.
+         */
+        get: operations["searchEpisodes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1078,6 +1310,21 @@ export interface components {
                 tools: string[];
             }[];
         };
+        /** @description A pipeline’s plan (its pattern’s own shape) */
+        PipelinePlan: {
+            /** @description the pattern that planned it, e.g. company (goals, non-goals, phases) */
+            kind: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An entry of a pipeline project’s decisions log: who decided what, and why */
+        ProjectDecision: {
+            at: string;
+            agent: string;
+            decision: string;
+            reason: string;
+            phase?: string;
+        };
         /** @description Seed 004 §10.1, computed from the journal when the project ends */
         ProjectMetrics: {
             totalMs: number | null;
@@ -1124,8 +1371,10 @@ export interface components {
             error: components["schemas"]["ProjectError"] | null;
             /** @description the open approval gate */
             waiting: {
-                /** @enum {string} */
-                gate: "plan" | "aggregation";
+                /** @description seed 004: plan, aggregation; pipelines: e.g. planner (a conversation), escalation */
+                gate: string;
+                /** @description the answers it takes (absent: approve and reject); message: POST /projects/{id}/messages */
+                accepts?: ("approve" | "reject" | "message")[];
                 /** @description the how-many-th time the workflow reached this gate */
                 round: number;
                 /** @description what is to be approved: the plan, or the results about to be aggregated */
@@ -1203,8 +1452,10 @@ export interface components {
             error: components["schemas"]["ProjectError"] | null;
             /** @description the open approval gate */
             waiting: {
-                /** @enum {string} */
-                gate: "plan" | "aggregation";
+                /** @description seed 004: plan, aggregation; pipelines: e.g. planner (a conversation), escalation */
+                gate: string;
+                /** @description the answers it takes (absent: approve and reject); message: POST /projects/{id}/messages */
+                accepts?: ("approve" | "reject" | "message")[];
                 /** @description the how-many-th time the workflow reached this gate */
                 round: number;
                 /** @description what is to be approved: the plan, or the results about to be aggregated */
@@ -1296,14 +1547,16 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            plan: components["schemas"]["ProjectPlan"] | null;
+            plan: (components["schemas"]["ProjectPlan"] | components["schemas"]["PipelinePlan"]) | null;
             tasks: components["schemas"]["ProjectTask"][];
             approvals: {
                 gate: string;
                 round: number;
                 /** @enum {string} */
-                decision: "approve" | "reject";
+                decision: "approve" | "reject" | "message";
                 reason?: string;
+                /** @description the answer at a gate that takes messages */
+                message?: string;
                 /** @description the edited plan that was approved */
                 plan?: unknown;
                 /** @description who decided (token id) */
@@ -1318,6 +1571,10 @@ export interface components {
                 /** @description hash of the last journal row */
                 head: string;
             };
+            /** @description pipelines: the decisions log */
+            decisions: components["schemas"]["ProjectDecision"][];
+            /** @description pipelines: the issues the project accepted and goes on with */
+            knownIssues: unknown[];
         };
         ProjectStep: {
             seq: number;
@@ -1362,8 +1619,10 @@ export interface components {
                 at: string;
             } | null;
             waiting: {
-                /** @enum {string} */
-                gate: "plan" | "aggregation";
+                /** @description seed 004: plan, aggregation; pipelines: e.g. planner (a conversation), escalation */
+                gate: string;
+                /** @description the answers it takes (absent: approve and reject); message: POST /projects/{id}/messages */
+                accepts?: ("approve" | "reject" | "message")[];
                 /** @description the how-many-th time the workflow reached this gate */
                 round: number;
                 /** @description what is to be approved: the plan, or the results about to be aggregated */
@@ -1398,8 +1657,10 @@ export interface components {
                 gate: string;
                 round: number;
                 /** @enum {string} */
-                decision: "approve" | "reject";
+                decision: "approve" | "reject" | "message";
                 reason?: string;
+                /** @description the answer at a gate that takes messages */
+                message?: string;
                 /** @description the edited plan that was approved */
                 plan?: unknown;
                 /** @description who decided (token id) */
@@ -1449,11 +1710,269 @@ export interface components {
             key: string;
             reason: string;
         };
+        PipelineIssue: {
+            /** @description the file the problem is in: the pipeline or one of its role files (roles/<name>.yaml) */
+            file: string;
+            /** @description dotted path in the document; (root) for the whole document */
+            path: string;
+            message: string;
+            /** @description 1-based */
+            line?: number;
+            /** @description 1-based */
+            column?: number;
+        };
+        /** @description A pipeline file that did not load (none of it is used), with every problem */
+        RejectedPipeline: {
+            file: string;
+            issues: components["schemas"]["PipelineIssue"][];
+        };
+        Pipeline: {
+            name: string;
+            /** @description seed004, sequential, concurrent, group-chat, handoff, magentic or company */
+            pattern: string;
+            description: string;
+            /** @description sha256 of its texts (the file and its role files) */
+            digest: string;
+            file: string;
+            roles: {
+                /** @description the role key; @name addresses it */
+                name: string;
+                /** @description the agent blueprint’s name */
+                agent: string;
+                description: string;
+                model: string | null;
+                tools: string[];
+                /** @description its output is validated against a JSON schema */
+                output: boolean;
+                /** @description its output is saved into the owner’s knowledge base when the project completes */
+                remember: boolean;
+            }[];
+            /** @description the agents @mentions address */
+            agents: string[];
+            /** @description a small project that shows the pipeline (README) */
+            example: {
+                task: string;
+                messages: string[];
+                config?: {
+                    maxConcurrentAgents?: number;
+                    maxIterations?: number;
+                    qualityThreshold?: number;
+                    timeoutMs?: number;
+                    dynamicAgents?: boolean;
+                    toolGeneration?: boolean;
+                    approvals?: {
+                        plan?: boolean;
+                        aggregation?: boolean;
+                    };
+                    budget?: {
+                        tokens?: number | null;
+                        costUsd?: number | null;
+                        wallMs?: number | null;
+                        toolRuns?: number | null;
+                    };
+                    /** @enum {string} */
+                    onBudgetExceeded?: "pause" | "fail";
+                    reviewChain?: {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "self" | "peer" | "cross" | "specialized" | "coordinator";
+                        /** @default false */
+                        mustPass: boolean;
+                        /** @default true */
+                        canImprove: boolean;
+                        reviewer?: string;
+                        /** @default [] */
+                        criteria: string[];
+                    }[];
+                    /** @enum {string} */
+                    onIterationsExhausted?: "accept-best-and-flag" | "fail" | "replan";
+                    maxTasks?: number;
+                    maxSteps?: number;
+                    maxReplans?: number;
+                    workerRetries?: number;
+                    maxRepeatedToolCalls?: number;
+                    maxCompletionTokens?: number;
+                    models?: {
+                        [key: string]: string;
+                    };
+                };
+            } | null;
+        };
+        PipelineDetail: {
+            name: string;
+            /** @description seed004, sequential, concurrent, group-chat, handoff, magentic or company */
+            pattern: string;
+            description: string;
+            /** @description sha256 of its texts (the file and its role files) */
+            digest: string;
+            file: string;
+            roles: {
+                /** @description the role key; @name addresses it */
+                name: string;
+                /** @description the agent blueprint’s name */
+                agent: string;
+                description: string;
+                model: string | null;
+                tools: string[];
+                /** @description its output is validated against a JSON schema */
+                output: boolean;
+                /** @description its output is saved into the owner’s knowledge base when the project completes */
+                remember: boolean;
+            }[];
+            /** @description the agents @mentions address */
+            agents: string[];
+            /** @description a small project that shows the pipeline (README) */
+            example: {
+                task: string;
+                messages: string[];
+                config?: {
+                    maxConcurrentAgents?: number;
+                    maxIterations?: number;
+                    qualityThreshold?: number;
+                    timeoutMs?: number;
+                    dynamicAgents?: boolean;
+                    toolGeneration?: boolean;
+                    approvals?: {
+                        plan?: boolean;
+                        aggregation?: boolean;
+                    };
+                    budget?: {
+                        tokens?: number | null;
+                        costUsd?: number | null;
+                        wallMs?: number | null;
+                        toolRuns?: number | null;
+                    };
+                    /** @enum {string} */
+                    onBudgetExceeded?: "pause" | "fail";
+                    reviewChain?: {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "self" | "peer" | "cross" | "specialized" | "coordinator";
+                        /** @default false */
+                        mustPass: boolean;
+                        /** @default true */
+                        canImprove: boolean;
+                        reviewer?: string;
+                        /** @default [] */
+                        criteria: string[];
+                    }[];
+                    /** @enum {string} */
+                    onIterationsExhausted?: "accept-best-and-flag" | "fail" | "replan";
+                    maxTasks?: number;
+                    maxSteps?: number;
+                    maxReplans?: number;
+                    workerRetries?: number;
+                    maxRepeatedToolCalls?: number;
+                    maxCompletionTokens?: number;
+                    models?: {
+                        [key: string]: string;
+                    };
+                };
+            } | null;
+            /** @description the pipeline file as it was read */
+            text: string;
+            /** @description role files it uses (roles/<name>.yaml), by name */
+            roleFiles: {
+                [key: string]: string;
+            };
+        };
+        /** @description The texts the project recorded at its creation (or a code workflow’s name) */
+        ProjectPipeline: components["schemas"]["PipelineDetail"] | {
+            name: string;
+            /** @constant */
+            pattern: "code";
+        };
+        ProjectMessage: {
+            id: string;
+            project: string;
+            text: string;
+            by: string;
+            at: string;
+            /** @description the @names in the text, or all for @all */
+            mentions: string[] | "all";
+            /**
+             * @description gate: it answered the open gate (the planner’s conversation, an escalation); inbox: read at the next turn
+             * @enum {string}
+             */
+            delivered: "gate" | "inbox";
+            /** @description the agents it addresses; routed: the router picks one */
+            to: string[] | "routed";
+        };
+        ConversationLine: {
+            seq: number;
+            at: string;
+            /** @enum {string} */
+            kind: "message" | "answer" | "decision" | "agent" | "transfer" | "routed" | "selected";
+            /** @description human:<token id>, an agent, router or selector */
+            from: string;
+            to: string[] | null;
+            text: string;
+        };
+        KnowledgeItem: {
+            id: string;
+            owner: string;
+            /** @description the project whose result it was saved from */
+            project: string | null;
+            title: string;
+            content: string;
+            tags: string[];
+            /** @description user, or project:<id> for a saved result */
+            source: string;
+            /** @description the embedding model of its vector (null: not embedded yet) */
+            model: string | null;
+            createdAt: string;
+            expiresAt: string | null;
+        };
+        SavedKnowledgeItem: {
+            id: string;
+            owner: string;
+            /** @description the project whose result it was saved from */
+            project: string | null;
+            title: string;
+            content: string;
+            tags: string[];
+            /** @description user, or project:<id> for a saved result */
+            source: string;
+            /** @description the embedding model of its vector (null: not embedded yet) */
+            model: string | null;
+            createdAt: string;
+            expiresAt: string | null;
+            /** @description false: the model server was away; it is embedded at the next search */
+            embedded: boolean;
+        };
+        /** @description A finished project: task, plan, outcome, scores */
+        Episode: {
+            project: string;
+            owner: string;
+            pipeline: string;
+            task: string;
+            plan: unknown;
+            status: string;
+            outcome: {
+                summary: string;
+                error: {
+                    code: string;
+                    message: string;
+                } | null;
+                flagged: boolean;
+            };
+            scores: {
+                quality: number | null;
+                firstPassRate: number | null;
+                tasks: number;
+                failedTasks: number;
+                tokens: number;
+                durationMs: number | null;
+            };
+            model: string | null;
+            createdAt: string;
+            expiresAt: string | null;
+        };
         /** @description An error from the catalog (docs/errors.md) */
         Error: {
             error: {
                 /** @enum {string} */
-                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "STORE_CORRUPT" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
+                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "STORE_CORRUPT" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED" | "PIPELINE_INVALID" | "ROLE_INPUT_INVALID" | "HANDOFF_LOOP" | "PIPELINE_STALLED" | "PIPELINE_LIMIT" | "PHASE_FAILED" | "MEMORY_LIMIT";
                 message: string;
                 retryable: boolean;
                 hint?: string;
@@ -2075,6 +2594,14 @@ export interface operations {
                                     }[];
                                 }[];
                             };
+                            /** @description the pipeline files: those that loaded, and each rejected file with every problem */
+                            pipelines: {
+                                /** @description every file in the pipeline directory loaded */
+                                ok: boolean;
+                                dir: string;
+                                loaded: string[];
+                                rejected: components["schemas"]["RejectedPipeline"][];
+                            };
                         };
                         /** @description what to do about each problem, one line each */
                         hints: string[];
@@ -2205,6 +2732,14 @@ export interface operations {
                                         column?: number;
                                     }[];
                                 }[];
+                            };
+                            /** @description the pipeline files: those that loaded, and each rejected file with every problem */
+                            pipelines: {
+                                /** @description every file in the pipeline directory loaded */
+                                ok: boolean;
+                                dir: string;
+                                loaded: string[];
+                                rejected: components["schemas"]["RejectedPipeline"][];
                             };
                         };
                         /** @description what to do about each problem, one line each */
@@ -2620,7 +3155,7 @@ export interface operations {
     queryAudit: {
         parameters: {
             query?: {
-                type?: ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped" | "project_created" | "project_status_changed" | "project_step" | "project_approval" | "project_budget") | ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped" | "project_created" | "project_status_changed" | "project_step" | "project_approval" | "project_budget")[];
+                type?: ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped" | "project_created" | "project_status_changed" | "project_step" | "project_approval" | "project_budget" | "project_message") | ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped" | "project_created" | "project_status_changed" | "project_step" | "project_approval" | "project_budget" | "project_message")[];
                 project?: string;
                 agent?: string;
                 from?: string;
@@ -3013,7 +3548,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3053,7 +3588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3349,7 +3884,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3498,7 +4033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3686,7 +4221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3716,7 +4251,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3850,7 +4385,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3880,7 +4415,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4320,7 +4855,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4534,7 +5069,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5466,7 +6001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5704,6 +6239,7 @@ export interface operations {
                             [key: string]: string;
                         };
                     };
+                    /** @description the pipeline to run (GET /api/v1/pipelines); default coordinator.defaultPipeline: default, seed 004’s workflow */
                     pipeline?: string;
                 };
             };
@@ -5765,6 +6301,16 @@ export interface operations {
             };
             /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
+            422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
@@ -6077,7 +6623,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6136,8 +6682,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approve" | "reject";
-                    /** @enum {string} */
-                    gate?: "plan" | "aggregation";
+                    gate?: string;
                     reason?: string;
                     plan?: unknown;
                 };
@@ -6197,7 +6742,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6227,7 +6772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6316,7 +6861,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6414,7 +6959,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6653,6 +7198,1226 @@ export interface operations {
             };
             /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPipelines: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pipelines */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pipelines: components["schemas"]["Pipeline"][];
+                        rejected: components["schemas"]["RejectedPipeline"][];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPipeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pipeline */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pipeline: components["schemas"]["PipelineDetail"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE, PIPELINE_INVALID, ROLE_INPUT_INVALID, HANDOFF_LOOP, PIPELINE_STALLED, PIPELINE_LIMIT, PHASE_FAILED */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reloadPipelines: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reloaded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        loaded: string[];
+                        rejected: components["schemas"]["RejectedPipeline"][];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectPipeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recorded pipeline */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pipeline: components["schemas"]["ProjectPipeline"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProjectMessages: {
+        parameters: {
+            query?: {
+                /** @description lines per page (1-500) */
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the conversation */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: components["schemas"]["ConversationLine"][];
+                        /** @description pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendProjectMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the message; @name addresses one of the project’s agents, @all all of them */
+                    text: string;
+                    /** @description the gate being answered (e.g. planner); when given it must be the open one */
+                    gate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: components["schemas"]["ProjectMessage"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listKnowledge: {
+        parameters: {
+            query?: {
+                /** @description admins and viewers: whose knowledge base (default: your own) */
+                owner?: string;
+                /** @description items per page (1-100) */
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["KnowledgeItem"][];
+                        /** @description pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addKnowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description the text agents get when it is similar to their task (cut to memory.knowledge.maxChars) */
+                    content: string;
+                    /** @default [] */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["SavedKnowledgeItem"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchKnowledge: {
+        parameters: {
+            query: {
+                /** @description the text to find similar items for (embedded with the embedding model) */
+                q: string;
+                /** @description admins and viewers: whose memory (default: your own) */
+                owner?: string;
+                /** @description at most this many hits (default: memory.knowledge.topK) */
+                topK?: number;
+                /** @description only hits at least this similar (cosine, -1..1) */
+                minScore?: number;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hits */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hits: {
+                            item: components["schemas"]["KnowledgeItem"];
+                            /** @description cosine similarity, -1..1 */
+                            score: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED, AGENT_LOOP, AGENT_NO_ANSWER */
+            502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: SHUTTING_DOWN, STORE_UNAVAILABLE, STORE_BUSY, DOCKER_UNAVAILABLE, OLLAMA_UNAVAILABLE, OLLAMA_MODEL_MISSING, OLLAMA_OUT_OF_MEMORY, SANDBOX_IMAGE_MISSING */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout: LLM_TIMEOUT, PROJECT_TIMEOUT */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getKnowledge: {
+        parameters: {
+            query?: {
+                /** @description admins and viewers: whose item (default: your own) */
+                owner?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["KnowledgeItem"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteKnowledge: {
+        parameters: {
+            query?: {
+                /** @description admins and viewers: whose item (default: your own) */
+                owner?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rememberProjectResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @default [] */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["SavedKnowledgeItem"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED, MEMORY_LIMIT */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEpisodes: {
+        parameters: {
+            query?: {
+                /** @description admins and viewers: whose episodes (default: your own) */
+                owner?: string;
+                /** @description episodes, newest first (1-100) */
+                limit?: number;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The episodes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        episodes: components["schemas"]["Episode"][];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchEpisodes: {
+        parameters: {
+            query: {
+                /** @description the text to find similar items for (embedded with the embedding model) */
+                q: string;
+                /** @description admins and viewers: whose memory (default: your own) */
+                owner?: string;
+                /** @description at most this many hits (default: memory.knowledge.topK) */
+                topK?: number;
+                /** @description only hits at least this similar (cosine, -1..1) */
+                minScore?: number;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hits */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hits: {
+                            item: components["schemas"]["Episode"];
+                            /** @description cosine similarity, -1..1 */
+                            score: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED, AGENT_LOOP, AGENT_NO_ANSWER */
+            502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: SHUTTING_DOWN, STORE_UNAVAILABLE, STORE_BUSY, DOCKER_UNAVAILABLE, OLLAMA_UNAVAILABLE, OLLAMA_MODEL_MISSING, OLLAMA_OUT_OF_MEMORY, SANDBOX_IMAGE_MISSING */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout: LLM_TIMEOUT, PROJECT_TIMEOUT */
+            504: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;

@@ -13,6 +13,7 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   FACTORY_DATA_DIR: 'dataDir',
   FACTORY_POLICY_DIR: 'policyDir',
   FACTORY_BLUEPRINT_DIR: 'blueprintDir',
+  FACTORY_PIPELINE_DIR: 'pipelineDir',
   DOCKER_HOST: 'docker.host',
   OLLAMA_HOST: 'ollama.host',
   FACTORY_MODEL: 'ollama.defaultModel',
@@ -97,6 +98,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     dataDir: resolve(cfg.dataDir),
     policyDir: resolve(cfg.policyDir),
     blueprintDir: resolve(cfg.blueprintDir),
+    pipelineDir: resolve(cfg.pipelineDir),
     docker: { ...cfg.docker, host: cfg.docker.host },
   };
 }

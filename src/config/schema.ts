@@ -157,6 +157,8 @@ export const ConfigSchema = z
     dataDir: z.string().min(1).default('./data'),
     policyDir: z.string().min(1).default(`${PACKAGE_ROOT}policies`),
     blueprintDir: z.string().min(1).default(`${PACKAGE_ROOT}blueprints`),
+    /** pipeline files (`*.yaml`) and their role files (`roles/*.yaml`): issue 13 */
+    pipelineDir: z.string().min(1).default(`${PACKAGE_ROOT}pipelines`),
     docker: z
       .object({
         /** unset: $DOCKER_HOST, else the private socket of scripts/docker-up.sh if present, else /var/run/docker.sock */
@@ -227,6 +229,47 @@ export const ConfigSchema = z
         specialistTtlSeconds: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
         /** the per-project settings every project starts from */
         defaults: ProjectDefaultsSchema.prefault({}),
+        /** the pipeline a project runs when it names none (pipelines/<name>.yaml) */
+        defaultPipeline: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).default('default'),
+        /** a message or task goes to the agent whose description is most similar (embeddings), if at least this similar; else a model picks */
+        routing: z
+          .object({ threshold: z.coerce.number().min(-1).max(1).default(0.75) })
+          .strict()
+          .prefault({}),
+        /** short-term (a project's conversation), long-term (knowledge) and episodic memory; all private to the owner */
+        memory: z
+          .object({
+            /** messages of a project's conversation an agent is shown (the newest; the task always) */
+            shortTermMessages: z.coerce.number().int().min(2).max(500).default(40),
+            knowledge: z
+              .object({
+                /** items per owner; more are refused (MEMORY_LIMIT) */
+                maxItems: z.coerce.number().int().min(1).max(100_000).default(5000),
+                /** characters of one item */
+                maxChars: z.coerce.number().int().min(100).max(200_000).default(16_000),
+                /** null: kept until deleted */
+                retentionDays: z.coerce.number().int().min(1).max(36_500).nullable().default(null),
+                /** items a search returns at most */
+                topK: z.coerce.number().int().min(1).max(50).default(5),
+                /** the least cosine similarity of a hit */
+                minScore: z.coerce.number().min(-1).max(1).default(0.5),
+              })
+              .strict()
+              .prefault({}),
+            episodes: z
+              .object({
+                /** finished projects kept per owner (the oldest go first) */
+                maxPerOwner: z.coerce.number().int().min(1).max(100_000).default(1000),
+                retentionDays: z.coerce.number().int().min(1).max(36_500).nullable().default(365),
+                /** similar earlier projects shown to a planner */
+                topK: z.coerce.number().int().min(0).max(20).default(3),
+                minScore: z.coerce.number().min(-1).max(1).default(0.5),
+              })
+              .strict()
+              .prefault({}),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -42,11 +42,11 @@ export const CreateProjectBody = z.strictObject({
   task: nonBlank(20_000),
   name: nonBlank(200).optional(),
   config: ProjectConfigInput.optional(),
-  /** the workflow to run; the default is seed 004's */
   pipeline: z
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,63}$/)
-    .optional(),
+    .optional()
+    .describe('the pipeline to run (GET /api/v1/pipelines); default coordinator.defaultPipeline: default, seed 004’s workflow'),
 });
 export type CreateProjectBody = z.input<typeof CreateProjectBody>;
 
@@ -54,8 +54,11 @@ export type CreateProjectBody = z.input<typeof CreateProjectBody>;
 export const ApprovalBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    /** the gate being decided; when given it must be the open one */
-    gate: z.enum(['plan', 'aggregation']).optional(),
+    /** the gate being decided (plan, aggregation, escalation …); when given it must be the open one */
+    gate: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+      .optional(),
     reason: z.string().max(4000).optional(),
     /** approve an edited plan instead (plan gate only), validated like a generated one */
     plan: z.unknown().optional(),
@@ -68,6 +71,21 @@ export const ApprovalBody = z
   });
 export type ApprovalBody = z.input<typeof ApprovalBody>;
 
+/**
+ * POST /api/v1/projects/:id/messages: a person's message. `@name` addresses one of the project's
+ * agents, `@all` all of them; without a mention the message is routed. A project waiting for a
+ * message (the planner's conversation) takes it as its answer.
+ */
+export const MessageBody = z.strictObject({
+  text: nonBlank(20_000).describe('the message; @name addresses one of the project’s agents, @all all of them'),
+  gate: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+    .optional()
+    .describe('the gate being answered (e.g. planner); when given it must be the open one'),
+});
+export type MessageBody = z.input<typeof MessageBody>;
+
 /** PATCH /api/v1/projects/:id/budget: the limits to change (null = unlimited). */
 export const BudgetPatchBody = ProjectBudgetSchema.partial()
   .strict()
@@ -75,7 +93,7 @@ export const BudgetPatchBody = ProjectBudgetSchema.partial()
 export type BudgetPatchBody = z.input<typeof BudgetPatchBody>;
 
 /** An opaque cursor from a previous page (`nextCursor`), kept as it was sent; the door reads the key inside. */
-const Cursor = z
+export const Cursor = z
   .string()
   .max(512)
   .refine((s) => decodeCursor(s) !== undefined, 'not a cursor from this API: pass nextCursor from the previous page unchanged')
@@ -105,6 +123,13 @@ export const StepsQuery = z.strictObject({
   cursor: Cursor.optional(),
 });
 export type StepsQuery = z.input<typeof StepsQuery>;
+
+/** GET /api/v1/projects/:id/messages: the conversation in journal order, `limit` per page after `cursor`. */
+export const MessagesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('lines per page (1-500)'),
+  cursor: Cursor.optional(),
+});
+export type MessagesQuery = z.input<typeof MessagesQuery>;
 
 /** The key inside a cursor the schemas above accepted. */
 export function cursorKey(cursor: string | undefined): PageKey | undefined {

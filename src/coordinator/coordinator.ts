@@ -20,7 +20,7 @@ import { usedOf } from './engine/budget.ts';
 import { heldElsewhere } from './engine/lease.ts';
 import { writeCommit, type EngineDeps } from './engine/run.ts';
 import { Runner } from './engine/runner.ts';
-import { verifyJournal, type JournalVerdict } from './journal.ts';
+import { journalBuilder, verifyJournal, type JournalVerdict } from './journal.ts';
 import { ACTIVE_STATUSES, isTerminal, type Principal, type ProjectRecord, type ProjectStatus } from './model.ts';
 import type { CoordinatorStatus } from './schemas.ts';
 import { recordDecision } from './decisions.ts';
@@ -37,20 +37,87 @@ import {
 } from './views.ts';
 import { seed004 } from './workflows/seed004.ts';
 import type { Workflow } from './workflows/types.ts';
+import { Memory } from './memory.ts';
+import type { MemoryRepository } from './ports.ts';
+import { interpret } from './pipelines/interpret.ts';
+import type { Pipeline, PipelineBundle } from './pipelines/load.ts';
+import { PipelineRegistry, summary as issueSummary } from './pipelines/registry.ts';
+import type { PipelineEnv } from './pipelines/runtime.ts';
+import type { JournalEntry } from './model.ts';
+import { DoorExtras } from './door.ts';
 
+/** The code workflow of seed 004, for projects created before pipelines (and when no pipeline directory is loaded). */
 export const DEFAULT_PIPELINE = 'seed004';
 
-export class Coordinator {
-  private readonly runner: Runner;
+export interface CoordinatorParts {
+  /** workflows by name (code), for tests and projects recorded before pipelines */
+  workflows?: Record<string, Workflow>;
+  /** the pipeline files; without it only the code workflows run */
+  pipelines?: PipelineRegistry;
+  /** long-term memory (the store's MemoryRepository) */
+  memory: MemoryRepository;
+}
+
+/** The texts a project recorded at its creation (journal row `pipeline`). */
+interface RecordedPipeline {
+  name: string;
+  pattern: string;
+  digest: string;
+  bundle: PipelineBundle;
+}
+
+export class Coordinator extends DoorExtras {
+  protected readonly runner: Runner;
   private readonly workflows: Map<string, Workflow>;
+  private readonly interpreted = new Map<string, Workflow>();
+  private readonly env: PipelineEnv;
   private started = false;
 
-  constructor(
-    private readonly deps: EngineDeps,
-    workflows: Record<string, Workflow> = {},
-  ) {
-    this.workflows = new Map(Object.entries({ [DEFAULT_PIPELINE]: seed004, ...workflows }));
-    this.runner = new Runner(deps, this.workflows);
+  constructor(deps: EngineDeps, opts: CoordinatorParts) {
+    const memory = new Memory(opts.memory, deps.settings.memory);
+    const withHooks: EngineDeps = {
+      ...deps,
+      onEnded: (p) => {
+        deps.onEnded?.(p);
+        void memory.recordEpisode(deps.llm, p).catch(() => undefined);
+      },
+    };
+    const pipelines = opts.pipelines ?? new PipelineRegistry('');
+    super(withHooks, pipelines, memory);
+    this.workflows = new Map(Object.entries({ [DEFAULT_PIPELINE]: seed004, ...opts.workflows }));
+    this.env = { memory, routingThreshold: deps.settings.routing.threshold, shortTermMessages: deps.settings.memory.shortTermMessages };
+    this.runner = new Runner(withHooks, (run) => this.workflowOf(run.project, run.journal));
+    this.attach(this.runner);
+  }
+
+  /** The workflow of a project: its recorded pipeline, interpreted (once per digest), or a code workflow by name. */
+  private workflowOf(p: ProjectRecord, journal: ReadonlyMap<string, JournalEntry>): Workflow {
+    const rec = journal.get('pipeline')?.data as RecordedPipeline | undefined;
+    if (rec) {
+      let wf = this.interpreted.get(rec.digest);
+      if (!wf) {
+        wf = interpret(this.pipelines.fromBundle(rec.bundle), this.env);
+        this.interpreted.set(rec.digest, wf);
+      }
+      return wf;
+    }
+    const wf = this.workflows.get(p.pipeline);
+    if (!wf) throw new FactoryError('INTERNAL', `no workflow named '${p.pipeline}'`);
+    return wf;
+  }
+
+  /** The pipeline a new project of `name` runs (undefined: a code workflow of that name). */
+  private pipelineFor(name: string | undefined): Pipeline | undefined {
+    const wanted = name ?? this.deps.settings.defaultPipeline;
+    const pl = this.pipelines.get(wanted);
+    if (pl) return pl;
+    if (name === undefined && !this.pipelines.rejectionOf(wanted)) return undefined; // no pipeline files: seed 004's code workflow
+    if (name !== undefined && this.workflows.has(name)) return undefined;
+    const bad = this.pipelines.rejectionOf(wanted);
+    if (bad) throw new FactoryError('PIPELINE_INVALID', `The pipeline '${wanted}' does not load: ${issueSummary(bad.issues)}`, { file: bad.file, issues: bad.issues });
+    throw new FactoryError('VALIDATION_FAILED', `No pipeline named '${wanted}'`, {
+      issues: [{ path: 'pipeline', message: `known: ${[...this.pipelines.list().map((x) => x.name), ...this.workflows.keys()].join(', ')}` }],
+    });
   }
 
   /** The stream topic of a project's events. */
@@ -96,19 +163,18 @@ export class Coordinator {
   async create(who: Principal, input: unknown): Promise<ProjectView> {
     if (who.role === 'viewer') throw new FactoryError('FORBIDDEN', 'A viewer may not create projects');
     const body = parseInput(CreateProjectBody, input, 'project');
-    const pipeline = body.pipeline ?? DEFAULT_PIPELINE;
-    if (!this.workflows.has(pipeline)) {
-      throw new FactoryError('VALIDATION_FAILED', `No pipeline named '${pipeline}'`, {
-        issues: [{ path: 'pipeline', message: `known: ${[...this.workflows.keys()].join(', ')}` }],
-      });
-    }
-    const config = resolveSettings(this.deps.settings.defaults, body.config);
+    const pl = this.pipelineFor(body.pipeline);
+    const pipeline = pl?.name ?? body.pipeline ?? DEFAULT_PIPELINE;
+    const base = pl?.spec.config ? resolveSettings(this.deps.settings.defaults, pl.spec.config) : this.deps.settings.defaults;
+    const config = resolveSettings(base, body.config);
     const id = `prj_${randomBytes(8).toString('hex')}`;
     const name = body.name?.trim() ?? body.task.trim().replace(/\s+/g, ' ').slice(0, 80);
     const record = { id, name, owner: who.id, task: body.task, pipeline, config };
+    const recorded: RecordedPipeline | undefined = pl && { name: pl.name, pattern: pl.pattern, digest: pl.digest, bundle: pl.bundle };
     await this.deps.repo.create(
       record,
       {
+        journal: recorded ? [journalBuilder(id, { key: 'pipeline', kind: 'mark', ok: true, data: recorded, meta: { digest: pl!.digest } })] : [],
         events: [
           {
             topic: Coordinator.topic(id),
@@ -128,7 +194,7 @@ export class Coordinator {
             project: id,
             actor: who.id,
             input: body.task,
-            details: { name, pipeline, config },
+            details: { name, pipeline, config, ...(pl ? { pattern: pl.pattern, digest: pl.digest } : {}) },
           }),
         ],
       },
@@ -256,12 +322,11 @@ export class Coordinator {
     return this.get(who, id);
   }
 
-  /** Runs the workflow over the journal with no model, tools or agents, writing nothing. */
+  /** Runs the workflow (the recorded pipeline) over the journal with no model, tools or agents, writing nothing. */
   async replay(who: Principal, id: string): Promise<ReplayResult> {
     const p = await this.visible(who, id);
-    const wf = this.workflows.get(p.pipeline);
-    if (!wf) throw new FactoryError('INTERNAL', `no workflow named '${p.pipeline}'`);
-    return replayProject(this.deps, p, await this.deps.repo.journal(id), wf);
+    const rows = await this.deps.repo.journal(id);
+    return replayProject(this.deps, p, rows, this.workflowOf(p, new Map(rows.map((r) => [r.key, r]))));
   }
 
   /** Checks the journal's hash chain. */
@@ -289,20 +354,6 @@ export class Coordinator {
       audit: [{ type: 'project_status_changed', action: 'resumed', actor: who.id, details: { from: 'paused', to: p.phase } }],
     });
     this.runner.schedule(p.id);
-  }
-
-  /** Admins and viewers see every project; a submitter only its own (others do not exist for it: 404, audited). */
-  private async visible(who: Principal, id: string): Promise<ProjectRecord> {
-    await this.deps.access.require(who, id, 'read');
-    const p = await this.deps.repo.get(id);
-    if (!p) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { kind: 'project', id });
-    return p;
-  }
-
-  /** Only the owner or an admin may change a project (another who sees it: 403, audited). */
-  private async decidable(who: Principal, id: string): Promise<ProjectRecord> {
-    await this.deps.access.require(who, id, 'change');
-    return this.visible(who, id);
   }
 }
 

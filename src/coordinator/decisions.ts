@@ -6,10 +6,17 @@ import { FactoryError } from '../errors/catalog.ts';
 import type { ApprovalBody } from './api.ts';
 import type { GateDecision } from './engine/context.ts';
 import { writeCommit, type EngineDeps } from './engine/run.ts';
-import type { Principal, ProjectRecord } from './model.ts';
+import type { GateAnswer, Principal, ProjectRecord } from './model.ts';
+
+const DONE: Record<GateAnswer, string> = { approve: 'approved', reject: 'rejected', message: 'answered' };
 import { validatePlan } from './roles/plan.ts';
 
-export async function recordDecision(deps: EngineDeps, who: Principal, p: ProjectRecord, body: ApprovalBody): Promise<void> {
+export async function recordDecision(
+  deps: EngineDeps,
+  who: Principal,
+  p: ProjectRecord,
+  body: Omit<ApprovalBody, 'decision'> & { decision: GateAnswer; message?: string },
+): Promise<void> {
   const id = p.id;
   const open = p.waiting;
   if (p.status !== 'waiting_for_approval' || !open)
@@ -20,6 +27,13 @@ export async function recordDecision(deps: EngineDeps, who: Principal, p: Projec
     throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} waits at the ${open.gate} gate, not ${body.gate}`, {
       status: p.status,
       gate: open.gate,
+    });
+  const accepts = open.accepts ?? ['approve', 'reject'];
+  if (!accepts.includes(body.decision))
+    throw new FactoryError('PROJECT_STATE_INVALID', `The ${open.gate} gate of project ${id} takes ${accepts.join(' or ')}, not ${body.decision}`, {
+      status: p.status,
+      gate: open.gate,
+      accepts,
     });
   let plan: unknown;
   if (body.plan !== undefined) {
@@ -34,6 +48,7 @@ export async function recordDecision(deps: EngineDeps, who: Principal, p: Projec
   const decision: GateDecision = {
     decision: body.decision,
     ...(body.reason ? { reason: body.reason } : {}),
+    ...(body.message !== undefined ? { message: body.message } : {}),
     ...(plan ? { plan } : {}),
     by: who.id,
     at: new Date().toISOString(),
@@ -44,8 +59,8 @@ export async function recordDecision(deps: EngineDeps, who: Principal, p: Projec
       patch: { waiting: null, status: p.phase },
       events: [
         {
-          status: body.decision === 'approve' ? 'approved' : 'rejected',
-          message: `${open.gate} ${body.decision === 'approve' ? 'approved' : 'rejected'} by ${who.id}${plan ? ' (edited plan)' : ''}`,
+          status: DONE[body.decision],
+          message: `${open.gate} ${DONE[body.decision]} by ${who.id}${plan ? ' (edited plan)' : ''}`,
           metadata: { gate: open.gate, round: open.round, by: who.id },
         },
       ],

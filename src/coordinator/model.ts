@@ -58,9 +58,15 @@ export interface ErrorValue {
   details?: unknown;
 }
 
+/** What a person may answer at a gate: a decision, or (a conversation such as the planner's) a message. */
+export type GateAnswer = 'approve' | 'reject' | 'message';
+
 /** An open approval gate. */
 export interface OpenGate {
-  gate: 'plan' | 'aggregation';
+  /** seed 004: `plan`, `aggregation`; pipelines: e.g. `planner` (a conversation), `escalation` */
+  gate: string;
+  /** the answers it takes (absent: approve and reject) */
+  accepts?: GateAnswer[];
   /** the how-many-th time the workflow reached this gate (1-based) */
   round: number;
   /** what is to be approved (the plan, or the results about to be aggregated) */
@@ -79,7 +85,7 @@ export interface ProjectRecord {
   name: string;
   owner: string;
   task: string;
-  /** the workflow the project runs (issue 13: pipelines); 'seed004' is the default */
+  /** the pipeline the project runs (pipelines/<name>.yaml, its texts recorded in the journal row `pipeline`) */
   pipeline: string;
   status: ProjectStatus;
   phase: ProjectPhase;

@@ -163,3 +163,64 @@ export interface ProjectAccess {
   /** whose projects a list shows `who`: every owner's, or these owners' */
   owners(who: Principal): string[] | 'all';
 }
+
+/** A knowledge item (seed 004 §9.4): what agents are given when it is similar to their work. */
+export interface KnowledgeRecord {
+  id: string;
+  owner: string;
+  /** the project whose result it was saved from, if any */
+  project: string | null;
+  title: string;
+  content: string;
+  tags: string[];
+  /** `user`, or `project:<id>` for a saved result */
+  source: string;
+  /** the embedding model of its vector (null: not embedded yet) */
+  model: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+}
+export type NewKnowledge = Omit<KnowledgeRecord, 'createdAt' | 'model'> & { model: string | null; embedding: number[] | null };
+
+/** A finished project as the strategist looks it up: task, plan, outcome, scores. */
+export interface EpisodeRecord {
+  project: string;
+  owner: string;
+  pipeline: string;
+  task: string;
+  plan: unknown;
+  status: string;
+  outcome: { summary: string; error: { code: string; message: string } | null; flagged: boolean };
+  scores: { quality: number | null; firstPassRate: number | null; tasks: number; failedTasks: number; tokens: number; durationMs: number | null };
+  model: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+}
+export type NewEpisode = Omit<EpisodeRecord, 'createdAt' | 'model'> & { model: string | null; embedding: number[] | null };
+
+export interface VectorRow {
+  id: string;
+  vector: number[];
+}
+
+/**
+ * Long-term memory, owner-scoped: every method names the owner, nothing lists or searches across
+ * owners. Asynchronous by contract, like the ProjectRepository.
+ */
+export interface MemoryRepository {
+  addKnowledge(k: NewKnowledge): Promise<KnowledgeRecord>;
+  knowledge(owner: string, id: string): Promise<KnowledgeRecord | undefined>;
+  listKnowledge(owner: string, q: { before?: string; limit: number }): Promise<KnowledgeRecord[]>;
+  deleteKnowledge(owner: string, id: string): Promise<boolean>;
+  countKnowledge(owner: string): Promise<number>;
+  /** false when the project has an episode already */
+  addEpisode(e: NewEpisode): Promise<boolean>;
+  episode(owner: string, project: string): Promise<EpisodeRecord | undefined>;
+  listEpisodes(owner: string, q: { limit: number }): Promise<EpisodeRecord[]>;
+  trimEpisodes(owner: string, max: number): Promise<number>;
+  projectsWithoutEpisode(limit: number): Promise<string[]>;
+  vectors(kind: 'knowledge' | 'episodes', owner: string, model: string, limit: number): Promise<VectorRow[]>;
+  unembedded(kind: 'knowledge' | 'episodes', owner: string, model: string, limit: number): Promise<{ id: string; text: string }[]>;
+  setVector(kind: 'knowledge' | 'episodes', owner: string, id: string, model: string, vector: number[]): Promise<void>;
+  deleteExpired(now: string): Promise<{ knowledge: number; episodes: number }>;
+}

@@ -8,7 +8,7 @@ import { PROJECT_STATUSES } from './model.ts';
 
 export const StatusSchema = z.enum(PROJECT_STATUSES);
 export const PhaseSchema = z.enum(['pending', 'planning', 'executing', 'reviewing']);
-const Gate = z.enum(['plan', 'aggregation']);
+const Gate = z.string().describe('seed 004: plan, aggregation; pipelines: e.g. planner (a conversation), escalation');
 export const JOURNAL_KINDS = ['step', 'llm', 'tool', 'signal', 'mark'] as const;
 export const JournalKindSchema = z.enum(JOURNAL_KINDS);
 
@@ -31,6 +31,10 @@ export const UsageSchema = z
 
 export const OpenGateSchema = z.object({
   gate: Gate,
+  accepts: z
+    .array(z.enum(['approve', 'reject', 'message']))
+    .optional()
+    .describe('the answers it takes (absent: approve and reject); message: POST /projects/{id}/messages'),
   round: z.number().int().describe('the how-many-th time the workflow reached this gate'),
   subject: z.unknown().describe('what is to be approved: the plan, or the results about to be aggregated'),
   openedAt: z.string(),

@@ -25,6 +25,7 @@ const refuse = (what: string) => (): never => {
 const NO_MODEL: LlmProvider = {
   chat: refuse('a model call'),
   structured: refuse('a model call'),
+  embed: refuse('embeddings'),
   status: refuse('the model status'),
   modelFor: (role, override) => override ?? role,
 };

@@ -26,6 +26,14 @@ export const PlanViewSchema = z
   .object({ version: z.number().int(), analysis: z.string(), subTasks: z.array(SubTaskSchema) })
   .meta({ id: 'ProjectPlan', description: 'The strategist’s analysis and sub-tasks (or the approved edited plan)' });
 
+export const PipelinePlanSchema = z
+  .looseObject({ kind: z.string().describe('the pattern that planned it, e.g. company (goals, non-goals, phases)') })
+  .meta({ id: 'PipelinePlan', description: 'A pipeline’s plan (its pattern’s own shape)' });
+
+export const DecisionSchema = z
+  .object({ at: z.string(), agent: z.string(), decision: z.string(), reason: z.string(), phase: z.string().optional() })
+  .meta({ id: 'ProjectDecision', description: 'An entry of a pipeline project’s decisions log: who decided what, and why' });
+
 export const ProjectMetricsSchema = z
   .object({
     totalMs: z.number().nullable(),
@@ -110,8 +118,9 @@ export type TaskView = z.infer<typeof TaskViewSchema>;
 export const ApprovalSchema = z.object({
   gate: z.string(),
   round: z.number().int(),
-  decision: z.enum(['approve', 'reject']),
+  decision: z.enum(['approve', 'reject', 'message']),
   reason: z.string().optional(),
+  message: z.string().optional().describe('the answer at a gate that takes messages'),
   plan: z.unknown().optional().describe('the edited plan that was approved'),
   by: z.string().describe('who decided (token id)'),
   at: z.string(),
@@ -121,12 +130,14 @@ export const ProjectViewSchema = z
   .object({
     ...summaryShape,
     config: ProjectDefaultsSchema.describe('the project’s settings: the service defaults with its config applied'),
-    plan: PlanViewSchema.nullable(),
+    plan: z.union([PlanViewSchema, PipelinePlanSchema]).nullable(),
     tasks: z.array(TaskViewSchema),
     approvals: z.array(ApprovalSchema),
     result: z.unknown().describe('the aggregated result once completed'),
     metrics: ProjectMetricsSchema.nullable(),
     journal: z.object({ length: z.number().int(), head: z.string().describe('hash of the last journal row') }),
+    decisions: z.array(DecisionSchema).describe('pipelines: the decisions log'),
+    knownIssues: z.array(z.unknown()).describe('pipelines: the issues the project accepted and goes on with'),
   })
   .meta({ id: 'Project' });
 export type ProjectView = z.infer<typeof ProjectViewSchema>;

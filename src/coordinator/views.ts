@@ -10,6 +10,7 @@ import type { GateDecision } from './engine/context.ts';
 import type { JournalEntry, ProjectRecord } from './model.ts';
 import type { StageReview } from './roles/evaluator.ts';
 import type { Plan } from './roles/schemas.ts';
+import { pipelineLog } from './pipelines/views.ts';
 import type { BudgetLine, ProjectMetrics, ProjectReport, ProjectSummary, ProjectView, StepView, TaskView } from './schemas.ts';
 
 export type { BudgetLine, ProjectReport, ProjectSummary, ProjectView, StepView, TaskView } from './schemas.ts';
@@ -29,7 +30,7 @@ export function summaryOf(p: ProjectRecord, running: boolean): ProjectSummary {
 }
 
 function tasksOf(plan: (Plan & { version: number }) | null, steps: JournalEntry[]): TaskView[] {
-  if (!plan) return [];
+  if (!plan || !Array.isArray(plan.subTasks)) return []; // a pipeline's plan (company) has phases instead
   return plan.subTasks.map((t) => {
     const prefix = `p${plan.version}/task:${t.id}/`;
     const mine = steps.filter((s) => s.key.startsWith(prefix));
@@ -96,6 +97,7 @@ export function projectView(p: ProjectRecord, rows: JournalEntry[], running: boo
     result: p.result,
     metrics: (p.metrics as ProjectMetrics | null) ?? null,
     journal: { length: p.journalLength, head: p.journalHead },
+    ...pipelineLog(steps),
   };
 }
 

@@ -88,6 +88,14 @@ export const ERROR_CATALOG = {
   PROJECT_CANCELLED: { status: 409, retryable: false, message: 'The project was cancelled', hint: 'Create a new project to run the task again.' },
   JOURNAL_BROKEN: { status: 500, retryable: false, message: 'The project journal does not verify (a row was changed or removed)', hint: 'details names the first broken row; the project cannot be resumed or replayed from this journal.' },
   REPLAY_DIVERGED: { status: 500, retryable: false, message: 'Replaying the journal asked for a step that was never recorded', hint: 'details names the step; the workflow or its templates changed since the project ran.' },
+  // --- pipelines (issue 13)
+  PIPELINE_INVALID: { status: 422, retryable: false, message: 'The pipeline file does not validate', hint: 'details.issues names every problem with its file, path, line and column; GET /api/v1/pipelines lists the rejected files.' },
+  ROLE_INPUT_INVALID: { status: 422, retryable: false, message: 'What the pipeline gives a role does not match the role’s input schema', hint: 'A defect of the pipeline file: details.issues names the paths; fix the role’s input schema or the pattern’s wiring.' },
+  HANDOFF_LOOP: { status: 422, retryable: false, message: 'The agents kept handing the conversation back and forth, or past the handoff limit', hint: 'details names the agents and the handoffs; refine their descriptions and handoff rules, raise maxHandoffs/maxPingPong, or set onLoop: answer.' },
+  PIPELINE_STALLED: { status: 422, retryable: false, message: 'The orchestrator made no progress after its replans', hint: 'details has the ledgers; refine the task, add an agent that can do the missing part, or raise maxStalls/maxReplans.' },
+  PIPELINE_LIMIT: { status: 422, retryable: false, message: 'The pipeline reached one of its own limits (turns, planner turns, phases)', hint: 'details names the limit; raise it in the pipeline file or refine the task.' },
+  PHASE_FAILED: { status: 422, retryable: false, message: 'A phase failed past seed 003’s retry matrix', hint: 'The project report has every attempt (details.report); fix the cause and create a new project. Nothing runs on by itself.' },
+  MEMORY_LIMIT: { status: 409, retryable: false, message: 'The knowledge base of this owner is full', hint: 'Delete items (DELETE knowledge) or raise coordinator.memory.knowledge.maxItems.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -2,6 +2,7 @@ import { ConfigSchema } from '../config/schema.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { chatOnce, clientWithSignal, type RawReply } from './call.ts';
 import { compact, promptBudget, promptTokens } from './context.ts';
+import { embedOnce } from './embed.ts';
 import { AttemptFailure, formatRefusedError, overflowError, toFactoryError, truncatedError } from './errors.ts';
 import type { LlmFormat } from './formats.ts';
 import { grammarErrors } from './grammar.ts';
@@ -9,7 +10,7 @@ import { callRecord, UNKNOWN_USAGE, usageOf, type CostTable } from './records.ts
 import { withRetries, type RetryOutcome } from './retry.ts';
 import { missingModels, pickModel, resolveRole, type OllamaSettings, type ResolvedRole } from './roles.ts';
 import { parseReply, repairMessages } from './structured.ts';
-import type { ChatMessage, ChatRequest, ChatResult, LlmCallRecord, LlmProvider, LlmStatus, LlmUsage, StructuredResult } from './types.ts';
+import type { ChatMessage, ChatRequest, ChatResult, EmbedRequest, EmbedResult, LlmCallRecord, LlmProvider, LlmStatus, LlmUsage, StructuredResult } from './types.ts';
 import { toOllamaRequest } from './wire.ts';
 
 export type { LlmStatus } from './types.ts';
@@ -88,6 +89,10 @@ export class OllamaProvider implements LlmProvider {
       }
       messages = repairMessages(req.messages, content, issues);
     }
+  }
+
+  embed(req: EmbedRequest): Promise<EmbedResult> {
+    return embedOnce(this.settings, req, (r) => this.emit(r), this.opts.costPerMillionTokens);
   }
 
   async status(): Promise<LlmStatus> {

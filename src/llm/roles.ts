@@ -16,6 +16,8 @@ export const ROLES = {
   repair: 'generator:repair',
   /** agent runs: `agent:<blueprint name>` */
   agent: 'agent',
+  /** embeddings (/api/embed): routing, knowledge and episode search; set a model with ollama.models.embedder */
+  embedder: 'embedder',
 } as const;
 
 const LEGACY: Record<string, string> = { designer: 'specialist-designer', generator: 'tool-generator', 'generator:repair': 'tool-repair' };

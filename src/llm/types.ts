@@ -120,6 +120,28 @@ export interface LlmStatus {
   error?: string;
 }
 
+/** Texts to embed (Ollama's /api/embed): one vector per input, in order. */
+export interface EmbedRequest {
+  /** e.g. 'embedder', 'embedder:routing': picks the model via config.ollama.roles / models */
+  role: string;
+  model?: string;
+  input: string[];
+  signal?: AbortSignal;
+  project?: string;
+  task?: string;
+  agent?: string;
+}
+
+export interface EmbedResult {
+  /** L2-normalized vectors (Ollama normalizes them), one per input */
+  embeddings: number[][];
+  model: string;
+  /** the prompt tokens Ollama counted (completion 0) */
+  usage: LlmUsage;
+  durationMs: number;
+  record: LlmCallRecord;
+}
+
 export interface LlmProvider {
   /**
    * One model call. Fails (FactoryError) rather than return a reply that is not whole: LLM_TRUNCATED
@@ -132,6 +154,8 @@ export interface LlmProvider {
    * the model is asked again once with the problems, then LLM_OUTPUT_INVALID.
    */
   structured<T>(format: LlmFormat<T>, req: ChatRequest): Promise<StructuredResult<T>>;
+  /** Embeddings of texts (Ollama's /api/embed) with the role's model; same errors and retries as chat. */
+  embed(req: EmbedRequest): Promise<EmbedResult>;
   status(): Promise<LlmStatus>;
   modelFor(role: string, override?: string): string;
 }

@@ -16,7 +16,9 @@ import { auditRoutes } from './routes/audit.ts';
 import { checkRoutes } from './routes/check.ts';
 import { executionRoutes } from './routes/executions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { memoryRoutes } from './routes/memory.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { pipelineRoutes } from './routes/pipelines.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { policyEditRoutes } from './routes/policy-edits.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -96,6 +98,8 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await app.register(workRoutes, { work: factory.work, blueprints: (p, page) => blueprintCatalog(deps.blueprints, access, p, page) });
   await app.register(executionRoutes, { executions: factory.executions });
   await app.register(projectRoutes, { projects: deps.coordinator });
+  await app.register(pipelineRoutes, { pipelines: deps.coordinator });
+  await app.register(memoryRoutes, { memory: deps.coordinator });
   await app.register(streamRoutes, { events: deps.events, access, options: opts.stream });
   return app;
 }

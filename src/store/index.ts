@@ -31,7 +31,7 @@ export type {
 } from './repositories.ts';
 export type { AuditRepository } from '../audit/index.ts';
 export type { EventRepository, ProgressEvent } from '../events/index.ts';
-export type { ProjectRepository } from '../coordinator/ports.ts';
+export type { MemoryRepository, ProjectRepository } from '../coordinator/ports.ts';
 export { migrate } from './sqlite/store.ts';
 
 export type StoreOptions = SqliteOptions;

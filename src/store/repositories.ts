@@ -9,7 +9,7 @@ import type { ListScope, Role } from '../access/index.ts';
 import type { AuditRepository } from '../audit/index.ts';
 import type { AgentBlueprint, ProbeResult, ToolBlueprint } from '../blueprints/index.ts';
 import type { CheckResult } from '../checker/types.ts';
-import type { ProjectRepository } from '../coordinator/ports.ts';
+import type { MemoryRepository, ProjectRepository } from '../coordinator/ports.ts';
 import type { EventRepository } from '../events/index.ts';
 import type { PageOf, PageRequest } from '../util/page.ts';
 
@@ -213,6 +213,8 @@ export interface Repositories {
   readonly llm: LlmRepository;
   /** the coordinator's projects and journals */
   readonly projects: ProjectRepository;
+  /** the coordinator's knowledge base and episodes (long-term memory), each row private to its owner */
+  readonly memory: MemoryRepository;
 }
 
 /** What the store reports about itself (readiness, `factory status`). */

@@ -111,7 +111,7 @@ describe('kill -9 of the service mid-project', () => {
     const p = (await api.GET('/api/v1/projects/{id}', { params: { path: { id } } })).data!.project;
     expect(p).toMatchObject({ status: 'completed', runs: 2 });
     const marks = (await api.GET('/api/v1/projects/{id}/steps', { params: { path: { id }, query: { limit: 1000 } } })).data!.steps;
-    expect(marks.filter((s) => s.kind === 'mark').map((s) => s.key)).toEqual(['run:1', 'run:2']);
+    expect(marks.filter((s) => s.kind === 'mark').map((s) => s.key)).toEqual(['pipeline', 'run:1', 'run:2']);
     // each finished step exists once in the journal, and the whole replays with no model
     const keys = marks.filter((s) => s.kind === 'step').map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);

@@ -143,7 +143,7 @@ describe('kill -9 mid-project, then resume in a new process', () => {
     const id = r.status.id;
     await expect(h.coordinator.verify(ALICE, id)).resolves.toMatchObject({ ok: true });
     const marks = (await h.coordinator.steps(ALICE, id)).items.filter((s) => s.kind === 'mark').map((s) => s.key);
-    expect(marks).toEqual(['run:1', 'run:2']);
+    expect(marks).toEqual(['pipeline', 'run:1', 'run:2']);
     const replay = await h.coordinator.replay(ALICE, id);
     expect(replay).toMatchObject({ ok: true, resultMatches: true, unvisited: [] });
   }, 60_000);

@@ -21,10 +21,13 @@ export function showAnswer(m: ModelEntry): Answer {
   };
 }
 
-/** A deterministic vector for `text`, L2-normalized as EmbedHandler's normalize() leaves it. */
-function embedding(text: string, dimensions: number): number[] {
+/** Scripted vectors for some texts (the model's "meaning"); undefined: the default hash-based vector. */
+export type EmbeddingScript = (text: string, model: string) => number[] | undefined;
+
+/** A deterministic vector for `text` (or the scripted one), L2-normalized as EmbedHandler's normalize() leaves it. */
+function embedding(text: string, dimensions: number, model: string, scripted?: EmbeddingScript): number[] {
   const h = createHash('sha256').update(text).digest();
-  const raw = Array.from({ length: 8 }, (_, i) => (h[i]! - 128) / 128 + 1e-3);
+  const raw = scripted?.(text, model) ?? Array.from({ length: 8 }, (_, i) => (h[i]! - 128) / 128 + 1e-3);
   const cut = dimensions > 0 && dimensions < raw.length ? raw.slice(0, dimensions) : raw;
   const norm = Math.sqrt(cut.reduce((s, v) => s + v * v, 0)) || 1;
   return cut.map((v) => v / norm);
@@ -35,7 +38,7 @@ function embedding(text: string, dimensions: number): number[] {
  * longer than the context is cut to it, or refused with `truncate: false`; `dimensions` shortens and
  * normalizes again.
  */
-export function embedAnswer(body: any, numCtx: number): Answer {
+export function embedAnswer(body: any, numCtx: number, scripted?: EmbeddingScript): Answer {
   const input = body.input;
   const inputs: string[] = typeof input === 'string' ? (input ? [input] : []) : Array.isArray(input) ? input : [];
   if ((input !== undefined && input !== null && typeof input !== 'string' && !Array.isArray(input))
@@ -52,7 +55,7 @@ export function embedAnswer(body: any, numCtx: number): Answer {
   return {
     status: 200,
     body: {
-      model: body.model, embeddings: fitted.map((s) => embedding(s, dims)),
+      model: body.model, embeddings: fitted.map((s) => embedding(s, dims, String(body.model), scripted)),
       total_duration: 1_000, load_duration: 100, prompt_eval_count: fitted.reduce((n, s) => n + tokensOf(s), 0),
     },
   };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { grammarErrors } from '../../src/llm/grammar.ts';
-import { embedAnswer, showAnswer, type Answer } from './fake-ollama-info.ts';
+import { embedAnswer, showAnswer, type Answer, type EmbeddingScript } from './fake-ollama-info.ts';
 import { isValidName, modelEntry, tagsEntry, type Capability, type FakeModel, type ModelEntry } from './fake-ollama-model.ts';
 import { chatReply, type Reply } from './fake-ollama-reply.ts';
 import { decodeRequest, optionsError } from './fake-ollama-request.ts';
@@ -47,6 +47,7 @@ import { decodeRequest, optionsError } from './fake-ollama-request.ts';
 
 export type { Reply } from './fake-ollama-reply.ts';
 export type { FakeModel } from './fake-ollama-model.ts';
+export type { EmbeddingScript } from './fake-ollama-info.ts';
 
 export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
 
@@ -69,6 +70,8 @@ export interface FakeOllamaOptions {
   /** answers to /api/chat and /api/generate, in order; a function answers every request the queue does not */
   replies?: ReplySource[] | ((req: RecordedRequest) => Reply);
   version?: string;
+  /** vectors for /api/embed by text (normalized as Ollama does); texts it leaves undefined get a hash-based vector */
+  embeddings?: EmbeddingScript;
   /** num_ctx when a request sets none (Ollama's default was 2048, then 4096; 4k-256k by VRAM since 0.12) */
   defaultNumCtx?: number;
 }
@@ -195,7 +198,7 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     const m = findModel(path, body);
     if (!('key' in m)) return send(res, m.status, { error: m.error });
     if (path === '/api/show') return answer(res, showAnswer(m));
-    if (path === '/api/embed') return answer(res, embedAnswer(body, defaultNumCtx));
+    if (path === '/api/embed') return answer(res, embedAnswer(body, defaultNumCtx, opts.embeddings));
     return modelCall(rec, res, m);
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { parse as parseYaml } from 'yaml';
-import { createApiClient, type ApiClient, type Schemas } from '../../client/index.ts';
+import { createApiClient, seedPlan, type ApiClient, type Schemas } from '../../client/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { COMMON_OPTIONS, type Command, type Io } from '../command.ts';
 
@@ -114,9 +114,10 @@ async function demoProject(api: ApiClient, io: Io): Promise<void> {
   if (!created.data) throw new Error(`the project was refused: ${created.response.status} ${JSON.stringify(created.error)}`);
   const id = created.data.project.id;
   let p = await settled(api, id);
-  if (p.status === 'waiting_for_approval' && p.plan) {
-    const parts = p.plan.subTasks.map((t) => `${t.id}${t.inputFrom.length ? ` (← ${t.inputFrom.join(', ')})` : ''}`);
-    io.out(`plan ${p.plan.version}: ${parts.join(', ')}\n`);
+  const plan = seedPlan(p.plan);
+  if (p.status === 'waiting_for_approval' && plan) {
+    const parts = plan.subTasks.map((t) => `${t.id}${t.inputFrom.length ? ` (← ${t.inputFrom.join(', ')})` : ''}`);
+    io.out(`plan ${plan.version}: ${parts.join(', ')}\n`);
     io.out(`approving it: POST /api/v1/projects/${id}/approve {"decision":"approve"}\n`);
     const ok = await api.POST('/api/v1/projects/{id}/approve', { params: { path: { id } }, body: { decision: 'approve' } });
     if (!ok.data) throw new Error(`the approval was refused: ${JSON.stringify(ok.error)}`);

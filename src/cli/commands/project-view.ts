@@ -2,6 +2,7 @@
  * How `factory project …` shows a project in the terminal: one line per progress event while it runs
  * (phases, sub-tasks, iterations, scores, budget warnings), a clear final line, and the exit code.
  */
+import { seedPlan } from '../../client/index.ts';
 import type { Io } from '../command.ts';
 import type { Project, ProjectEvent, ProjectSummary, Report } from './project-backend.ts';
 
@@ -76,9 +77,10 @@ export function finalLines(p: Project, io: Io, hints: Hints): number {
     }
     case 'waiting_for_approval': {
       const w = p.waiting!;
-      if (w.gate === 'plan' && p.plan) {
-        io.out(`\nplan ${p.plan.version}: ${p.plan.analysis.trim().split('\n')[0]}\n`);
-        for (const t of p.plan.subTasks) {
+      const plan = seedPlan(p.plan);
+      if (w.gate === 'plan' && plan) {
+        io.out(`\nplan ${plan.version}: ${plan.analysis.trim().split('\n')[0]}\n`);
+        for (const t of plan.subTasks) {
           const inputs = t.inputFrom.length ? `  ← ${t.inputFrom.join(', ')}` : '';
           io.out(`  ${t.id.padEnd(12)} ${t.type.padEnd(11)} ${t.description.trim().split('\n')[0]!.slice(0, 90)}${inputs}\n`);
         }

@@ -7,7 +7,7 @@
 import type { ProjectSettings } from '../../config/schema.ts';
 import { FactoryError } from '../../errors/catalog.ts';
 import type { JournalDraft } from '../journal.ts';
-import type { ProjectPhase, ProjectRecord, Usage } from '../model.ts';
+import type { GateAnswer, ProjectPhase, ProjectRecord, Usage } from '../model.ts';
 import type { ProjectPatch } from '../ports.ts';
 import { errorValue, fromErrorValue, isJournalable, stopReason, Suspended } from './errors.ts';
 import type { AuditDraft, EventDraft, RunState } from './run.ts';
@@ -37,8 +37,10 @@ export interface StepOptions<T> {
 }
 
 export interface GateDecision {
-  decision: 'approve' | 'reject';
+  decision: GateAnswer;
   reason?: string;
+  /** a message (gates that take one, e.g. the planner's conversation) */
+  message?: string;
   /** an edited plan, validated like a generated one */
   plan?: unknown;
   by: string;
@@ -244,16 +246,54 @@ export class WorkflowContext {
    * An approval gate: the decision if one was made; otherwise the project waits (status
    * waiting_for_approval, nothing held) and this run ends. A decision restarts it from the top.
    */
-  async gate(gate: 'plan' | 'aggregation', round: number, subject: unknown): Promise<GateDecision> {
+  async gate(gate: string, round: number, subject: unknown, accepts?: GateAnswer[]): Promise<GateDecision> {
     const decided = this.run.journal.get(`signal:gate:${gate}:${round}`);
     if (decided) return decided.data as GateDecision;
     if (this.run.replay || this.run.journal.has(`gate:${gate}:${round}`)) throw new Suspended(gate);
+    const openedAt = new Date().toISOString();
     await this.run.commit({
       journal: [{ key: `gate:${gate}:${round}`, kind: 'mark', ok: true, data: { gate, round } }],
-      patch: { status: 'waiting_for_approval', waiting: { gate, round, subject, openedAt: new Date().toISOString() } },
-      events: [{ status: 'waiting_for_approval', message: `approval needed: ${gate} (round ${round})`, metadata: { gate, round } }],
+      patch: { status: 'waiting_for_approval', waiting: { gate, round, subject, openedAt, ...(accepts ? { accepts } : {}) } },
+      events: [
+        {
+          status: 'waiting_for_approval',
+          message: accepts?.includes('message') ? `waiting for a message: ${gate} (round ${round})` : `approval needed: ${gate} (round ${round})`,
+          metadata: { gate, round, ...(accepts ? { accepts } : {}) },
+        },
+      ],
       audit: [{ type: 'project_approval', action: 'requested', details: { gate, round } }],
     });
     throw new Suspended(gate);
   }
+
+  /**
+   * Messages people sent to the project (`signal:message:*` rows, written by the door) since the last
+   * inbox step, in the order they arrived. A step: what it returned is journaled, so a resumed or
+   * replayed run sees the same messages at the same point.
+   */
+  async inbox(key: string): Promise<InboxMessage[]> {
+    const after = this.run.inboxSeq;
+    const got = await this.step(
+      `inbox:${key}`,
+      async () => {
+        const rows = await this.run.deps.repo.journal(this.run.project.id, { kinds: ['signal'], afterSeq: after });
+        const messages = rows.filter((r) => r.key.startsWith('signal:message:')).map((r) => ({ ...(r.data as Omit<InboxMessage, 'seq'>), seq: r.seq }));
+        return { messages, upTo: Math.max(after, ...messages.map((m) => m.seq)) };
+      },
+      { quiet: true, meta: { phase: 'inbox' } },
+    );
+    this.run.inboxSeq = Math.max(this.run.inboxSeq, got.upTo);
+    return got.messages;
+  }
+}
+
+/** A message a person sent to a project (POST /api/v1/projects/:id/messages). */
+export interface InboxMessage {
+  id: string;
+  text: string;
+  by: string;
+  at: string;
+  /** the agents it addresses by @name; `all` for @all; [] for none (routed) */
+  mentions: string[] | 'all';
+  seq: number;
 }

@@ -126,6 +126,7 @@ export async function endRun(deps: EngineDeps, run: RunState, ending: Ending, cl
       },
     ],
   });
+  if (!run.replay) deps.onEnded?.(run.project);
 }
 
 /** Destroys every agent and tool this project created (journaled in its steps' `resources`). */

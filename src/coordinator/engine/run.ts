@@ -56,6 +56,8 @@ export interface EngineDeps {
   costs?: Record<string, { prompt: number; completion: number }>;
   /** this process, for leases: `<host>/<pid>/<random>` */
   instance: string;
+  /** told once a project has ended (completed, failed, cancelled), after its terminal commit; must not throw */
+  onEnded?: (p: ProjectRecord) => void;
 }
 
 export type EventDraft = Omit<ProgressInput, 'topic' | 'owner' | 'project' | 'progress'> & { progress?: number };
@@ -113,6 +115,8 @@ export class RunState {
   readonly guard: BudgetGuard;
   readonly inflight = new Map<string, Promise<unknown>>();
   progress = 0;
+  /** the journal position up to which the workflow has read people's messages (inbox steps) */
+  inboxSeq = 0;
   /** usage of replies held by running steps, not yet written */
   readonly pendingUsage: Partial<Usage> = {};
   private wallMark = performance.now();

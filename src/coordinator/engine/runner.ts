@@ -22,7 +22,8 @@ export class Runner {
 
   constructor(
     private readonly deps: EngineDeps,
-    private readonly workflows: ReadonlyMap<string, Workflow>,
+    /** the workflow a run drives: the project's recorded pipeline (or a workflow registered by name) */
+    private readonly resolve: (run: RunState) => Workflow,
   ) {}
 
   /** Runs in this process now, and projects waiting here for a free slot. */
@@ -151,7 +152,7 @@ export class Runner {
       try {
         await this.begin(run);
         this.arm(run, timers);
-        const outcome = await this.workflowOf(run)(new WorkflowContext(run));
+        const outcome = await this.resolve(run)(new WorkflowContext(run));
         ending = { kind: 'completed', outcome };
       } catch (e) {
         ending = await sortStop(this.deps, run, e);
@@ -165,12 +166,6 @@ export class Runner {
       await repo.release(id, instance).catch(() => undefined);
     }
     return restart;
-  }
-
-  private workflowOf(run: RunState): Workflow {
-    const wf = this.workflows.get(run.project.pipeline);
-    if (!wf) throw new FactoryError('INTERNAL', `no workflow named '${run.project.pipeline}'`);
-    return wf;
   }
 
   private async begin(run: RunState): Promise<void> {

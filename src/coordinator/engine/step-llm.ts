@@ -7,7 +7,18 @@
  * allows, else the step fails with LLM_TRUNCATED saying what to change.
  */
 import { FactoryError } from '../../errors/catalog.ts';
-import type { ChatRequest, ChatResult, LlmCallRecord, LlmFormat, LlmProvider, LlmStatus, StructuredResult } from '../../llm/index.ts';
+import type {
+  ChatRequest,
+  ChatResult,
+  EmbedRequest,
+  EmbedResult,
+  LlmCallRecord,
+  LlmFormat,
+  LlmProvider,
+  LlmStatus,
+  StructuredResult,
+} from '../../llm/index.ts';
+import { estimateTokens } from '../../llm/index.ts';
 import { requestDigest } from '../journal.ts';
 import type { JournalEntry } from '../model.ts';
 import { estimatePromptTokens, failedCallUsage, replyUsage, type CallUsage } from './budget.ts';
@@ -53,6 +64,57 @@ export class StepLlm implements LlmProvider {
 
   structured<T>(format: LlmFormat<T>, req: ChatRequest): Promise<StructuredResult<T>> {
     return this.ask(req, format) as Promise<StructuredResult<T>>;
+  }
+
+  /**
+   * Embeddings, journaled like a reply (a step run again gets its vectors back) and checked against
+   * the token and cost budget before they are asked for (the inputs' estimated tokens).
+   */
+  async embed(req: EmbedRequest): Promise<EmbedResult> {
+    const key = `${this.s.key}#llm:${this.next++}`;
+    const model = this.modelFor(req.role, req.model);
+    const hit = this.s.recorded(key);
+    if (hit) {
+      if (!hit.ok) throw fromErrorValue(hit.data as ReturnType<typeof errorValue>);
+      const d = hit.data as { embeddings: number[][]; model: string; usage: CallUsage; durationMs: number; callId: string };
+      const usage = { promptTokens: d.usage.promptTokens, completionTokens: 0, totalTokens: d.usage.promptTokens };
+      return { embeddings: d.embeddings, model: d.model, usage, durationMs: d.durationMs, record: this.recordOf(hit, d.model, usage) };
+    }
+    if (this.s.replay) throw new FactoryError('REPLAY_DIVERGED', `Replay asked for embeddings ${key}, which the journal does not have`, { key });
+    if (this.s.signal.aborted) throw stopReason(this.s.signal);
+    await this.s.flush();
+    const prompt = req.input.reduce((n, t) => n + estimateTokens(t), 0);
+    const hold = this.s.guard.reserveCall({ tokens: prompt, costUsd: this.s.costUsd(model, prompt, 0) });
+    try {
+      const signal = req.signal ? AbortSignal.any([req.signal, this.s.signal]) : this.s.signal;
+      let res: EmbedResult;
+      try {
+        res = await this.s.llm.embed({ ...req, model, signal, project: this.s.project().id, task: req.task ?? this.s.key });
+      } catch (e) {
+        if (this.s.signal.aborted) throw stopReason(this.s.signal);
+        if (isJournalable(e)) {
+          const usage: CallUsage = { promptTokens: prompt, completionTokens: 0, totalTokens: prompt, estimated: true };
+          this.s.record({ key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, usage, embed: true } }, {
+            ...this.charge(model, usage),
+            llmCalls: 1,
+          });
+        }
+        throw e;
+      }
+      const counted = res.usage.promptTokens;
+      const usage: CallUsage =
+        counted === null
+          ? { promptTokens: prompt, completionTokens: 0, totalTokens: prompt, estimated: true }
+          : { promptTokens: counted, completionTokens: 0, totalTokens: counted };
+      const data = { embeddings: res.embeddings, model: res.model, usage, durationMs: res.durationMs, callId: res.record.id };
+      this.s.record(
+        { key, kind: 'llm', ok: true, data, meta: { role: req.role, model: res.model, embed: true, inputs: req.input.length } },
+        { ...this.charge(res.model, usage), llmCalls: 1 },
+      );
+      return res;
+    } finally {
+      this.s.guard.release(hold);
+    }
   }
 
   /** One call; a truncated reply once more with a larger completion limit if the budget allows. */
@@ -151,17 +213,16 @@ export class StepLlm implements LlmProvider {
     };
   }
 
-  private fromJournal<T>(hit: JournalEntry, format: LlmFormat<T> | undefined): Reply<T> {
-    if (!hit.ok) throw fromErrorValue(hit.data as ReturnType<typeof errorValue>);
-    const d = hit.data as RecordedReply;
-    const record: LlmCallRecord = {
-      id: d.callId,
+  private recordOf(hit: JournalEntry, model: string, u: { promptTokens: number; completionTokens: number }): LlmCallRecord {
+    const d = hit.data as { callId?: string; durationMs?: number };
+    return {
+      id: d.callId ?? hit.key,
       at: hit.at,
       role: String(hit.meta.role ?? ''),
-      model: d.model,
-      promptTokens: d.usage.promptTokens,
-      completionTokens: d.usage.completionTokens,
-      durationMs: d.durationMs,
+      model,
+      promptTokens: u.promptTokens,
+      completionTokens: u.completionTokens,
+      durationMs: d.durationMs ?? 0,
       attempts: 1,
       ok: true,
       error: null,
@@ -170,6 +231,12 @@ export class StepLlm implements LlmProvider {
       task: null,
       agent: null,
     };
+  }
+
+  private fromJournal<T>(hit: JournalEntry, format: LlmFormat<T> | undefined): Reply<T> {
+    if (!hit.ok) throw fromErrorValue(hit.data as ReturnType<typeof errorValue>);
+    const d = hit.data as RecordedReply;
+    const record = this.recordOf(hit, d.model, d.usage);
     const { message, usage, model, durationMs } = d;
     const out: Reply<T> = { message, usage, model, durationMs, record, compacted: d.compacted ?? 0 };
     if (format) out.value = format.schema.parse(d.value);

@@ -11,6 +11,8 @@ export const TAGS = [
   { name: 'agents', description: 'Agents from blueprints, designed by the model or cloned; runs that call tools' },
   { name: 'work', description: 'Jobs (tool generation) and runs (tools, agents, executions), and model usage' },
   { name: 'projects', description: 'Tasks the coordinator plans, delegates, reviews, iterates and aggregates, durably' },
+  { name: 'pipelines', description: 'Pipelines as data (pipelines/*.yaml): the patterns, a project’s recorded texts and conversation' },
+  { name: 'memory', description: 'Long-term memory: a knowledge base and episodes of finished projects, private to their owner' },
   { name: 'executions', description: 'One-off runs of a script: checked, sandboxed, audited, private to the caller' },
   { name: 'policies', description: 'Security policies: read with ETags, edit with If-Match, history, restore' },
   { name: 'checker', description: 'The static checker on its own' },

@@ -35,7 +35,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { 
         tags: ['service'],
         summary: 'Readiness, each dependency on its own',
         description:
-          'Store, Docker, sandbox images and pool, Ollama, policies and blueprints, each with `ok`, plus hints. 503 when the ' +
+          'Store, Docker, sandbox images and pool, Ollama, policies, blueprints and pipelines, each with `ok`, plus hints. 503 when the ' +
           'store, Docker or the images are missing; `degraded` (200) when only Ollama is.',
         response: { 200: json('Ready or degraded', Readiness), 503: json('Not ready: see checks and hints', Readiness), ...errors() },
       },

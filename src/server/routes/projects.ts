@@ -52,12 +52,13 @@ export const projectRoutes: FastifyPluginAsyncZod<{ projects: Door }> = async (a
         tags,
         summary: 'Start a project',
         description:
-          'The coordinator plans the task (strategist), assigns sub-tasks to agents (delegator), runs them in parallel up to ' +
-          '`config.maxConcurrentAgents`, reviews and iterates each to the quality threshold, aggregates, and closes. `config` ' +
+          'Runs the task under `pipeline` (GET /api/v1/pipelines; its texts are recorded with the project; 422 PIPELINE_INVALID ' +
+          'for a rejected file). The default, seed 004’s workflow: the coordinator plans the task (strategist), assigns ' +
+          'sub-tasks to agents (delegator), runs them in parallel up to `config.maxConcurrentAgents`, reviews and iterates each to the quality threshold, aggregates, and closes. `config` ' +
           'overrides any of the service’s `coordinator.defaults` (README: project config keys). The run starts at once, or ' +
           'waits as pending past `coordinator.maxConcurrentProjects`. Follow it on the stream (`project:<id>`).',
         body: CreateProjectBody,
-        response: { 201: json('Created and started', Project), ...errors(400, 401, 403, 413, 415) },
+        response: { 201: json('Created and started', Project), ...errors(400, 401, 403, 413, 415, 422) },
       },
     },
     async (req, reply) => {

@@ -251,4 +251,40 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the project journal is append-only'); END;
     `,
   },
+  {
+    version: 7,
+    name: 'memory: a knowledge base and episodes of finished projects, each private to its owner, searched by embeddings',
+    sql: `
+      CREATE TABLE knowledge (
+        id          TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        project     TEXT,
+        title       TEXT NOT NULL,
+        content     TEXT NOT NULL,
+        tags        TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        model       TEXT,
+        embedding   BLOB,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT
+      );
+      CREATE INDEX knowledge_owner ON knowledge (owner, created_at);
+      CREATE INDEX knowledge_expires ON knowledge (expires_at) WHERE expires_at IS NOT NULL;
+      CREATE TABLE episodes (
+        project     TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        pipeline    TEXT NOT NULL,
+        task        TEXT NOT NULL,
+        plan        TEXT,
+        status      TEXT NOT NULL,
+        outcome     TEXT NOT NULL,
+        scores      TEXT NOT NULL,
+        model       TEXT,
+        embedding   BLOB,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT
+      );
+      CREATE INDEX episodes_owner ON episodes (owner, created_at);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { settle, type Run } from './columns.ts';
 import { EventRepo } from './event-repo.ts';
 import { Gate } from './gate.ts';
 import { LlmRepo } from './llm-repo.ts';
+import { gated, MemoryRepo } from './memory-repo.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { PolicyRepo } from './policy-repo.ts';
 import { ProjectRepo, type ProjectWrites } from './project-repo.ts';
@@ -39,6 +40,7 @@ function repositories(db: Database.Database, run: Run, writes: ProjectWrites) {
     agents: new AgentRepo(db, run),
     llm: new LlmRepo(db, run),
     projects: new ProjectRepo(db, run, writes, audit, events),
+    memory: gated(new MemoryRepo(db), run),
   } satisfies Repositories;
 }
 type SqliteRepositories = ReturnType<typeof repositories>;
@@ -60,6 +62,7 @@ export class SqliteStore implements Store {
   readonly agents: SqliteRepositories['agents'];
   readonly llm: SqliteRepositories['llm'];
   readonly projects: SqliteRepositories['projects'];
+  readonly memory: SqliteRepositories['memory'];
   private readonly gate = new Gate();
   /** the transaction's repositories (one transaction at a time holds the gate) */
   private readonly tx: Repositories;
@@ -72,7 +75,7 @@ export class SqliteStore implements Store {
   ) {
     const outside = repositories(db, (fn) => this.gate.run(fn), { mode: 'store', gate: this.gate });
     ({ audit: this.audit, tokens: this.tokens, policies: this.policies, events: this.events, work: this.work } = outside);
-    ({ tools: this.tools, agents: this.agents, llm: this.llm, projects: this.projects } = outside);
+    ({ tools: this.tools, agents: this.agents, llm: this.llm, projects: this.projects, memory: this.memory } = outside);
     this.tx = repositories(db, settle, { mode: 'tx', afterCommit: (fn) => this.afterCommit.push(fn) });
   }
 
