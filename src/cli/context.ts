@@ -103,7 +103,7 @@ export async function openRunner(
     const history = new PolicyHistory(store, audit);
     for (const e of changes) history.onChange(e);
     history.registry = registry;
-    history.recordAll();
+    await history.recordAll();
     return { policy, executor: new Executor(sandboxes, audit, config.sandbox.hostPaths), close };
   } catch (e) {
     await close().catch(() => undefined);

@@ -130,7 +130,7 @@ export class DoorExtras extends MemoryDoor {
 
   /** Admins and viewers see every project; a submitter only its own (others do not exist for it: 404, audited). */
   protected async visible(who: Principal, id: string): Promise<ProjectRecord> {
-    this.deps.access.require(who, id, 'read');
+    await this.deps.access.require(who, id, 'read');
     const p = await this.deps.repo.get(id);
     if (!p) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { kind: 'project', id });
     return p;
@@ -138,7 +138,7 @@ export class DoorExtras extends MemoryDoor {
 
   /** Only the owner or an admin may change a project (another who sees it: 403, audited). */
   protected async decidable(who: Principal, id: string): Promise<ProjectRecord> {
-    this.deps.access.require(who, id, 'change');
+    await this.deps.access.require(who, id, 'change');
     return this.visible(who, id);
   }
 }

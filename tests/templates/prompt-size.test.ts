@@ -27,7 +27,7 @@ describe('tool generation prompts fit the default model context', () => {
         }
       }
     } finally {
-      policies.close();
+      await policies.close();
     }
   });
 });

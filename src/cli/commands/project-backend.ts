@@ -146,7 +146,7 @@ export const CLI = { id: 'cli', role: 'admin' } as const;
 export async function localBackend(config: Parameters<typeof import('../../service.ts').openCore>[0]): Promise<Backend> {
   const { openCore } = await import('../../service.ts');
   const core: ServiceDeps = await openCore(config);
-  core.factory.ensureStaticAgents(core.blueprints); // the service's static agents, as a server would have them
+  await core.factory.ensureStaticAgents(core.blueprints); // the service's static agents, as a server would have them
   const c = core.coordinator;
   const as = <T>(p: Promise<T>) => p as unknown as Promise<Project>;
   return {

@@ -19,7 +19,7 @@ export const policyEditRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }
     scope.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, { text: body }));
     const parseJson = scope.getDefaultJsonParser('error', 'error');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-      parseJson(req, body as string, (err, value: unknown) => {
+      void parseJson(req, body as string, (err, value: unknown) => {
         if (err) return done(err);
         if (value && typeof value === 'object' && !Array.isArray(value)) {
           const t = (value as { text?: unknown }).text;
