@@ -1,5 +1,6 @@
 import { check } from '../../checker/index.ts';
 import { AuditTrail } from '../../audit/trail.ts';
+import { auditBlockedCheck } from '../../execution/audit-block.ts';
 import { Store } from '../../store/index.ts';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.ts';
 import { configFrom } from '../context.ts';
@@ -28,14 +29,13 @@ export const checkCmd: Command = {
       for (const file of positionals) {
         const source = readScript(file);
         const language = languageOf(file, source, values.lang as string | undefined);
+        const started = performance.now();
         const result = check(source, language, policy);
+        const durationMs = performance.now() - started;
         if (!result.allowed) {
           store ??= Store.open(config.dataDir, { synchronous: config.audit.synchronous });
-          const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
-          new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
-            type: 'security_block', action: `check ${language}`, target: file, actor: 'cli', input: source, success: false,
-            error: `blocked by policy ${policy.name}: ${rules.join(', ')}`, securityFlags: rules, details: { policy: policy.name, findings: result.findings.length },
-          });
+          const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
+          auditBlockedCheck(audit, result, policy, { actor: 'cli', target: file }, source, durationMs);
         }
         const code = result.parseErrors?.length ? 2 : result.allowed ? 0 : 1;
         worst = Math.max(worst, code);
