@@ -35,7 +35,12 @@ function engineProblem(): Promise<string | undefined> {
 }
 
 /** isolated-vm needs --no-node-snapshot in every worker */
-const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks', execArgv: ['--no-node-snapshot'] } satisfies TestProjectInlineConfiguration['test'];
+const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+  execArgv: ['--no-node-snapshot'],
+} satisfies TestProjectInlineConfiguration['test'];
 
 export default defineConfig(async () => {
   const problem = await engineProblem();
@@ -47,11 +52,7 @@ export default defineConfig(async () => {
     test: {
       reporters: ['default'],
       passWithNoTests: problem !== undefined,
-      projects: [
-        tier('unit', [ALL_TESTS], [...ENGINE_TESTS, ...E2E_TESTS]),
-        tier('engine', ENGINE_TESTS),
-        tier('e2e', E2E_TESTS),
-      ],
+      projects: [tier('unit', [ALL_TESTS], [...ENGINE_TESTS, ...E2E_TESTS]), tier('engine', ENGINE_TESTS), tier('e2e', E2E_TESTS)],
     },
   };
 });

@@ -16,13 +16,23 @@ export interface CheckWho {
  * by `factory check`: the source, every finding as `line:column rule message`, the rule ids of the
  * critical and major findings as security flags. Kept free of runtime imports so the CLI loads it cheaply.
  */
-export function auditBlockedCheck(audit: Pick<AuditTrail, 'record'>, result: CheckResult, policy: Pick<Policy, 'name'>, who: CheckWho, source: string, durationMs: number): void {
+export function auditBlockedCheck(
+  audit: Pick<AuditTrail, 'record'>,
+  result: CheckResult,
+  policy: Pick<Policy, 'name'>,
+  who: CheckWho,
+  source: string,
+  durationMs: number,
+): void {
   const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
   audit.record({
     type: 'security_block',
     action: `check ${result.language}`,
     target: who.target ?? 'adhoc',
-    project: who.project, task: who.task, agent: who.agent, actor: who.actor,
+    project: who.project,
+    task: who.task,
+    agent: who.agent,
+    actor: who.actor,
     input: source,
     output: result.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n'),
     success: false,

@@ -21,7 +21,16 @@ afterAll(async () => {
 });
 
 /** What must not differ between the two paths (who and when may). */
-const shape = (e: AuditEvent) => ({ type: e.type, action: e.action, input: e.input, output: e.output, success: e.success, error: e.error, securityFlags: e.securityFlags, details: e.details });
+const shape = (e: AuditEvent) => ({
+  type: e.type,
+  action: e.action,
+  input: e.input,
+  output: e.output,
+  success: e.success,
+  error: e.error,
+  securityFlags: e.securityFlags,
+  details: e.details,
+});
 
 describe('auditing a blocked check', () => {
   it('the service and `factory check` record the same security_block event', async () => {
@@ -34,7 +43,10 @@ describe('auditing a blocked check', () => {
     const file = join(cli.dir, 'bad.py');
     writeFileSync(file, SOURCE);
     const out: string[] = [];
-    const code = await checkCmd.run({ values: { 'data-dir': cli.dir }, positionals: [file] }, { out: (s) => out.push(s), err: () => undefined, env: {} });
+    const code = await checkCmd.run(
+      { values: { 'data-dir': cli.dir }, positionals: [file] },
+      { out: (s) => out.push(s), err: () => undefined, env: {} },
+    );
     expect(code, out.join('')).toBe(1);
     const store = await Store.open(cli.dir);
     try {

@@ -9,16 +9,26 @@ import type { RecordedRequest, Reply } from '../helpers/fake-ollama.ts';
 let core: FakeCore;
 const script: Reply[] = [];
 const SUM = 'import json\nimport sys\n\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n';
-const sumTool = (req: { stdin?: string }) => ({ stdout: JSON.stringify({ sum: (JSON.parse(req.stdin ?? '{}') as { numbers: number[] }).numbers.reduce((a, b) => a + b, 0) }) });
+const sumTool = (req: { stdin?: string }) => ({
+  stdout: JSON.stringify({ sum: (JSON.parse(req.stdin ?? '{}') as { numbers: number[] }).numbers.reduce((a, b) => a + b, 0) }),
+});
 
 beforeAll(async () => {
   core = await openFakeCore({ ollama: { replies: () => script.shift() ?? { status: 500, error: 'no scripted reply left' } } });
   core.containers.behaviour = sumTool;
-  const out = await core.deps.factory.tools.submit({
-    name: 'agent_sum', description: 'Adds numbers', language: 'python', purpose: 'Prints the sum of the numbers as JSON.',
-    inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers' }], outputSpec: { format: 'json' },
-    examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }], source: SUM,
-  }, core.user);
+  const out = await core.deps.factory.tools.submit(
+    {
+      name: 'agent_sum',
+      description: 'Adds numbers',
+      language: 'python',
+      purpose: 'Prints the sum of the numbers as JSON.',
+      inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers' }],
+      outputSpec: { format: 'json' },
+      examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
+      source: SUM,
+    },
+    core.user,
+  );
   if (out.status !== 'registered') throw new Error('the tool was not registered');
 });
 afterAll(() => core?.close());
@@ -29,8 +39,13 @@ beforeEach(() => {
 });
 
 const agent = (name: string, extra: Partial<AgentBlueprintInput> = {}): AgentBlueprintInput => ({
-  name, type: 'analysis', description: 'Adds numbers with its tool.', systemPrompt: 'You add numbers with the agent_sum tool.',
-  tools: ['agent_sum'], outputFormat: { format: 'text' }, ...extra,
+  name,
+  type: 'analysis',
+  description: 'Adds numbers with its tool.',
+  systemPrompt: 'You add numbers with the agent_sum tool.',
+  tools: ['agent_sum'],
+  outputFormat: { format: 'text' },
+  ...extra,
 });
 const call = (args: Record<string, unknown>, name = 'agent_sum'): Reply => ({ toolCalls: [{ name, arguments: args }] });
 
@@ -110,7 +125,7 @@ describe('agent loop', () => {
     expect(JSON.parse(messagesOf(chats[1]!).at(-1)!.content)).toMatchObject({ status: 'timeout', stderr: 'time limit' });
   });
 
-  it('persistentSandbox: every tool call of the run uses the run\'s session, which is destroyed when the run ends', async () => {
+  it("persistentSandbox: every tool call of the run uses the run's session, which is destroyed when the run ends", async () => {
     script.push(call({ numbers: [1, 2] }), call({ numbers: [3] }), { content: 'done' });
     const { run } = await runAgent(agent('keeps-files', { persistentSandbox: true }));
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');

@@ -17,7 +17,10 @@ beforeEach(() => {
 });
 
 const tool = (name: string): ToolBlueprintInput => ({
-  name, description: 'Adds numbers', language: 'python', purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
+  name,
+  description: 'Adds numbers',
+  language: 'python',
+  purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
   inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers' }],
   outputSpec: { format: 'json' },
   examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
@@ -38,7 +41,8 @@ async function generate(name: string) {
   await core.settle();
   return core.deps.factory.work.get('job', out.jobId, core.user);
 }
-const userMessages = () => core.ollama.chats().map((r) => (r.body.messages as { role: string; content: string }[]).find((m) => m.role === 'user')!.content);
+const userMessages = () =>
+  core.ollama.chats().map((r) => (r.body.messages as { role: string; content: string }[]).find((m) => m.role === 'user')!.content);
 
 describe('tool generation loop', () => {
   it('a blocked draft goes back to the model with its findings; the repair is probed and registered', async () => {
@@ -60,7 +64,12 @@ describe('tool generation loop', () => {
     expect(v).toMatchObject({ origin: 'generated', attempts: 2, source: GOOD });
     const audit = core.deps.audit.query({ limit: 1000 }).filter((e) => e.target === 'gen_blocked_then_good' || e.task === job.id);
     expect(audit.map((e) => `${e.type} ${e.action}`)).toEqual(
-      expect.arrayContaining(['tool_generated draft', 'security_block check python', 'tool_generated repair', 'tool_generated registered (generated)']),
+      expect.arrayContaining([
+        'tool_generated draft',
+        'security_block check python',
+        'tool_generated repair',
+        'tool_generated registered (generated)',
+      ]),
     );
   });
 
@@ -87,11 +96,14 @@ describe('tool generation loop', () => {
     expect((job.error!.details as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toContain('py.callable.forbidden');
     expect(core.containers.runs).toHaveLength(0);
     expect(script).toHaveLength(0);
-    await expect((async () => core.deps.factory.tools.get('gen_never_passes', core.user))()).rejects.toMatchObject({ code: 'RESOURCE_NOT_FOUND' });
+    await expect((async () => core.deps.factory.tools.get('gen_never_passes', core.user))()).rejects.toMatchObject({
+      code: 'RESOURCE_NOT_FOUND',
+    });
   });
 
   it('a probe run that ends in a timeout counts as a failed example, and the model hears the status', async () => {
-    core.containers.behaviour = (req) => (req.source === GOOD ? sumTool(req) : { status: 'timeout', exitCode: null, stderr: 'killed at the time limit' });
+    core.containers.behaviour = (req) =>
+      req.source === GOOD ? sumTool(req) : { status: 'timeout', exitCode: null, stderr: 'killed at the time limit' };
     const before = core.ollama.chats().length;
     script.push(draft(GOOD.replace('import sys\n', 'import sys\nimport time\n')), draft(GOOD));
     const job = await generate('gen_timeout_then_good');

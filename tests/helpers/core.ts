@@ -24,14 +24,18 @@ export interface FakeCore {
  * with the scripted model server and a fake container runtime instead of the Docker engine: for unit
  * tests of the factory's loops. No engine is contacted.
  */
-export async function openFakeCore(opts: { ollama?: FakeOllamaOptions; config?: Record<string, string>; containers?: FakeContainers } = {}): Promise<FakeCore> {
+export async function openFakeCore(
+  opts: { ollama?: FakeOllamaOptions; config?: Record<string, string>; containers?: FakeContainers } = {},
+): Promise<FakeCore> {
   const tmp = tempDir();
   const ollama = await startFakeOllama(opts.ollama);
   const containers = opts.containers ?? new FakeContainers();
   const config = testConfig(tmp.dir, { 'ollama.host': ollama.url, 'ollama.retries': '0', 'ollama.backoffMs': '0', ...opts.config });
   const deps = await openCore(config, { containers });
   return {
-    deps, ollama, containers,
+    deps,
+    ollama,
+    containers,
     user: { id: 'tok_user', role: 'submitter' },
     admin: { id: 'tok_admin', role: 'admin' },
     settle: async () => {
@@ -47,4 +51,3 @@ export async function openFakeCore(opts: { ollama?: FakeOllamaOptions; config?: 
     },
   };
 }
-

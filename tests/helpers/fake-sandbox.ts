@@ -1,4 +1,11 @@
-import { parseToolOutput, RunResultSchema, type ContainerRuntime, type RunRequest, type RunResult, type SandboxLanguage } from '../../src/sandbox/index.ts';
+import {
+  parseToolOutput,
+  RunResultSchema,
+  type ContainerRuntime,
+  type RunRequest,
+  type RunResult,
+  type SandboxLanguage,
+} from '../../src/sandbox/index.ts';
 
 /** What a scripted run ends with; unset fields: status ok, exit 0, no output. */
 export type FakeRun = Partial<Pick<RunResult, 'status' | 'exitCode' | 'stdout' | 'stderr' | 'stdoutTruncated' | 'error'>>;
@@ -29,10 +36,20 @@ export class FakeContainers implements ContainerRuntime {
     const out = req.signal?.aborted ? { status: 'killed' as const, exitCode: null } : await this.behaviour(req);
     const status = out.status ?? 'ok';
     const result = RunResultSchema.parse({
-      runId: req.runId ?? `fake-${this.runs.length}`, runtime: 'docker', status,
-      exitCode: out.exitCode !== undefined ? out.exitCode : status === 'ok' ? 0 : 1, signal: null,
-      stdout: out.stdout ?? '', stderr: out.stderr ?? '', stdoutTruncated: out.stdoutTruncated ?? false, stderrTruncated: false,
-      durationMs: 1, warm: false, containerId: 'fakecontainer', limits: req.limits, ...(out.error ? { error: out.error } : {}),
+      runId: req.runId ?? `fake-${this.runs.length}`,
+      runtime: 'docker',
+      status,
+      exitCode: out.exitCode !== undefined ? out.exitCode : status === 'ok' ? 0 : 1,
+      signal: null,
+      stdout: out.stdout ?? '',
+      stderr: out.stderr ?? '',
+      stdoutTruncated: out.stdoutTruncated ?? false,
+      stderrTruncated: false,
+      durationMs: 1,
+      warm: false,
+      containerId: 'fakecontainer',
+      limits: req.limits,
+      ...(out.error ? { error: out.error } : {}),
     });
     return req.outputJson ? { ...result, ...parseToolOutput(result) } : result;
   }
