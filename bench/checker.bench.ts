@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { check } from '../src/checker/index.ts';
+import { parse as parseYaml } from 'yaml';
+import { check, type Language } from '../src/checker/index.ts';
 import { loadPolicyDir } from '../src/policy/index.ts';
 import { fmt, line, summary } from './lib.ts';
 
@@ -26,6 +27,20 @@ function longScript(lang: 'python' | 'shell', lines: number): string {
     i++;
   }
   return out.slice(0, lines).join('\n');
+}
+
+/** The realistic tools that tests/checker/long-files.test.ts keeps allowed at 1,000 lines (this was its timing). */
+function realisticTools(): [string, Language, string][] {
+  const fixture = (f: string) => readFileSync(join(REPO, 'tests/checker/fixtures', f), 'utf8');
+  const jsonStats = (parseYaml(readFileSync(join(REPO, 'blueprints/tools/json_stats.yaml'), 'utf8')) as { source: string }).source;
+  return [['csv_aggregator.py', 'python', fixture('csv_aggregator.py')], ['report.sh', 'shell', fixture('report.sh')], ['json_stats (javascript)', 'javascript', jsonStats]];
+}
+
+function repeatTo(text: string, lines: number): string {
+  const out: string[] = [];
+  const src = text.split('\n');
+  while (out.length < lines) out.push(...src);
+  return `${out.slice(0, lines).join('\n')}\n`;
 }
 
 async function tool(cmd: string, args: string[]): Promise<{ ok: boolean; stdout: string }> {
@@ -54,6 +69,18 @@ export async function checkerBench(): Promise<void> {
     }
     const s = summary(times);
     line(`1,000-line ${lang} script`, `median ${fmt(s.p50, 2)} ms  p95 ${fmt(s.p95, 2)} ms  (n=50)`);
+  }
+  for (const [what, lang, text] of realisticTools()) {
+    const src = repeatTo(text, 1000);
+    if (!check(src, lang, policy).allowed) throw new Error(`${what} at 1,000 lines is blocked (tests/checker/long-files.test.ts says why)`);
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t = performance.now();
+      check(src, lang, policy);
+      if (i >= 5) times.push(performance.now() - t);
+    }
+    const s = summary(times);
+    line(`${what} repeated to 1,000 lines`, `median ${fmt(s.p50, 2)} ms  p95 ${fmt(s.p95, 2)} ms  (n=20 after 5 warm-up)`);
   }
 
   const hostile = { python: files('python', 'hostile'), shell: files('shell', 'hostile') };

@@ -16,7 +16,7 @@ import { OllamaProvider } from './llm/ollama.ts';
 import { PolicyRegistry } from './policy/index.ts';
 import { PolicyHistory } from './policy-history.ts';
 import { DockerEngine } from './sandbox/docker/engine.ts';
-import { Sandboxes } from './sandbox/index.ts';
+import { Sandboxes, type ContainerRuntime } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
@@ -30,6 +30,8 @@ export interface CoreOptions {
   projects?: boolean;
   /** the coordinator's options (tests and benchmarks: a cost table, a lease name, more pipelines) */
   coordinator?: CoordinatorOptions;
+  /** a stand-in for the Docker runtime (unit tests of the factory's loops); default the real one */
+  containers?: ContainerRuntime;
 }
 
 /** Opens every module the service is made of; used by the server and by CLI commands that run code. */
@@ -50,7 +52,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     closers.unshift(() => docker.close()); // after the sandboxes: gives up whatever the engine never answered
     // one-shot commands keep no spare containers
     const sandboxConfig = opts.prewarm ? config : { ...config, sandbox: { ...config.sandbox, poolSize: 0 } };
-    const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir));
+    const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir), { containers: opts.containers });
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
     const deps = {

@@ -5,7 +5,7 @@ export const ROLES = ['admin', 'submitter', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-const RANK: Record<Role, number> = { viewer: 1, submitter: 2, admin: 3 };
+const RANK = Object.fromEntries(ROLES.map((r, i) => [r, ROLES.length - i])) as Record<Role, number>;
 
 /** admin may do everything a submitter may; a submitter everything a viewer may. */
 export function roleAllows(have: Role, need: Role): boolean {

@@ -1,7 +1,7 @@
 /**
  * The tool input convention (see schema.ts): a tool gets its input object, defaults applied, as JSON
- * on stdin, and the same values in inputSpec order as command-line arguments. This module checks an
- * input against an inputSpec and builds both halves.
+ * on stdin, and the same values in inputSpec order as command-line arguments. This module turns an
+ * inputSpec into its contract (the validator and the JSON schema the model sees) and builds both halves.
  */
 import { isPlainObject } from './common.ts';
 
@@ -14,6 +14,7 @@ export interface ParamLike {
   type: ParamType;
   required: boolean;
   default?: unknown;
+  description?: string | undefined;
 }
 export interface InputSpecHolder {
   inputSpec: readonly ParamLike[];
@@ -24,25 +25,45 @@ export interface InputIssue {
   message: string;
 }
 
+/** Each parameter type once: the JSON schema type the model is shown, and why a value is not of it (null: it is). */
+const PARAM_KINDS: Record<ParamType, { json: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object'; issue(v: unknown): string | null }> = {
+  string: { json: 'string', issue: (v) => (typeof v === 'string' ? null : 'must be a string') },
+  path: {
+    json: 'string',
+    issue: (v) => (typeof v !== 'string' ? 'must be a path (a string)' : v.length === 0 || v.includes('\0') ? 'must be a non-empty path without NUL characters' : null),
+  },
+  int: { json: 'integer', issue: (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? null : 'must be an integer') },
+  float: { json: 'number', issue: (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'must be a finite number') },
+  bool: { json: 'boolean', issue: (v) => (typeof v === 'boolean' ? null : 'must be true or false') },
+  list: { json: 'array', issue: (v) => (Array.isArray(v) ? null : 'must be a list') },
+  dict: { json: 'object', issue: (v) => (isPlainObject(v) ? null : 'must be an object') },
+};
+
 /** Why `value` is not of `type`, or null when it is. */
 export function paramTypeIssue(type: ParamType, value: unknown): string | null {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string' ? null : 'must be a string';
-    case 'path':
-      if (typeof value !== 'string') return 'must be a path (a string)';
-      return value.length === 0 || value.includes('\0') ? 'must be a non-empty path without NUL characters' : null;
-    case 'int':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? null : 'must be an integer';
-    case 'float':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a finite number';
-    case 'bool':
-      return typeof value === 'boolean' ? null : 'must be true or false';
-    case 'list':
-      return Array.isArray(value) ? null : 'must be a list';
-    case 'dict':
-      return isPlainObject(value) ? null : 'must be an object';
-  }
+  return PARAM_KINDS[type].issue(value);
+}
+
+/** The JSON schema of a tool's arguments, as the model sees it in tool calling. */
+export interface InputJsonSchema {
+  type: 'object';
+  properties: Record<string, { type: string; description?: string }>;
+  required: string[];
+}
+
+/** A tool's input contract: what the model is told (jsonSchema) and what is enforced (check), from one inputSpec. */
+export interface InputContract {
+  jsonSchema: InputJsonSchema;
+  /** every problem of an input against the inputSpec (empty: it may run) */
+  check(input: unknown): InputIssue[];
+}
+
+/** The one place an inputSpec becomes both the validator and the JSON schema the model sees. */
+export function inputContract(spec: readonly ParamLike[]): InputContract {
+  const properties = Object.fromEntries(spec.map((p) => [p.name, { type: PARAM_KINDS[p.type].json, ...(p.description ? { description: p.description } : {}) }]));
+  // a parameter with a default may be left out, whatever `required` says
+  const required = spec.filter((p) => p.required && p.default === undefined).map((p) => p.name);
+  return { jsonSchema: { type: 'object', properties, required }, check: (input) => inputIssues(spec, new Set(required), input) };
 }
 
 /** A value counts as given when it is present and not null. */
@@ -55,6 +76,10 @@ function given(input: Record<string, unknown>, name: string): boolean {
  * parameter (one without a default), a value of the wrong type.
  */
 export function checkToolInput(spec: readonly ParamLike[], input: unknown): InputIssue[] {
+  return inputContract(spec).check(input);
+}
+
+function inputIssues(spec: readonly ParamLike[], required: ReadonlySet<string>, input: unknown): InputIssue[] {
   if (!isPlainObject(input)) return [{ path: [], message: 'the input must be a JSON object' }];
   const issues: InputIssue[] = [];
   const declared = new Map(spec.map((p) => [p.name, p]));
@@ -66,7 +91,7 @@ export function checkToolInput(spec: readonly ParamLike[], input: unknown): Inpu
   }
   for (const p of spec) {
     if (!given(input, p.name)) {
-      if (p.required && p.default === undefined) issues.push({ path: [p.name], message: `required parameter '${p.name}' is missing` });
+      if (required.has(p.name)) issues.push({ path: [p.name], message: `required parameter '${p.name}' is missing` });
       continue;
     }
     const why = paramTypeIssue(p.type, input[p.name]);

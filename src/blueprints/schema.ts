@@ -53,9 +53,12 @@ export {
   argText,
   checkToolInput,
   inputArgs,
+  inputContract,
   inputStdin,
   paramTypeIssue,
+  type InputContract,
   type InputIssue,
+  type InputJsonSchema,
   type InputSpecHolder,
   type ParamLike,
 } from './input.ts';

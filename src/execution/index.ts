@@ -4,6 +4,9 @@ import { check } from '../checker/index.ts';
 import type { CheckResult } from '../checker/types.ts';
 import type { Policy } from '../policy/index.ts';
 import { limitsFor, mountsFor, type LimitOverrides, type RunResult, type Sandboxes, type SandboxLanguage } from '../sandbox/index.ts';
+import { auditBlockedCheck } from './audit-block.ts';
+
+export { auditBlockedCheck, type CheckWho } from './audit-block.ts';
 
 export interface ExecuteRequest {
   language: SandboxLanguage;
@@ -46,7 +49,7 @@ export class Executor {
   async check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): Promise<CheckResult> {
     const started = performance.now();
     const result = check(source, language, policy);
-    if (!result.allowed) await this.auditBlock(result, policy, who, performance.now() - started, source);
+    if (!result.allowed) await auditBlockedCheck(this.audit, result, policy, who, source, performance.now() - started);
     return result;
   }
 
@@ -86,22 +89,5 @@ export class Executor {
       },
     });
     return { blocked: false, runId, check: checked, result };
-  }
-
-  private async auditBlock(result: CheckResult, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>, durationMs: number, source: string): Promise<void> {
-    const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
-    await this.audit.record({
-      type: 'security_block',
-      action: `check ${result.language}`,
-      target: who.target ?? 'adhoc',
-      project: who.project, task: who.task, agent: who.agent, actor: who.actor,
-      input: source,
-      output: result.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n'),
-      success: false,
-      error: `blocked by policy ${policy.name}: ${rules.join(', ')}`,
-      durationMs,
-      securityFlags: rules,
-      details: { policy: policy.name, findings: result.findings.length },
-    });
   }
 }

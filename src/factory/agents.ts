@@ -1,5 +1,5 @@
 import type { Principal } from '../access/index.ts';
-import { AgentBlueprint, blueprintInvalid, parseAgentBlueprint, type ParameterSpec, type ToolBlueprint } from '../blueprints/index.ts';
+import { AgentBlueprint, blueprintInvalid, inputContract, parseAgentBlueprint, type ToolBlueprint } from '../blueprints/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { defineFormat, ROLES, type ChatMessage, type LlmUsage, type ToolSpec } from '../llm/index.ts';
 import type { AgentRecord } from '../store/index.ts';
@@ -10,16 +10,12 @@ import type { ToolFactory } from './tools.ts';
 import { classifyReply, repromptMessage, type ReplyProblem } from './agent-turns.ts';
 import { newId, ReasoningStream, Work } from './work.ts';
 
-const JSON_TYPE: Record<string, string> = { string: 'string', path: 'string', int: 'integer', float: 'number', bool: 'boolean', list: 'array', dict: 'object' };
-
-/** A registered tool as Ollama's tool calling sees it: name, description, JSON schema of its input. */
+/** A registered tool as Ollama's tool calling sees it: name, description, JSON schema of its input (the schema that is enforced). */
 export function toolSpecOf(bp: ToolBlueprint): ToolSpec {
-  const properties: Record<string, unknown> = {};
-  for (const p of bp.inputSpec as ParameterSpec[]) properties[p.name] = { type: JSON_TYPE[p.type] ?? 'string', ...(p.description ? { description: p.description } : {}) };
   return {
     name: bp.name,
     description: `${bp.description} ${bp.purpose}`.slice(0, 1000),
-    parameters: { type: 'object', properties, required: bp.inputSpec.filter((p) => p.required && p.default === undefined).map((p) => p.name) },
+    parameters: { ...inputContract(bp.inputSpec).jsonSchema },
   };
 }
 

@@ -10,10 +10,20 @@ import type { RunRequest, RunResult, SandboxLanguage } from './types.ts';
 
 export * from './types.ts';
 export { limitsFor, mountsFor, type LimitOverrides } from './limits.ts';
+export { parseToolOutput } from './output.ts';
+
+/**
+ * What Sandboxes uses of the container runtime (Python and shell): DockerRuntime, or a stand-in that
+ * unit tests give it (tests/helpers/fake-sandbox.ts) to exercise the factory's loops without an engine.
+ */
+export type ContainerRuntime = Pick<
+  DockerRuntime,
+  'name' | 'supports' | 'run' | 'prewarm' | 'prepareAhead' | 'closeSession' | 'poolStats' | 'quiesce' | 'reap' | 'startReaper' | 'close'
+>;
 
 /** The sandbox module's door: picks the runtime for a language, owns their lifetimes. */
 export class Sandboxes {
-  readonly docker: DockerRuntime;
+  readonly docker: ContainerRuntime;
   readonly isolate: IsolateRuntime;
   readonly images: { python: string; shell: string };
 
@@ -21,12 +31,13 @@ export class Sandboxes {
     private readonly engine: DockerEngine,
     private readonly config: Config,
     instanceId: string,
+    opts: { containers?: ContainerRuntime } = {},
   ) {
     this.images = {
       python: config.sandbox.images.python ?? defaultImage('python'),
       shell: config.sandbox.images.shell ?? defaultImage('shell'),
     };
-    this.docker = new DockerRuntime({
+    this.docker = opts.containers ?? new DockerRuntime({
       engine, instanceId, images: this.images, poolSize: config.sandbox.poolSize,
       parallelRemovals: config.sandbox.parallelRemovals, engineGraceMs: config.sandbox.engineGraceMs,
     });

@@ -107,15 +107,13 @@ describe('WebSocket /api/v1/stream', () => {
       c.ws.pause(); // stop reading: the socket's send buffer fills up
       (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
       const big = 'x'.repeat(4096);
-      const t0 = performance.now();
+      // publishing ends while the client is stalled, whatever the client does
       for (let i = 0; i < 2000; i++) await s.deps.events.publish({ topic: 'run:r', owner: 'x', status: 'running', progress: 0, message: big });
-      const publishMs = performance.now() - t0;
       c.ws.resume();
       (c.ws as unknown as { _socket: { resume(): void } })._socket.resume();
       const closed = await c.closed;
       expect(closed.code).toBe(4008);
       expect(c.messages.some((m) => m.type === 'resync')).toBe(true);
-      expect(publishMs).toBeGreaterThan(0); // publishing finished while the client was stalled
     } finally {
       await s.stop();
       t.cleanup();

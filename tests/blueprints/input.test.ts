@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDefaults, checkToolInput, inputArgs, inputStdin, ToolBlueprint } from '../../src/blueprints/index.ts';
+import { applyDefaults, checkToolInput, inputArgs, inputContract, inputStdin, PARAM_TYPES, ToolBlueprint } from '../../src/blueprints/index.ts';
+import { toolSpecOf } from '../../src/factory/index.ts';
 
 const bp = ToolBlueprint.parse({
   name: 'convention',
@@ -53,5 +54,38 @@ describe('checkToolInput', () => {
     const issues = checkToolInput(bp.inputSpec, { days: '3', ratio: Infinity, verbose: 'yes', tags: {}, options: [], extra: 1 });
     expect(issues.map((i) => i.path[0])).toEqual(['extra', 'dir', 'days', 'ratio', 'verbose', 'tags', 'options']);
     expect(checkToolInput(bp.inputSpec, { dir: 'a\0b' })[0]!.message).toMatch(/NUL/);
+  });
+});
+
+describe('inputContract: one inputSpec, the schema the model sees and the validator', () => {
+  const contract = inputContract(bp.inputSpec);
+
+  it('the model sees every parameter with its JSON type; the tool call gets exactly this schema', () => {
+    expect(contract.jsonSchema).toEqual({
+      type: 'object',
+      properties: {
+        dir: { type: 'string' }, column: { type: 'string' }, days: { type: 'integer' }, ratio: { type: 'number' },
+        verbose: { type: 'boolean' }, tags: { type: 'array' }, options: { type: 'object' },
+      },
+      required: ['dir'],
+    });
+    expect(toolSpecOf(bp).parameters).toEqual(contract.jsonSchema);
+  });
+
+  it('what the schema marks required is what the validator misses, and nothing else', () => {
+    expect(contract.check({}).map((i) => i.path[0])).toEqual(contract.jsonSchema.required);
+  });
+
+  it('for every parameter type, a value of the JSON type the model is shown passes, and one of another type does not', () => {
+    const sample: Record<string, unknown> = { string: 'x', integer: 3, number: 1.5, boolean: true, array: [1], object: { a: 1 } };
+    for (const type of PARAM_TYPES) {
+      const c = inputContract([{ name: 'v', type, required: true }]);
+      const shown = c.jsonSchema.properties.v!.type;
+      for (const [jsonType, value] of Object.entries(sample)) {
+        // an integer is also a number (JSON schema says so too)
+        const fits = jsonType === shown || (shown === 'number' && jsonType === 'integer');
+        expect(c.check({ v: value }), `${type} shown as ${shown}, given ${jsonType}`).toHaveLength(fits ? 0 : 1);
+      }
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { check, CheckResultSchema, FindingSchema } from '../../src/checker/index.ts';
-import { isFactoryError } from '../../src/errors/catalog.ts';
 import { explain, fixture, py, rules, sh, shippedPolicy } from './helpers.ts';
 
 describe('seed 004 consistency', () => {
@@ -77,12 +76,7 @@ describe('check() contract', () => {
   });
 
   it('rejects unknown languages with LANGUAGE_UNSUPPORTED', () => {
-    try {
-      check('x', 'ruby' as never, shippedPolicy());
-      expect.unreachable();
-    } catch (e) {
-      expect(isFactoryError(e) && e.code).toBe('LANGUAGE_UNSUPPORTED');
-    }
+    expect(() => check('x', 'ruby' as never, shippedPolicy())).toThrow(expect.objectContaining({ code: 'LANGUAGE_UNSUPPORTED' }));
   });
 
   it('findings are sorted by position', () => {

@@ -20,9 +20,7 @@ describe('errors and retries', () => {
     const url = await deadUrl();
     // a long backoff proves that nothing was retried
     const { llm, records } = provider(url, { retries: 3, backoffMs: 10_000 });
-    const t0 = performance.now();
     const e = await failure(llm.chat({ role: 'x', messages: user('hi') }));
-    expect(performance.now() - t0).toBeLessThan(1_000);
     expect(e.code).toBe('OLLAMA_UNAVAILABLE');
     expect(e.status).toBe(503);
     expect(e.message).toContain('ollama serve');
@@ -94,11 +92,10 @@ describe('errors and retries', () => {
   });
 
   it('timeout: retried, then LLM_TIMEOUT', async () => {
+    // the reply would arrive after 3 s: had the timeout not fired, the call would succeed
     fake = await startFakeOllama({ replies: () => ({ content: 'late', delayMs: 3_000 }) });
     const { llm, records } = provider(fake.url, { requestTimeoutMs: 400, retries: 1 });
-    const t0 = performance.now();
     const e = await failure(llm.chat({ role: 'x', messages: user('hi') }));
-    expect(performance.now() - t0).toBeLessThan(2_500);
     expect(e.code).toBe('LLM_TIMEOUT');
     expect(e.message).toContain('400 ms');
     expect(fake.chats()).toHaveLength(2);
@@ -154,13 +151,12 @@ describe('errors and retries', () => {
   });
 
   it('abort: a call in flight rejects with the signal’s reason and is recorded', async () => {
+    // the reply would arrive after 2 s: had the abort not ended the call, it would succeed
     fake = await startFakeOllama({ replies: () => ({ content: 'slow', delayMs: 2_000 }) });
     const { llm, records } = provider(fake.url);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
-    const t0 = performance.now();
-    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).catch((err: unknown) => err);
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).then(() => new Error('the call was not aborted'), (err: unknown) => err);
     expect((e as Error).name).toBe('AbortError');
     expect(fake.chats()).toHaveLength(1);
     expect(records[0]).toMatchObject({ ok: false, attempts: 1 });
@@ -181,13 +177,12 @@ describe('errors and retries', () => {
   });
 
   it('abort during the backoff ends the retries', async () => {
+    // a backoff of ten minutes: only an abort that ends the backoff lets this test finish in its time
     fake = await startFakeOllama({ replies: () => ({ status: 500, error: 'boom' }) });
-    const { llm } = provider(fake.url, { backoffMs: 5_000 });
+    const { llm } = provider(fake.url, { backoffMs: 600_000 });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 150);
-    const t0 = performance.now();
-    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).catch((err: unknown) => err);
-    expect(performance.now() - t0).toBeLessThan(1_500);
+    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).then(() => new Error('the call was not aborted'), (err: unknown) => err);
     expect((e as Error).name).toBe('AbortError');
     expect(fake.chats()).toHaveLength(1);
   });

@@ -24,13 +24,8 @@ async function waitFor<T>(probe: () => T | undefined | false, what: string, ms =
 }
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<FactoryError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isFactoryError(e) && e.code).toBe(code);
-    return e as FactoryError;
-  }
-  throw new Error(`expected ${code}`);
+  await expect(p).rejects.toSatisfy((e) => isFactoryError(e) && e.code === code, `a FactoryError with code ${code}`);
+  return p.then(() => expect.unreachable(), (e: unknown) => e as FactoryError);
 }
 
 beforeEach(async () => {
@@ -64,11 +59,7 @@ describe('PolicyRegistry', () => {
 
   it('throws POLICY_NOT_FOUND and POLICY_NAME_INVALID', async () => {
     expect(() => reg!.get('nope')).toThrowError(/no policy named/);
-    try {
-      reg!.get('../etc/passwd');
-    } catch (e) {
-      expect(isFactoryError(e) && e.code).toBe('POLICY_NAME_INVALID');
-    }
+    expect(() => reg!.get('../etc/passwd')).toThrow(expect.objectContaining({ code: 'POLICY_NAME_INVALID' }));
     await expectCode(reg!.write('../evil', 'description: x\n'), 'POLICY_NAME_INVALID');
     await expectCode(reg!.write('a/b', 'description: x\n'), 'POLICY_NAME_INVALID');
   });

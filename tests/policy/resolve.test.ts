@@ -94,14 +94,10 @@ network: { allowOutbound: false }`,
   });
 
   it('policyFromText throws POLICY_INVALID with every issue', () => {
-    try {
-      policyFromText('x', 'limits:\n  maxMemoryMb: -1\n  cpus: abc\n');
-      expect.unreachable();
-    } catch (e) {
-      expect(isFactoryError(e) && e.code).toBe('POLICY_INVALID');
-      const details = (e as { details: { issues: { path: string }[] } }).details;
-      expect(details.issues.map((i) => i.path)).toEqual(['limits.maxMemoryMb', 'limits.cpus']);
-    }
+    expect(() => policyFromText('x', 'limits:\n  maxMemoryMb: -1\n  cpus: abc\n')).toThrow(expect.objectContaining({
+      code: 'POLICY_INVALID',
+      details: expect.objectContaining({ issues: [expect.objectContaining({ path: 'limits.maxMemoryMb' }), expect.objectContaining({ path: 'limits.cpus' })] }),
+    }));
   });
 });
 

