@@ -19,12 +19,16 @@ import { Sandboxes } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
+import { serviceMetrics, observeExecutions } from './service-metrics.ts';
+import { buildMetricsApp } from './server/routes/metrics.ts';
 
 export interface CoreOptions {
   /** watch the policy directory for edits (the server does; one-shot CLI commands do not) */
   watchPolicies?: boolean;
   /** keep sandboxes ready (the server does; a one-shot `factory run` does not) */
   prewarm?: boolean;
+  /** keep Prometheus metrics (the server does when config.metrics.enabled) */
+  metrics?: boolean;
 }
 
 /** Opens every module the service is made of; used by the server and by CLI commands that run code. */
@@ -33,6 +37,8 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
   const closers: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
+    const metrics = opts.metrics ? serviceMetrics(config) : undefined;
+    if (metrics) audit.subscribe(metrics.auditAppended);
     const tokens = new TokenService(store, audit);
     const history = new PolicyHistory(store, audit);
     if (!existsSync(config.policyDir)) throw new FactoryError('CONFIG_INVALID', `policyDir: the policy directory ${config.policyDir} does not exist`, { key: 'policyDir' }, { hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).' });
@@ -48,11 +54,18 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir));
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
+    metrics?.poolSource(() => sandboxes.docker.poolStats());
     const deps = {
       config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
-      executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
+      executor: new Executor(sandboxes, audit, config.sandbox.hostPaths, metrics ? observeExecutions(metrics) : {}),
       events: new EventBus(store.events),
-      llm: new OllamaProvider(config.ollama, { onCall: (r) => store.llm.record(r) }),
+      llm: new OllamaProvider(config.ollama, {
+        onCall: (r) => {
+          store.llm.record(r);
+          metrics?.llmCall(r);
+        },
+      }),
+      ...(metrics ? { metrics } : {}),
       lifecycle: new Lifecycle(),
       close: async () => {
         for (const c of closers) await c();
@@ -75,6 +88,9 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
 /** The coordinator service: composition root that owns every module's lifetime. */
 export class Service {
   private stopped = false;
+  private metricsApp: FastifyInstance | undefined;
+  /** where /metrics listens when it has its own address (config.metrics.port) */
+  metricsAddress: string | undefined;
 
   private constructor(
     readonly deps: ServiceDeps,
@@ -84,7 +100,7 @@ export class Service {
   ) {}
 
   static async create(config: Config, opts: AppOptions = {}): Promise<Service> {
-    const deps = await openCore(config, { watchPolicies: true, prewarm: true });
+    const deps = await openCore(config, { watchPolicies: true, prewarm: true, metrics: config.metrics.enabled });
     try {
       const adminTokenFile = deps.tokens.ensureAdminToken(config.dataDir);
       const app = await buildApp(deps, opts);
@@ -99,6 +115,11 @@ export class Service {
   async listen(): Promise<string> {
     const { host, port } = this.deps.config.server;
     const address = await this.app.listen({ host, port });
+    const { metrics } = this.deps;
+    if (metrics && this.deps.config.metrics.port !== undefined) {
+      this.metricsApp = await buildMetricsApp(metrics);
+      this.metricsAddress = await this.metricsApp.listen({ host: this.deps.config.metrics.host, port: this.deps.config.metrics.port });
+    }
     this.deps.audit.record({ type: 'server_started', action: 'listen', target: address, details: { pid: process.pid } });
     return address;
   }
@@ -108,7 +129,7 @@ export class Service {
     if (this.stopped) return;
     this.stopped = true;
     const grace = this.deps.config.server.shutdownGraceMs;
-    const closing = this.app.close();
+    const closing = Promise.all([this.app.close(), this.metricsApp?.close()]);
     const drained = await this.deps.lifecycle.drain(grace);
     await closing;
     this.deps.audit.record({ type: 'server_stopped', action: reason, target: 'service', details: { ...drained, pid: process.pid } });

@@ -34,18 +34,26 @@ export type ExecuteOutcome =
   | { blocked: true; runId: string; check: CheckResult }
   | { blocked: false; runId: string; check: CheckResult | null; result: RunResult };
 
+/** Told of every check and every finished run (metrics); an observer's failure never affects the caller. */
+export interface ExecutionObserver {
+  onCheck?(result: CheckResult): void;
+  onRun?(result: RunResult): void;
+}
+
 /** The checker, then the sandbox; both decisions are audited. The only way the service runs code. */
 export class Executor {
   constructor(
     private readonly sandboxes: Sandboxes,
     private readonly audit: AuditTrail,
     private readonly hostPaths: Record<string, string>,
+    private readonly observer: ExecutionObserver = {},
   ) {}
 
   /** Static check only, audited as `security_block` when it blocks. */
   check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): CheckResult {
     const started = performance.now();
     const result = check(source, language, policy);
+    tell(() => this.observer.onCheck?.(result));
     if (!result.allowed) this.auditBlock(result, policy, who, performance.now() - started, source);
     return result;
   }
@@ -65,6 +73,7 @@ export class Executor {
       limits, mounts, outputJson: req.outputJson ?? false, runId, signal: req.signal,
       ...(req.sessionId && req.language !== 'javascript' ? { sessionId: req.sessionId } : {}),
     });
+    tell(() => this.observer.onRun?.(result));
     this.audit.record({
       type: 'tool_executed',
       action: `run ${req.language}`,
@@ -103,5 +112,13 @@ export class Executor {
       securityFlags: rules,
       details: { policy: policy.name, findings: result.findings.length },
     });
+  }
+}
+
+function tell(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // an observer never breaks a check or a run
   }
 }

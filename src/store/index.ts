@@ -20,7 +20,7 @@ export type { EventRepo, ProgressEvent } from './event-repo.ts';
 export type { WorkRepo, WorkItem, WorkKind, WorkStatus } from './work-repo.ts';
 export type { ToolRepo, ToolRecord, ToolVersion } from './tool-repo.ts';
 export type { AgentRepo, AgentRecord } from './agent-repo.ts';
-export type { LlmRepo, LlmCallRow } from './llm-repo.ts';
+export type { LlmRepo, LlmCallRow, UsageBucketRow } from './llm-repo.ts';
 
 export interface StoreOptions {
   /** 'full' fsyncs each commit (survives power loss); 'normal' survives process crashes. */

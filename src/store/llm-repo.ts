@@ -36,4 +36,30 @@ export class LlmRepo {
       .get(filter) as { calls: number; p: number; c: number; cost: number; unknown: number };
     return { calls: r.calls, promptTokens: r.p, completionTokens: r.c, costUsd: r.cost, callsWithUnknownTokens: r.unknown };
   }
+
+  /**
+   * Calls, tokens, cost and time per time bucket (hour or day, UTC), model and role, oldest first;
+   * keyset-paged on (bucket start, model, role). `owner` limits it to the calls of that owner's jobs and runs.
+   */
+  series(q: { bucket: 'hour' | 'day'; from?: string; to?: string; owner?: string; after?: [string, string, string]; limit: number }): UsageBucketRow[] {
+    const start = q.bucket === 'hour' ? `substr(at, 1, 13) || ':00:00.000Z'` : `substr(at, 1, 10) || 'T00:00:00.000Z'`;
+    const where = ['1'];
+    if (q.from) where.push('at >= @from');
+    if (q.to) where.push('at < @to');
+    if (q.owner) where.push('task IN (SELECT id FROM work WHERE owner = @owner)');
+    const rows = this.db
+      .prepare(`SELECT ${start} AS start, model, role, count(*) AS calls, sum(ok = 0) AS errors, coalesce(sum(prompt_tokens), 0) AS promptTokens,
+                       coalesce(sum(completion_tokens), 0) AS completionTokens, coalesce(sum(cost_usd), 0) AS costUsd, sum(duration_ms) AS durationMs
+                FROM llm_calls WHERE ${where.join(' AND ')} GROUP BY 1, model, role
+                ${q.after ? 'HAVING (start, model, role) > (@a0, @a1, @a2)' : ''} ORDER BY 1, model, role LIMIT @limit`)
+      .all({
+        limit: q.limit, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.owner ? { owner: q.owner } : {}),
+        ...(q.after ? { a0: q.after[0], a1: q.after[1], a2: q.after[2] } : {}),
+      }) as UsageBucketRow[];
+    return rows;
+  }
+}
+
+export interface UsageBucketRow {
+  start: string; model: string; role: string; calls: number; errors: number; promptTokens: number; completionTokens: number; costUsd: number; durationMs: number;
 }
