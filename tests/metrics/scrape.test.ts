@@ -35,7 +35,7 @@ describe('GET /metrics', () => {
     const before = await scrape();
     const runsBefore = total(before, 'factory_sandbox_runs_total', { runtime: 'docker', status: 'ok' });
     const api = svc.api();
-    const started = await api.POST('/api/v1/executions', { params: { query: { wait: false } }, body: { language: 'python', source: SLOW } });
+    const started = await api.POST('/api/v1/executions', { params: { query: { wait: 'false' } }, body: { language: 'python', source: SLOW } });
     expect(started.response.status).toBe(202);
     const id = started.data!.run.id;
 
