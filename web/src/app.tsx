@@ -47,9 +47,12 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   const main = useRef<HTMLElement>(null);
   const found = match(ROUTES, path);
   const title = found ? found.route.title(found.params) : 'Not found';
+  const first = useRef(true);
   useEffect(() => {
     document.title = `${title} · agent-factory`;
-    main.current?.focus();
+    // after a move to another page (not on the first), the focus goes to its content, as a screen reader expects
+    if (!first.current) main.current?.focus();
+    first.current = false;
   }, [path]);
   // a token revoked while signed in: the next API answer is 401 and the dashboard signs out
   useEffect(() => {

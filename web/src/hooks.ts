@@ -17,16 +17,18 @@ export interface Loaded<T> {
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[], live: string[] = []): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
   const seq = useRef(0);
-  const reload = useCallback(() => {
+  /** keep: show what is there while it reloads (a live update); otherwise (other deps) start blank */
+  const run = useCallback((keep: boolean) => {
     const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
+    setState((s) => (keep ? { ...s, loading: true } : { loading: true }));
     load().then(
       (data) => mine === seq.current && setState({ data, loading: false }),
       (e: unknown) => mine === seq.current && setState((s) => ({ ...s, error: messageOf(e), loading: false })),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  useEffect(reload, [reload]);
+  useEffect(() => run(false), [run]);
+  const reload = useCallback(() => run(true), [run]);
   useLive(live, reload);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

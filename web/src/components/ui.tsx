@@ -81,8 +81,7 @@ export function Diff({ text, label }: { text: string; label: string }) {
     <pre class="diff" role="region" aria-label={label} tabIndex={0}>
       {text.split('\n').map((l, i) => (
         <span key={i} class={l.startsWith('+') && !l.startsWith('+++') ? 'add' : l.startsWith('-') && !l.startsWith('---') ? 'del' : l.startsWith('@@') ? 'hunk' : undefined}>
-          {l}
-          {'\n'}
+          {l || ' '}
         </span>
       ))}
     </pre>

@@ -113,7 +113,7 @@ function WorkPage({ id, kind }: { id: string; kind: 'run' | 'job' }) {
               <Progress value={w.progress} label="Progress" />
             </Field>
             <Field name="Type">{w.type}</Field>
-            <Field name="Target">{w.type === 'tool' ? <a href={href('tools', w.target)}>{w.target}</a> : w.target}</Field>
+            <Field name="Target">{w.type === 'tool' ? <a href={href('tools', w.target.replace(/@\d+$/, ''))}>{w.target}</a> : w.target}</Field>
             <Field name="Owner">{w.owner}</Field>
             <Field name="Started">
               <Time at={w.createdAt} />

@@ -70,7 +70,7 @@ export function ToolPage({ params }: RouteProps) {
     [api, name, version],
   );
   const runs = useLoad(
-    async () => (await must(api.GET('/api/v1/runs', { params: { query: { limit: 200 } } }))).runs.filter((r) => r.type === 'tool' && r.target === name),
+    async () => (await must(api.GET('/api/v1/runs', { params: { query: { limit: 200 } } }))).runs.filter((r) => r.type === 'tool' && r.target.replace(/@\d+$/, '') === name),
     [api, name],
     [`tool:${name}`, 'run:'],
   );
