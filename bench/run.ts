@@ -1,6 +1,7 @@
 // npm run bench [-- NAME…]: runs the benchmarks and prints figures with the machine they ran on.
 import { auditBench } from './audit.bench.ts';
 import { checkerBench } from './checker.bench.ts';
+import { dashboardBench } from './dashboard.bench.ts';
 import { fanoutBench, submissionBench } from './factory.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sandbox: () => sandboxBench(),
   fanout: () => fanoutBench(),
   submissions: () => submissionBench(),
+  dashboard: () => dashboardBench(),
 };
 
 const wanted = process.argv.slice(2);

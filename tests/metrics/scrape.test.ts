@@ -16,7 +16,8 @@ const scrape = async (token: string | null = viewer): Promise<Families> => {
 };
 
 beforeAll(async () => {
-  svc = await startService({ 'sandbox.poolSize': '1' });
+  // no Ollama answers here: with no retries a model call fails at once, and is counted all the same
+  svc = await startService({ 'sandbox.poolSize': '1', 'ollama.retries': '0' });
   const { data } = await svc.api().POST('/api/v1/tokens', { body: { role: 'viewer', name: 'scraper' } });
   viewer = data!.secret;
 });
@@ -76,6 +77,17 @@ describe('GET /metrics', () => {
     expect(total(fs, 'factory_checker_decisions_total', { language: 'python', decision: 'blocked' })).toBeGreaterThanOrEqual(1);
     expect(total(fs, 'factory_checker_blocks_total', { language: 'python', rule: 'py.import.forbidden' })).toBeGreaterThanOrEqual(1);
     expect(total(fs, 'factory_audit_events_total', { type: 'security_block' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts model calls through the LLM layer’s onCall, by configured model and role', async () => {
+    const { llm } = svc.service.deps;
+    await expect(llm.chat({ role: 'agent:someones-agent', messages: [{ role: 'user', content: 'hi' }] })).rejects.toThrow();
+    await expect(llm.chat({ role: 'designer', model: 'unlisted-model:1b', messages: [{ role: 'user', content: 'hi' }] })).rejects.toThrow();
+    const fs = await scrape();
+    expect(total(fs, 'factory_llm_calls_total', { model: 'llama3.1:8b', role: 'agent', outcome: 'error' })).toBe(1);
+    expect(total(fs, 'factory_llm_calls_total', { model: 'other', role: 'designer', outcome: 'error' })).toBe(1);
+    expect(total(fs, 'factory_llm_call_duration_seconds', { role: 'agent' })).toBe(1);
+    expect(labelValues(fs, 'factory_llm')).not.toContain('unlisted-model:1b');
   });
 
   it('counts open WebSocket connections', async () => {
