@@ -10,7 +10,15 @@ import { chromium } from 'playwright-core';
 import { fmt, line, summary } from './lib.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Proc {
   child: ChildProcess;
@@ -42,7 +50,9 @@ async function serve(config: string): Promise<Proc> {
   child.removeAllListeners('exit');
   const tick = 100; // USER_HZ on Linux
   return {
-    child, url, dir,
+    child,
+    url,
+    dir,
     token: readFileSync(join(dir, 'admin-token'), 'utf8').trim(),
     cpu: () => {
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
@@ -65,7 +75,11 @@ async function firstLoad(samples: number): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   try {
     const blueprint = readFileSync(join(REPO, 'blueprints/tools/json_stats.yaml'), 'utf8');
-    const r = await fetch(`${svc.url}/api/v1/tools`, { method: 'POST', headers: { authorization: `Bearer ${svc.token}`, 'content-type': 'application/yaml' }, body: blueprint });
+    const r = await fetch(`${svc.url}/api/v1/tools`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${svc.token}`, 'content-type': 'application/yaml' },
+      body: blueprint,
+    });
     if (r.status !== 201) throw new Error(`tool submission: ${r.status}`);
     const times: number[] = [];
     let bytes = 0;

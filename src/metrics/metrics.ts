@@ -19,7 +19,15 @@ export interface MetricsOptions {
 
 /** seed 004 §4.1 plus the coordinator's waiting and paused */
 const PROJECT_STATUSES = new BoundedLabel([
-  'pending', 'planning', 'executing', 'reviewing', 'waiting_for_approval', 'paused', 'completed', 'failed', 'cancelled',
+  'pending',
+  'planning',
+  'executing',
+  'reviewing',
+  'waiting_for_approval',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
 ]);
 const STEP_OUTCOMES = new BoundedLabel(['completed', 'failed', 'retried', 'cancelled', 'skipped']);
 
@@ -69,15 +77,26 @@ export class Metrics implements ProjectMetrics {
     // service is not woken 100 times a second for it
     if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 100 });
 
-    this.sandboxRuns = new Counter({ name: 'factory_sandbox_runs_total', help: 'Sandboxed runs by runtime and outcome', labelNames: ['runtime', 'status'], registers });
+    this.sandboxRuns = new Counter({
+      name: 'factory_sandbox_runs_total',
+      help: 'Sandboxed runs by runtime and outcome',
+      labelNames: ['runtime', 'status'],
+      registers,
+    });
     this.sandboxDuration = new Histogram({
-      name: 'factory_sandbox_run_duration_seconds', help: 'Wall time of sandboxed runs', labelNames: ['runtime', 'status'], buckets: RUN_BUCKETS, registers,
+      name: 'factory_sandbox_run_duration_seconds',
+      help: 'Wall time of sandboxed runs',
+      labelNames: ['runtime', 'status'],
+      buckets: RUN_BUCKETS,
+      registers,
     });
     const pools = () => this.pools();
     const profile = (key: string) => this.profileOf(key);
     new Gauge({
-      name: 'factory_sandbox_pool_containers', help: 'Warm pool containers per limit profile: ready or being prepared (filling)',
-      labelNames: ['profile', 'state'], registers,
+      name: 'factory_sandbox_pool_containers',
+      help: 'Warm pool containers per limit profile: ready or being prepared (filling)',
+      labelNames: ['profile', 'state'],
+      registers,
       collect() {
         this.reset();
         for (const p of pools()) {
@@ -87,33 +106,74 @@ export class Metrics implements ProjectMetrics {
       },
     });
     new Gauge({
-      name: 'factory_sandbox_pool_waiting_runs', help: 'Runs waiting for a warm container per limit profile', labelNames: ['profile'], registers,
+      name: 'factory_sandbox_pool_waiting_runs',
+      help: 'Runs waiting for a warm container per limit profile',
+      labelNames: ['profile'],
+      registers,
       collect() {
         this.reset();
         for (const p of pools()) this.inc({ profile: profile(p.key) }, p.waiting);
       },
     });
     this.checkerDecisions = new Counter({
-      name: 'factory_checker_decisions_total', help: 'Static checks by language and decision (allowed, blocked)', labelNames: ['language', 'decision'], registers,
+      name: 'factory_checker_decisions_total',
+      help: 'Static checks by language and decision (allowed, blocked)',
+      labelNames: ['language', 'decision'],
+      registers,
     });
     this.checkerRules = new Counter({
-      name: 'factory_checker_blocks_total', help: 'Blocked checks by language and the blocking rule (each rule once per check)', labelNames: ['language', 'rule'], registers,
+      name: 'factory_checker_blocks_total',
+      help: 'Blocked checks by language and the blocking rule (each rule once per check)',
+      labelNames: ['language', 'rule'],
+      registers,
     });
-    this.llmCalls = new Counter({ name: 'factory_llm_calls_total', help: 'Model calls by model, role and outcome (ok, error)', labelNames: ['model', 'role', 'outcome'], registers });
-    this.llmTokens = new Counter({ name: 'factory_llm_tokens_total', help: 'Tokens reported by the model, by model, role and kind (prompt, completion)', labelNames: ['model', 'role', 'kind'], registers });
+    this.llmCalls = new Counter({
+      name: 'factory_llm_calls_total',
+      help: 'Model calls by model, role and outcome (ok, error)',
+      labelNames: ['model', 'role', 'outcome'],
+      registers,
+    });
+    this.llmTokens = new Counter({
+      name: 'factory_llm_tokens_total',
+      help: 'Tokens reported by the model, by model, role and kind (prompt, completion)',
+      labelNames: ['model', 'role', 'kind'],
+      registers,
+    });
     this.llmDuration = new Histogram({
-      name: 'factory_llm_call_duration_seconds', help: 'Wall time of model calls, retries included', labelNames: ['model', 'role'], buckets: LLM_BUCKETS, registers,
+      name: 'factory_llm_call_duration_seconds',
+      help: 'Wall time of model calls, retries included',
+      labelNames: ['model', 'role'],
+      buckets: LLM_BUCKETS,
+      registers,
     });
     this.httpDuration = new Histogram({
-      name: 'factory_http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status code', labelNames: ['method', 'route', 'status_code'],
-      buckets: HTTP_BUCKETS, registers,
+      name: 'factory_http_request_duration_seconds',
+      help: 'HTTP requests by method, route pattern and status code',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: HTTP_BUCKETS,
+      registers,
     });
     this.wsConnections = new Gauge({ name: 'factory_ws_connections', help: 'Open WebSocket stream connections', registers });
-    this.wsDropped = new Counter({ name: 'factory_ws_clients_dropped_total', help: 'Stream clients disconnected by the service (slow: could not keep up)', labelNames: ['reason'], registers });
-    this.auditEvents = new Counter({ name: 'factory_audit_events_total', help: 'Audit events appended, by type', labelNames: ['type'], registers });
+    this.wsDropped = new Counter({
+      name: 'factory_ws_clients_dropped_total',
+      help: 'Stream clients disconnected by the service (slow: could not keep up)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.auditEvents = new Counter({
+      name: 'factory_audit_events_total',
+      help: 'Audit events appended, by type',
+      labelNames: ['type'],
+      registers,
+    });
     // fed by the coordinator (projects): named here so that dashboards and alerts can be written now
     this.projects = new Gauge({ name: 'factory_projects', help: 'Projects by status', labelNames: ['status'], registers });
-    this.projectSteps = new Counter({ name: 'factory_project_steps_total', help: 'Project steps finished, by outcome', labelNames: ['status'], registers });
+    this.projectSteps = new Counter({
+      name: 'factory_project_steps_total',
+      help: 'Project steps finished, by outcome',
+      labelNames: ['status'],
+      registers,
+    });
     this.approvals = new Gauge({ name: 'factory_approvals_waiting', help: 'Approval gates waiting for a decision', registers });
   }
 
@@ -154,7 +214,10 @@ export class Metrics implements ProjectMetrics {
 
   /** `route` is the route's pattern (`/api/v1/tools/:name`), undefined when no route matched. */
   httpRequest(method: string, route: string | undefined, statusCode: number, seconds: number): void {
-    this.httpDuration.observe({ method: HTTP_METHODS.of(method), route: route ?? 'unmatched', status_code: statusLabel(statusCode) }, seconds);
+    this.httpDuration.observe(
+      { method: HTTP_METHODS.of(method), route: route ?? 'unmatched', status_code: statusLabel(statusCode) },
+      seconds,
+    );
   }
 
   readonly stream = {
@@ -170,7 +233,8 @@ export class Metrics implements ProjectMetrics {
   setProjects(byStatus: Record<string, number>): void {
     this.projects.reset();
     const sums = new Map<string, number>();
-    for (const [status, n] of Object.entries(byStatus)) sums.set(PROJECT_STATUSES.of(status), (sums.get(PROJECT_STATUSES.of(status)) ?? 0) + n);
+    for (const [status, n] of Object.entries(byStatus))
+      sums.set(PROJECT_STATUSES.of(status), (sums.get(PROJECT_STATUSES.of(status)) ?? 0) + n);
     for (const [status, n] of sums) this.projects.set({ status }, n);
   }
 

@@ -36,7 +36,10 @@ describe('GET /metrics', () => {
     const before = await scrape();
     const runsBefore = total(before, 'factory_sandbox_runs_total', { runtime: 'docker', status: 'ok' });
     const api = svc.api();
-    const started = await api.POST('/api/v1/executions', { params: { query: { wait: 'false' } }, body: { language: 'python', source: SLOW } });
+    const started = await api.POST('/api/v1/executions', {
+      params: { query: { wait: 'false' } },
+      body: { language: 'python', source: SLOW },
+    });
     expect(started.response.status).toBe(202);
     const id = started.data!.run.id;
 
@@ -63,8 +66,12 @@ describe('GET /metrics', () => {
     expect(total(after, 'factory_audit_events_total', { type: 'tool_executed' })).toBeGreaterThanOrEqual(1);
 
     // requests are labelled by route pattern, never by the raw URL with the run's id
-    expect(total(after, 'factory_http_request_duration_seconds', { method: 'GET', route: '/api/v1/executions/:id', status_code: '200' })).toBeGreaterThan(0);
-    expect(total(after, 'factory_http_request_duration_seconds', { method: 'POST', route: '/api/v1/executions', status_code: '202' })).toBe(1);
+    expect(
+      total(after, 'factory_http_request_duration_seconds', { method: 'GET', route: '/api/v1/executions/:id', status_code: '200' }),
+    ).toBeGreaterThan(0);
+    expect(total(after, 'factory_http_request_duration_seconds', { method: 'POST', route: '/api/v1/executions', status_code: '202' })).toBe(
+      1,
+    );
     const values = labelValues(after, 'factory_');
     expect(values.filter((v) => v.includes(id))).toEqual([]);
     expect(values.filter((v) => /\/api\/v1\/executions\/(?!:id)/.test(v))).toEqual([]);

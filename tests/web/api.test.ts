@@ -26,7 +26,10 @@ beforeAll(async () => {
   const url = await service.listen();
   const adminToken = readFileSync(join(t.dir, 'admin-token'), 'utf8').trim();
   svc = {
-    service, url, dataDir: t.dir, adminToken,
+    service,
+    url,
+    dataDir: t.dir,
+    adminToken,
     call: (path, init = {}) => {
       const headers = new Headers(init.headers);
       const token = init.token === undefined ? adminToken : init.token;
@@ -51,7 +54,9 @@ afterAll(async () => {
 
 /** Opens the stream offering these subprotocols; resolves with the chosen one and the hello, or rejects with the HTTP status. */
 function open(protocols: string[], opts: { query?: string; headers?: Record<string, string> } = {}) {
-  const ws = new WebSocket(`${svc.url.replace(/^http/, 'ws')}/api/v1/stream${opts.query ?? ''}`, protocols, { headers: opts.headers ?? {} });
+  const ws = new WebSocket(`${svc.url.replace(/^http/, 'ws')}/api/v1/stream${opts.query ?? ''}`, protocols, {
+    headers: opts.headers ?? {},
+  });
   return new Promise<{ ws: WebSocket; protocol: string; hello: Record<string, unknown> }>((resolve, reject) => {
     ws.once('unexpected-response', (req, res) => {
       req.destroy();
@@ -119,7 +124,11 @@ describe('POST /api/v1/policies/:name/validate', () => {
   });
 
   it('takes YAML as it is, and checks the policies that extend the one edited', async () => {
-    const yaml = await svc.call('/api/v1/policies/dash/validate', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: 'name: other\n' });
+    const yaml = await svc.call('/api/v1/policies/dash/validate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: 'name: other\n',
+    });
     expect(yaml.status).toBe(200);
     expect(((await yaml.json()) as { issues: { path: string; line: number }[] }).issues).toEqual([
       expect.objectContaining({ path: 'name', line: 1 }),
@@ -134,7 +143,9 @@ describe('POST /api/v1/policies/:name/validate', () => {
 
   it('is for admins: a viewer and a submitter get 403', async () => {
     for (const who of ['viewer', 'submitter']) {
-      const r = await svc.api(tokens[who]!.secret).POST('/api/v1/policies/{name}/validate', { params: { path: { name: 'dash' } }, body: { text: good } });
+      const r = await svc
+        .api(tokens[who]!.secret)
+        .POST('/api/v1/policies/{name}/validate', { params: { path: { name: 'dash' } }, body: { text: good } });
       expect(r.response.status).toBe(403);
     }
   });
@@ -148,8 +159,18 @@ describe('GET /api/v1/usage/series', () => {
     store.work.create({ id: 'run_000000000000000b', kind: 'run', type: 'agent', target: 'x', owner: tokens.other!.id, input: {} });
     const call = (id: string, h: number, model: string, role: string, task: string, tokens: [number | null, number | null]) =>
       store.llm.record({
-        id, at: at(h), role, model, promptTokens: tokens[0], completionTokens: tokens[1], durationMs: 1000, attempts: 1, ok: tokens[0] !== null,
-        error: tokens[0] === null ? 'LLM_TIMEOUT: slow' : null, costUsd: 0.5, task,
+        id,
+        at: at(h),
+        role,
+        model,
+        promptTokens: tokens[0],
+        completionTokens: tokens[1],
+        durationMs: 1000,
+        attempts: 1,
+        ok: tokens[0] !== null,
+        error: tokens[0] === null ? 'LLM_TIMEOUT: slow' : null,
+        costUsd: 0.5,
+        task,
       });
     call('c1', 1, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [100, 10]);
     call('c2', 1, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [50, 5]);
@@ -160,9 +181,39 @@ describe('GET /api/v1/usage/series', () => {
   it('sums calls, tokens, cost and time per hour, model and role, oldest first', async () => {
     const { data } = await svc.api().GET('/api/v1/usage/series', { params: { query: { bucket: 'hour', from: at(0), to: at(5) } } });
     expect(data!.series).toEqual([
-      { start: '2026-11-01T01:00:00.000Z', model: 'llama3.1:8b', role: 'designer', calls: 1, errors: 0, promptTokens: 7, completionTokens: 3, costUsd: 0.5, durationMs: 1000 },
-      { start: '2026-11-01T01:00:00.000Z', model: 'qwen3:8b', role: 'agent:a', calls: 2, errors: 0, promptTokens: 150, completionTokens: 15, costUsd: 1, durationMs: 2000 },
-      { start: '2026-11-01T02:00:00.000Z', model: 'qwen3:8b', role: 'agent:a', calls: 1, errors: 1, promptTokens: 0, completionTokens: 0, costUsd: 0.5, durationMs: 1000 },
+      {
+        start: '2026-11-01T01:00:00.000Z',
+        model: 'llama3.1:8b',
+        role: 'designer',
+        calls: 1,
+        errors: 0,
+        promptTokens: 7,
+        completionTokens: 3,
+        costUsd: 0.5,
+        durationMs: 1000,
+      },
+      {
+        start: '2026-11-01T01:00:00.000Z',
+        model: 'qwen3:8b',
+        role: 'agent:a',
+        calls: 2,
+        errors: 0,
+        promptTokens: 150,
+        completionTokens: 15,
+        costUsd: 1,
+        durationMs: 2000,
+      },
+      {
+        start: '2026-11-01T02:00:00.000Z',
+        model: 'qwen3:8b',
+        role: 'agent:a',
+        calls: 1,
+        errors: 1,
+        promptTokens: 0,
+        completionTokens: 0,
+        costUsd: 0.5,
+        durationMs: 1000,
+      },
     ]);
     expect(data!.nextCursor).toBeNull();
     const day = await svc.api().GET('/api/v1/usage/series', { params: { query: { bucket: 'day', from: at(0), to: at(5) } } });
@@ -176,16 +227,24 @@ describe('GET /api/v1/usage/series', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 5; i++) {
-      const { data } = await svc.api().GET('/api/v1/usage/series', { params: { query: { bucket: 'hour', from: at(0), limit: 1, ...(cursor ? { cursor } : {}) } } });
+      const { data } = await svc
+        .api()
+        .GET('/api/v1/usage/series', { params: { query: { bucket: 'hour', from: at(0), limit: 1, ...(cursor ? { cursor } : {}) } } });
       seen.push(...data!.series.map((b) => `${b.start} ${b.model}`));
       if (!data!.nextCursor) break;
       cursor = data!.nextCursor;
     }
-    expect(seen).toEqual(['2026-11-01T01:00:00.000Z llama3.1:8b', '2026-11-01T01:00:00.000Z qwen3:8b', '2026-11-01T02:00:00.000Z qwen3:8b']);
+    expect(seen).toEqual([
+      '2026-11-01T01:00:00.000Z llama3.1:8b',
+      '2026-11-01T01:00:00.000Z qwen3:8b',
+      '2026-11-01T02:00:00.000Z qwen3:8b',
+    ]);
   });
 
   it('shows a submitter the calls of its own jobs and runs only', async () => {
-    const { data } = await svc.api(tokens.submitter!.secret).GET('/api/v1/usage/series', { params: { query: { bucket: 'hour', from: at(0) } } });
+    const { data } = await svc
+      .api(tokens.submitter!.secret)
+      .GET('/api/v1/usage/series', { params: { query: { bucket: 'hour', from: at(0) } } });
     expect(data!.series.map((b) => b.model)).toEqual(['qwen3:8b', 'qwen3:8b']);
     const other = await svc.api(tokens.other!.secret).GET('/api/v1/usage/series', { params: { query: { bucket: 'day', from: at(0) } } });
     expect(other.data!.series.map((b) => [b.model, b.calls])).toEqual([['llama3.1:8b', 1]]);

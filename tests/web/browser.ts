@@ -14,7 +14,15 @@ export const ARTIFACTS = join(REPO, 'test-artifacts', 'dashboard');
 export const DASHBOARD_BUILD = join(REPO, 'web', 'dist', 'index.html');
 
 /** Flags from ../shared/FACTS.md: headless as root, nothing fetched from outside. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Browser {
   context: BrowserContext;
@@ -86,11 +94,15 @@ export interface ServiceProcess {
 
 /** `factory serve` as its own process on a data directory and port. */
 export async function serve(dataDir: string, policyDir: string, port: number): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'serve', '--port', String(port), '--data-dir', dataDir, '--policy-dir', policyDir], {
-    cwd: REPO,
-    env: { ...process.env, FACTORY_LOG_LEVEL: 'warn', FACTORY_POOL_SIZE: '0', OLLAMA_HOST: 'http://127.0.0.1:9' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--no-node-snapshot', BIN, 'serve', '--port', String(port), '--data-dir', dataDir, '--policy-dir', policyDir],
+    {
+      cwd: REPO,
+      env: { ...process.env, FACTORY_LOG_LEVEL: 'warn', FACTORY_POOL_SIZE: '0', OLLAMA_HOST: 'http://127.0.0.1:9' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);

@@ -10,7 +10,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../src/client/index.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
-import { adminTokenOf, ARTIFACTS, DASHBOARD_BUILD, freePort, haveChromium, launch, serve, shot, signIn, type Browser, type ServiceProcess } from './browser.ts';
+import {
+  adminTokenOf,
+  ARTIFACTS,
+  DASHBOARD_BUILD,
+  freePort,
+  haveChromium,
+  launch,
+  serve,
+  shot,
+  signIn,
+  type Browser,
+  type ServiceProcess,
+} from './browser.ts';
 
 const JSON_STATS = readFileSync(join(REPO, 'blueprints/tools/json_stats.yaml'), 'utf8');
 const data = tempDir('af-dash-data-');
@@ -44,7 +56,11 @@ beforeAll(async () => {
   port = await freePort();
   svc = await serve(data.dir, policies.dir, port);
   admin = adminTokenOf(data.dir);
-  for (const [name, role] of [['viewer', 'viewer'], ['alice', 'submitter'], ['bob', 'submitter']] as const) {
+  for (const [name, role] of [
+    ['viewer', 'viewer'],
+    ['alice', 'submitter'],
+    ['bob', 'submitter'],
+  ] as const) {
     const { data: t } = await api().POST('/api/v1/tokens', { body: { role, name } });
     tokens[name] = { secret: t!.secret, id: t!.token.id };
   }
@@ -152,7 +168,11 @@ describe('an admin', () => {
     const theirs = (current.data as { text: string; etag: string }).text.replace('maxMemoryMb: 384', 'maxMemoryMb: 128');
     const put = await fetch(`${svc.url}/api/v1/policies/dash`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/yaml', 'if-match': (current.data as { etag: string }).etag },
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/yaml',
+        'if-match': (current.data as { etag: string }).etag,
+      },
       body: theirs,
     });
     expect(put.status).toBe(200);
@@ -166,7 +186,9 @@ describe('an admin', () => {
     expect(await lines('.diff .add')).toEqual(['+  maxMemoryMb: 300']);
     await shot(page, 'policy-conflict');
     await conflict.getByRole('button', { name: 'Load their version (drop my edits)' }).click();
-    await page.waitForFunction(() => (document.getElementById('policy-text') as HTMLTextAreaElement | null)?.value.includes('maxMemoryMb: 128'));
+    await page.waitForFunction(() =>
+      (document.getElementById('policy-text') as HTMLTextAreaElement | null)?.value.includes('maxMemoryMb: 128'),
+    );
     const after = await api().GET('/api/v1/policies/{name}', { params: { path: { name: 'dash' }, query: { format: 'json' } } });
     expect((after.data as { text: string }).text).toBe(theirs);
   });
@@ -188,7 +210,10 @@ describe('an admin', () => {
   it('resumes after the server drops the socket: no event missed, none repeated', async () => {
     await page.goto(`${svc.url}/#/activity`);
     const before = await execute('json_stats');
-    await page.locator(`td a`, { hasText: `run:${before}` }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator(`td a`, { hasText: `run:${before}` })
+      .first()
+      .waitFor({ timeout: 15_000 });
     // the service stops (closing every socket); meanwhile another process on the same data runs the tool
     await svc.stop();
     await page.locator('.link-state .status', { hasText: 'reconnecting' }).waitFor({ timeout: 15_000 });
@@ -197,10 +222,19 @@ describe('an admin', () => {
     await other.stop();
     svc = await serve(data.dir, policies.dir, port);
     await page.locator('.link-state .status', { hasText: 'live' }).waitFor({ timeout: 30_000 });
-    for (const id of missed) await page.locator('td a', { hasText: `run:${id}` }).first().waitFor({ timeout: 15_000 });
+    for (const id of missed)
+      await page
+        .locator('td a', { hasText: `run:${id}` })
+        .first()
+        .waitFor({ timeout: 15_000 });
     const after = await execute('json_stats');
-    await page.locator('td a', { hasText: `run:${after}` }).first().waitFor({ timeout: 15_000 });
-    const ids = (await page.locator('tr[data-event-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-event-id'))))).reverse();
+    await page
+      .locator('td a', { hasText: `run:${after}` })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    const ids = (
+      await page.locator('tr[data-event-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-event-id'))))
+    ).reverse();
     expect(new Set(ids).size, 'no event shown twice').toBe(ids.length);
     expect(ids, 'no event missing').toEqual(Array.from({ length: ids.length }, (_, i) => ids[0]! + i));
     await page.getByText(/reconnected \d+ times/).waitFor();
@@ -246,9 +280,9 @@ describe('a viewer', () => {
       await page.goto(`${svc.url}/${where}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
-      const buttons = await page.locator('main button, main textarea, main form[method="post"]').evaluateAll((els) =>
-        els.map((e) => e.textContent ?? e.tagName).filter((t) => !/^(More|Verify again)/.test(t)),
-      );
+      const buttons = await page
+        .locator('main button, main textarea, main form[method="post"]')
+        .evaluateAll((els) => els.map((e) => e.textContent ?? e.tagName).filter((t) => !/^(More|Verify again)/.test(t)));
       expect(buttons, `edit controls on ${where}`).toEqual([]);
     }
   });
@@ -286,7 +320,10 @@ describe('a submitter', () => {
     await page.getByRole('heading', { name: 'Live activity' }).waitFor();
     const seen = await execute('bob_stats', tokens.bob.secret);
     const own = await execute('alice_stats', tokens.alice.secret);
-    await page.locator('td a', { hasText: `run:${own}` }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('td a', { hasText: `run:${own}` })
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await page.locator('td a', { hasText: seen }).count()).toBe(0);
   });
 });

@@ -20,10 +20,12 @@ export function App() {
   useEffect(() => {
     const token = savedToken();
     if (!token) return;
-    signIn(token).then(
-      ({ me, api }) => start(token, me, api),
-      () => forgetToken(),
-    ).finally(() => setResuming(false));
+    signIn(token)
+      .then(
+        ({ me, api }) => start(token, me, api),
+        () => forgetToken(),
+      )
+      .finally(() => setResuming(false));
   }, []);
   const signOut = () => {
     session?.live.stop();
@@ -56,7 +58,10 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   }, [path]);
   // a token revoked while signed in: the next API answer is 401 and the dashboard signs out
   useEffect(() => {
-    const t = setInterval(() => void must(api.GET('/api/v1/whoami')).catch((e: { status?: number }) => e.status === 401 && onSignOut()), 60_000);
+    const t = setInterval(
+      () => void must(api.GET('/api/v1/whoami')).catch((e: { status?: number }) => e.status === 401 && onSignOut()),
+      60_000,
+    );
     return () => clearInterval(t);
   }, [api]);
   const nav = ROUTES.filter((r) => r.nav && (!r.visible || r.visible(me))).sort((a, b) => a.nav!.order - b.nav!.order);
@@ -91,7 +96,13 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         </ul>
       </nav>
       <main id="main" ref={main} tabIndex={-1}>
-        {found && View ? <View params={found.params} /> : <p>No such page. <a href="#/">Back to the overview</a>.</p>}
+        {found && View ? (
+          <View params={found.params} />
+        ) : (
+          <p>
+            No such page. <a href="#/">Back to the overview</a>.
+          </p>
+        )}
       </main>
     </>
   );

@@ -69,10 +69,14 @@ export function usePaged<T>(
   live: string[] = [],
 ): Loaded<T[]> & { more: (() => void) | undefined } {
   const [extra, setExtra] = useState<{ items: T[]; next: string | null } | null>(null);
-  const first = useLoad(async () => {
-    setExtra(null);
-    return page(undefined);
-  }, deps, live);
+  const first = useLoad(
+    async () => {
+      setExtra(null);
+      return page(undefined);
+    },
+    deps,
+    live,
+  );
   const next = extra ? extra.next : (first.data?.next ?? null);
   const more = next
     ? () => {

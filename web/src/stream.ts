@@ -10,7 +10,16 @@ const KEEP = 500;
 export interface StreamEvent {
   id: number;
   topic: string;
-  event: { project: string | null; task: string | null; agent: string | null; status: string; progress: number; message: string; metadata: Record<string, unknown>; timestamp: string };
+  event: {
+    project: string | null;
+    task: string | null;
+    agent: string | null;
+    status: string;
+    progress: number;
+    message: string;
+    metadata: Record<string, unknown>;
+    timestamp: string;
+  };
 }
 
 export type LinkState = 'connecting' | 'live' | 'reconnecting' | 'stopped';

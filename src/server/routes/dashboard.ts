@@ -48,7 +48,14 @@ export const dashboardRoutes: FastifyPluginAsync<{ root: string }> = async (app,
   app.addHook('onRequest', async (req, reply) => secure(req, reply));
   const assets = join(root, 'assets');
   if (existsSync(assets)) {
-    await app.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', index: false });
+    await app.register(fastifyStatic, {
+      root: assets,
+      prefix: '/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    });
   }
   app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     let html: string;

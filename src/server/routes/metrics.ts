@@ -23,7 +23,10 @@ export const metricsRoutes: FastifyPluginAsync<{ metrics: MetricsExposition; ope
  * Times every request by its route pattern (`/api/v1/tools/:name`, never the raw URL; undefined when
  * no route matched) and status code.
  */
-export function useHttpMetrics(app: FastifyInstance, observe: (method: string, route: string | undefined, status: number, seconds: number) => void): void {
+export function useHttpMetrics(
+  app: FastifyInstance,
+  observe: (method: string, route: string | undefined, status: number, seconds: number) => void,
+): void {
   app.addHook('onResponse', (req, reply, done) => {
     observe(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     done();

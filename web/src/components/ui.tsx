@@ -53,7 +53,11 @@ export function Problem({ error }: { error: string | undefined }) {
 }
 
 export function Loading({ loading }: { loading: boolean }) {
-  return loading ? <p class="muted" aria-live="polite">Loading…</p> : null;
+  return loading ? (
+    <p class="muted" aria-live="polite">
+      Loading…
+    </p>
+  ) : null;
 }
 
 /** Source text with line numbers (a list: screen readers announce the line). */
@@ -80,7 +84,18 @@ export function Diff({ text, label }: { text: string; label: string }) {
   return (
     <pre class="diff" role="region" aria-label={label} tabIndex={0}>
       {text.split('\n').map((l, i) => (
-        <span key={i} class={l.startsWith('+') && !l.startsWith('+++') ? 'add' : l.startsWith('-') && !l.startsWith('---') ? 'del' : l.startsWith('@@') ? 'hunk' : undefined}>
+        <span
+          key={i}
+          class={
+            l.startsWith('+') && !l.startsWith('+++')
+              ? 'add'
+              : l.startsWith('-') && !l.startsWith('---')
+                ? 'del'
+                : l.startsWith('@@')
+                  ? 'hunk'
+                  : undefined
+          }
+        >
           {l || ' '}
         </span>
       ))}

@@ -59,9 +59,16 @@ export function AgentList() {
 export function AgentPage({ params }: RouteProps) {
   const { api, me } = useSession();
   const id = params.id!;
-  const agent = useLoad(async () => (await must(api.GET('/api/v1/agents/{id}', { params: { path: { id } } }))).agent, [api, id], [`agent:${id}`]);
+  const agent = useLoad(
+    async () => (await must(api.GET('/api/v1/agents/{id}', { params: { path: { id } } }))).agent,
+    [api, id],
+    [`agent:${id}`],
+  );
   const runs = useLoad(
-    async () => (await must(api.GET('/api/v1/runs', { params: { query: { limit: 200 } } }))).runs.filter((r) => r.type === 'agent' && r.target === id),
+    async () =>
+      (await must(api.GET('/api/v1/runs', { params: { query: { limit: 200 } } }))).runs.filter(
+        (r) => r.type === 'agent' && r.target === id,
+      ),
     [api, id],
     ['run:'],
   );
@@ -76,7 +83,10 @@ export function AgentPage({ params }: RouteProps) {
           <dl class="facts">
             <Field name="Id">{a.id}</Field>
             <Field name="Description">{a.blueprint.description}</Field>
-            <Field name="Origin">{a.origin}{a.parent ? ` of ${a.parent}` : ''}</Field>
+            <Field name="Origin">
+              {a.origin}
+              {a.parent ? ` of ${a.parent}` : ''}
+            </Field>
             <Field name="Owner">{a.createdBy}</Field>
             <Field name="Shared">{a.shared ? 'yes' : 'no'}</Field>
             <Field name="Model">{a.blueprint.model ?? 'the role’s default'}</Field>
@@ -95,7 +105,9 @@ export function AgentPage({ params }: RouteProps) {
             </Field>
           </dl>
           <h2>System prompt</h2>
-          <pre class="output" tabIndex={0}>{a.blueprint.systemPrompt}</pre>
+          <pre class="output" tabIndex={0}>
+            {a.blueprint.systemPrompt}
+          </pre>
           {can(me, 'submit') ? <RunForm id={id} onDone={runs.reload} /> : null}
           {mayChange(me, a.createdBy) ? <AgentControls agent={a} onChanged={agent.reload} /> : null}
           <h2>Runs</h2>

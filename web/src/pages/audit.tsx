@@ -10,9 +10,23 @@ type AuditType = Extract<NonNullable<Query['type']>, string>;
 
 /** The event types (the compiler checks each against the API's own list). */
 const TYPES: AuditType[] = [
-  'agent_created', 'agent_destroyed', 'tool_generated', 'tool_executed', 'tool_destroyed', 'file_access', 'network_access',
-  'security_block', 'policy_changed', 'policy_rejected', 'auth_failure', 'access_denied', 'access_changed', 'token_created',
-  'token_revoked', 'server_started', 'server_stopped',
+  'agent_created',
+  'agent_destroyed',
+  'tool_generated',
+  'tool_executed',
+  'tool_destroyed',
+  'file_access',
+  'network_access',
+  'security_block',
+  'policy_changed',
+  'policy_rejected',
+  'auth_failure',
+  'access_denied',
+  'access_changed',
+  'token_created',
+  'token_revoked',
+  'server_started',
+  'server_stopped',
 ];
 
 interface Filters {
@@ -171,7 +185,10 @@ function AuditRows({ events }: { events: Schemas['AuditEvent'][] }) {
             <td>
               <details>
                 <summary>Show</summary>
-                <Json value={{ flags: e.securityFlags, details: e.details, input: e.input, output: e.output, hash: e.hash }} label={`Event ${e.seq}`} />
+                <Json
+                  value={{ flags: e.securityFlags, details: e.details, input: e.input, output: e.output, hash: e.hash }}
+                  label={`Event ${e.seq}`}
+                />
               </details>
             </td>
           </tr>

@@ -8,7 +8,9 @@ import { PolicyEditor } from './policy-editor.tsx';
 
 export function PolicyList() {
   const { api } = useSession();
-  const [problems, setProblems] = useState<{ name: string; file: string; issues: { path: string; message: string; line?: number }[] }[]>([]);
+  const [problems, setProblems] = useState<{ name: string; file: string; issues: { path: string; message: string; line?: number }[] }[]>(
+    [],
+  );
   const list = usePaged(
     async (cursor) => {
       const d = await must(api.GET('/api/v1/policies', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
@@ -53,7 +55,8 @@ export function PolicyList() {
           <ul>
             {problems.map((p) => (
               <li key={p.file}>
-                {p.file}: {p.issues.map((i) => `${i.line ? `line ${i.line}: ` : ''}${i.path}: ${i.message}`).join('; ')} (the last valid version stays in force)
+                {p.file}: {p.issues.map((i) => `${i.line ? `line ${i.line}: ` : ''}${i.path}: ${i.message}`).join('; ')} (the last valid
+                version stays in force)
               </li>
             ))}
           </ul>
@@ -92,7 +95,8 @@ export function PolicyPage({ params }: RouteProps) {
           </dl>
           {p.pendingProblem ? (
             <p class="problem">
-              The file on disk was changed and refused: {p.pendingProblem.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. This version stays in force.
+              The file on disk was changed and refused: {p.pendingProblem.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. This
+              version stays in force.
             </p>
           ) : null}
           {can(me, 'admin') ? (
@@ -129,7 +133,9 @@ function History({ name, etag, onRestored }: { name: string; etag: string; onRes
   const [error, setError] = useState<string>();
   const history = usePaged(
     async (cursor) => {
-      const d = await must(api.GET('/api/v1/policies/{name}/history', { params: { path: { name }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+      const d = await must(
+        api.GET('/api/v1/policies/{name}/history', { params: { path: { name }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }),
+      );
       return { items: d.versions, next: d.nextCursor };
     },
     [api, name, etag],
@@ -137,7 +143,9 @@ function History({ name, etag, onRestored }: { name: string; etag: string; onRes
   const restore = async (version: number) => {
     setError(undefined);
     try {
-      await must(api.POST('/api/v1/policies/{name}/restore', { params: { path: { name }, header: { 'if-match': etag } }, body: { version } }));
+      await must(
+        api.POST('/api/v1/policies/{name}/restore', { params: { path: { name }, header: { 'if-match': etag } }, body: { version } }),
+      );
       onRestored();
     } catch (e) {
       setError(e instanceof ApiError && e.status === 412 ? 'The policy changed meanwhile: reload the page and try again.' : messageOf(e));

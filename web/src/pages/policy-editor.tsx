@@ -55,7 +55,10 @@ export function PolicyEditor(props: { name: string; text: string; etag: string; 
   const goTo = (line: number) => {
     const ta = area.current;
     if (!ta) return;
-    const offset = text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    const offset = text
+      .split('\n')
+      .slice(0, line - 1)
+      .reduce((n, l) => n + l.length + 1, 0);
     ta.focus();
     ta.setSelectionRange(offset, offset + (text.split('\n')[line - 1]?.length ?? 0));
   };
@@ -63,7 +66,9 @@ export function PolicyEditor(props: { name: string; text: string; etag: string; 
   const save = async (over?: string) => {
     setError(undefined);
     try {
-      const r = await must(api.PUT('/api/v1/policies/{name}', { params: { path: { name }, header: { 'if-match': over ?? etag } }, body: { text } }));
+      const r = await must(
+        api.PUT('/api/v1/policies/{name}', { params: { path: { name }, header: { 'if-match': over ?? etag } }, body: { text } }),
+      );
       setEtag(r.etag);
       setTheirs(undefined);
       props.onSaved(`Saved as version ${r.version ?? '?'}.`);
@@ -150,14 +155,24 @@ export function PolicyEditor(props: { name: string; text: string; etag: string; 
   );
 }
 
-function Conflict({ theirs, mine, onTakeTheirs, onKeepMine }: { theirs: Theirs; mine: string; onTakeTheirs: () => void; onKeepMine: () => void }) {
+function Conflict({
+  theirs,
+  mine,
+  onTakeTheirs,
+  onKeepMine,
+}: {
+  theirs: Theirs;
+  mine: string;
+  onTakeTheirs: () => void;
+  onKeepMine: () => void;
+}) {
   return (
     <div class="conflict" role="alert" aria-labelledby="h-conflict">
       <h3 id="h-conflict">Not saved: someone else changed this policy</h3>
       <p>
         Since you opened it, the policy was saved again (now version {theirs.version ?? '?'}). Your text was not saved, so nothing of theirs
-        was lost. Below, lines marked − are only in their version, + only in yours. Load theirs and redo your change, or save yours over theirs
-        once you have taken in what they changed.
+        was lost. Below, lines marked − are only in their version, + only in yours. Load theirs and redo your change, or save yours over
+        theirs once you have taken in what they changed.
       </p>
       <Diff text={lineDiff(theirs.text, mine)} label="Their version against yours" />
       <div class="controls">

@@ -113,7 +113,9 @@ function WorkPage({ id, kind }: { id: string; kind: 'run' | 'job' }) {
               <Progress value={w.progress} label="Progress" />
             </Field>
             <Field name="Type">{w.type}</Field>
-            <Field name="Target">{w.type === 'tool' ? <a href={href('tools', w.target.replace(/@\d+$/, ''))}>{w.target}</a> : w.target}</Field>
+            <Field name="Target">
+              {w.type === 'tool' ? <a href={href('tools', w.target.replace(/@\d+$/, ''))}>{w.target}</a> : w.target}
+            </Field>
             <Field name="Owner">{w.owner}</Field>
             <Field name="Started">
               <Time at={w.createdAt} />
@@ -144,13 +146,18 @@ function WorkPage({ id, kind }: { id: string; kind: 'run' | 'job' }) {
               </dl>
               <h2>Output</h2>
               <p>
-                Sandbox status <Status value={String(result.status)} />, exit code {String(result.exitCode ?? '—')}, {Math.round(result.durationMs ?? 0)} ms
+                Sandbox status <Status value={String(result.status)} />, exit code {String(result.exitCode ?? '—')},{' '}
+                {Math.round(result.durationMs ?? 0)} ms
                 {result.warm ? ', warm container' : ''}
               </p>
               <h3>stdout{result.stdoutTruncated ? ' (truncated)' : ''}</h3>
-              <pre class="output" tabIndex={0}>{result.stdout || '(empty)'}</pre>
+              <pre class="output" tabIndex={0}>
+                {result.stdout || '(empty)'}
+              </pre>
               <h3>stderr{result.stderrTruncated ? ' (truncated)' : ''}</h3>
-              <pre class="output" tabIndex={0}>{result.stderr || '(empty)'}</pre>
+              <pre class="output" tabIndex={0}>
+                {result.stderr || '(empty)'}
+              </pre>
             </>
           ) : w.result !== null && w.result !== undefined ? (
             <>

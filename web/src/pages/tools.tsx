@@ -63,14 +63,24 @@ export function ToolPage({ params }: RouteProps) {
   const { api, me } = useSession();
   const name = params.name!;
   const [picked, setPicked] = useState<number | undefined>(undefined);
-  const tool = useLoad(async () => await must(api.GET('/api/v1/tools/{name}', { params: { path: { name } } })), [api, name], [`tool:${name}`]);
+  const tool = useLoad(
+    async () => await must(api.GET('/api/v1/tools/{name}', { params: { path: { name } } })),
+    [api, name],
+    [`tool:${name}`],
+  );
   const version = picked ?? tool.data?.version;
   const detail = useLoad(
-    async () => (version === undefined ? undefined : await must(api.GET('/api/v1/tools/{name}/versions/{version}', { params: { path: { name, version } } }))),
+    async () =>
+      version === undefined
+        ? undefined
+        : await must(api.GET('/api/v1/tools/{name}/versions/{version}', { params: { path: { name, version } } })),
     [api, name, version],
   );
   const runs = useLoad(
-    async () => (await must(api.GET('/api/v1/runs', { params: { query: { limit: 200 } } }))).runs.filter((r) => r.type === 'tool' && r.target.replace(/@\d+$/, '') === name),
+    async () =>
+      (await must(api.GET('/api/v1/runs', { params: { query: { limit: 200 } } }))).runs.filter(
+        (r) => r.type === 'tool' && r.target.replace(/@\d+$/, '') === name,
+      ),
     [api, name],
     [`tool:${name}`, 'run:'],
   );
@@ -208,7 +218,13 @@ function ExecuteForm({ name, onDone }: { name: string; onDone: () => void }) {
     <form class="panel" onSubmit={submit} method="post" aria-labelledby="h-exec">
       <h2 id="h-exec">Execute</h2>
       <label for="exec-input">Input (JSON object)</label>
-      <textarea id="exec-input" rows={3} value={input} onInput={(e) => setInput((e.target as HTMLTextAreaElement).value)} spellcheck={false} />
+      <textarea
+        id="exec-input"
+        rows={3}
+        value={input}
+        onInput={(e) => setInput((e.target as HTMLTextAreaElement).value)}
+        spellcheck={false}
+      />
       <button type="submit" disabled={busy}>
         {busy ? 'Running…' : 'Execute'}
       </button>

@@ -5,7 +5,10 @@ import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.ts';
 
 type Bucket = Schemas['UsageBucket'];
-const RANGES = { day: { bucket: 'hour', hours: 24, label: 'the last 24 hours, per hour' }, month: { bucket: 'day', hours: 24 * 30, label: 'the last 30 days, per day' } } as const;
+const RANGES = {
+  day: { bucket: 'hour', hours: 24, label: 'the last 24 hours, per hour' },
+  month: { bucket: 'day', hours: 24 * 30, label: 'the last 30 days, per day' },
+} as const;
 
 const fmt = new Intl.NumberFormat();
 const usd = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 4 });
@@ -21,7 +24,9 @@ export function UsagePage() {
       const all: Bucket[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const d = await must(api.GET('/api/v1/usage/series', { params: { query: { bucket: r.bucket, from, limit: 1000, ...(cursor ? { cursor } : {}) } } }));
+        const d = await must(
+          api.GET('/api/v1/usage/series', { params: { query: { bucket: r.bucket, from, limit: 1000, ...(cursor ? { cursor } : {}) } } }),
+        );
         all.push(...d.series);
         if (!d.nextCursor) break;
         cursor = d.nextCursor;
@@ -38,15 +43,16 @@ export function UsagePage() {
       <Problem error={totals.error ?? series.error} />
       {t ? (
         <p>
-          In all: {fmt.format(t.calls)} calls, {fmt.format(t.promptTokens)} prompt and {fmt.format(t.completionTokens)} completion tokens,{' '}
-          {usd.format(t.costUsd)}.
+          In all: {fmt.format(t.calls)} calls, {fmt.format(t.promptTokens)} prompt and {fmt.format(t.completionTokens)} completion
+          tokens, {usd.format(t.costUsd)}.
         </p>
       ) : null}
       <fieldset class="range">
         <legend>Period</legend>
         {Object.entries(RANGES).map(([k, v]) => (
           <label key={k}>
-            <input type="radio" name="range" value={k} checked={range === k} onChange={() => setRange(k as keyof typeof RANGES)} /> {v.label}
+            <input type="radio" name="range" value={k} checked={range === k} onChange={() => setRange(k as keyof typeof RANGES)} />{' '}
+            {v.label}
           </label>
         ))}
       </fieldset>
@@ -86,7 +92,9 @@ function Chart({ buckets, label }: { buckets: Bucket[]; label: string }) {
           const ch = (v.completion / max) * (h - 10);
           return (
             <g key={start}>
-              <title>{`${new Date(start).toLocaleString()}: ${fmt.format(v.prompt)} prompt, ${fmt.format(v.completion)} completion tokens`}</title>
+              <title>
+                {`${new Date(start).toLocaleString()}: ${fmt.format(v.prompt)} prompt, ${fmt.format(v.completion)} completion tokens`}
+              </title>
               <rect class="bar-prompt" x={i * bw + 1} y={h - ph} width={Math.max(1, bw - 2)} height={ph} />
               <rect class="bar-completion" x={i * bw + 1} y={h - ph - ch} width={Math.max(1, bw - 2)} height={ch} />
             </g>
