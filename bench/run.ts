@@ -5,6 +5,7 @@ import { dashboardBench } from './dashboard.bench.ts';
 import { fanoutBench, submissionBench } from './factory.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
+import { orchestratorBench } from './orchestrator.ts';
 import { sandboxBench } from './sandbox.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   fanout: () => fanoutBench(),
   submissions: () => submissionBench(),
   dashboard: () => dashboardBench(),
+  orchestrator: () => orchestratorBench(),
 };
 
 const wanted = process.argv.slice(2);

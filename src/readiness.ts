@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BlueprintDirLoad } from './blueprints/index.ts';
+import { CoordinatorStatusSchema, type Coordinator, type CoordinatorStatus } from './coordinator/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { LlmProvider } from './llm/index.ts';
 import type { PolicyRegistry } from './policy/index.ts';
@@ -65,6 +66,7 @@ export const Readiness = z.object({
       names: z.array(z.string()),
       problems: z.array(z.object({ name: z.string(), file: z.string(), hash: z.string(), issues: z.array(Issue) })),
     }),
+    coordinator: CoordinatorStatusSchema.describe('projects: runs in this process, and how many projects wait or are paused'),
     blueprints: z.object({
       ok: z.boolean(),
       agents: z.number(),
@@ -84,11 +86,13 @@ export interface ReadinessDeps {
   policies: Pick<PolicyRegistry, 'list' | 'problems'>;
   blueprints: BlueprintDirLoad;
   lifecycle: Pick<Lifecycle, 'isClosing'>;
+  coordinator: Pick<Coordinator, 'status'>;
 }
 
 /** Whether the service can do its work: ready needs the store, Docker and the sandbox images; Ollama is optional. */
 export async function readiness(d: ReadinessDeps): Promise<{ ready: boolean; report: Readiness }> {
   const [docker, ollama] = await Promise.all([d.docker.status(), d.llm.status()]);
+  const coordinator = await coordinatorCheck(d.coordinator);
   const images = docker.ok ? await d.sandboxes.imageStatus().catch(() => []) : [];
   const sandbox = { ok: docker.ok && images.length > 0 && images.every((i) => i.ok), images, pool: d.sandboxes.docker.poolStats() };
   const store = storeCheck(d.store);
@@ -105,7 +109,13 @@ export async function readiness(d: ReadinessDeps): Promise<{ ready: boolean; rep
   if (!ollama.ok) hints.push('Ollama: run `ollama serve` or set OLLAMA_HOST; only LLM generation needs it.');
   if (d.lifecycle.isClosing) hints.push('The service is shutting down.');
   const status = !ready ? 'not_ready' : ollama.ok ? 'ready' : 'degraded';
-  return { ready, report: { status, checks: { store, docker, sandbox, ollama, policies, blueprints }, hints } };
+  return { ready, report: { status, checks: { store, docker, sandbox, ollama, policies, coordinator, blueprints }, hints } };
+}
+
+const NO_PROJECTS = { running: 0, queued: 0, pending: 0, active: 0, waiting: 0, paused: 0, completed: 0, failed: 0, cancelled: 0 };
+
+async function coordinatorCheck(c: Pick<Coordinator, 'status'>): Promise<CoordinatorStatus> {
+  return c.status().catch(() => ({ ok: false, started: false, ...NO_PROJECTS }));
 }
 
 function storeCheck(store: Store): Readiness['checks']['store'] {

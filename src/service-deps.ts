@@ -2,6 +2,7 @@ import type { Access } from './access/index.ts';
 import type { AuditTrail } from './audit/trail.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
+import type { Coordinator } from './coordinator/index.ts';
 import type { EventBus } from './events/bus.ts';
 import type { BlueprintDirLoad } from './blueprints/index.ts';
 import type { Executor } from './execution/index.ts';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   blueprints: BlueprintDirLoad;
   /** tools and agents; set once the core is open */
   factory: Factory;
+  /** projects (issue 12): runs them when the core was opened with `projects` (the server), else only answers about them */
+  coordinator: Coordinator;
   lifecycle: Lifecycle;
   /** Prometheus metrics, when config.metrics.enabled (the server's own process only) */
   metrics?: Metrics;

@@ -6,6 +6,7 @@ import { AuditTrail } from './audit/trail.ts';
 import { loadBlueprintDir } from './blueprints/index.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config/schema.ts';
+import { createCoordinator, type CoordinatorOptions } from './coordinator/index.ts';
 import { EventBus } from './events/bus.ts';
 import { Executor } from './execution/index.ts';
 import { Factory } from './factory/index.ts';
@@ -29,6 +30,10 @@ export interface CoreOptions {
   prewarm?: boolean;
   /** keep Prometheus metrics (the server does when config.metrics.enabled) */
   metrics?: boolean;
+  /** run projects in this process: resume those a stopped or killed process left, start new ones (the server does) */
+  projects?: boolean;
+  /** the coordinator's options (tests and benchmarks: a cost table, a lease name, more pipelines) */
+  coordinator?: CoordinatorOptions;
 }
 
 /** Opens every module the service is made of; used by the server and by CLI commands that run code. */
@@ -78,6 +83,9 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     // jobs and runs that a crashed process left queued or running can never finish
     store.work.failInterrupted();
     if (opts.prewarm) deps.factory.startSweeper(config.factory.sweepIntervalMs);
+    deps.coordinator = createCoordinator(deps, opts.coordinator);
+    closers.unshift(() => deps.coordinator.close()); // runs stop where they are, before anything they use closes
+    if (opts.projects) await deps.coordinator.start();
     return deps;
   } catch (e) {
     for (const c of closers) await Promise.resolve(c()).catch(() => undefined);
@@ -100,7 +108,7 @@ export class Service {
   ) {}
 
   static async create(config: Config, opts: AppOptions = {}): Promise<Service> {
-    const deps = await openCore(config, { watchPolicies: true, prewarm: true, metrics: config.metrics.enabled });
+    const deps = await openCore(config, { watchPolicies: true, prewarm: true, projects: true, metrics: config.metrics.enabled });
     try {
       const adminTokenFile = deps.tokens.ensureAdminToken(config.dataDir);
       const app = await buildApp(deps, opts);
@@ -130,6 +138,8 @@ export class Service {
     this.stopped = true;
     const grace = this.deps.config.server.shutdownGraceMs;
     const closing = Promise.all([this.app.close(), this.metricsApp?.close()]);
+    // project runs stop where they are (their projects resume at the next start); their tool runs end with them
+    await this.deps.coordinator.close();
     const drained = await this.deps.lifecycle.drain(grace);
     await closing;
     this.deps.audit.record({ type: 'server_stopped', action: reason, target: 'service', details: { ...drained, pid: process.pid } });

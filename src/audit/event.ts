@@ -19,6 +19,12 @@ export const AUDIT_EVENT_TYPES = [
   'token_revoked',
   'server_started',
   'server_stopped',
+  // the coordinator (projects)
+  'project_created',
+  'project_status_changed',
+  'project_step',
+  'project_approval',
+  'project_budget',
 ] as const;
 
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);

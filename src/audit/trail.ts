@@ -21,6 +21,17 @@ export class AuditTrail {
   ) {}
 
   record(input: AuditEventInput): AuditEvent {
+    const event = this.repo.append(this.prepare(input));
+    this.announce(event);
+    return event;
+  }
+
+  /**
+   * Validates an event now and returns the builder that completes it (position, time, chain hashes)
+   * from the head inside a writer's transaction: AuditRepo.append, or a repository that commits an
+   * audit row together with other state (the coordinator). Call `announce` once it is written.
+   */
+  prepare(input: AuditEventInput): (prev: { seq: number; hash: string } | undefined) => AuditEvent {
     const parsed = AuditEventInput.safeParse(input);
     if (!parsed.success) {
       throw new FactoryError('INTERNAL', 'Invalid audit event', { issues: formatIssues(parsed.error.issues) });
@@ -28,7 +39,7 @@ export class AuditTrail {
     const e = parsed.data;
     const inp = truncateUtf8(e.input, this.opts.maxFieldBytes);
     const out = truncateUtf8(e.output, this.opts.maxFieldBytes);
-    const event = this.repo.append((prev) => {
+    return (prev) => {
       const draft: Omit<AuditEvent, 'hash'> = {
         seq: (prev?.seq ?? 0) + 1,
         id: randomUUID(),
@@ -52,7 +63,11 @@ export class AuditTrail {
         prevHash: prev?.hash ?? GENESIS_HASH,
       };
       return { ...draft, hash: chainHash(draft) };
-    });
+    };
+  }
+
+  /** Hands a written event to the subscribers (after its transaction committed). */
+  announce(event: AuditEvent): void {
     for (const l of this.listeners) {
       try {
         l(event);
@@ -60,7 +75,6 @@ export class AuditTrail {
         // a listener's failure never loses or blocks an audit write
       }
     }
-    return event;
   }
 
   /** Events matching the query; a scope from the access rules limits them to what a principal may read. */

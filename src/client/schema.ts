@@ -693,6 +693,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Newest first: yours (viewers and admins: everyone’s), filtered by status and owner.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Start a project
+         * @description The coordinator plans the task (strategist), assigns sub-tasks to agents (delegator), runs them in parallel up to `config.maxConcurrentAgents`, reviews and iterates each to the quality threshold, aggregates, and closes. `config` overrides any of the service’s `coordinator.defaults` (README: project config keys). The run starts at once, or waits as pending past `coordinator.maxConcurrentProjects`. Follow it on the stream (`project:<id>`).
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One project
+         * @description Status and phase, config, plan, sub-tasks (agent, iterations, score, every evaluation with its issues), the open approval (`waiting`), `paused`, usage against each budget, approvals decided, result, metrics. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project’s journal
+         * @description Every step (plan, assignments, agent runs, reviews, aggregation, status changes), approval decision and run mark, in order; with `calls=true` also each model reply and tool run inside a step. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["listProjectSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One step, with its model replies and tool runs
+         * @description Step keys contain `/` and `:` (e.g. `p1/task:t1/iter:1/execute:1.1`): send the key URL-encoded as one path segment (encodeURIComponent; the typed client does). 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["getProjectStep"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a project
+         * @description Stops its model calls and sandboxes at once and destroys its temporary agents and tools. Idempotent: cancelling a cancelled project answers it again; a completed or failed one is 409 PROJECT_STATE_INVALID. Only the project’s owner or an admin (403 for anyone else who sees it; 404 for a submitter who does not).
+         */
+        post: operations["cancelProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide the open approval gate
+         * @description Approve (`{"decision":"approve"}`), reject with a reason (`{"decision":"reject","reason":…}`: the strategist plans again with it, up to `maxReplans`, then the project fails with APPROVAL_REJECTED), or approve an edited plan (`{"decision":"approve","plan":{analysis,subTasks}}`, plan gate only: validated like a generated plan, 422 PLAN_INVALID with the issues). 409 PROJECT_STATE_INVALID when nothing waits (or it was decided). Only the project’s owner or an admin (403 for anyone else who sees it; 404 for a submitter who does not).
+         */
+        post: operations["decideProjectGate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused project
+         * @description A project paused by an unavailable model or sandbox (or a setting to change) goes on from where it stopped; no finished step runs again. One paused by its budget needs PATCH budget instead (409 BUDGET_EXCEEDED). 409 PROJECT_STATE_INVALID when it is not paused. Only the project’s owner or an admin (403 for anyone else who sees it; 404 for a submitter who does not).
+         */
+        post: operations["resumeProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the budget
+         * @description New limits for tokens, costUsd, wallMs and toolRuns (null: unlimited); the others stay. A project paused by its budget resumes by itself when the new limits allow. 409 PROJECT_STATE_INVALID once it has ended. Only the project’s owner or an admin (403 for anyone else who sees it; 404 for a submitter who does not).
+         */
+        patch: operations["changeProjectBudget"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project’s report
+         * @description Status, error, pause, budget use, metrics (seed 004 §10.1), sub-tasks, approvals, failed steps, the timeline of status changes and runs, and `next`: what to do now. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["getProjectReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay the project from its journal
+         * @description Runs the workflow again over the journal with no model, tools or agents, writing nothing: every step must come back from the journal, and a completed project’s result must be the same (`ok`). 500 JOURNAL_BROKEN when a row was changed. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        post: operations["replayProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the journal’s hash chain
+         * @description `ok` with the row count and head hash, or the first row that was changed or removed. 404 when there is no project you may see (another submitter’s is 404 too).
+         */
+        get: operations["verifyProjectJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stream": {
         parameters: {
             query?: never;
@@ -702,7 +926,7 @@ export interface paths {
         };
         /**
          * Progress events over WebSocket
-         * @description Upgrade to a WebSocket with the bearer token on the upgrade; browsers, which cannot set headers there, offer the subprotocols `agent-factory.v1` and `agent-factory.bearer.<token>` (the server answers `agent-factory.v1`), or send `?access_token=` (redacted from logs). Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`, `tool:<name>`, `jobs`, `runs`, `agents`, `tools` or `*`; receive `{"type":"event","id":N,"topic":…,"event": {project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).
+         * @description Upgrade to a WebSocket with the bearer token on the upgrade; browsers, which cannot set headers there, offer the subprotocols `agent-factory.v1` and `agent-factory.bearer.<token>` (the server answers `agent-factory.v1`), or send `?access_token=` (redacted from logs). Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`, `tool:<name>`, `project:<id>`, `jobs`, `runs`, `agents`, `tools`, `projects` or `*`; receive `{"type":"event","id":N,"topic":…,"event": {project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).
          */
         get: operations["openStream"];
         put?: never;
@@ -823,11 +1047,453 @@ export interface components {
             /** @default false */
             persistentSandbox?: boolean;
         };
+        /** @description A catalog error (docs/errors.md) as the project stores it */
+        ProjectError: {
+            code: string;
+            message: string;
+            retryable?: boolean;
+            details?: unknown;
+        };
+        ProjectUsage: {
+            promptTokens: number;
+            completionTokens: number;
+            costUsd: number;
+            llmCalls: number;
+            toolRuns: number;
+            steps: number;
+            /** @description running time summed over runs (waiting and paused excluded) */
+            wallMs: number;
+            /** @description model calls whose token counts are estimates (Ollama reported none, or the call failed) */
+            estimatedCalls: number;
+        };
+        /** @description Each budget: its limit, what is used and what remains */
+        ProjectBudgetUse: {
+            tokens: {
+                /** @description null: unlimited */
+                limit: number | null;
+                used: number;
+                remaining: number | null;
+                /** @description used / limit */
+                fraction: number | null;
+            };
+            costUsd: {
+                /** @description null: unlimited */
+                limit: number | null;
+                used: number;
+                remaining: number | null;
+                /** @description used / limit */
+                fraction: number | null;
+            };
+            wallMs: {
+                /** @description null: unlimited */
+                limit: number | null;
+                used: number;
+                remaining: number | null;
+                /** @description used / limit */
+                fraction: number | null;
+            };
+            toolRuns: {
+                /** @description null: unlimited */
+                limit: number | null;
+                used: number;
+                remaining: number | null;
+                /** @description used / limit */
+                fraction: number | null;
+            };
+        };
+        /** @description The strategist’s analysis and sub-tasks (or the approved edited plan) */
+        ProjectPlan: {
+            version: number;
+            analysis: string;
+            subTasks: {
+                id: string;
+                description: string;
+                /** @enum {string} */
+                type: "research" | "development" | "analysis" | "content" | "review" | "security" | "specialist";
+                requiredSkills: string[];
+                inputFrom: string[];
+                priority: number;
+                acceptanceCriteria: string[];
+                /** @default [] */
+                tools: string[];
+            }[];
+        };
+        /** @description Seed 004 §10.1, computed from the journal when the project ends */
+        ProjectMetrics: {
+            totalMs: number | null;
+            runningMs: number;
+            planningMs: number;
+            executionMs: number;
+            reviewMs: number;
+            totalTasks: number;
+            completedTasks: number;
+            failedTasks: number;
+            retriedTasks: number;
+            flaggedTasks: number;
+            staticAgentsUsed: number;
+            dynamicAgentsCreated: number;
+            agentInvocations: number;
+            toolsGenerated: number;
+            toolExecutions: number;
+            averageQualityScore: number | null;
+            totalIterations: number;
+            firstPassRate: number | null;
+            steps: number;
+            llmCalls: number;
+            promptTokens: number;
+            completionTokens: number;
+            totalTokens: number;
+            /** @description calls whose tokens are estimates (Ollama reported no counts, or the call failed) */
+            estimatedTokenCalls: number;
+            costUsd: number;
+        };
+        ProjectSummary: {
+            id: string;
+            name: string;
+            /** @description the token id that created it */
+            owner: string;
+            task: string;
+            pipeline: string;
+            /** @enum {string} */
+            status: "pending" | "planning" | "executing" | "reviewing" | "waiting_for_approval" | "paused" | "completed" | "failed" | "cancelled";
+            /**
+             * @description the last running phase: a wait or a pause returns to it
+             * @enum {string}
+             */
+            phase: "pending" | "planning" | "executing" | "reviewing";
+            error: components["schemas"]["ProjectError"] | null;
+            /** @description the open approval gate */
+            waiting: {
+                /** @enum {string} */
+                gate: "plan" | "aggregation";
+                /** @description the how-many-th time the workflow reached this gate */
+                round: number;
+                /** @description what is to be approved: the plan, or the results about to be aggregated */
+                subject: unknown;
+                openedAt: string;
+            } | null;
+            paused: {
+                /** @enum {string} */
+                reason: "budget" | "llm" | "sandbox" | "shutdown" | "requested" | "error";
+                error: components["schemas"]["ProjectError"];
+                at: string;
+            } | null;
+            usage: components["schemas"]["ProjectUsage"];
+            budget: components["schemas"]["ProjectBudgetUse"];
+            runs: number;
+            cancelRequested: boolean;
+            /** @description a run of it is active (or queued) in this service process */
+            running: boolean;
+            createdAt: string;
+            updatedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ProjectTask: {
+            id: string;
+            description: string;
+            type: string;
+            inputFrom: string[];
+            /** @enum {string} */
+            status: "pending" | "assigned" | "running" | "accepted" | "flagged" | "failed";
+            agent: {
+                id: string;
+                name: string;
+                created: boolean;
+            } | null;
+            iterations: number;
+            score: number | null;
+            evaluations: {
+                iteration: number;
+                stage: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "cross" | "specialized" | "coordinator";
+                reviewer: string;
+                /** @description null: the reviewer gave no valid review */
+                score: number | null;
+                accepted: boolean;
+                issues: {
+                    /** @enum {string} */
+                    severity: "critical" | "major" | "minor" | "info";
+                    category: string;
+                    description: string;
+                    location: string;
+                    suggestion: string;
+                }[];
+            }[];
+            error: {
+                code: string;
+                message: string;
+            } | null;
+        };
+        Project: {
+            id: string;
+            name: string;
+            /** @description the token id that created it */
+            owner: string;
+            task: string;
+            pipeline: string;
+            /** @enum {string} */
+            status: "pending" | "planning" | "executing" | "reviewing" | "waiting_for_approval" | "paused" | "completed" | "failed" | "cancelled";
+            /**
+             * @description the last running phase: a wait or a pause returns to it
+             * @enum {string}
+             */
+            phase: "pending" | "planning" | "executing" | "reviewing";
+            error: components["schemas"]["ProjectError"] | null;
+            /** @description the open approval gate */
+            waiting: {
+                /** @enum {string} */
+                gate: "plan" | "aggregation";
+                /** @description the how-many-th time the workflow reached this gate */
+                round: number;
+                /** @description what is to be approved: the plan, or the results about to be aggregated */
+                subject: unknown;
+                openedAt: string;
+            } | null;
+            paused: {
+                /** @enum {string} */
+                reason: "budget" | "llm" | "sandbox" | "shutdown" | "requested" | "error";
+                error: components["schemas"]["ProjectError"];
+                at: string;
+            } | null;
+            usage: components["schemas"]["ProjectUsage"];
+            budget: components["schemas"]["ProjectBudgetUse"];
+            runs: number;
+            cancelRequested: boolean;
+            /** @description a run of it is active (or queued) in this service process */
+            running: boolean;
+            createdAt: string;
+            updatedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description the project’s settings: the service defaults with its config applied */
+            config: {
+                /** @default 4 */
+                maxConcurrentAgents: number;
+                /** @default 3 */
+                maxIterations: number;
+                /** @default 0.8 */
+                qualityThreshold: number;
+                /** @default 21600000 */
+                timeoutMs: number;
+                /** @default true */
+                dynamicAgents: boolean;
+                /** @default false */
+                toolGeneration: boolean;
+                approvals: {
+                    /** @default false */
+                    plan: boolean;
+                    /** @default false */
+                    aggregation: boolean;
+                };
+                budget: {
+                    /** @default 500000 */
+                    tokens: number | null;
+                    /** @default null */
+                    costUsd: number | null;
+                    /** @default 3600000 */
+                    wallMs: number | null;
+                    /** @default 100 */
+                    toolRuns: number | null;
+                };
+                /**
+                 * @default pause
+                 * @enum {string}
+                 */
+                onBudgetExceeded: "pause" | "fail";
+                reviewChain: {
+                    name: string;
+                    /** @enum {string} */
+                    kind: "self" | "peer" | "cross" | "specialized" | "coordinator";
+                    /** @default false */
+                    mustPass: boolean;
+                    /** @default true */
+                    canImprove: boolean;
+                    reviewer?: string;
+                    /** @default [] */
+                    criteria: string[];
+                }[];
+                /**
+                 * @default accept-best-and-flag
+                 * @enum {string}
+                 */
+                onIterationsExhausted: "accept-best-and-flag" | "fail" | "replan";
+                /** @default 20 */
+                maxTasks: number;
+                /** @default 2000 */
+                maxSteps: number;
+                /** @default 1 */
+                maxReplans: number;
+                /** @default 2 */
+                workerRetries: number;
+                /** @default 3 */
+                maxRepeatedToolCalls: number;
+                /** @default 4096 */
+                maxCompletionTokens: number;
+                /** @default {} */
+                models: {
+                    [key: string]: string;
+                };
+            };
+            plan: components["schemas"]["ProjectPlan"] | null;
+            tasks: components["schemas"]["ProjectTask"][];
+            approvals: {
+                gate: string;
+                round: number;
+                /** @enum {string} */
+                decision: "approve" | "reject";
+                reason?: string;
+                /** @description the edited plan that was approved */
+                plan?: unknown;
+                /** @description who decided (token id) */
+                by: string;
+                at: string;
+            }[];
+            /** @description the aggregated result once completed */
+            result: unknown;
+            metrics: components["schemas"]["ProjectMetrics"] | null;
+            journal: {
+                length: number;
+                /** @description hash of the last journal row */
+                head: string;
+            };
+        };
+        ProjectStep: {
+            seq: number;
+            /** @description e.g. plan:1, p1/task:t3/iter:2/execute:1.1; model replies and tool runs inside a step: <step>#llm:<n> */
+            key: string;
+            /** @enum {string} */
+            kind: "step" | "llm" | "tool" | "signal" | "mark";
+            ok: boolean;
+            at: string;
+            meta: {
+                [key: string]: unknown;
+            };
+            /** @description the step’s result, or its error */
+            data: unknown;
+        };
+        ProjectStepDetail: {
+            seq: number;
+            /** @description e.g. plan:1, p1/task:t3/iter:2/execute:1.1; model replies and tool runs inside a step: <step>#llm:<n> */
+            key: string;
+            /** @enum {string} */
+            kind: "step" | "llm" | "tool" | "signal" | "mark";
+            ok: boolean;
+            at: string;
+            meta: {
+                [key: string]: unknown;
+            };
+            /** @description the step’s result, or its error */
+            data: unknown;
+            calls: components["schemas"]["ProjectStep"][];
+        };
+        ProjectReport: {
+            id: string;
+            name: string;
+            task: string;
+            /** @enum {string} */
+            status: "pending" | "planning" | "executing" | "reviewing" | "waiting_for_approval" | "paused" | "completed" | "failed" | "cancelled";
+            error: components["schemas"]["ProjectError"] | null;
+            paused: {
+                /** @enum {string} */
+                reason: "budget" | "llm" | "sandbox" | "shutdown" | "requested" | "error";
+                error: components["schemas"]["ProjectError"];
+                at: string;
+            } | null;
+            waiting: {
+                /** @enum {string} */
+                gate: "plan" | "aggregation";
+                /** @description the how-many-th time the workflow reached this gate */
+                round: number;
+                /** @description what is to be approved: the plan, or the results about to be aggregated */
+                subject: unknown;
+                openedAt: string;
+            } | null;
+            budget: components["schemas"]["ProjectBudgetUse"];
+            usage: components["schemas"]["ProjectUsage"];
+            metrics: components["schemas"]["ProjectMetrics"] | null;
+            result: unknown;
+            tasks: {
+                id: string;
+                description: string;
+                type: string;
+                inputFrom: string[];
+                /** @enum {string} */
+                status: "pending" | "assigned" | "running" | "accepted" | "flagged" | "failed";
+                agent: {
+                    id: string;
+                    name: string;
+                    created: boolean;
+                } | null;
+                iterations: number;
+                score: number | null;
+                error: {
+                    code: string;
+                    message: string;
+                } | null;
+                reviews: number;
+            }[];
+            approvals: {
+                gate: string;
+                round: number;
+                /** @enum {string} */
+                decision: "approve" | "reject";
+                reason?: string;
+                /** @description the edited plan that was approved */
+                plan?: unknown;
+                /** @description who decided (token id) */
+                by: string;
+                at: string;
+            }[];
+            failures: {
+                key: string;
+                at: string;
+                error: unknown;
+            }[];
+            timeline: {
+                at: string;
+                key: string;
+                kind: string;
+                data: unknown;
+            }[];
+            /** @description what to do now */
+            next: string;
+        };
+        ProjectReplay: {
+            project: string;
+            /** @description every journaled step came back and a completed project’s result is the same */
+            ok: boolean;
+            steps: number;
+            /** @description journaled model replies and tool runs */
+            calls: number;
+            /** @description journaled steps the replay never asked for */
+            unvisited: string[];
+            resultMatches: boolean | null;
+            /** @description an open approval gate, or the project’s own failure */
+            stoppedAt: string | null;
+            error: components["schemas"]["ProjectError"] | null;
+            durationMs: number;
+            stepsPerSecond: number;
+        };
+        ProjectJournalVerdict: {
+            /** @constant */
+            ok: true;
+            count: number;
+            head: string;
+        } | {
+            /** @constant */
+            ok: false;
+            count: number;
+            brokenAt: number;
+            key: string;
+            reason: string;
+        };
         /** @description An error from the catalog (docs/errors.md) */
         Error: {
             error: {
                 /** @enum {string} */
-                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED";
+                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
                 message: string;
                 retryable: boolean;
                 hint?: string;
@@ -1334,7 +2000,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1428,6 +2094,25 @@ export interface operations {
                                     }[];
                                 }[];
                             };
+                            /** @description projects: runs in this process, and how many projects wait or are paused */
+                            coordinator: {
+                                ok: boolean;
+                                /** @description this process drives projects (resumed those a stopped process left) */
+                                started: boolean;
+                                /** @description runs active in this process */
+                                running: number;
+                                /** @description projects waiting here for a free slot (coordinator.maxConcurrentProjects) */
+                                queued: number;
+                                pending: number;
+                                /** @description planning, executing or reviewing */
+                                active: number;
+                                /** @description waiting for approval */
+                                waiting: number;
+                                paused: number;
+                                completed: number;
+                                failed: number;
+                                cancelled: number;
+                            };
                             blueprints: {
                                 ok: boolean;
                                 agents: number;
@@ -1459,7 +2144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1540,6 +2225,25 @@ export interface operations {
                                     }[];
                                 }[];
                             };
+                            /** @description projects: runs in this process, and how many projects wait or are paused */
+                            coordinator: {
+                                ok: boolean;
+                                /** @description this process drives projects (resumed those a stopped process left) */
+                                started: boolean;
+                                /** @description runs active in this process */
+                                running: number;
+                                /** @description projects waiting here for a free slot (coordinator.maxConcurrentProjects) */
+                                queued: number;
+                                pending: number;
+                                /** @description planning, executing or reviewing */
+                                active: number;
+                                /** @description waiting for approval */
+                                waiting: number;
+                                paused: number;
+                                completed: number;
+                                failed: number;
+                                cancelled: number;
+                            };
                             blueprints: {
                                 ok: boolean;
                                 agents: number;
@@ -1601,7 +2305,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1647,7 +2351,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1704,7 +2408,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1778,7 +2482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1879,7 +2583,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1954,7 +2658,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1969,7 +2673,7 @@ export interface operations {
     queryAudit: {
         parameters: {
             query?: {
-                type?: ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped") | ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped")[];
+                type?: ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped" | "project_created" | "project_status_changed" | "project_step" | "project_approval" | "project_budget") | ("agent_created" | "agent_destroyed" | "tool_generated" | "tool_executed" | "tool_destroyed" | "file_access" | "network_access" | "security_block" | "policy_changed" | "policy_rejected" | "auth_failure" | "access_denied" | "access_changed" | "token_created" | "token_revoked" | "server_started" | "server_stopped" | "project_created" | "project_status_changed" | "project_step" | "project_approval" | "project_budget")[];
                 project?: string;
                 agent?: string;
                 from?: string;
@@ -2026,7 +2730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2081,7 +2785,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2169,7 +2873,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2257,7 +2961,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2362,7 +3066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2402,7 +3106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2422,7 +3126,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2507,7 +3211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2585,7 +3289,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2690,7 +3394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2803,7 +3507,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2823,7 +3527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2952,7 +3656,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2962,7 +3666,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3026,7 +3730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3140,7 +3844,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3170,7 +3874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3180,7 +3884,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3304,7 +4008,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: CONFLICT */
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3334,7 +4038,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3344,7 +4048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3422,7 +4126,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3497,7 +4201,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3594,7 +4298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3662,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3774,7 +4478,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3784,7 +4488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3794,7 +4498,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED */
+            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED, AGENT_LOOP, AGENT_NO_ANSWER */
             502: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3869,7 +4573,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3988,7 +4692,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3998,7 +4702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4008,7 +4712,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED */
+            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED, AGENT_LOOP, AGENT_NO_ANSWER */
             502: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4029,7 +4733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Upstream timeout: LLM_TIMEOUT */
+            /** @description Upstream timeout: LLM_TIMEOUT, PROJECT_TIMEOUT */
             504: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4098,7 +4802,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4173,7 +4877,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4268,7 +4972,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4368,7 +5072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4443,7 +5147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4512,7 +5216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4576,7 +5280,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4645,7 +5349,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4702,7 +5406,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4784,7 +5488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4920,7 +5624,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED */
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4930,7 +5634,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4940,7 +5644,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED */
+            /** @description Upstream failure: LLM_OUTPUT_INVALID, LLM_INCOMPLETE, LLM_TRUNCATED, LLM_TOOL_CALL_INVALID, LLM_FAILED, SANDBOX_FAILED, AGENT_LOOP, AGENT_NO_ANSWER */
             502: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5020,7 +5724,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5089,7 +5793,1092 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description only projects in this status (repeat the parameter for several) */
+                status?: ("pending" | "planning" | "executing" | "reviewing" | "waiting_for_approval" | "paused" | "completed" | "failed" | "cancelled") | ("pending" | "planning" | "executing" | "reviewing" | "waiting_for_approval" | "paused" | "completed" | "failed" | "cancelled")[];
+                /** @description only this owner’s projects (a token id; a submitter sees only its own anyway) */
+                owner?: string;
+                /** @description projects per page (1-100) */
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of projects */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        projects: components["schemas"]["ProjectSummary"][];
+                        /** @description pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    task: string;
+                    name?: string;
+                    config?: {
+                        maxConcurrentAgents?: number;
+                        maxIterations?: number;
+                        qualityThreshold?: number;
+                        timeoutMs?: number;
+                        dynamicAgents?: boolean;
+                        toolGeneration?: boolean;
+                        approvals?: {
+                            plan?: boolean;
+                            aggregation?: boolean;
+                        };
+                        budget?: {
+                            tokens?: number | null;
+                            costUsd?: number | null;
+                            wallMs?: number | null;
+                            toolRuns?: number | null;
+                        };
+                        /** @enum {string} */
+                        onBudgetExceeded?: "pause" | "fail";
+                        reviewChain?: {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "self" | "peer" | "cross" | "specialized" | "coordinator";
+                            /** @default false */
+                            mustPass?: boolean;
+                            /** @default true */
+                            canImprove?: boolean;
+                            reviewer?: string;
+                            /** @default [] */
+                            criteria?: string[];
+                        }[];
+                        /** @enum {string} */
+                        onIterationsExhausted?: "accept-best-and-flag" | "fail" | "replan";
+                        maxTasks?: number;
+                        maxSteps?: number;
+                        maxReplans?: number;
+                        workerRetries?: number;
+                        maxRepeatedToolCalls?: number;
+                        maxCompletionTokens?: number;
+                        models?: {
+                            [key: string]: string;
+                        };
+                    };
+                    pipeline?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created and started */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProjectSteps: {
+        parameters: {
+            query?: {
+                /** @description also list each model reply and tool run (kinds llm, tool) */
+                calls?: boolean;
+                /** @description rows per page (1-1000) */
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of journal rows */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        steps: components["schemas"]["ProjectStep"][];
+                        /** @description pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                /** @description the step key, URL-encoded as one path segment: plan:1 → plan%3A1, p1/task:t1/assign:1 → p1%2Ftask%3At1%2Fassign%3A1 */
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The step */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        step: components["schemas"]["ProjectStepDetail"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description recorded with the cancellation */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideProjectGate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    /** @enum {string} */
+                    gate?: "plan" | "aggregation";
+                    reason?: string;
+                    plan?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided; the project goes on */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: LLM_CONTEXT_OVERFLOW, LLM_MODEL_UNSUPPORTED, POLICY_INVALID, SOURCE_UNPARSEABLE, NETWORK_NOT_SUPPORTED, BLUEPRINT_INVALID, TOOL_GENERATION_FAILED, PROBE_FAILED, CODE_BLOCKED, PLAN_INVALID, STEP_LIMIT_EXCEEDED, TASK_FAILED, TASK_UNASSIGNABLE */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeProjectBudget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tokens?: number | null;
+                    costUsd?: number | null;
+                    wallMs?: number | null;
+                    toolRuns?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: CONFLICT, PROJECT_STATE_INVALID, PROJECT_BUSY, BUDGET_EXCEEDED, APPROVAL_REJECTED, PROJECT_CANCELLED */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        report: components["schemas"]["ProjectReport"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replayProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replay */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        replay: components["schemas"]["ProjectReplay"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyProjectJournal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verdict: components["schemas"]["ProjectJournalVerdict"];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5155,7 +6944,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

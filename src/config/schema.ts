@@ -47,6 +47,103 @@ export type RoleSettings = z.infer<typeof RoleSettings>;
 /** true/false, also as the strings "true"/"false" from the environment or flags. */
 const Bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
+/** A project's budget (seed 004 §12): each limit null = unlimited. Checked before a model call or tool run is made. */
+export const ProjectBudgetSchema = z
+  .object({
+    /** prompt + completion tokens of every model call of the project */
+    tokens: z.coerce.number().int().min(1).nullable(),
+    /** USD, priced by the cost table the coordinator is given (local models cost 0) */
+    costUsd: z.coerce.number().min(0).nullable(),
+    /** running time (waiting for approval and paused do not count) */
+    wallMs: z.coerce.number().int().min(1000).nullable(),
+    /** sandboxed tool executions */
+    toolRuns: z.coerce.number().int().min(0).nullable(),
+  })
+  .strict();
+export type ProjectBudget = z.infer<typeof ProjectBudgetSchema>;
+
+/** Seed 004 §3.2: the stages of the review chain. */
+export const REVIEW_KINDS = ['self', 'peer', 'cross', 'specialized', 'coordinator'] as const;
+export const ReviewStageSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be 1-32 characters of a-z, 0-9 and -, starting with a letter'),
+    kind: z.enum(REVIEW_KINDS),
+    /** the iteration is accepted only when this stage accepts */
+    mustPass: z.boolean().default(false),
+    /** its issues go back to the worker for the next iteration */
+    canImprove: z.boolean().default(true),
+    /** specialized: the agent (by name) that reviews, e.g. security-auditor */
+    reviewer: z.string().regex(/^[a-z][a-z0-9_-]{1,63}$/).optional(),
+    criteria: z.array(z.string().min(1).max(500)).max(20).default([]),
+  })
+  .strict();
+export type ReviewStage = z.infer<typeof ReviewStageSchema>;
+
+/**
+ * Seed 004 §2.1.1 OrchestratorConfig, per project. The fields without defaults: the service's
+ * `coordinator.defaults` gives them defaults, a project's `config` overrides any of them.
+ */
+export const PROJECT_SETTING_FIELDS = {
+  maxConcurrentAgents: z.coerce.number().int().min(1).max(32),
+  maxIterations: z.coerce.number().int().min(1).max(10),
+  qualityThreshold: z.coerce.number().min(0).max(1),
+  /** calendar time from the project's start, waiting included; past it the project fails */
+  timeoutMs: z.coerce.number().int().min(1000).max(7 * 24 * 3600 * 1000),
+  dynamicAgents: z.boolean(),
+  toolGeneration: z.boolean(),
+  approvals: z.object({ plan: z.boolean().default(false), aggregation: z.boolean().default(false) }).strict(),
+  budget: ProjectBudgetSchema,
+  /** at 100 % of a budget: pause (resumable, e.g. after PATCH budget) or fail */
+  onBudgetExceeded: z.enum(['pause', 'fail']),
+  reviewChain: z.array(ReviewStageSchema).max(5),
+  onIterationsExhausted: z.enum(['accept-best-and-flag', 'fail', 'replan']),
+  /** sub-tasks in one plan */
+  maxTasks: z.coerce.number().int().min(1).max(100),
+  /** steps (activities) per project: a guard against loops */
+  maxSteps: z.coerce.number().int().min(10).max(100_000),
+  maxReplans: z.coerce.number().int().min(0).max(5),
+  /** a failed worker run is retried this often with the error in the prompt, then reassigned */
+  workerRetries: z.coerce.number().int().min(0).max(5),
+  /** the same tool call with the same arguments this often in one agent run is a loop */
+  maxRepeatedToolCalls: z.coerce.number().int().min(2).max(20),
+  /** the completion tokens a budget check assumes for each model call */
+  maxCompletionTokens: z.coerce.number().int().min(16).max(131_072),
+  /** a model per coordinator role (strategist, delegator, worker, reviewer, aggregator) */
+  models: z.record(z.string().regex(/^[a-z][a-z-]{0,31}$/), z.string().min(1).max(200)),
+};
+
+export const ProjectDefaultsSchema = z
+  .object({
+    maxConcurrentAgents: PROJECT_SETTING_FIELDS.maxConcurrentAgents.default(4),
+    maxIterations: PROJECT_SETTING_FIELDS.maxIterations.default(3),
+    qualityThreshold: PROJECT_SETTING_FIELDS.qualityThreshold.default(0.8),
+    timeoutMs: PROJECT_SETTING_FIELDS.timeoutMs.default(6 * 3600 * 1000),
+    dynamicAgents: PROJECT_SETTING_FIELDS.dynamicAgents.default(true),
+    toolGeneration: PROJECT_SETTING_FIELDS.toolGeneration.default(false),
+    approvals: PROJECT_SETTING_FIELDS.approvals.prefault({}),
+    budget: z
+      .object({
+        tokens: ProjectBudgetSchema.shape.tokens.default(500_000),
+        costUsd: ProjectBudgetSchema.shape.costUsd.default(null),
+        wallMs: ProjectBudgetSchema.shape.wallMs.default(3_600_000),
+        toolRuns: ProjectBudgetSchema.shape.toolRuns.default(100),
+      })
+      .strict()
+      .prefault({}),
+    onBudgetExceeded: PROJECT_SETTING_FIELDS.onBudgetExceeded.default('pause'),
+    reviewChain: PROJECT_SETTING_FIELDS.reviewChain.prefault([{ name: 'review', kind: 'cross', mustPass: true, canImprove: true }]),
+    onIterationsExhausted: PROJECT_SETTING_FIELDS.onIterationsExhausted.default('accept-best-and-flag'),
+    maxTasks: PROJECT_SETTING_FIELDS.maxTasks.default(20),
+    maxSteps: PROJECT_SETTING_FIELDS.maxSteps.default(2000),
+    maxReplans: PROJECT_SETTING_FIELDS.maxReplans.default(1),
+    workerRetries: PROJECT_SETTING_FIELDS.workerRetries.default(2),
+    maxRepeatedToolCalls: PROJECT_SETTING_FIELDS.maxRepeatedToolCalls.default(3),
+    maxCompletionTokens: PROJECT_SETTING_FIELDS.maxCompletionTokens.default(4096),
+    models: PROJECT_SETTING_FIELDS.models.default({}),
+  })
+  .strict();
+export type ProjectSettings = z.infer<typeof ProjectDefaultsSchema>;
+
 /** The one configuration schema: defaults here, overridden by config file, environment and flags. */
 export const ConfigSchema = z
   .object({
@@ -120,6 +217,19 @@ export const ConfigSchema = z
         maxAgentTurns: z.coerce.number().int().min(1).max(50).default(8),
         /** how often expired tools and agents are destroyed */
         sweepIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+      })
+      .strict()
+      .prefault({}),
+    coordinator: z
+      .object({
+        /** projects running at once; more wait as pending */
+        maxConcurrentProjects: z.coerce.number().int().min(1).max(64).default(4),
+        /** a running project's lease; another process takes a project over once it lapses (or its holder died) */
+        leaseMs: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+        /** specialists a project creates expire after this long even if the project never closes */
+        specialistTtlSeconds: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+        /** the per-project settings every project starts from */
+        defaults: ProjectDefaultsSchema.prefault({}),
       })
       .strict()
       .prefault({}),

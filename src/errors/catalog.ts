@@ -72,6 +72,21 @@ export const ERROR_CATALOG = {
   /** no longer sent: a topic the token may not see is RESOURCE_NOT_FOUND, as over REST (kept: codes are never removed) */
   TOPIC_FORBIDDEN: { status: 403, retryable: false, message: 'The token may not subscribe to this topic', hint: 'No longer sent: a topic the token may not see is answered RESOURCE_NOT_FOUND, as over REST.' },
   CODE_BLOCKED: { status: 422, retryable: false, message: 'The code was blocked by the security policy', hint: 'details.findings lists every rule with line, snippet and suggestion.' },
+  // --- coordinator: projects
+  PROJECT_STATE_INVALID: { status: 409, retryable: false, message: 'The project’s status does not allow this action', hint: 'details.status is the current status; GET the project to see what it is waiting for.' },
+  PROJECT_BUSY: { status: 409, retryable: true, message: 'Another process is running this project', hint: 'Retry once its lease (coordinator.leaseMs) has lapsed.' },
+  PLAN_INVALID: { status: 422, retryable: false, message: 'The plan does not validate (ids, inputs, cycles, size)', hint: 'details.issues names every problem by path; fix the plan and send it again.' },
+  BUDGET_EXCEEDED: { status: 409, retryable: false, message: 'The project’s budget does not allow the next model call or tool run', hint: 'Raise the budget with PATCH /api/v1/projects/ID/budget; a project paused by its budget then resumes.' },
+  PROJECT_TIMEOUT: { status: 504, retryable: false, message: 'The project ran past its overall timeout', hint: 'Create the project again with a larger config.timeoutMs.' },
+  STEP_LIMIT_EXCEEDED: { status: 422, retryable: false, message: 'The project reached its step limit (a loop guard)', hint: 'Raise config.maxSteps if the project really needs more steps, or simplify the task.' },
+  AGENT_LOOP: { status: 502, retryable: true, message: 'The agent repeated the same tool call with the same arguments', hint: 'Retried with the error in the prompt, then reassigned; raise config.maxRepeatedToolCalls only if repetition is intended.' },
+  AGENT_NO_ANSWER: { status: 502, retryable: true, message: 'The agent gave no usable answer (empty replies, or its turn limit without a final answer)', hint: 'Retried with the error in the prompt, then reassigned; use a model that follows instructions better.' },
+  TASK_FAILED: { status: 422, retryable: false, message: 'A sub-task failed after its retries and reassignments', hint: 'details names the sub-task and the last error; the project report has every attempt.' },
+  TASK_UNASSIGNABLE: { status: 422, retryable: false, message: 'No agent fits the sub-task and dynamic agents are off', hint: 'Enable config.dynamicAgents or add an agent blueprint with the skills the sub-task needs.' },
+  APPROVAL_REJECTED: { status: 409, retryable: false, message: 'The project was rejected at an approval gate', hint: 'details.reason says why; create a new project with a refined task.' },
+  PROJECT_CANCELLED: { status: 409, retryable: false, message: 'The project was cancelled', hint: 'Create a new project to run the task again.' },
+  JOURNAL_BROKEN: { status: 500, retryable: false, message: 'The project journal does not verify (a row was changed or removed)', hint: 'details names the first broken row; the project cannot be resumed or replayed from this journal.' },
+  REPLAY_DIVERGED: { status: 500, retryable: false, message: 'Replaying the journal asked for a step that was never recorded', hint: 'details names the step; the workflow or its templates changed since the project ran.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -33,6 +33,12 @@ export class EventBus {
       topic: p.topic, owner: p.owner, timestamp: new Date().toISOString(), project: p.project ?? null, task: p.task ?? null,
       agent: p.agent ?? null, status: p.status, progress: Math.min(1, Math.max(0, p.progress)), message: p.message, metadata: p.metadata ?? {},
     });
+    this.announce(e);
+    return e;
+  }
+
+  /** Hands an event that is already persisted (e.g. by a transaction of the coordinator) to live listeners. */
+  announce(e: ProgressEvent): void {
     for (const l of this.listeners) {
       try {
         l(e);
@@ -40,7 +46,6 @@ export class EventBus {
         // a broken subscriber never breaks a producer
       }
     }
-    return e;
   }
 
   subscribe(l: EventListener): () => void {

@@ -93,9 +93,10 @@ export class AgentFactory {
     return view(this.d.store.agents.get(id)!);
   }
 
-  destroy(id: string, p: Principal): void {
+  /** `reason` goes into the audit row and the event (the coordinator: the project that closed). */
+  destroy(id: string, p: Principal, reason = 'requested'): void {
     this.d.access.require(p, 'agent', id, 'change');
-    this.destroyNow(id, p.id, 'requested');
+    this.destroyNow(id, p.id, reason);
   }
 
   private destroyNow(id: string, actor: string, reason: string): boolean {

@@ -8,6 +8,7 @@ import { registerResources } from './resources.ts';
 import { ToolFactory } from './tools.ts';
 
 export { AgentFactory, toolSpecOf, type AgentView } from './agents.ts';
+export { classifyReply, repromptMessage, type ReplyKind, type ReplyProblem } from './agent-turns.ts';
 export type { FactoryDeps } from './deps.ts';
 export { Executions, type ExecutionRequest } from './executions.ts';
 export { extractCode } from './generate.ts';

@@ -193,10 +193,10 @@ export class ToolFactory {
     }
   }
 
-  /** Destroys a tool (its history stays); its owner or an admin. */
-  destroy(name: string, p: Principal): void {
+  /** Destroys a tool (its history stays); its owner or an admin. `reason` goes into the audit row and the event. */
+  destroy(name: string, p: Principal, reason = 'requested'): void {
     this.d.access.require(p, 'tool', name, 'change');
-    this.destroyNow(name, p.id, 'requested');
+    this.destroyNow(name, p.id, reason);
   }
 
   private destroyNow(name: string, actor: string, reason: string): boolean {

@@ -66,6 +66,7 @@ export class OllamaProvider implements LlmProvider {
       throw error;
     }
     let messages = req.messages;
+    let spent: LlmUsage = usageOf(0, 0);
     for (let ask = 1; ; ask++) {
       let parsed: ReturnType<typeof parseReply<T>> | undefined;
       const summarize = (issues: { path: string; message: string }[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
@@ -73,15 +74,16 @@ export class OllamaProvider implements LlmProvider {
         parsed = parseReply(format.schema, r.message.content);
         return parsed.ok ? null : `LLM_OUTPUT_INVALID: ${summarize(parsed.issues)}`;
       });
+      spent = addUsage(spent, result.usage);
       const content = result.message.content;
-      if (parsed!.ok) return { ...result, value: parsed!.value };
+      if (parsed!.ok) return { ...result, value: parsed!.value, asks: ask, spent };
       const issues = parsed!.issues;
       const summary = summarize(issues);
       if (ask >= 2) {
         throw new FactoryError(
           'LLM_OUTPUT_INVALID',
           `The reply of model "${role.model}" did not match the format "${format.name}", also after one re-ask: ${summary}`,
-          { model: role.model, role: req.role, format: format.name, asks: ask, issues, reply: content.slice(0, REPLY_EXCERPT) },
+          { model: role.model, role: req.role, format: format.name, asks: ask, spent, issues, reply: content.slice(0, REPLY_EXCERPT) },
         );
       }
       messages = repairMessages(req.messages, content, issues);
@@ -198,6 +200,12 @@ export class OllamaProvider implements LlmProvider {
   private emit(record: LlmCallRecord): void {
     this.opts.onCall?.(record);
   }
+}
+
+/** Known counts added up; a count stays unknown (null) once one of the parts is. */
+function addUsage(a: LlmUsage, b: LlmUsage): LlmUsage {
+  const sum = (x: number | null, y: number | null): number | null => (x === null || y === null ? null : x + y);
+  return usageOf(sum(a.promptTokens, b.promptTokens), sum(a.completionTokens, b.completionTokens));
 }
 
 function describe(error: unknown): { code: string; message: string } {

@@ -104,6 +104,10 @@ export interface ChatResult {
 
 export interface StructuredResult<T> extends ChatResult {
   value: T;
+  /** model calls it took: 1, or 2 when the first reply was re-asked */
+  asks: number;
+  /** the usage of every ask together (`usage` is the last one's); a count is null when any ask's was unknown */
+  spent: LlmUsage;
 }
 
 /** What GET /readyz shows about the LLM backend. */

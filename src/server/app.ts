@@ -22,6 +22,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { metricsRoutes, useHttpMetrics } from './routes/metrics.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { policyEditRoutes } from './routes/policy-edits.ts';
+import { projectRoutes } from './routes/projects.ts';
 import { streamRoutes, type StreamOptions } from './routes/stream.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { toolRoutes } from './routes/tools.ts';
@@ -63,6 +64,8 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: deps.config.server.bodyLimitBytes,
+    // a project's step key is one URL-encoded path segment (GET /api/v1/projects/:id/steps/:step)
+    routerOptions: { maxParamLength: 1024 },
     genReqId: requestIdOf,
     requestIdHeader: false,
     forceCloseConnections: 'idle',
@@ -107,6 +110,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions = {}): Promis
   await app.register(workRoutes, { work: factory.work, blueprints: (p, page) => blueprintCatalog(deps.blueprints, access, p, page) });
   await app.register(executionRoutes, { executions: factory.executions });
   await app.register(usageRoutes, { series: (p, q, page) => factory.work.usageSeries(p, q, page) });
+  await app.register(projectRoutes, { projects: deps.coordinator });
   await app.register(streamRoutes, {
     events: deps.events,
     access,

@@ -8,6 +8,7 @@ import { AgentRepo } from './agent-repo.ts';
 import { EventRepo } from './event-repo.ts';
 import { LlmRepo } from './llm-repo.ts';
 import { PolicyRepo } from './policy-repo.ts';
+import { ProjectRepo } from './project-repo.ts';
 import { ToolRepo } from './tool-repo.ts';
 import { WorkRepo } from './work-repo.ts';
 import { TokenRepo } from './token-repo.ts';
@@ -21,6 +22,7 @@ export type { WorkRepo, WorkItem, WorkKind, WorkStatus } from './work-repo.ts';
 export type { ToolRepo, ToolRecord, ToolVersion } from './tool-repo.ts';
 export type { AgentRepo, AgentRecord } from './agent-repo.ts';
 export type { LlmRepo, LlmCallRow, UsageBucketRow } from './llm-repo.ts';
+export type { ProjectRepo } from './project-repo.ts';
 
 export interface StoreOptions {
   /** 'full' fsyncs each commit (survives power loss); 'normal' survives process crashes. */
@@ -40,6 +42,8 @@ export class Store {
   readonly tools: ToolRepo;
   readonly agents: AgentRepo;
   readonly llm: LlmRepo;
+  /** the coordinator's projects and journals */
+  readonly projects: ProjectRepo;
   private readonly db: Database.Database;
 
   private constructor(readonly path: string, db: Database.Database) {
@@ -52,6 +56,7 @@ export class Store {
     this.tools = new ToolRepo(db);
     this.agents = new AgentRepo(db);
     this.llm = new LlmRepo(db);
+    this.projects = new ProjectRepo(db, this.audit, this.events);
   }
 
   /** Opens (creating if needed) `<dataDir>/factory.db` in WAL mode and applies pending migrations. */

@@ -7,12 +7,15 @@ export interface LlmCallRow {
 
 /** Every model call with its tokens, duration and cost (seed 003 tracks tokens and cost per call). */
 export class LlmRepo {
-  constructor(private readonly db: Database.Database) {}
+  private readonly insert: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(`INSERT INTO llm_calls (id, at, role, model, prompt_tokens, completion_tokens, duration_ms, attempts, ok, error, cost_usd, project, task, agent)
+                VALUES (@id, @at, @role, @model, @promptTokens, @completionTokens, @durationMs, @attempts, @ok, @error, @costUsd, @project, @task, @agent)`);
+  }
 
   record(c: LlmCallRow): void {
-    this.db
-      .prepare(`INSERT INTO llm_calls (id, at, role, model, prompt_tokens, completion_tokens, duration_ms, attempts, ok, error, cost_usd, project, task, agent)
-                VALUES (@id, @at, @role, @model, @promptTokens, @completionTokens, @durationMs, @attempts, @ok, @error, @costUsd, @project, @task, @agent)`)
+    this.insert
       .run({ ...c, ok: c.ok ? 1 : 0, project: c.project ?? null, task: c.task ?? null, agent: c.agent ?? null });
   }
 

@@ -198,4 +198,57 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX work_owner_kind ON work (owner, kind, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'coordinator: projects and their hash-chained journals',
+    sql: `
+      CREATE TABLE projects (
+        id               TEXT PRIMARY KEY,
+        name             TEXT NOT NULL,
+        owner            TEXT NOT NULL,
+        task             TEXT NOT NULL,
+        pipeline         TEXT NOT NULL,
+        status           TEXT NOT NULL,
+        phase            TEXT NOT NULL,
+        config           TEXT NOT NULL,
+        plan             TEXT,
+        result           TEXT,
+        error            TEXT,
+        waiting          TEXT,
+        paused           TEXT,
+        usage            TEXT NOT NULL,
+        metrics          TEXT,
+        runs             INTEGER NOT NULL DEFAULT 0,
+        cancel_requested INTEGER NOT NULL DEFAULT 0,
+        lease_owner      TEXT,
+        lease_expires    TEXT,
+        journal_length   INTEGER NOT NULL DEFAULT 0,
+        journal_head     TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        started_at       TEXT,
+        finished_at      TEXT
+      );
+      CREATE INDEX projects_owner_created ON projects (owner, created_at);
+      CREATE INDEX projects_status ON projects (status);
+      CREATE TABLE project_journal (
+        project  TEXT    NOT NULL REFERENCES projects (id),
+        seq      INTEGER NOT NULL,
+        key      TEXT    NOT NULL,
+        kind     TEXT    NOT NULL CHECK (kind IN ('step', 'llm', 'tool', 'signal', 'mark')),
+        ok       INTEGER NOT NULL,
+        data     TEXT    NOT NULL,
+        meta     TEXT    NOT NULL,
+        at       TEXT    NOT NULL,
+        prev_hash TEXT   NOT NULL,
+        hash     TEXT    NOT NULL,
+        PRIMARY KEY (project, seq),
+        UNIQUE (project, key)
+      );
+      CREATE TRIGGER project_journal_no_update BEFORE UPDATE ON project_journal
+        BEGIN SELECT RAISE(ABORT, 'the project journal is append-only'); END;
+      CREATE TRIGGER project_journal_no_delete BEFORE DELETE ON project_journal
+        BEGIN SELECT RAISE(ABORT, 'the project journal is append-only'); END;
+    `,
+  },
 ];

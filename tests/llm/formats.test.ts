@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import '../../src/service.ts'; // loads every module the service runs, and so every format they define
+import '../../src/coordinator/index.ts'; // the coordinator's formats (its routes are not wired into the service yet)
 import { defineFormat, grammarErrors, grammarProblems, registeredFormats } from '../../src/llm/index.ts';
 import { withinGrammar } from '../../src/llm/formats.ts';
 import { REPO } from '../helpers/env.ts';

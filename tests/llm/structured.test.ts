@@ -26,6 +26,7 @@ describe('structured output', () => {
 
     expect(r.value).toEqual(good);
     expect(r.usage.totalTokens).toBe(50);
+    expect(r).toMatchObject({ asks: 1, spent: { promptTokens: 30, completionTokens: 20, totalTokens: 50 } });
     const format = fake.chats()[0]!.body.format;
     expect(format).toMatchObject({
       type: 'object',
@@ -73,6 +74,11 @@ describe('structured output', () => {
     expect(records[0]!.error).toMatch(/^LLM_OUTPUT_INVALID: /);
     expect(records[0]!.promptTokens).toBeGreaterThan(0);
     expect(records.every((x) => x.project === 'p')).toBe(true);
+    // `usage` is the last ask's; `spent` covers both, for callers that account for tokens
+    expect(r.asks).toBe(2);
+    expect(r.usage.promptTokens).toBe(records[1]!.promptTokens);
+    expect(r.spent.promptTokens).toBe(records[0]!.promptTokens! + records[1]!.promptTokens!);
+    expect(r.spent.completionTokens).toBe(records[0]!.completionTokens! + records[1]!.completionTokens!);
   });
 
   it('repairs a reply that is not JSON at all', async () => {
@@ -96,6 +102,7 @@ describe('structured output', () => {
     expect(details.issues.map((i) => i.path).sort()).toEqual(['language', 'steps']);
     expect(fake.chats()).toHaveLength(2);
     expect(records.map((r) => r.ok)).toEqual([false, false]);
+    expect(fe.details).toMatchObject({ spent: { promptTokens: records[0]!.promptTokens! + records[1]!.promptTokens! } });
   });
 
   it('streams a structured reply when onToken is given', async () => {

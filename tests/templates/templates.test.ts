@@ -35,6 +35,13 @@ describe('loadTemplate', () => {
     expect(TEMPLATE_DIR).toBe(join(REPO, 'templates') + '/');
     expect(listTemplates()).toEqual([
       'agent-system.md',
+      'coordinator-aggregator.md',
+      'coordinator-assignment.md',
+      'coordinator-plan-problems.md',
+      'coordinator-reviewer.md',
+      'coordinator-specialist.md',
+      'coordinator-strategist.md',
+      'coordinator-tool-designer.md',
       'javascript-tool.js.tmpl',
       'python-tool.py.tmpl',
       'shell-tool.sh.tmpl',

@@ -10,6 +10,7 @@ export const TAGS = [
   { name: 'tools', description: 'Tool blueprints into checked, probed, registered tools; run them in the sandbox' },
   { name: 'agents', description: 'Agents from blueprints, designed by the model or cloned; runs that call tools' },
   { name: 'work', description: 'Jobs (tool generation) and runs (tools, agents, executions), and model usage' },
+  { name: 'projects', description: 'Tasks the coordinator plans, delegates, reviews, iterates and aggregates, durably' },
   { name: 'executions', description: 'One-off runs of a script: checked, sandboxed, audited, private to the caller' },
   { name: 'policies', description: 'Security policies: read with ETags, edit with If-Match, history, restore' },
   { name: 'checker', description: 'The static checker on its own' },

@@ -71,7 +71,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
           'subprotocols `agent-factory.v1` and `agent-factory.bearer.<token>` (the server answers `agent-factory.v1`), or',
           'send `?access_token=` (redacted from logs).',
           'Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`,',
-          '`tool:<name>`, `jobs`, `runs`, `agents`, `tools` or `*`; receive `{"type":"event","id":N,"topic":…,"event":',
+          '`tool:<name>`, `project:<id>`, `jobs`, `runs`, `agents`, `tools`, `projects` or `*`; receive `{"type":"event","id":N,"topic":…,"event":',
           '{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the',
           'last id to get what you missed. A topic you may not see (or that does not exist) is refused with',
           'RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources',

@@ -1,0 +1,162 @@
+/**
+ * The narrow ports through which the coordinator reaches the rest of the service. The engine knows
+ * only these; adapters.ts binds them to the store, the event bus, the audit trail and the factory.
+ */
+import type { AuditEvent, AuditEventInput } from '../audit/event.ts';
+import type { AgentBlueprint, ToolBlueprint } from '../blueprints/index.ts';
+import type { ProgressEvent, ProgressInput } from '../events/bus.ts';
+import type { JournalEntry, Principal, ProjectRecord, ProjectStatus, Usage } from './model.ts';
+
+/** Builds the complete (hashed) row from the current head, inside the writer's transaction. */
+export type ChainBuilder<T> = (prev: { seq: number; hash: string } | undefined) => T;
+
+export type ProjectPatch = Partial<
+  Pick<
+    ProjectRecord,
+    'status' | 'phase' | 'plan' | 'result' | 'error' | 'waiting' | 'paused' | 'metrics' | 'config' | 'startedAt' | 'finishedAt'
+  >
+>;
+
+/** Everything one transaction writes: journal rows, the project's new state, its events and audit rows. */
+export interface ProjectCommit {
+  project: string;
+  /** the lease owner the write requires (a runner's writes are fenced); absent: any writer */
+  fence?: string;
+  /** a fenced write fails with PROJECT_CANCELLED once a cancel was requested, unless this is set */
+  ignoreCancel?: boolean;
+  /** nothing that must be durable at once (progress events): may wait briefly to share a later write's transaction */
+  lazy?: boolean;
+  journal?: ChainBuilder<JournalEntry>[];
+  patch?: ProjectPatch;
+  /** added to the running totals */
+  usage?: Partial<Usage>;
+  events?: ProgressInput[];
+  audit?: ChainBuilder<AuditEvent>[];
+}
+
+export interface Committed {
+  project: ProjectRecord;
+  journal: JournalEntry[];
+  events: ProgressEvent[];
+  audit: AuditEvent[];
+}
+
+export interface ProjectListQuery {
+  /** only projects of these owners (absent: every owner) */
+  owners?: string[];
+  status?: ProjectStatus[];
+  /** projects created before this key ([createdAt, id] of the last project of the previous page): newest first */
+  before?: [string, string];
+  limit: number;
+}
+
+export type NewProject = Pick<ProjectRecord, 'id' | 'name' | 'owner' | 'task' | 'pipeline' | 'config'>;
+
+/**
+ * Projects and their journals. Asynchronous by contract (a later store is asynchronous throughout);
+ * `commit` is atomic, and calls `then` synchronously right after the transaction commits, so live
+ * listeners see the written events in order before any other write can interleave.
+ */
+export interface ProjectRepository {
+  create(p: NewProject, extras: Omit<ProjectCommit, 'project' | 'fence' | 'patch'>, then?: (c: Committed) => void): Promise<Committed>;
+  commit(c: ProjectCommit, then?: (c: Committed) => void): Promise<Committed>;
+  get(id: string): Promise<ProjectRecord | undefined>;
+  list(q: ProjectListQuery): Promise<ProjectRecord[]>;
+  /** journal rows in order; `kinds` filters, `afterSeq` pages */
+  journal(id: string, q?: { afterSeq?: number; kinds?: JournalEntry['kind'][]; limit?: number }): Promise<JournalEntry[]>;
+  journalEntry(id: string, key: string): Promise<JournalEntry | undefined>;
+  /** takes the lease when it is free, lapsed, held by `owner` already, or held by `takeOverFrom` */
+  acquire(id: string, owner: string, expiresAt: string, takeOverFrom?: string): Promise<boolean>;
+  renew(id: string, owner: string, expiresAt: string): Promise<boolean>;
+  release(id: string, owner: string): Promise<void>;
+  requestCancel(id: string): Promise<void>;
+  /** how many projects are in each status (readiness) */
+  countByStatus(): Promise<Partial<Record<ProjectStatus, number>>>;
+  /** projects in `statuses`, oldest first, with their lease (for recovery after a restart) */
+  inStatus(statuses: readonly ProjectStatus[]): Promise<Pick<ProjectRecord, 'id' | 'status' | 'lease' | 'createdAt'>[]>;
+}
+
+/** The progress stream: `prepare`d events go into a commit; `publish` writes one on its own (not state). */
+export interface EventsPort {
+  publish(e: ProgressInput): void;
+  /** hands an event that a commit wrote to live subscribers */
+  announce(e: ProgressEvent): void;
+}
+
+export interface AuditPort {
+  /** validates an audit input now and returns the builder a commit chains in */
+  prepare(input: AuditEventInput): ChainBuilder<AuditEvent>;
+  /** hands an event that a commit wrote to live subscribers */
+  announce(e: AuditEvent): void;
+}
+
+/** An agent of the pool, as the delegator sees it. */
+export interface PoolAgent {
+  id: string;
+  name: string;
+  origin: 'blueprint' | 'specialist' | 'clone';
+  createdBy: string;
+  blueprint: AgentBlueprint;
+}
+
+/**
+ * The agents a project may use. The coordinator acts for the project's owner: `owner` is the project's
+ * owner, and the pool holds what that owner may use (its own agents, shared ones, the service's).
+ */
+export interface AgentPool {
+  /** agents the owner may use that are alive (not destroyed, not expired) */
+  list(owner: string): Promise<PoolAgent[]>;
+  get(id: string, owner: string): Promise<PoolAgent | undefined>;
+  /** the owner's new agent, validated like any blueprint (schema and policy) before it is stored; audited and streamed by the factory */
+  create(bp: unknown, owner: string, origin: 'specialist'): Promise<PoolAgent>;
+  /** destroys one of the owner's agents; false when it is gone already */
+  destroy(id: string, owner: string, reason: string): Promise<boolean>;
+  /** policies an agent may name */
+  policies(): string[];
+}
+
+export interface ToolRunOutcome {
+  /** what the model is shown as the tool's result */
+  reply: Record<string, unknown>;
+  ok: boolean;
+  runId?: string;
+}
+
+export interface GeneratedTool {
+  name: string;
+  version: number;
+  /** the job's model calls; `estimatedCalls` of them had no counts and are charged an estimate */
+  usage: { promptTokens: number; completionTokens: number; costUsd: number; llmCalls: number; estimatedCalls: number };
+}
+
+/** The tools a project may use: those its owner may use (its own, shared ones, the service's). */
+export interface ToolPool {
+  /** registered, active tools the owner may use */
+  list(owner: string): Promise<{ name: string; blueprint: ToolBlueprint }[]>;
+  get(name: string, owner: string): Promise<ToolBlueprint | undefined>;
+  /**
+   * Run as the owner (`ctx.actor`): checked under the policy in force now, then sandboxed; failures (a
+   * blocked source included) come back as a reply, never thrown (abort and an unusable sandbox excepted)
+   */
+  execute(
+    name: string,
+    args: Record<string, unknown>,
+    ctx: { actor: string; project: string; task: string; agent: string; signal: AbortSignal },
+  ): Promise<ToolRunOutcome>;
+  /** generate → check → probe → register through the tool factory as the owner's tool; resolves when it is registered */
+  generate(bp: ToolBlueprint, owner: string, signal: AbortSignal): Promise<GeneratedTool>;
+  /** destroys one of the owner's tools; false when it is gone already */
+  destroy(name: string, owner: string, reason: string): Promise<boolean>;
+}
+
+/**
+ * Who may see and change a project: the service's access rules (src/access), where `project` is a kind
+ * of resource like tools and agents. Viewers and admins see every project, a submitter its own; only the
+ * owner or an admin changes one (cancel, approvals, resume, budget). Every refusal is audited there.
+ */
+export interface ProjectAccess {
+  /** RESOURCE_NOT_FOUND when `who` may not see it (or there is none), FORBIDDEN when it sees it but may not `action` */
+  require(who: Principal, id: string, action: 'read' | 'change'): void;
+  /** whose projects a list shows `who`: every owner's, or these owners' */
+  owners(who: Principal): string[] | 'all';
+}
