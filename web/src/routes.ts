@@ -1,6 +1,5 @@
 /**
- * The dashboard's pages. Project pages (list, a project's DAG and chat, approvals) plug in as more
- * entries here, with `project:` topics for their live updates.
+ * The dashboard's pages, each with the stream topics it follows (projects: `project:<id>`).
  */
 import type { RouteDef } from './router.ts';
 import { ActivityPage } from './pages/activity.tsx';
@@ -8,12 +7,16 @@ import { AgentList, AgentPage } from './pages/agents.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { Overview } from './pages/overview.tsx';
 import { PolicyList, PolicyPage } from './pages/policies.tsx';
+import { ProjectPage } from './pages/project/project.tsx';
+import { ProjectList } from './pages/projects.tsx';
 import { JobList, JobPage, RunList, RunPage } from './pages/runs.tsx';
 import { ToolList, ToolPage } from './pages/tools.tsx';
 import { UsagePage } from './pages/usage.tsx';
 
 export const ROUTES: RouteDef[] = [
   { path: '/', title: () => 'Overview', view: Overview, nav: { label: 'Overview', order: 0 } },
+  { path: '/projects', title: () => 'Projects', view: ProjectList, nav: { label: 'Projects', order: 10 } },
+  { path: '/projects/:id', title: (p) => `Project ${p.id}`, view: ProjectPage },
   { path: '/tools', title: () => 'Tools', view: ToolList, nav: { label: 'Tools', order: 20 } },
   { path: '/tools/:name', title: (p) => `Tool ${p.name}`, view: ToolPage },
   { path: '/agents', title: () => 'Agents', view: AgentList, nav: { label: 'Agents', order: 30 } },

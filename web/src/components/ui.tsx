@@ -2,11 +2,11 @@ import type { ComponentChildren } from 'preact';
 
 /** A status as text and colour (the text carries the meaning; the colour only helps). */
 export function Status({ value }: { value: string }) {
-  const tone = /succeeded|ok|registered|allowed|passed|true|live|completed/.test(value)
+  const tone = /succeeded|ok|registered|allowed|passed|true|live|completed|accepted|verified/.test(value)
     ? 'good'
     : /failed|error|blocked|timeout|oom|killed|cancelled|false|broken/.test(value)
       ? 'bad'
-      : /running|queued|pending|connecting|reconnecting/.test(value)
+      : /running|queued|pending|connecting|reconnecting|planning|executing|reviewing|waiting|paused|assigned|flagged/.test(value)
         ? 'busy'
         : 'plain';
   return <span class={`status status-${tone}`}>{value}</span>;
