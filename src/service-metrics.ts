@@ -4,6 +4,7 @@ import type { Config } from './config/schema.ts';
 import type { ExecutionObserver } from './execution/index.ts';
 import { ROLES } from './llm/index.ts';
 import { Metrics } from './metrics/index.ts';
+import type { ServiceDeps } from './service-deps.ts';
 
 /**
  * The service's metrics with the label values this configuration allows: the configured models and
@@ -32,4 +33,14 @@ export function observeExecutions(metrics: Metrics): ExecutionObserver {
       }),
     onRun: (r) => metrics.sandboxRun(r),
   };
+}
+
+/**
+ * The coordinator's numbers: projects by status and approvals waiting read from the store at each
+ * scrape (so every process sees the same, whichever runs a project), steps counted as this process's
+ * runs announce them finished. No project id reaches a label.
+ */
+export function observeProjects(metrics: Metrics, deps: Pick<ServiceDeps, 'store' | 'events'>): void {
+  metrics.projectSource(() => deps.store.projects.countByStatus() as Promise<Record<string, number>>);
+  deps.events.subscribe(metrics.projectEvent);
 }

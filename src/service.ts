@@ -20,7 +20,7 @@ import { Sandboxes } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
-import { serviceMetrics, observeExecutions } from './service-metrics.ts';
+import { observeExecutions, observeProjects, serviceMetrics } from './service-metrics.ts';
 import { buildMetricsApp } from './server/routes/metrics.ts';
 
 export interface CoreOptions {
@@ -85,6 +85,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     if (opts.prewarm) deps.factory.startSweeper(config.factory.sweepIntervalMs);
     deps.coordinator = createCoordinator(deps, opts.coordinator);
     closers.unshift(() => deps.coordinator.close()); // runs stop where they are, before anything they use closes
+    if (metrics) observeProjects(metrics, deps);
     if (opts.projects) await deps.coordinator.start();
     return deps;
   } catch (e) {

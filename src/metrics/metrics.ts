@@ -50,6 +50,9 @@ export class Metrics implements ProjectMetrics {
   private readonly profiles = new Map<string, string>();
   private readonly maxProfiles: number;
   private pools: () => PoolSnapshot[] = () => [];
+  private projectsByStatus: (() => Promise<Record<string, number>>) | undefined;
+  /** one read per scrape serves both project gauges */
+  private counting: Promise<void> | undefined;
 
   private readonly sandboxRuns: Counter<'runtime' | 'status'>;
   private readonly sandboxDuration: Histogram<'runtime' | 'status'>;
@@ -166,15 +169,31 @@ export class Metrics implements ProjectMetrics {
       labelNames: ['type'],
       registers,
     });
-    // fed by the coordinator (projects): named here so that dashboards and alerts can be written now
-    this.projects = new Gauge({ name: 'factory_projects', help: 'Projects by status', labelNames: ['status'], registers });
+    // fed by the coordinator: counts read from the store at each scrape (projectSource), steps as they finish
+    const counts = () => this.projectCounts();
+    this.projects = new Gauge({
+      name: 'factory_projects',
+      help: 'Projects by status',
+      labelNames: ['status'],
+      registers,
+      async collect() {
+        await counts();
+      },
+    });
     this.projectSteps = new Counter({
       name: 'factory_project_steps_total',
       help: 'Project steps finished, by outcome',
       labelNames: ['status'],
       registers,
     });
-    this.approvals = new Gauge({ name: 'factory_approvals_waiting', help: 'Approval gates waiting for a decision', registers });
+    this.approvals = new Gauge({
+      name: 'factory_approvals_waiting',
+      help: 'Approval gates waiting for a decision',
+      registers,
+      async collect() {
+        await counts();
+      },
+    });
   }
 
   get contentType(): string {
@@ -229,6 +248,35 @@ export class Metrics implements ProjectMetrics {
   auditAppended = (e: { type: string }): void => {
     this.auditEvents.inc({ type: this.auditTypes.of(e.type) });
   };
+
+  /**
+   * Where projects by status are read at each scrape (the store's counts); a project waiting for
+   * approval has exactly one open gate, so that count is also the approvals waiting.
+   */
+  projectSource(read: () => Promise<Record<string, number>>): void {
+    this.projectsByStatus = read;
+  }
+
+  /** Project steps as the coordinator announces them finished (`step_completed`, `step_failed`). */
+  projectEvent = (e: { topic: string; status: string }): void => {
+    if (!e.topic.startsWith('project:')) return;
+    if (e.status === 'step_completed') this.projectStep('completed');
+    else if (e.status === 'step_failed') this.projectStep('failed');
+  };
+
+  private projectCounts(): Promise<void> {
+    const read = this.projectsByStatus;
+    if (!read) return Promise.resolve();
+    this.counting ??= read()
+      .then((by) => {
+        this.setProjects(by);
+        this.setApprovalsWaiting(by.waiting_for_approval ?? 0);
+      })
+      .finally(() => {
+        this.counting = undefined;
+      });
+    return this.counting;
+  }
 
   setProjects(byStatus: Record<string, number>): void {
     this.projects.reset();
