@@ -92,14 +92,14 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** `factory serve` as its own process on a data directory and port. */
-export async function serve(dataDir: string, policyDir: string, port: number): Promise<ServiceProcess> {
+/** `factory serve` as its own process on a data directory and port (`env`: more of its environment, e.g. OLLAMA_HOST). */
+export async function serve(dataDir: string, policyDir: string, port: number, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const child = spawn(
     process.execPath,
     ['--no-node-snapshot', BIN, 'serve', '--port', String(port), '--data-dir', dataDir, '--policy-dir', policyDir],
     {
       cwd: REPO,
-      env: { ...process.env, FACTORY_LOG_LEVEL: 'warn', FACTORY_POOL_SIZE: '0', OLLAMA_HOST: 'http://127.0.0.1:9' },
+      env: { ...process.env, FACTORY_LOG_LEVEL: 'warn', FACTORY_POOL_SIZE: '0', OLLAMA_HOST: 'http://127.0.0.1:9', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );

@@ -3,6 +3,7 @@
  * latest of its inputs), and who works on what now (seed 000 §3's live status of each participant).
  */
 import type { Schemas } from '../api.ts';
+import type { OpenStep } from './live.ts';
 
 type Project = Schemas['Project'];
 type Task = Schemas['ProjectTask'];
@@ -40,36 +41,49 @@ const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
 /**
  * The coordinator's roles and the agents of the plan with their presence: working (a step of theirs
- * runs), waiting (for inputs, for a person, or paused), ready (nothing to do now).
+ * runs), waiting (for a review of their work, for a person, or paused), ready (nothing to do now).
+ * `open`: the steps in flight as the stream tells them; without word of a sub-task's step, an
+ * assigned or running sub-task of an executing project counts as worked on (assignment and work
+ * follow each other within the concurrency limit).
  */
-export function participantsOf(p: Project, reviewers: string[]): Participant[] {
-  const open = !TERMINAL.has(p.status);
-  const waiting = p.status === 'waiting_for_approval' || p.status === 'paused';
+export function participantsOf(p: Project, reviewers: string[], open: OpenStep[] = []): Participant[] {
+  const active = !TERMINAL.has(p.status);
+  const held = p.status === 'waiting_for_approval' || p.status === 'paused';
+  const flying = (phase: string, task?: string) => open.some((s) => s.phase === phase && (task === undefined || s.task === task));
   const out: Participant[] = [
-    role('strategist', 'plans', p.status === 'planning' ? 'working' : 'ready', p.status === 'planning' ? 'planning' : ''),
-    role('delegator', 'assigns', p.status === 'executing' && p.tasks.some((t) => t.status === 'pending' && !t.agent) ? 'working' : 'ready', ''),
+    role('strategist', 'plans', p.status === 'planning' || flying('plan') ? 'working' : 'ready', p.status === 'planning' ? 'planning' : ''),
+    role('delegator', 'assigns', flying('assign') ? 'working' : 'ready', ''),
     role(
       'coordinator',
       'decides',
-      waiting ? 'waiting' : open ? 'working' : 'ready',
-      p.status === 'waiting_for_approval' ? `waiting for a decision on the ${p.waiting?.gate ?? ''} gate` : p.paused ? `paused (${p.paused.reason})` : open ? p.status : '',
+      held ? 'waiting' : active ? 'working' : 'ready',
+      p.status === 'waiting_for_approval'
+        ? `waiting for a decision on the ${p.waiting?.gate ?? ''} gate`
+        : p.paused
+          ? `paused (${p.paused.reason})`
+          : active
+            ? p.status
+            : '',
     ),
-    role('aggregator', 'merges', p.status === 'reviewing' ? 'working' : 'ready', p.status === 'reviewing' ? 'merging the results' : ''),
+    role('aggregator', 'merges', flying('aggregate') ? 'working' : 'ready', flying('aggregate') ? 'merging the results' : ''),
   ];
   const agents = new Map<string, Task[]>();
   for (const t of p.tasks) if (t.agent) agents.set(t.agent.name, [...(agents.get(t.agent.name) ?? []), t]);
   for (const [name, tasks] of agents) {
-    const running = tasks.filter((t) => t.status === 'running');
-    const queued = tasks.filter((t) => t.status === 'assigned' || t.status === 'pending');
-    const presence: Presence = !open ? 'ready' : running.length ? (waiting ? 'waiting' : 'working') : queued.length ? 'waiting' : 'ready';
-    const doing = running.length
-      ? `on ${running.map((t) => `${t.id} (iteration ${Math.max(1, t.iterations)})`).join(', ')}`
-      : queued.length
-        ? `next: ${queued.map((t) => t.id).join(', ')}`
+    const busy = tasks.filter((t) => t.status === 'assigned' || t.status === 'running');
+    const known = (t: Task) => open.some((s) => s.task === t.id);
+    const working = busy.filter((t) => flying('execute', t.id) || (!known(t) && p.status === 'executing'));
+    const reviewed = busy.filter((t) => flying('review', t.id));
+    const presence: Presence = !active || busy.length === 0 ? 'ready' : held ? 'waiting' : working.length ? 'working' : 'waiting';
+    const doing = working.length
+      ? `on ${working.map((t) => `${t.id} (iteration ${Math.max(1, t.iterations + (flying('execute', t.id) ? 1 : 0))})`).join(', ')}`
+      : reviewed.length
+        ? `waiting for the review of ${reviewed.map((t) => t.id).join(', ')}`
         : '';
     out.push({ name, role: tasks.some((t) => t.agent?.created) ? 'specialist' : 'agent', presence, doing });
   }
-  for (const r of reviewers) if (!out.some((x) => x.name === r)) out.push(role(r, 'reviews', 'ready', ''));
+  const reviewing = flying('review') || flying('final-review');
+  for (const r of reviewers) if (!out.some((x) => x.name === r)) out.push(role(r, 'reviews', reviewing ? 'working' : 'ready', ''));
   return out;
 }
 

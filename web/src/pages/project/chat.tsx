@@ -2,6 +2,7 @@ import type { Schemas } from '../../api.ts';
 import { Time } from '../../components/ui.tsx';
 import { colourOf, displayName, initialsOf, mentions, type ChatLine } from '../../projects/chat.ts';
 import { participantsOf } from '../../projects/dag.ts';
+import { useOpenSteps } from '../../projects/live.ts';
 import { useSession } from '../../session.ts';
 
 type Project = Schemas['Project'];
@@ -10,7 +11,8 @@ type Project = Schemas['Project'];
 export function Chat({ p, lines }: { p: Project; lines: ChatLine[] }) {
   const { me } = useSession();
   const reviewers = [...new Set(p.tasks.flatMap((t) => t.evaluations.map((e) => e.reviewer)))];
-  const people = participantsOf(p, reviewers);
+  const open = useOpenSteps(p.id);
+  const people = participantsOf(p, reviewers, open);
   return (
     <div class="chat">
       <ul class="participants" aria-label="Participants">

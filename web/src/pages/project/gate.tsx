@@ -110,9 +110,11 @@ function PlanView({ plan }: { plan: Plan }) {
   );
 }
 
+/** The plan gate's subject: `{ version, plan: { analysis, subTasks } }` (or the plan itself). */
 function asPlan(v: unknown): Plan | null {
-  const o = v as Partial<Plan> | null;
-  return o && typeof o === 'object' && Array.isArray(o.subTasks) ? (o as Plan) : null;
+  const o = (v && typeof v === 'object' ? v : {}) as { plan?: unknown; subTasks?: unknown };
+  const plan = (o.plan && typeof o.plan === 'object' ? o.plan : o) as Partial<Plan>;
+  return Array.isArray(plan.subTasks) ? (plan as Plan) : null;
 }
 
 /** The service's message, with a plan's problems listed where it gives them. */
