@@ -34,7 +34,7 @@ export async function fanoutBench(subscribers = Number(process.env.BENCH_SUBSCRI
     await ready;
     const t0 = performance.now();
     for (let i = 0; i < events; i++) {
-      s.service.deps.events.publish({ topic, owner: 'bench', status: 'running', progress: i / events, message: `step ${i}`, metadata: { sentAt: performance.timeOrigin + performance.now() } });
+      await s.service.deps.events.publish({ topic, owner: 'bench', status: 'running', progress: i / events, message: `step ${i}`, metadata: { sentAt: performance.timeOrigin + performance.now() } });
       if (i % 10 === 9) await new Promise((r) => setImmediate(r)); // let the sockets drain between bursts
     }
     const publishMs = performance.now() - t0;

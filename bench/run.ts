@@ -1,6 +1,7 @@
 // npm run bench [-- NAME…]: runs the benchmarks and prints figures with the machine they ran on.
 import { auditBench } from './audit.bench.ts';
 import { checkerBench } from './checker.bench.ts';
+import { cliBench } from './cli.bench.ts';
 import { dashboardBench } from './dashboard.bench.ts';
 import { fanoutBench, submissionBench } from './factory.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   audit: () => auditBench(Number(process.env.BENCH_AUDIT_EVENTS ?? 100_000)),
   healthz: () => healthzBench(Number(process.env.BENCH_SECONDS ?? 5)),
   checker: () => checkerBench(),
+  cli: () => cliBench(),
   sandbox: () => sandboxBench(),
   fanout: () => fanoutBench(),
   submissions: () => submissionBench(),

@@ -1,6 +1,13 @@
-#!/usr/bin/env -S node --no-node-snapshot
-// The `factory` command. Loads the TypeScript sources through tsx; isolated-vm needs --no-node-snapshot.
-import { register } from 'tsx/esm/api';
+#!/usr/bin/env node
+// The `factory` command. Runs the build in dist/ (`npm run build`, done by scripts/setup.sh) when it was
+// built from the sources as they are now; otherwise, or with FACTORY_FROM_SOURCE=1, the TypeScript
+// sources through tsx, which is slower to start. A stale build never runs: see bin/dist.js.
+// CommonJS (bin/package.json): a CommonJS entry starts faster than an ES module. No --no-node-snapshot
+// either: it slows every start, so only the commands that load isolated-vm run again with it
+// (src/cli/isolates.ts).
+'use strict';
+const { join } = require('node:path');
+const { checkBuild, loadBundle } = require('./dist.js');
 
 // `factory … | head` closes the pipe early: stop quietly instead of crashing on EPIPE
 for (const s of [process.stdout, process.stderr]) {
@@ -9,9 +16,35 @@ for (const s of [process.stdout, process.stderr]) {
     throw e;
   });
 }
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
-// The command has answered. Whatever still holds the event loop after this (a request to an engine that
-// stopped answering, say) must not keep the process: leave within a second, sooner if nothing is left.
-setTimeout(() => process.exit(), 1000).unref();
+
+async function load() {
+  const root = join(__dirname, '..');
+  if (process.env.FACTORY_FROM_SOURCE !== '1') {
+    const build = checkBuild(root);
+    if (build.fresh) return loadBundle(root).exports;
+    process.stderr.write(`factory: ${build.why}; running the sources through tsx (slower start; \`npm run build\` makes dist/)\n`);
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli/main.ts');
+}
+
+async function start() {
+  const { main } = await load();
+  process.exitCode = await main(process.argv.slice(2));
+  // The command has answered: leave as soon as its output is written. Whatever still holds the event loop
+  // (a request to an engine that stopped answering, a container removal handed to the engine) must not
+  // keep the process.
+  setTimeout(() => process.exit(), 1000).unref(); // should a stream never report back
+  let pending = 2;
+  for (const s of [process.stdout, process.stderr]) {
+    s.write('', () => {
+      if (--pending === 0) process.exit();
+    });
+  }
+}
+
+start().catch((e) => {
+  process.stderr.write(`factory: ${e?.stack ?? e}\n`);
+  process.exit(1);
+});

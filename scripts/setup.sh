@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One-step setup on a fresh machine: the Docker engine and sandbox images (scripts/docker-up.sh) and the
-# npm dependencies, in parallel. Idempotent: quick when everything is already in place.
+# One-step setup on a fresh machine: the Docker engine and sandbox images (scripts/docker-up.sh) and, in
+# parallel, the npm dependencies and the CLI's build. Idempotent: quick when everything is already in place.
+# Bandit (only `npm run bench -- cli` compares against it) is not installed: apt-get install -y bandit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,10 @@ else
   log "building the dashboard (npm run build:web)"
   npm run --silent build:web
 fi
+
+# the CLI's build (dist/): rebuilt only when a source, package.json or the installed packages changed
+log "building the CLI (dist/)"
+node scripts/build.js --if-stale
 
 if ! wait "$docker_pid"; then
   log "Docker bring-up failed; its log follows"

@@ -47,27 +47,27 @@ export class PolicyHistory {
         .map((i) => `${i.path}: ${i.message}`)
         .join('; ')
         .slice(0, 2000);
-      this.rejected(e.name, e.source === 'write' ? 'api' : 'disk', e.source, error, {
+      void this.rejected(e.name, e.source === 'write' ? 'api' : 'disk', e.source, error, {
         file: e.file,
         issues: e.issues ?? [],
         rejectedHash: e.hash,
         inForceHash: e.inForceHash ?? null,
-      });
+      }).catch(() => undefined); // the watcher does not wait; a store that fails is reported by readiness
       return;
     }
     if (e.kind === 'removed') {
-      this.audit.record({
+      void this.audit.record({
         type: 'policy_changed',
         action: 'removed',
         target: e.name,
         actor: 'disk',
         securityFlags: ['policy'],
         details: { file: e.file },
-      });
+      }).catch(() => undefined);
       return;
     }
     if (e.source === 'write' || !this.registry) return; // update() records its own writes, with the author
-    void this.update({ name: e.name, author: 'disk', how: e.source, source: 'disk' });
+    void this.update({ name: e.name, author: 'disk', how: e.source, source: 'disk' }).catch(() => undefined);
   };
 
   /** Takes in a change: writes the text if there is one (refusals audited and thrown), records the version, audits it. */
@@ -80,11 +80,11 @@ export class PolicyHistory {
       } catch (e) {
         const fe = e instanceof FactoryError ? e : undefined;
         const details = { code: fe?.code ?? null, details: (fe?.details as Record<string, unknown> | undefined) ?? null };
-        this.rejected(u.name, u.author, u.source, `${fe?.code ?? 'INTERNAL'}: ${fe?.message ?? String(e)}`, details, u.text);
+        await this.rejected(u.name, u.author, u.source, `${fe?.code ?? 'INTERNAL'}: ${fe?.message ?? String(e)}`, details, u.text);
         throw e;
       }
     }
-    const version = this.recordVersion(u.name, u.author, u.how, u.source);
+    const version = await this.recordVersion(u.name, u.author, u.how, u.source);
     const src = registry.source(u.name);
     return { name: u.name, etag: src.hash, previousEtag, version, policy: registry.get(u.name) };
   }
@@ -102,57 +102,60 @@ export class PolicyHistory {
     expected: string | undefined,
     author: string,
   ): Promise<PolicyUpdated & { restoredFrom: number }> {
-    const old = this.version(name, version);
+    const old = await this.version(name, version);
     const done = await this.update({ name, text: old.text, expected, author, how: `restored version ${old.version}`, source: 'restore' });
     return { ...done, restoredFrom: old.version };
   }
 
-  /** Stores the text in force as a new version if it differs from the latest one; audits when it does. */
-  recordVersion(name: string, author: string, how: string, source: PolicyVersion['source'] = 'disk'): number | null {
+  /**
+   * Stores the text in force as a new version if it differs from the latest one, and audits it: the
+   * version and its audit row are committed together (one transaction).
+   */
+  async recordVersion(name: string, author: string, how: string, source: PolicyVersion['source'] = 'disk'): Promise<number | null> {
     if (!this.registry?.has(name)) return null;
     const { text, hash: etag } = this.registry.source(name);
-    const { version, added } = this.store.policies.record({ name, text, etag, author, source });
-    if (added) {
-      this.audit.record({
-        type: 'policy_changed',
-        action: how,
-        target: name,
-        actor: author,
-        securityFlags: ['policy'],
-        details: { version: version.version, etag, source },
-      });
-    }
+    const { version, audited } = await this.store.transaction(async (tx) => {
+      const { version, added } = await tx.policies.record({ name, text, etag, author, source });
+      if (!added) return { version, audited: undefined };
+      const details = { version: version.version, etag, source };
+      const event = this.audit.prepare({ type: 'policy_changed', action: how, target: name, actor: author, securityFlags: ['policy'], details });
+      return { version, audited: await tx.audit.append(event) };
+    });
+    if (audited) this.audit.announce(audited);
     return version.version;
   }
 
   /** At start: record every policy in force (a no-op for versions already in the history). */
-  recordAll(): void {
-    for (const p of this.registry?.list() ?? []) this.recordVersion(p.name, 'disk', 'start');
+  async recordAll(): Promise<void> {
+    for (const p of this.registry?.list() ?? []) await this.recordVersion(p.name, 'disk', 'start');
   }
 
   /** The policies in force (by name), each with its ETag and latest version, and the files refused now. */
-  list(page: PageRequest): PageOf<PolicyInfo & { etag: string; version: number | null }> & { problems: RejectedPolicy[] } {
+  async list(page: PageRequest): Promise<PageOf<PolicyInfo & { etag: string; version: number | null }> & { problems: RejectedPolicy[] }> {
     const registry = this.need();
-    const all = registry.list().map((p) => ({ ...p, etag: p.hash, version: this.store.policies.latest(p.name)?.version ?? null }));
+    const policies = registry.list();
+    const latest = await Promise.all(policies.map((p) => this.store.policies.latest(p.name)));
+    const all = policies.map((p, i) => ({ ...p, etag: p.hash, version: latest[i]?.version ?? null }));
     return { ...pageOfList(all, page, (p) => [p.name]), problems: registry.problems() };
   }
 
   /** One policy in force: its text, ETag, version, the resolved policy, and a refused edit on disk if there is one. */
-  read(name: string): {
+  async read(name: string): Promise<{
     name: string;
     etag: string;
     version: number | null;
     text: string;
     policy: Policy;
     pendingProblem?: RejectedPolicy;
-  } {
+  }> {
     const registry = this.need();
     const src = registry.source(name);
     const problem = registry.problems().find((p) => p.name === name);
+    const latest = await this.store.policies.latest(name);
     return {
       name,
       etag: src.hash,
-      version: this.store.policies.latest(name)?.version ?? null,
+      version: latest?.version ?? null,
       text: src.text,
       policy: registry.get(name),
       ...(problem ? { pendingProblem: problem } : {}),
@@ -160,8 +163,8 @@ export class PolicyHistory {
   }
 
   /** Every version of a policy, oldest first, each with a unified diff from the one before. */
-  history(name: string, page: PageRequest): PageOf<Omit<PolicyVersion, 'text' | 'name'> & { diff: string }> {
-    const versions = this.store.policies.history(name);
+  async history(name: string, page: PageRequest): Promise<PageOf<Omit<PolicyVersion, 'text' | 'name'> & { diff: string }>> {
+    const versions = await this.store.policies.history(name);
     if (versions.length === 0 && !this.need().has(name)) throw new FactoryError('POLICY_NOT_FOUND', `no policy named '${name}'`, { name });
     const all = versions.map((v, i) => ({
       version: v.version,
@@ -177,14 +180,14 @@ export class PolicyHistory {
     return pageOfList(all, page, (v) => [v.version]);
   }
 
-  version(name: string, version: number): PolicyVersion {
-    const v = this.store.policies.get(name, version);
+  async version(name: string, version: number): Promise<PolicyVersion> {
+    const v = await this.store.policies.get(name, version);
     if (!v) throw new FactoryError('RESOURCE_NOT_FOUND', `policy '${name}' has no version ${version}`, { name, version });
     return v;
   }
 
-  private rejected(name: string, actor: string, action: string, error: string, details: Record<string, unknown>, input = ''): void {
-    this.audit.record({
+  private async rejected(name: string, actor: string, action: string, error: string, details: Record<string, unknown>, input = ''): Promise<void> {
+    await this.audit.record({
       type: 'policy_rejected',
       action,
       target: name,

@@ -95,7 +95,7 @@ export async function readiness(d: ReadinessDeps): Promise<{ ready: boolean; rep
   const coordinator = await coordinatorCheck(d.coordinator);
   const images = docker.ok ? await d.sandboxes.imageStatus().catch(() => []) : [];
   const sandbox = { ok: docker.ok && images.length > 0 && images.every((i) => i.ok), images, pool: d.sandboxes.docker.poolStats() };
-  const store = storeCheck(d.store);
+  const store = await storeCheck(d.store);
   const policies = { ok: d.policies.list().length > 0, names: d.policies.list().map((p) => p.name), problems: d.policies.problems() };
   const bp = d.blueprints;
   const blueprints = { ok: bp.rejected.length === 0, agents: bp.agents.size, tools: bp.tools.size, rejected: bp.rejected };
@@ -118,10 +118,12 @@ async function coordinatorCheck(c: Pick<Coordinator, 'status'>): Promise<Coordin
   return c.status().catch(() => ({ ok: false, started: false, ...NO_PROJECTS }));
 }
 
-function storeCheck(store: Store): Readiness['checks']['store'] {
+async function storeCheck(store: Store): Promise<Readiness['checks']['store']> {
   try {
-    if (store.isOpen && store.ping())
-      return { ok: true, path: store.path, schemaVersion: store.schemaVersion(), journalMode: store.journalMode() };
+    if (store.isOpen && (await store.ping())) {
+      const info = await store.info();
+      return { ok: true, path: store.path, schemaVersion: info.schemaVersion, journalMode: info.journalMode };
+    }
     return { ok: false, path: store.path, error: 'store is closed' };
   } catch (e) {
     return { ok: false, path: store.path, error: (e as Error).message };

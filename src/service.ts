@@ -50,7 +50,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     const policies = await PolicyRegistry.open(config.policyDir, { onChange: history.onChange });
     closers.unshift(() => policies.close());
     history.registry = policies;
-    history.recordAll();
+    await history.recordAll();
     if (opts.watchPolicies) policies.watch();
     const docker = new DockerEngine(config.docker.host, { pingTimeoutMs: config.docker.pingTimeoutMs, requestTimeoutMs: config.docker.requestTimeoutMs });
     closers.unshift(() => docker.close()); // after the sandboxes: gives up whatever the engine never answered
@@ -64,9 +64,10 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
       config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths, metrics ? observeExecutions(metrics) : {}),
       events: new EventBus(store.events),
+      // the provider does not wait for its call records (SQLite writes each at once; a failing store shows in readiness)
       llm: new OllamaProvider(config.ollama, {
         onCall: (r) => {
-          store.llm.record(r);
+          void store.llm.record(r).catch(() => undefined);
           metrics?.llmCall(r);
         },
       }),
@@ -78,10 +79,10 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
       blueprints: await loadBlueprintDir(config.blueprintDir),
     } as unknown as ServiceDeps;
     deps.factory = new Factory(deps);
-    if (opts.prewarm) deps.factory.ensureStaticAgents(deps.blueprints);
+    if (opts.prewarm) await deps.factory.ensureStaticAgents(deps.blueprints);
     closers.unshift(() => deps.factory.close());
     // jobs and runs that a crashed process left queued or running can never finish
-    store.work.failInterrupted();
+    await store.work.failInterrupted();
     if (opts.prewarm) deps.factory.startSweeper(config.factory.sweepIntervalMs);
     deps.coordinator = createCoordinator(deps, opts.coordinator);
     closers.unshift(() => deps.coordinator.close()); // runs stop where they are, before anything they use closes
@@ -111,7 +112,7 @@ export class Service {
   static async create(config: Config, opts: AppOptions = {}): Promise<Service> {
     const deps = await openCore(config, { watchPolicies: true, prewarm: true, projects: true, metrics: config.metrics.enabled });
     try {
-      const adminTokenFile = deps.tokens.ensureAdminToken(config.dataDir);
+      const adminTokenFile = await deps.tokens.ensureAdminToken(config.dataDir);
       const app = await buildApp(deps, opts);
       return new Service(deps, app, adminTokenFile);
     } catch (e) {
@@ -129,7 +130,7 @@ export class Service {
       this.metricsApp = await buildMetricsApp(metrics);
       this.metricsAddress = await this.metricsApp.listen({ host: this.deps.config.metrics.host, port: this.deps.config.metrics.port });
     }
-    this.deps.audit.record({ type: 'server_started', action: 'listen', target: address, details: { pid: process.pid } });
+    await this.deps.audit.record({ type: 'server_started', action: 'listen', target: address, details: { pid: process.pid } });
     return address;
   }
 
@@ -143,7 +144,7 @@ export class Service {
     await this.deps.coordinator.close();
     const drained = await this.deps.lifecycle.drain(grace);
     await closing;
-    this.deps.audit.record({ type: 'server_stopped', action: reason, target: 'service', details: { ...drained, pid: process.pid } });
+    await this.deps.audit.record({ type: 'server_stopped', action: reason, target: 'service', details: { ...drained, pid: process.pid } });
     await this.deps.close();
   }
 }

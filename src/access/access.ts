@@ -14,7 +14,7 @@ import {
 } from './rules.ts';
 
 /** Finds one resource of a kind by its id (live or not), or undefined when there is none. */
-export type ResourceLookup = (id: string) => Resource | undefined;
+export type ResourceLookup = (id: string) => Promise<Resource | undefined>;
 
 const VERB: Record<Action, string> = { read: 'read', use: 'use', change: 'change or destroy' };
 
@@ -26,7 +26,7 @@ const VERB: Record<Action, string> = { read: 'read', use: 'use', change: 'change
 export class Access {
   private readonly kinds = new Map<string, ResourceLookup>();
   /** the resource a progress event is about, looked up once per event however many streams deliver it */
-  private readonly about = new WeakMap<object, Resource | null>();
+  private readonly about = new WeakMap<object, Promise<Resource | undefined>>();
 
   constructor(private readonly audit: Pick<AuditTrail, 'record'>) {}
 
@@ -39,7 +39,7 @@ export class Access {
     return [...this.kinds.keys()];
   }
 
-  find(kind: string, id: string): Resource | undefined {
+  async find(kind: string, id: string): Promise<Resource | undefined> {
     return this.kinds.get(kind)?.(id);
   }
 
@@ -48,11 +48,11 @@ export class Access {
    * `p` may not see it (the same answer, so existence does not leak), FORBIDDEN when `p` sees it but may
    * not do this. Every refusal of something that exists is audited.
    */
-  require(p: Principal, kind: string, id: string, action: Action): Resource {
-    const r = this.find(kind, id);
+  async require(p: Principal, kind: string, id: string, action: Action): Promise<Resource> {
+    const r = await this.find(kind, id);
     const decision = r ? decide(p, r, action) : 'hidden';
     if (decision === 'allow') return r!;
-    if (r?.live) this.refused(p, r, action, decision);
+    if (r?.live) await this.refused(p, r, action, decision);
     if (decision === 'forbidden') {
       throw new FactoryError('FORBIDDEN', `Only the owner of ${kind} '${id}' or an admin may ${VERB[action]} it`, { kind, id, action });
     }
@@ -60,9 +60,9 @@ export class Access {
   }
 
   /** FORBIDDEN (403, audited) unless the principal's role is at least `need`. */
-  requireRole(p: Principal, need: Role, where: { method: string; url: string; ip: string }): void {
+  async requireRole(p: Principal, need: Role, where: { method: string; url: string; ip: string }): Promise<void> {
     if (roleAllows(p.role, need)) return;
-    this.audit.record({
+    await this.audit.record({
       type: 'access_denied',
       action: 'role',
       target: `${where.method} ${where.url}`,
@@ -76,8 +76,8 @@ export class Access {
   }
 
   /** Whether `p` may do `action`, without auditing (for filtering what is offered or listed). */
-  may(p: Principal, kind: string, id: string, action: Action): boolean {
-    const r = this.find(kind, id);
+  async may(p: Principal, kind: string, id: string, action: Action): Promise<boolean> {
+    const r = await this.find(kind, id);
     return r !== undefined && decide(p, r, action) === 'allow';
   }
 
@@ -92,19 +92,19 @@ export class Access {
   }
 
   /** A progress event on topic `kind:id` is visible to whoever caused it and whoever owns `kind:id`. */
-  eventVisible(p: Principal, e: { topic: string; owner: string; timestamp?: string }): boolean {
+  async eventVisible(p: Principal, e: { topic: string; owner: string; timestamp?: string }): Promise<boolean> {
     if (eventVisible(p, e, undefined)) return true;
     let about = this.about.get(e);
     if (about === undefined) {
       const [kind, id] = splitTopic(e.topic);
-      about = (kind && id ? this.find(kind, id) : undefined) ?? null;
+      about = kind && id ? this.find(kind, id) : Promise.resolve(undefined);
       this.about.set(e, about);
     }
-    return eventVisible(p, e, about ?? undefined);
+    return eventVisible(p, e, await about);
   }
 
-  private refused(p: Principal, r: Resource, action: Action, decision: 'hidden' | 'forbidden'): void {
-    this.audit.record({
+  private async refused(p: Principal, r: Resource, action: Action, decision: 'hidden' | 'forbidden'): Promise<void> {
+    await this.audit.record({
       type: 'access_denied',
       action: 'ownership',
       target: `${r.kind}:${r.id}`,

@@ -21,24 +21,38 @@ export type VerifyResult =
   | { ok: true; count: number; head: string }
   | { ok: false; count: number; brokenAt: number; reason: string };
 
+/** Checks events one at a time, in seq order; stops at the first row whose link or content does not verify. */
+export class ChainVerifier {
+  private prev = GENESIS_HASH;
+  private expectedSeq: number | null = null;
+  private count = 0;
+  private broken: { brokenAt: number; reason: string } | undefined;
+
+  /** false once the chain is broken (at this event or before) */
+  add(e: AuditEvent): boolean {
+    if (this.broken) return false;
+    if (this.expectedSeq !== null && e.seq !== this.expectedSeq) {
+      this.broken = { brokenAt: e.seq, reason: `rows ${this.expectedSeq}..${e.seq - 1} are missing (deleted)` };
+    } else if (e.prevHash !== this.prev) {
+      this.broken = { brokenAt: e.seq, reason: 'prev_hash does not match the hash of the row before it' };
+    } else if (chainHash(e) !== e.hash) {
+      this.broken = { brokenAt: e.seq, reason: 'the row content does not match its hash (edited)' };
+    }
+    if (this.broken) return false;
+    this.prev = e.hash;
+    this.expectedSeq = e.seq + 1;
+    this.count++;
+    return true;
+  }
+
+  result(): VerifyResult {
+    return this.broken ? { ok: false, count: this.count, ...this.broken } : { ok: true, count: this.count, head: this.prev };
+  }
+}
+
 /** Walks events in seq order and reports the first row whose link or content does not verify. */
 export function verifyChain(events: Iterable<AuditEvent>): VerifyResult {
-  let prev = GENESIS_HASH;
-  let expectedSeq: number | null = null;
-  let count = 0;
-  for (const e of events) {
-    if (expectedSeq !== null && e.seq !== expectedSeq) {
-      return { ok: false, count, brokenAt: e.seq, reason: `rows ${expectedSeq}..${e.seq - 1} are missing (deleted)` };
-    }
-    if (e.prevHash !== prev) {
-      return { ok: false, count, brokenAt: e.seq, reason: 'prev_hash does not match the hash of the row before it' };
-    }
-    if (chainHash(e) !== e.hash) {
-      return { ok: false, count, brokenAt: e.seq, reason: 'the row content does not match its hash (edited)' };
-    }
-    prev = e.hash;
-    expectedSeq = e.seq + 1;
-    count++;
-  }
-  return { ok: true, count, head: prev };
+  const chain = new ChainVerifier();
+  for (const e of events) if (!chain.add(e)) break;
+  return chain.result();
 }

@@ -52,6 +52,10 @@ export const AuditEventInput = z
   .strict();
 export type AuditEventInput = z.input<typeof AuditEventInput>;
 
+/** The stored event's JSON columns, as the store parses them back. */
+export const AuditSecurityFlags = z.array(z.string());
+export const AuditDetails = z.record(z.string(), z.unknown()).nullable();
+
 /** A stored event: the input plus its position, time and chain hashes. */
 export interface AuditEvent {
   seq: number;

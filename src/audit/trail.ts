@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EventScope } from '../access/index.ts';
 import { FactoryError, formatIssues } from '../errors/catalog.ts';
-import type { AuditRepo } from '../store/index.ts';
 import { truncateUtf8 } from '../util/text.ts';
-import { GENESIS_HASH, chainHash, verifyChain, type VerifyResult } from './chain.ts';
+import { ChainVerifier, GENESIS_HASH, chainHash, type VerifyResult } from './chain.ts';
 import { AuditEventInput, AuditQuery, type AuditEvent } from './event.ts';
+import type { AuditRepository, ChainHead } from './repository.ts';
+
+/** Events per read while verifying. */
+const VERIFY_PAGE = 5000;
 
 export type AuditListener = (event: AuditEvent) => void;
 
@@ -16,22 +19,23 @@ export class AuditTrail {
   private readonly listeners = new Set<AuditListener>();
 
   constructor(
-    private readonly repo: AuditRepo,
+    private readonly repo: AuditRepository,
     private readonly opts: { maxFieldBytes: number } = { maxFieldBytes: 4096 },
   ) {}
 
-  record(input: AuditEventInput): AuditEvent {
-    const event = this.repo.append(this.prepare(input));
+  /** Appends an event (validated first) and hands it to the subscribers once it is written. */
+  async record(input: AuditEventInput): Promise<AuditEvent> {
+    const event = await this.repo.append(this.prepare(input));
     this.announce(event);
     return event;
   }
 
   /**
    * Validates an event now and returns the builder that completes it (position, time, chain hashes)
-   * from the head inside a writer's transaction: AuditRepo.append, or a repository that commits an
+   * from the head inside a writer's transaction: AuditRepository.append, or a repository that commits an
    * audit row together with other state (the coordinator). Call `announce` once it is written.
    */
-  prepare(input: AuditEventInput): (prev: { seq: number; hash: string } | undefined) => AuditEvent {
+  prepare(input: AuditEventInput): (prev: ChainHead) => AuditEvent {
     const parsed = AuditEventInput.safeParse(input);
     if (!parsed.success) {
       throw new FactoryError('INTERNAL', 'Invalid audit event', { issues: formatIssues(parsed.error.issues) });
@@ -78,15 +82,22 @@ export class AuditTrail {
   }
 
   /** Events matching the query; a scope from the access rules limits them to what a principal may read. */
-  query(q: Partial<AuditQuery> = {}, scope: EventScope = { all: true }): AuditEvent[] {
+  query(q: Partial<AuditQuery> = {}, scope: EventScope = { all: true }): Promise<AuditEvent[]> {
     return this.repo.query(AuditQuery.parse(q), scope);
   }
 
-  verify(): VerifyResult {
-    return verifyChain(this.repo.iterateAll());
+  /** Walks the whole trail, a page at a time, and reports the first row that does not verify. */
+  async verify(pageSize = VERIFY_PAGE): Promise<VerifyResult> {
+    const chain = new ChainVerifier();
+    for (let after = 0; ; ) {
+      const page = await this.repo.scan(after, pageSize);
+      for (const e of page) if (!chain.add(e)) return chain.result();
+      if (page.length < pageSize) return chain.result();
+      after = page[page.length - 1]!.seq;
+    }
   }
 
-  count(): number {
+  count(): Promise<number> {
     return this.repo.count();
   }
 

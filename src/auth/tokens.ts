@@ -24,23 +24,23 @@ export class TokenService {
     private readonly audit: AuditTrail,
   ) {}
 
-  create(role: Role, opts: { name?: string; createdBy?: string } = {}): { token: TokenRecord; secret: string } {
+  async create(role: Role, opts: { name?: string; createdBy?: string } = {}): Promise<{ token: TokenRecord; secret: string }> {
     const role_ = RoleSchema.parse(role);
     const id = `tok_${randomBytes(6).toString('hex')}`;
     const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const createdAt = new Date().toISOString();
     const createdBy = opts.createdBy ?? 'system';
     const name = opts.name ?? `${role_} token`;
-    this.store.tokens.insert({ id, name, role: role_, tokenHash: hashToken(secret), createdAt, createdBy });
-    this.audit.record({ type: 'token_created', action: 'create', target: id, actor: createdBy, details: { role: role_, name } });
-    return { token: this.store.tokens.get(id)!, secret };
+    await this.store.tokens.insert({ id, name, role: role_, tokenHash: hashToken(secret), createdAt, createdBy });
+    await this.audit.record({ type: 'token_created', action: 'create', target: id, actor: createdBy, details: { role: role_, name } });
+    return { token: (await this.store.tokens.get(id))!, secret };
   }
 
   /** The active token for a presented secret, or undefined. Cheap: one indexed lookup by hash. */
-  lookup(secret: string): TokenRecord | undefined {
+  async lookup(secret: string): Promise<TokenRecord | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return undefined;
-    const rec = this.store.tokens.findActiveByHash(hashToken(secret));
-    if (rec) this.store.tokens.touch(rec.id, new Date().toISOString());
+    const rec = await this.store.tokens.findActiveByHash(hashToken(secret));
+    if (rec) await this.store.tokens.touch(rec.id, new Date().toISOString());
     return rec;
   }
 
@@ -48,48 +48,48 @@ export class TokenService {
    * The principal behind a presented bearer secret. No secret is AUTH_MISSING, an unknown or revoked
    * one AUTH_INVALID (both 401); both are audited with where they were presented.
    */
-  authenticate(secret: string | undefined, where: { method: string; url: string; ip: string }): TokenRecord {
+  async authenticate(secret: string | undefined, where: { method: string; url: string; ip: string }): Promise<TokenRecord> {
     const target = `${where.method} ${where.url}`;
     if (!secret) {
-      this.audit.record({ type: 'auth_failure', action: 'missing_token', target, success: false, error: 'no bearer token', details: where, securityFlags: ['auth'] });
+      await this.audit.record({ type: 'auth_failure', action: 'missing_token', target, success: false, error: 'no bearer token', details: where, securityFlags: ['auth'] });
       throw new FactoryError('AUTH_MISSING');
     }
-    const principal = this.lookup(secret);
+    const principal = await this.lookup(secret);
     if (!principal) {
-      this.audit.record({ type: 'auth_failure', action: 'invalid_token', target, success: false, error: 'unknown or revoked token', details: where, securityFlags: ['auth'] });
+      await this.audit.record({ type: 'auth_failure', action: 'invalid_token', target, success: false, error: 'unknown or revoked token', details: where, securityFlags: ['auth'] });
       throw new FactoryError('AUTH_INVALID');
     }
     return principal;
   }
 
-  revoke(id: string, by: string): boolean {
-    const ok = this.store.tokens.revoke(id, new Date().toISOString());
-    if (ok) this.audit.record({ type: 'token_revoked', action: 'revoke', target: id, actor: by });
+  async revoke(id: string, by: string): Promise<boolean> {
+    const ok = await this.store.tokens.revoke(id, new Date().toISOString());
+    if (ok) await this.audit.record({ type: 'token_revoked', action: 'revoke', target: id, actor: by });
     return ok;
   }
 
   /** Every token (for the CLI). */
-  list(): TokenRecord[] {
-    return this.store.tokens.list({ limit: Number.MAX_SAFE_INTEGER - 1 }).items;
+  async list(): Promise<TokenRecord[]> {
+    return (await this.store.tokens.list({ limit: Number.MAX_SAFE_INTEGER - 1 })).items;
   }
 
   /** A page of tokens, oldest first. */
-  page(page: PageRequest): PageOf<TokenRecord> {
+  page(page: PageRequest): Promise<PageOf<TokenRecord>> {
     return this.store.tokens.list(page);
   }
 
   /** Revokes an active token; RESOURCE_NOT_FOUND when there is none with that id. */
-  revokeOrThrow(id: string, by: string): void {
-    if (!this.revoke(id, by)) throw new FactoryError('RESOURCE_NOT_FOUND', `No active token ${id}`, { id });
+  async revokeOrThrow(id: string, by: string): Promise<void> {
+    if (!(await this.revoke(id, by))) throw new FactoryError('RESOURCE_NOT_FOUND', `No active token ${id}`, { id });
   }
 
   /**
    * First start: with no active admin token, create one and write it to `<dataDir>/admin-token`
    * (mode 0600, atomically). Returns the file path when a token was created.
    */
-  ensureAdminToken(dataDir: string): string | undefined {
-    if (this.store.tokens.countActiveAdmins() > 0) return undefined;
-    const { secret } = this.create('admin', { name: 'initial admin token', createdBy: 'system' });
+  async ensureAdminToken(dataDir: string): Promise<string | undefined> {
+    if ((await this.store.tokens.countActiveAdmins()) > 0) return undefined;
+    const { secret } = await this.create('admin', { name: 'initial admin token', createdBy: 'system' });
     const file = join(dataDir, ADMIN_TOKEN_FILE);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, `${secret}\n`, { mode: 0o600 });

@@ -3,6 +3,7 @@
  * which check failed, where (a dotted path into the JSON output, `(root)` for the whole), and what was
  * expected and found, so a repair prompt can show the model exactly what to fix.
  */
+import { z } from 'zod';
 import { isPlainObject } from './common.ts';
 import type { Expectation } from './tool.ts';
 
@@ -14,14 +15,29 @@ export interface RunOutcome {
   /** parsed stdout, when the runtime already parsed it; otherwise stdout is parsed here */
   json?: unknown;
 }
-export type ExpectationCheck = 'status' | 'json' | 'jsonSubset' | 'keys' | 'stdoutContains';
-export interface ExpectationFailure {
-  check: ExpectationCheck;
-  path: string;
-  message: string;
-  expected?: unknown;
-  actual?: unknown;
-}
+export const EXPECTATION_CHECKS = ['status', 'json', 'jsonSubset', 'keys', 'stdoutContains'] as const;
+export type ExpectationCheck = (typeof EXPECTATION_CHECKS)[number];
+export const ExpectationFailureSchema = z.object({
+  check: z.enum(EXPECTATION_CHECKS),
+  path: z.string(),
+  message: z.string(),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+});
+export type ExpectationFailure = z.infer<typeof ExpectationFailureSchema>;
+
+/** One example of a tool blueprint run in the sandbox before registration (stored with the tool's version). */
+export const ProbeResultSchema = z.object({
+  example: z.string(),
+  passed: z.boolean(),
+  status: z.string(),
+  durationMs: z.number(),
+  failures: z.array(ExpectationFailureSchema),
+  /** the end of stdout and stderr, for the repair prompt and the report */
+  stdoutTail: z.string(),
+  stderrTail: z.string(),
+});
+export type ProbeResult = z.infer<typeof ProbeResultSchema>;
 
 /** Relative tolerance for numbers (float sums depend on summation order). */
 export const NUMBER_TOLERANCE = 1e-9;

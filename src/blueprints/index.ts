@@ -23,5 +23,15 @@ export {
   type LoadedTool,
   type RejectedBlueprint,
 } from './load.ts';
-export { NUMBER_TOLERANCE, checkExpectation, jsonDiff, type ExpectationCheck, type ExpectationFailure, type RunOutcome } from './expect.ts';
+export {
+  ExpectationFailureSchema,
+  NUMBER_TOLERANCE,
+  ProbeResultSchema,
+  checkExpectation,
+  jsonDiff,
+  type ExpectationCheck,
+  type ExpectationFailure,
+  type ProbeResult,
+  type RunOutcome,
+} from './expect.ts';
 export { pythonModuleProblem, shellCommandProblem, toolPolicyIssues } from './policy.ts';

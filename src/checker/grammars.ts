@@ -4,15 +4,17 @@
  */
 import Parser from 'tree-sitter';
 import Bash from 'tree-sitter-bash';
+import JavaScript from 'tree-sitter-javascript';
 import Python from 'tree-sitter-python';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
-export type GrammarName = 'python' | 'bash';
+export type GrammarName = 'python' | 'bash' | 'javascript';
 
 const LANGUAGES: Record<GrammarName, Parser.Language> = {
   python: Python as unknown as Parser.Language,
   bash: Bash as unknown as Parser.Language,
+  javascript: JavaScript as unknown as Parser.Language,
 };
 const parsers = new Map<GrammarName, Parser>();
 const queries = new Map<string, Parser.Query>();

@@ -1,7 +1,7 @@
 /**
  * The checker's one door: `check(source, language, policy)` judges generated code against a
- * resolved policy before it may run. Python and shell are parsed with tree-sitter; JavaScript (for
- * isolated-vm tools) gets a weaker token-level check.
+ * resolved policy before it may run. Python, shell and JavaScript (for isolated-vm tools) are all parsed
+ * with tree-sitter.
  */
 import { FactoryError } from '../errors/catalog.ts';
 import type { Policy } from '../policy/schema.ts';

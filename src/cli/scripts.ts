@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { loadPolicyDir, loadPolicyFile, type Policy } from '../policy/index.ts';
+import { loadPolicyFile, loadPolicyNamed, type Policy } from '../policy/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import type { Language } from '../checker/types.ts';
 import { UsageError } from './command.ts';
@@ -34,11 +34,21 @@ export function readScript(file: string): string {
 /** --policy NAME (from the policy directory) or PATH (a policy file; its parents from its own directory, else the policy directory). */
 export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
   const name = arg ?? 'default';
-  if (name.includes('/') || /\.(ya?ml|json)$/.test(name)) return loadPolicyFile(name, policyDir);
-  const dir = await loadPolicyDir(policyDir);
-  const hit = dir.policies.get(name);
-  if (hit) return hit.policy;
-  const bad = dir.rejected.find((r) => r.name === name);
-  if (bad) throw new FactoryError('POLICY_INVALID', `policy '${name}' in ${policyDir} is invalid`, { issues: bad.issues });
-  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: [...dir.policies.keys()] });
+  if (isPolicyPath(name)) return loadPolicyFile(name, policyDir);
+  return policyOrError(name, policyDir, loadPolicyNamed(policyDir, name));
+}
+
+export function isPolicyPath(arg: string): boolean {
+  return arg.includes('/') || /\.(ya?ml|json)$/.test(arg);
+}
+
+/** The policy NAME found in the policy directory, or the error that says why there is none. */
+export function policyOrError(
+  name: string,
+  policyDir: string,
+  found: { policy?: Policy | undefined; issues?: unknown; known: string[] },
+): Policy {
+  if (found.policy) return found.policy;
+  if (found.issues) throw new FactoryError('POLICY_INVALID', `policy '${name}' in ${policyDir} is invalid`, { issues: found.issues });
+  throw new FactoryError('POLICY_NOT_FOUND', `no policy '${name}' in ${policyDir}`, { known: found.known });
 }

@@ -1493,7 +1493,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
+                code: "CONFIG_INVALID" | "CONFIG_FILE_UNREADABLE" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BODY_MALFORMED" | "BODY_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "VALIDATION_FAILED" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "AUTH_MISSING" | "AUTH_INVALID" | "FORBIDDEN" | "SHUTTING_DOWN" | "STORE_UNAVAILABLE" | "STORE_BUSY" | "STORE_CORRUPT" | "DOCKER_UNAVAILABLE" | "OLLAMA_UNAVAILABLE" | "OLLAMA_MODEL_MISSING" | "LLM_OUTPUT_INVALID" | "LLM_TIMEOUT" | "LLM_INCOMPLETE" | "LLM_TRUNCATED" | "LLM_CONTEXT_OVERFLOW" | "LLM_SCHEMA_REFUSED" | "LLM_MODEL_UNSUPPORTED" | "LLM_TOOL_CALL_INVALID" | "OLLAMA_OUT_OF_MEMORY" | "LLM_FAILED" | "INTERNAL" | "AUDIT_CHAIN_BROKEN" | "POLICY_INVALID" | "POLICY_NOT_FOUND" | "POLICY_NAME_INVALID" | "LANGUAGE_UNSUPPORTED" | "SOURCE_UNPARSEABLE" | "SANDBOX_IMAGE_MISSING" | "SANDBOX_FAILED" | "NETWORK_NOT_SUPPORTED" | "LIMIT_NOT_TIGHTER" | "INPUT_INVALID" | "BLUEPRINT_INVALID" | "TOOL_GENERATION_FAILED" | "PROBE_FAILED" | "TOPIC_FORBIDDEN" | "CODE_BLOCKED" | "PROJECT_STATE_INVALID" | "PROJECT_BUSY" | "PLAN_INVALID" | "BUDGET_EXCEEDED" | "PROJECT_TIMEOUT" | "STEP_LIMIT_EXCEEDED" | "AGENT_LOOP" | "AGENT_NO_ANSWER" | "TASK_FAILED" | "TASK_UNASSIGNABLE" | "APPROVAL_REJECTED" | "PROJECT_CANCELLED" | "JOURNAL_BROKEN" | "REPLAY_DIVERGED";
                 message: string;
                 retryable: boolean;
                 hint?: string;
@@ -1896,6 +1896,9 @@ export interface components {
             shell: {
                 allowedCommands: string[];
                 forbiddenCommands: string[];
+                allowedOptions: {
+                    [key: string]: string[];
+                };
             };
             python: {
                 allowedModules: string[];
@@ -2000,7 +2003,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2144,7 +2147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2305,7 +2308,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2351,7 +2354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2408,7 +2411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2482,7 +2485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2583,7 +2586,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2658,7 +2661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2730,7 +2733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2785,7 +2788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2873,7 +2876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2961,7 +2964,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3126,7 +3129,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3211,7 +3214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3289,7 +3292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3394,7 +3397,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3527,7 +3530,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3666,7 +3669,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3730,7 +3733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3884,7 +3887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4048,7 +4051,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4126,7 +4129,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4201,7 +4204,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4298,7 +4301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4366,7 +4369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4488,7 +4491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4573,7 +4576,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4702,7 +4705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4802,7 +4805,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4877,7 +4880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4972,7 +4975,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5072,7 +5075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5147,7 +5150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5216,7 +5219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5280,7 +5283,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5349,7 +5352,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5406,7 +5409,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5488,7 +5491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5634,7 +5637,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5724,7 +5727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5793,7 +5796,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5861,7 +5864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6000,7 +6003,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6069,7 +6072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6147,7 +6150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6218,7 +6221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6334,7 +6337,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6464,7 +6467,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6553,7 +6556,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6671,7 +6674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6740,7 +6743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6809,7 +6812,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6878,7 +6881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6944,7 +6947,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

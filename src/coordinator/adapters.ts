@@ -4,14 +4,14 @@
  */
 import { roleAllows, SYSTEM, type Access, type Principal, type Resource } from '../access/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
-import type { AgentBlueprint, ToolBlueprint } from '../blueprints/index.ts';
+import type { ToolBlueprint } from '../blueprints/index.ts';
 import type { Config } from '../config/schema.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Factory } from '../factory/index.ts';
 import type { LlmProvider } from '../llm/index.ts';
 import type { PolicyRegistry } from '../policy/index.ts';
-import type { AgentRecord, Store, ToolVersion } from '../store/index.ts';
+import type { AgentRecord, LlmTotals, Store, ToolVersion } from '../store/index.ts';
 import { errorValue, fromErrorValue } from './engine/errors.ts';
 import { instanceName } from './engine/lease.ts';
 import type { EngineDeps } from './engine/run.ts';
@@ -35,7 +35,7 @@ const toPool = (a: AgentRecord): PoolAgent => ({
   name: a.name,
   origin: a.origin,
   createdBy: a.createdBy,
-  blueprint: a.blueprint as AgentBlueprint,
+  blueprint: a.blueprint,
 });
 
 /**
@@ -43,17 +43,17 @@ const toPool = (a: AgentRecord): PoolAgent => ({
  * now (a revoked token's projects may read but no longer use anything; an id that is no token, e.g. a
  * test's, is a submitter). The tools and agents a project may use are those its owner may use.
  */
-export function ownerPrincipal(core: Pick<CoordinatorCore, 'store'>, owner: string): Principal {
+export async function ownerPrincipal(core: Pick<CoordinatorCore, 'store'>, owner: string): Promise<Principal> {
   if (owner === SYSTEM.id) return SYSTEM;
-  const t = core.store.tokens.get(owner);
+  const t = await core.store.tokens.get(owner);
   if (!t) return { id: owner, role: 'submitter' };
   return { id: owner, role: t.revokedAt ? 'viewer' : t.role };
 }
 
 /** What was destroyed already (expired and swept, or by hand) is not an error at close. */
-function destroyed(destroy: () => void): boolean {
+async function destroyed(destroy: () => Promise<void>): Promise<boolean> {
   try {
-    destroy();
+    await destroy();
     return true;
   } catch (e) {
     if (e instanceof FactoryError && e.code === 'RESOURCE_NOT_FOUND') return false;
@@ -65,16 +65,16 @@ export function agentPool(core: CoordinatorCore): AgentPool {
   const as = (owner: string) => ownerPrincipal(core, owner);
   return {
     list: async (owner) => {
-      const p = as(owner);
-      return roleAllows(p.role, 'submitter') ? core.factory.agents.list(p).items.map((a) => toPool(a as AgentRecord)) : [];
+      const p = await as(owner);
+      return roleAllows(p.role, 'submitter') ? (await core.factory.agents.list(p)).items.map(toPool) : [];
     },
     get: async (id, owner) => {
-      if (!core.access.may(as(owner), 'agent', id, 'use')) return undefined;
-      const a = core.store.agents.get(id);
+      if (!(await core.access.may(await as(owner), 'agent', id, 'use'))) return undefined;
+      const a = await core.store.agents.get(id);
       return a ? toPool(a) : undefined;
     },
-    create: async (bp, owner, origin) => toPool(core.factory.agents.create(bp, as(owner), { origin }) as AgentRecord),
-    destroy: async (id, owner, reason) => destroyed(() => core.factory.agents.destroy(id, as(owner), reason)),
+    create: async (bp, owner, origin) => toPool(await core.factory.agents.create(bp, await as(owner), { origin })),
+    destroy: async (id, owner, reason) => destroyed(async () => core.factory.agents.destroy(id, await as(owner), reason)),
     policies: () => core.policies.list().map((p) => p.name),
   };
 }
@@ -105,24 +105,23 @@ function blockedReply(e: FactoryError): ToolRunOutcome {
 
 export function toolPool(core: CoordinatorCore): ToolPool {
   const as = (owner: string) => ownerPrincipal(core, owner);
-  const blueprintOf = (name: string, latest?: ToolVersion): ToolBlueprint | undefined => {
-    const rec = latest ? undefined : core.store.tools.active(name);
-    const v = latest ?? (rec ? core.store.tools.version(name, rec.latestVersion) : undefined);
-    return v && alive(v.expiresAt) ? (v.blueprint as ToolBlueprint) : undefined;
+  const blueprintOf = async (name: string, latest?: ToolVersion): Promise<ToolBlueprint | undefined> => {
+    const rec = latest ? undefined : await core.store.tools.active(name);
+    const v = latest ?? (rec ? await core.store.tools.version(name, rec.latestVersion) : undefined);
+    return v && alive(v.expiresAt) ? v.blueprint : undefined;
   };
   return {
     list: async (owner) => {
-      const p = as(owner);
+      const p = await as(owner);
       if (!roleAllows(p.role, 'submitter')) return [];
-      return core.factory.tools.list(p).items.flatMap((t) => {
-        const bp = blueprintOf(t.record.name, t.latest);
-        return bp ? [{ name: t.record.name, blueprint: bp }] : [];
-      });
+      return (await core.factory.tools.list(p)).items.flatMap((t) =>
+        alive(t.latest.expiresAt) ? [{ name: t.record.name, blueprint: t.latest.blueprint }] : [],
+      );
     },
-    get: async (name, owner) => (core.access.may(as(owner), 'tool', name, 'use') ? blueprintOf(name) : undefined),
+    get: async (name, owner) => ((await core.access.may(await as(owner), 'tool', name, 'use')) ? blueprintOf(name) : undefined),
     execute: async (name, args, ctx) => {
       try {
-        const out = await core.factory.tools.execute(name, args, as(ctx.actor), { task: ctx.task, agent: ctx.agent, signal: ctx.signal });
+        const out = await core.factory.tools.execute(name, args, await as(ctx.actor), { task: ctx.task, agent: ctx.agent, signal: ctx.signal });
         const r = out.result;
         return {
           ok: r.status === 'ok',
@@ -144,21 +143,17 @@ export function toolPool(core: CoordinatorCore): ToolPool {
       }
     },
     generate: async (bp, owner, signal) => {
-      const sub = await core.factory.tools.submit(bp, as(owner));
+      const sub = await core.factory.tools.submit(bp, await as(owner));
       if (sub.status === 'registered') {
         const usage = { promptTokens: 0, completionTokens: 0, costUsd: 0, llmCalls: 0, estimatedCalls: 0 };
         return { name: sub.tool.name, version: sub.tool.version, usage };
       }
       for (let wait = 50; ; wait = Math.min(1000, wait * 2)) {
-        const job = core.store.work.get(sub.jobId);
+        const job = await core.store.work.get(sub.jobId);
         if (job && job.status !== 'queued' && job.status !== 'running') {
-          const usage = jobUsage(core.store.llm.totals({ task: sub.jobId }));
+          const usage = jobUsage(await core.store.llm.totals({ task: sub.jobId }));
           if (job.status !== 'succeeded') {
-            const err = fromErrorValue(
-              (job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}` }) as ReturnType<
-                typeof errorValue
-              >,
-            );
+            const err = fromErrorValue(job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}`, retryable: false });
             throw new FactoryError(err.code, err.message, { ...(err.details as object), job: sub.jobId, usage });
           }
           const tool = (job.result as { tool: { name: string; version: number } }).tool;
@@ -167,7 +162,7 @@ export function toolPool(core: CoordinatorCore): ToolPool {
         await sleep(wait, signal);
       }
     },
-    destroy: async (name, owner, reason) => destroyed(() => core.factory.tools.destroy(name, as(owner), reason)),
+    destroy: async (name, owner, reason) => destroyed(async () => core.factory.tools.destroy(name, await as(owner), reason)),
   };
 }
 
@@ -178,7 +173,7 @@ const UNKNOWN_CALL = { promptTokens: 2048, completionTokens: 2048 };
  * The usage of a tool-generation job. Calls whose counts Ollama did not report are never counted as
  * zero: each is charged the mean of the job's calls with counts (or UNKNOWN_CALL) and marked estimated.
  */
-export function jobUsage(t: ReturnType<Store['llm']['totals']>): GeneratedTool['usage'] {
+export function jobUsage(t: LlmTotals): GeneratedTool['usage'] {
   const known = t.calls - t.callsWithUnknownTokens;
   const each = known > 0 ? { promptTokens: t.promptTokens / known, completionTokens: t.completionTokens / known } : UNKNOWN_CALL;
   const extra = t.callsWithUnknownTokens;
@@ -198,15 +193,15 @@ export function jobUsage(t: ReturnType<Store['llm']['totals']>): GeneratedTool['
  */
 export function registerProjects(core: Pick<CoordinatorCore, 'access' | 'store'>): void {
   if (core.access.kindNames.includes('project')) return; // a second coordinator on the same core: the same rule
-  core.access.register('project', (id): Resource | undefined => {
-    const p = core.store.projects.ownerOf(id);
+  core.access.register('project', async (id): Promise<Resource | undefined> => {
+    const p = await core.store.projects.ownerOf(id);
     return p && { kind: 'project', id, owner: p.owner, shared: false, live: true, since: p.createdAt };
   });
 }
 
 export function projectAccess(core: Pick<CoordinatorCore, 'access'>): ProjectAccess {
   return {
-    require: (who, id, action) => void core.access.require(who, 'project', id, action),
+    require: async (who, id, action) => void (await core.access.require(who, 'project', id, action)),
     owners: (who) => {
       const scope = core.access.listScope(who);
       return scope.all ? 'all' : scope.owners;
@@ -218,7 +213,7 @@ export function projectAccess(core: Pick<CoordinatorCore, 'access'>): ProjectAcc
 export function engineDeps(core: CoordinatorCore, opts: { costs?: EngineDeps['costs']; instance?: string } = {}): EngineDeps {
   return {
     repo: core.store.projects,
-    events: { publish: (e) => void core.events.publish(e), announce: (e) => core.events.announce(e) },
+    events: { publish: (e) => core.events.publish(e), announce: (e) => core.events.announce(e) },
     audit: { prepare: (input) => core.audit.prepare(input), announce: (e) => core.audit.announce(e) },
     llm: core.llm,
     agents: agentPool(core),

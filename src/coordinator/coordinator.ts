@@ -293,7 +293,7 @@ export class Coordinator {
 
   /** Admins and viewers see every project; a submitter only its own (others do not exist for it: 404, audited). */
   private async visible(who: Principal, id: string): Promise<ProjectRecord> {
-    this.deps.access.require(who, id, 'read');
+    await this.deps.access.require(who, id, 'read');
     const p = await this.deps.repo.get(id);
     if (!p) throw new FactoryError('RESOURCE_NOT_FOUND', `No project ${id}`, { kind: 'project', id });
     return p;
@@ -301,7 +301,7 @@ export class Coordinator {
 
   /** Only the owner or an admin may change a project (another who sees it: 403, audited). */
   private async decidable(who: Principal, id: string): Promise<ProjectRecord> {
-    this.deps.access.require(who, id, 'change');
+    await this.deps.access.require(who, id, 'change');
     return this.visible(who, id);
   }
 }

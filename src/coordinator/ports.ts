@@ -53,9 +53,10 @@ export interface ProjectListQuery {
 export type NewProject = Pick<ProjectRecord, 'id' | 'name' | 'owner' | 'task' | 'pipeline' | 'config'>;
 
 /**
- * Projects and their journals. Asynchronous by contract (a later store is asynchronous throughout);
- * `commit` is atomic, and calls `then` synchronously right after the transaction commits, so live
- * listeners see the written events in order before any other write can interleave.
+ * Projects and their journals (the store implements it). Asynchronous like every repository; `commit`
+ * is atomic (journal rows, state, events and audit rows in one transaction), and calls `then` once the
+ * transaction has committed and before the returned promise resolves, so live listeners see the written
+ * events in commit order. Inside `store.transaction`, `then` waits for that transaction's commit.
  */
 export interface ProjectRepository {
   create(p: NewProject, extras: Omit<ProjectCommit, 'project' | 'fence' | 'patch'>, then?: (c: Committed) => void): Promise<Committed>;
@@ -70,6 +71,8 @@ export interface ProjectRepository {
   renew(id: string, owner: string, expiresAt: string): Promise<boolean>;
   release(id: string, owner: string): Promise<void>;
   requestCancel(id: string): Promise<void>;
+  /** a project's owner and creation time (the access rules' lookup) */
+  ownerOf(id: string): Promise<{ owner: string; createdAt: string } | undefined>;
   /** how many projects are in each status (readiness) */
   countByStatus(): Promise<Partial<Record<ProjectStatus, number>>>;
   /** projects in `statuses`, oldest first, with their lease (for recovery after a restart) */
@@ -78,7 +81,7 @@ export interface ProjectRepository {
 
 /** The progress stream: `prepare`d events go into a commit; `publish` writes one on its own (not state). */
 export interface EventsPort {
-  publish(e: ProgressInput): void;
+  publish(e: ProgressInput): Promise<unknown>;
   /** hands an event that a commit wrote to live subscribers */
   announce(e: ProgressEvent): void;
 }
@@ -156,7 +159,7 @@ export interface ToolPool {
  */
 export interface ProjectAccess {
   /** RESOURCE_NOT_FOUND when `who` may not see it (or there is none), FORBIDDEN when it sees it but may not `action` */
-  require(who: Principal, id: string, action: 'read' | 'change'): void;
+  require(who: Principal, id: string, action: 'read' | 'change'): Promise<void>;
   /** whose projects a list shows `who`: every owner's, or these owners' */
   owners(who: Principal): string[] | 'all';
 }

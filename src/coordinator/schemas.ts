@@ -5,29 +5,11 @@
  */
 import { z } from 'zod';
 import { ProjectDefaultsSchema, REVIEW_KINDS } from '../config/schema.ts';
-import { PROJECT_STATUSES } from './model.ts';
 import { IssueSchema, SubTaskSchema } from './roles/schemas.ts';
 
-const Status = z.enum(PROJECT_STATUSES);
-const Phase = z.enum(['pending', 'planning', 'executing', 'reviewing']);
-const Gate = z.enum(['plan', 'aggregation']);
+import { ErrorValueSchema, OpenGateSchema, PauseSchema, PhaseSchema as Phase, StatusSchema as Status, UsageSchema } from './record-schemas.ts';
 
-export const ErrorValueSchema = z
-  .object({ code: z.string(), message: z.string(), retryable: z.boolean().optional(), details: z.unknown().optional() })
-  .meta({ id: 'ProjectError', description: 'A catalog error (docs/errors.md) as the project stores it' });
-
-export const UsageSchema = z
-  .object({
-    promptTokens: z.number(),
-    completionTokens: z.number(),
-    costUsd: z.number(),
-    llmCalls: z.number(),
-    toolRuns: z.number(),
-    steps: z.number(),
-    wallMs: z.number().describe('running time summed over runs (waiting and paused excluded)'),
-    estimatedCalls: z.number().describe('model calls whose token counts are estimates (Ollama reported none, or the call failed)'),
-  })
-  .meta({ id: 'ProjectUsage' });
+export { ErrorValueSchema, OpenGateSchema, PauseSchema, UsageSchema };
 
 export const BudgetLineSchema = z.object({
   limit: z.number().nullable().describe('null: unlimited'),
@@ -39,19 +21,6 @@ export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 export const BudgetLinesSchema = z
   .object({ tokens: BudgetLineSchema, costUsd: BudgetLineSchema, wallMs: BudgetLineSchema, toolRuns: BudgetLineSchema })
   .meta({ id: 'ProjectBudgetUse', description: 'Each budget: its limit, what is used and what remains' });
-
-export const OpenGateSchema = z.object({
-  gate: Gate,
-  round: z.number().int().describe('the how-many-th time the workflow reached this gate'),
-  subject: z.unknown().describe('what is to be approved: the plan, or the results about to be aggregated'),
-  openedAt: z.string(),
-});
-
-export const PauseSchema = z.object({
-  reason: z.enum(['budget', 'llm', 'sandbox', 'shutdown', 'requested', 'error']),
-  error: ErrorValueSchema,
-  at: z.string(),
-});
 
 export const PlanViewSchema = z
   .object({ version: z.number().int(), analysis: z.string(), subTasks: z.array(SubTaskSchema) })

@@ -37,6 +37,7 @@ export const ERROR_CATALOG = {
   SHUTTING_DOWN: { status: 503, retryable: true, message: 'The service is shutting down', hint: 'Retry against the restarted service.' },
   STORE_UNAVAILABLE: { status: 503, retryable: true, message: 'The store is not open' },
   STORE_BUSY: { status: 503, retryable: true, message: 'The store is locked by another writer', hint: 'Retry shortly.' },
+  STORE_CORRUPT: { status: 500, retryable: false, message: 'A stored row does not match its schema', hint: 'The details name the table, row and column; restore that row (or the store) from a backup.' },
   DOCKER_UNAVAILABLE: { status: 503, retryable: true, message: 'The Docker engine is not reachable', hint: 'Start it with `bash scripts/docker-up.sh`, or point DOCKER_HOST at a running engine.' },
   OLLAMA_UNAVAILABLE: { status: 503, retryable: true, message: 'Ollama is not reachable', hint: 'Start it with `ollama serve`, or point OLLAMA_HOST at a running server.' },
   OLLAMA_MODEL_MISSING: { status: 503, retryable: false, message: 'The model is not available in Ollama', hint: 'Pull it with `ollama pull MODEL`.' },

@@ -1,6 +1,6 @@
-import type { EventRepo, ProgressEvent } from '../store/index.ts';
+import type { EventRepository, ProgressEvent, TopicMatch } from './event.ts';
 
-export type { ProgressEvent } from '../store/index.ts';
+export type { ProgressEvent } from './event.ts';
 
 /** What producers publish: seed 004's TaskProgress fields plus the topic and who owns it. */
 export interface ProgressInput {
@@ -26,10 +26,11 @@ export type EventListener = (e: ProgressEvent) => void;
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
 
-  constructor(private readonly repo: EventRepo) {}
+  constructor(private readonly repo: EventRepository) {}
 
-  publish(p: ProgressInput): ProgressEvent {
-    const e = this.repo.append({
+  /** Persists the event, then hands it to the live listeners. */
+  async publish(p: ProgressInput): Promise<ProgressEvent> {
+    const e = await this.repo.append({
       topic: p.topic, owner: p.owner, timestamp: new Date().toISOString(), project: p.project ?? null, task: p.task ?? null,
       agent: p.agent ?? null, status: p.status, progress: Math.min(1, Math.max(0, p.progress)), message: p.message, metadata: p.metadata ?? {},
     });
@@ -53,11 +54,11 @@ export class EventBus {
     return () => this.listeners.delete(l);
   }
 
-  replay(afterSeq: number, match: { exact: string[]; prefixes: string[]; owner?: string }, limit = 1000): ProgressEvent[] {
+  replay(afterSeq: number, match: TopicMatch, limit = 1000): Promise<ProgressEvent[]> {
     return this.repo.after(afterSeq, match, limit);
   }
 
-  lastSeq(): number {
+  lastSeq(): Promise<number> {
     return this.repo.lastSeq();
   }
 

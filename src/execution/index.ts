@@ -50,11 +50,11 @@ export class Executor {
   ) {}
 
   /** Static check only, audited as `security_block` when it blocks. */
-  check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): CheckResult {
+  async check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): Promise<CheckResult> {
     const started = performance.now();
     const result = check(source, language, policy);
     tell(() => this.observer.onCheck?.(result));
-    if (!result.allowed) this.auditBlock(result, policy, who, performance.now() - started, source);
+    if (!result.allowed) await this.auditBlock(result, policy, who, performance.now() - started, source);
     return result;
   }
 
@@ -65,7 +65,7 @@ export class Executor {
     const mounts = mountsFor(req.policy, req.dataDir ? { ...this.hostPaths, '/data': req.dataDir } : this.hostPaths);
     let checked: CheckResult | null = null;
     if (!req.skipStaticCheck) {
-      checked = this.check(req.source, req.language, req.policy, req);
+      checked = await this.check(req.source, req.language, req.policy, req);
       if (!checked.allowed) return { blocked: true, runId, check: checked };
     }
     const result = await this.sandboxes.run({
@@ -74,7 +74,7 @@ export class Executor {
       ...(req.sessionId && req.language !== 'javascript' ? { sessionId: req.sessionId } : {}),
     });
     tell(() => this.observer.onRun?.(result));
-    this.audit.record({
+    await this.audit.record({
       type: 'tool_executed',
       action: `run ${req.language}`,
       target: req.target ?? 'adhoc',
@@ -97,9 +97,9 @@ export class Executor {
     return { blocked: false, runId, check: checked, result };
   }
 
-  private auditBlock(result: CheckResult, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>, durationMs: number, source: string): void {
+  private async auditBlock(result: CheckResult, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>, durationMs: number, source: string): Promise<void> {
     const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
-    this.audit.record({
+    await this.audit.record({
       type: 'security_block',
       action: `check ${result.language}`,
       target: who.target ?? 'adhoc',

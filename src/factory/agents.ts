@@ -23,10 +23,9 @@ export function toolSpecOf(bp: ToolBlueprint): ToolSpec {
   };
 }
 
-/** A stored agent with its blueprint as the factory validated it. */
-export type AgentView = Omit<AgentRecord, 'blueprint'> & { blueprint: AgentBlueprint };
+/** A stored agent (its blueprint parsed by the store with the blueprint schema). */
+export type AgentView = AgentRecord;
 type Created = AgentView & { warnings: string[] };
-const view = (a: AgentRecord) => a as AgentView;
 
 /**
  * Agent blueprints into runtime specialists: create, design for a task, clone, destroy, expire, run.
@@ -39,88 +38,88 @@ export class AgentFactory {
   ) {}
 
   /** Validated by the blueprint schema and the policy rules before anything is stored. */
-  create(input: unknown, p: Principal, opts: { origin?: AgentRecord['origin']; parent?: string | null; shared?: boolean } = {}): Created {
+  async create(input: unknown, p: Principal, opts: { origin?: AgentRecord['origin']; parent?: string | null; shared?: boolean } = {}): Promise<Created> {
     const bp = parseAgentBlueprint(input);
     const origin = opts.origin ?? 'blueprint';
     const parent = opts.parent ?? null;
     if (!this.d.policies.has(bp.policy)) throw blueprintInvalid('agent', [{ path: 'policy', message: `no policy named '${bp.policy}'` }], bp.name);
     // a tool the creator may not see is reported exactly like one that does not exist
-    const unknownTools = bp.tools.filter((t) => !this.d.access.may(p, 'tool', t, 'use'));
-    const rec = this.d.store.agents.insert({
+    const usable = await Promise.all(bp.tools.map((t) => this.d.access.may(p, 'tool', t, 'use')));
+    const unknownTools = bp.tools.filter((_, i) => !usable[i]);
+    const rec = await this.d.store.agents.insert({
       id: newId('agt'), name: bp.name, origin, parent, blueprint: bp, createdBy: p.id, shared: opts.shared ?? false,
       expiresAt: bp.ttlSeconds ? new Date(Date.now() + bp.ttlSeconds * 1000).toISOString() : null,
     });
     const details = { name: bp.name, type: bp.type, policy: bp.policy, tools: bp.tools, parent, expiresAt: rec.expiresAt, shared: rec.shared };
-    this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor: p.id, details });
-    this.d.events.publish({ topic: `agent:${rec.id}`, owner: p.id, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
-    return { ...view(rec), warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
+    await this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor: p.id, details });
+    await this.d.events.publish({ topic: `agent:${rec.id}`, owner: p.id, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
+    return { ...rec, warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
   }
 
   /** The model designs a blueprint for a task from what `p` may see; it passes the same schema and policy rules as any other. */
   async createSpecialist(req: { task: string; domain?: string; skills?: string[] }, p: Principal, shared = false): Promise<Created> {
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const example = this.list(p, { limit: 1 }).items[0]?.blueprint ?? EXAMPLE;
-    const tools = this.tools.list(p, { limit: 200 }).items.map((t) => ({ name: t.record.name, description: (t.latest.blueprint as ToolBlueprint).description }));
+    const example = (await this.list(p, { limit: 1 })).items[0]?.blueprint ?? EXAMPLE;
+    const tools = (await this.tools.list(p, { limit: 200 })).items.map((t) => ({ name: t.record.name, description: t.latest.blueprint.description }));
     const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((x) => x.name), example }));
     const res = await this.d.llm.structured(SPECIALIST_DESIGN, { role: ROLES.designer, messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
     return this.create({ ...res.value, type: 'specialist' }, p, { origin: 'specialist', shared });
   }
 
   /** A copy of an agent `p` may use (its own, a shared one or the service's), with modifications. */
-  clone(id: string, modifications: Record<string, unknown>, p: Principal, shared = false): Created {
-    this.d.access.require(p, 'agent', id, 'use');
-    const src = this.d.store.agents.get(id)!;
-    return this.create({ ...(src.blueprint as Record<string, unknown>), ...modifications }, p, { origin: 'clone', parent: id, shared });
+  async clone(id: string, modifications: Record<string, unknown>, p: Principal, shared = false): Promise<Created> {
+    await this.d.access.require(p, 'agent', id, 'use');
+    const src = (await this.d.store.agents.get(id))!;
+    return this.create({ ...src.blueprint, ...modifications }, p, { origin: 'clone', parent: id, shared });
   }
 
-  get(id: string, p: Principal): AgentView {
-    this.d.access.require(p, 'agent', id, 'read');
-    return view(this.d.store.agents.get(id)!);
+  async get(id: string, p: Principal): Promise<AgentView> {
+    await this.d.access.require(p, 'agent', id, 'read');
+    return (await this.d.store.agents.get(id))!;
   }
 
   /** The agents `p` may see, oldest first. */
-  list(p: Principal, page?: PageRequest): PageOf<AgentView> {
-    const { items, next } = this.d.store.agents.list(this.d.access.listScope(p), page);
-    return { items: items.map(view), next };
+  list(p: Principal, page?: PageRequest): Promise<PageOf<AgentView>> {
+    return this.d.store.agents.list(this.d.access.listScope(p), page);
   }
 
   /** Shares an agent with every submitter (read, run, clone), or makes it private again; owner or admin. */
-  setShared(id: string, shared: boolean, p: Principal): AgentView {
-    this.d.access.require(p, 'agent', id, 'change');
-    this.d.store.agents.setShared(id, shared);
-    this.d.audit.record({ type: 'access_changed', action: shared ? 'shared' : 'unshared', target: id, agent: id, actor: p.id, details: { kind: 'agent', shared } });
-    return view(this.d.store.agents.get(id)!);
+  async setShared(id: string, shared: boolean, p: Principal): Promise<AgentView> {
+    await this.d.access.require(p, 'agent', id, 'change');
+    await this.d.store.agents.setShared(id, shared);
+    await this.d.audit.record({ type: 'access_changed', action: shared ? 'shared' : 'unshared', target: id, agent: id, actor: p.id, details: { kind: 'agent', shared } });
+    return (await this.d.store.agents.get(id))!;
   }
 
   /** `reason` goes into the audit row and the event (the coordinator: the project that closed). */
-  destroy(id: string, p: Principal, reason = 'requested'): void {
-    this.d.access.require(p, 'agent', id, 'change');
-    this.destroyNow(id, p.id, reason);
+  async destroy(id: string, p: Principal, reason = 'requested'): Promise<void> {
+    await this.d.access.require(p, 'agent', id, 'change');
+    await this.destroyNow(id, p.id, reason);
   }
 
-  private destroyNow(id: string, actor: string, reason: string): boolean {
-    const ok = this.d.store.agents.destroy(id);
+  private async destroyNow(id: string, actor: string, reason: string): Promise<boolean> {
+    const ok = await this.d.store.agents.destroy(id);
     if (ok) {
-      this.d.audit.record({ type: 'agent_destroyed', action: reason, target: id, agent: id, actor });
-      this.d.events.publish({ topic: `agent:${id}`, owner: actor, agent: id, status: 'destroyed', progress: 1, message: `agent ${id} destroyed (${reason})` });
+      await this.d.audit.record({ type: 'agent_destroyed', action: reason, target: id, agent: id, actor });
+      await this.d.events.publish({ topic: `agent:${id}`, owner: actor, agent: id, status: 'destroyed', progress: 1, message: `agent ${id} destroyed (${reason})` });
     }
     return ok;
   }
 
-  sweep(): string[] {
-    const gone = this.d.store.agents.expired(new Date().toISOString());
-    for (const id of gone) this.destroyNow(id, 'sweeper', 'expired');
+  async sweep(): Promise<string[]> {
+    const gone = await this.d.store.agents.expired(new Date().toISOString());
+    for (const id of gone) await this.destroyNow(id, 'sweeper', 'expired');
     return gone;
   }
 
   /** Starts a run; returns its id at once. Progress and every step stream on run:<id>. */
   async run(id: string, task: string, p: Principal): Promise<{ runId: string }> {
-    this.d.access.require(p, 'agent', id, 'use');
-    const agent = this.d.store.agents.get(id)!;
+    await this.d.access.require(p, 'agent', id, 'use');
+    const agent = (await this.d.store.agents.get(id))!;
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'agent', target: id, owner: p.id, input: { task }, agent: id });
+    const work = await Work.start(this.d.store, this.d.events, { kind: 'run', type: 'agent', target: id, owner: p.id, input: { task }, agent: id });
     void this.d.lifecycle.track(`run ${work.id}`, (signal) => this.converse(work, agent, task, p, signal)).catch(() => undefined);
     return { runId: work.id };
   }
@@ -132,11 +131,13 @@ export class AgentFactory {
    * blueprint requires a tool call is asked again once with the declared tools, then fails.
    */
   private async converse(work: Work, agent: AgentRecord, task: string, p: Principal, signal: AbortSignal): Promise<void> {
-    const bp = agent.blueprint as AgentBlueprint;
-    const offered = bp.tools
-      .filter((name) => this.d.access.may(p, 'tool', name, 'use'))
-      .map((name) => ({ name, rec: this.d.store.tools.active(name)! }))
-      .map((t) => this.d.store.tools.version(t.name, t.rec.latestVersion)!.blueprint as ToolBlueprint);
+    const bp = agent.blueprint;
+    const offered: ToolBlueprint[] = [];
+    for (const name of bp.tools) {
+      if (!(await this.d.access.may(p, 'tool', name, 'use'))) continue;
+      const rec = (await this.d.store.tools.active(name))!;
+      offered.push((await this.d.store.tools.version(name, rec.latestVersion))!.blueprint);
+    }
     const specs = offered.map(toolSpecOf);
     const declared = specs.map((t) => t.name);
     const messages: ChatMessage[] = [
@@ -149,26 +150,26 @@ export class AgentFactory {
     let reprompted = false;
     try {
       for (let turn = 1; turn <= maxTurns; turn++) {
-        work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
+        await work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
         const reasoning = new ReasoningStream(work, { turn });
         const res = await this.d.llm.chat({
           role: `${ROLES.agent}:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}),
           compact: true, onThinking: (t) => reasoning.add(t), task: work.id, agent: agent.id, signal,
         });
-        reasoning.flush();
+        await reasoning.flush();
         addUsage(usage, res.usage);
         messages.push(res.message);
         const { content, toolCalls = [] } = res.message;
-        work.step({ kind: 'model', turn, content, toolCalls, usage: res.usage, model: res.model, ...(res.compacted ? { compacted: res.compacted } : {}) });
+        await work.step({ kind: 'model', turn, content, toolCalls, usage: res.usage, model: res.model, ...(res.compacted ? { compacted: res.compacted } : {}) });
         const reply = classifyReply(res.message, declared, bp.toolUse === 'required' && toolsRun === 0);
         if (reply.kind === 'answer') {
-          work.succeed({ answer: reply.text, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
+          await work.succeed({ answer: reply.text, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
           return;
         }
         if (reply.kind === 'problem') {
           if (reprompted) throw toolCallInvalid(bp.name, reply.reason, reply.detail, res.message.content);
           reprompted = true;
-          work.progress(turn / maxTurns, 'reprompting', `turn ${turn}: the reply ${reply.detail}; asking again`, { turn, reason: reply.reason });
+          await work.progress(turn / maxTurns, 'reprompting', `turn ${turn}: the reply ${reply.detail}; asking again`, { turn, reason: reply.reason });
           if (reply.reason === 'undeclared') messages.push(...undeclaredResults(res.message, declared));
           messages.push(repromptMessage(reply.detail, specs, bp.toolUse === 'required' && toolsRun === 0));
           continue;
@@ -182,7 +183,7 @@ export class AgentFactory {
       }
       throw new FactoryError('VALIDATION_FAILED', `${bp.name} reached its turn limit (${maxTurns}) without a final answer`, { maxTurns });
     } catch (e) {
-      work.fail(e, signal.aborted ? 'cancelled' : 'failed');
+      await work.fail(e, signal.aborted ? 'cancelled' : 'failed');
     } finally {
       // a run's persistent sandbox is destroyed with the run
       if (bp.persistentSandbox) await this.d.sandboxes.closeSession(work.id).catch(() => undefined);
@@ -191,13 +192,13 @@ export class AgentFactory {
 
   /** One tool call: only offered tools, the input validated, the tool checked and sandboxed; the model gets a JSON result. */
   private async callTool(work: Work, agent: AgentRecord, name: string, args: Record<string, unknown>, offered: ToolBlueprint[], p: Principal, turn: number, signal: AbortSignal): Promise<string> {
-    work.progress(work.item.progress, 'tool_call', `turn ${turn}: calling ${name}`, { tool: name, turn });
+    await work.progress(work.item.progress, 'tool_call', `turn ${turn}: calling ${name}`, { tool: name, turn });
     let reply: Record<string, unknown>;
     if (!offered.some((t) => t.name === name)) {
       reply = { error: `tool '${name}' is not available to this agent`, available: offered.map((t) => t.name) };
     } else {
       try {
-        const bp = agent.blueprint as AgentBlueprint;
+        const bp = agent.blueprint;
         const out = await this.tools.execute(name, args ?? {}, p, { task: work.id, agent: agent.id, signal, ...(bp.persistentSandbox ? { sessionId: work.id } : {}) });
         const r = out.result;
         reply = { status: r.status, exitCode: r.exitCode, ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }), ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}), toolRun: out.runId };
@@ -208,7 +209,7 @@ export class AgentFactory {
         reply = { error: fe.message, code: fe.code, ...(details !== undefined ? { details } : {}) };
       }
     }
-    work.step({ kind: 'tool', turn, tool: name, arguments: args, result: reply });
+    await work.step({ kind: 'tool', turn, tool: name, arguments: args, result: reply });
     return JSON.stringify(reply);
   }
 }

@@ -2,7 +2,7 @@ import type { Principal } from '../access/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { limitsFor, type SandboxLanguage } from '../sandbox/index.ts';
 import type { FactoryDeps } from './deps.ts';
-import { workView, type WorkView } from './queries.ts';
+import type { WorkView } from './queries.ts';
 import { Work } from './work.ts';
 
 export interface ExecutionRequest {
@@ -31,18 +31,18 @@ export class Executions {
     limitsFor(policy); // a policy the sandbox cannot honour (network) is refused before anything happens
     const stdin = req.input === undefined ? '' : typeof req.input === 'string' ? req.input : JSON.stringify(req.input);
     const input = { language: req.language, policy: policy.name, source: req.source, input: req.input ?? null, args: req.args ?? [] };
-    const work = Work.start(this.d.store, this.d.events, { kind: 'run', type: 'execution', target: req.language, owner: p.id, input });
-    const checked = this.d.executor.check(req.source, req.language, policy, { actor: p.id, target: `execution:${work.id}`, task: work.id });
+    const work = await Work.start(this.d.store, this.d.events, { kind: 'run', type: 'execution', target: req.language, owner: p.id, input });
+    const checked = await this.d.executor.check(req.source, req.language, policy, { actor: p.id, target: `execution:${work.id}`, task: work.id });
     if (!checked.allowed) {
       const blocked = new FactoryError('CODE_BLOCKED', `The script was blocked by policy ${policy.name}`, {
         runId: work.id,
         findings: checked.findings,
       });
-      work.fail(blocked);
+      await work.fail(blocked);
       throw blocked;
     }
     const running = this.d.lifecycle.track(`execution ${work.id}`, async (signal) => {
-      work.progress(0.1, 'running', `running ${req.language} under policy ${policy.name}`);
+      await work.progress(0.1, 'running', `running ${req.language} under policy ${policy.name}`);
       try {
         const out = await this.d.executor.execute({
           language: req.language,
@@ -62,27 +62,27 @@ export class Executions {
             findings: out.check.findings,
           });
         const r = out.result;
-        if (r.status === 'error') work.fail(new FactoryError('SANDBOX_FAILED', r.error ?? 'the sandbox failed', { status: r.status }));
+        if (r.status === 'error') await work.fail(new FactoryError('SANDBOX_FAILED', r.error ?? 'the sandbox failed', { status: r.status }));
         else
-          work.succeed(
+          await work.succeed(
             r,
             `${req.language}: ${r.status}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ''} in ${r.durationMs.toFixed(0)} ms`,
             { status: r.status },
           );
       } catch (e) {
-        work.fail(e, signal.aborted ? 'cancelled' : 'failed');
+        await work.fail(e, signal.aborted ? 'cancelled' : 'failed');
       }
     });
     if (wait) await running;
     else void running.catch(() => undefined);
-    return workView(this.d.store.work.get(work.id)!);
+    return (await this.d.store.work.get(work.id))!;
   }
 
   /** One execution, if `p` may see it (its caller, viewers, admins). */
-  get(id: string, p: Principal): WorkView {
-    this.d.access.require(p, 'run', id, 'read');
-    const w = this.d.store.work.get(id)!;
+  async get(id: string, p: Principal): Promise<WorkView> {
+    await this.d.access.require(p, 'run', id, 'read');
+    const w = (await this.d.store.work.get(id))!;
     if (w.type !== 'execution') throw new FactoryError('RESOURCE_NOT_FOUND', `No execution '${id}'`, { id });
-    return workView(w);
+    return w;
   }
 }

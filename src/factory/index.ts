@@ -36,13 +36,13 @@ export class Factory {
   }
 
   /** The static agents of blueprints/agents (seed 004 §2.4.1) exist once each in the agent pool, owned by the service. */
-  ensureStaticAgents(bps: BlueprintDirLoad): string[] {
+  async ensureStaticAgents(bps: BlueprintDirLoad): Promise<string[]> {
     const created: string[] = [];
-    const have = new Set(this.store.agents.list().items.filter((a) => a.origin === 'blueprint' && a.createdBy === SYSTEM.id).map((a) => a.name));
+    const have = new Set((await this.store.agents.list()).items.filter((a) => a.origin === 'blueprint' && a.createdBy === SYSTEM.id).map((a) => a.name));
     for (const [name, loaded] of bps.agents) {
       if (have.has(name)) continue;
       try {
-        this.agents.create(loaded.blueprint, SYSTEM);
+        await this.agents.create(loaded.blueprint, SYSTEM);
         created.push(name);
       } catch {
         // a blueprint that no longer fits the policies in force is reported by readiness, not fatal
@@ -51,13 +51,15 @@ export class Factory {
     return created;
   }
 
-  sweep(): { tools: string[]; agents: string[] } {
-    return { tools: this.tools.sweep(), agents: this.agents.sweep() };
+  async sweep(): Promise<{ tools: string[]; agents: string[] }> {
+    return { tools: await this.tools.sweep(), agents: await this.agents.sweep() };
   }
 
+  /** Sweeps now and every `intervalMs`; a sweep that fails (the store busy) is tried again at the next. */
   startSweeper(intervalMs: number): void {
-    this.sweep();
-    this.timer = setInterval(() => this.sweep(), intervalMs);
+    const sweep = () => void this.sweep().catch(() => undefined);
+    sweep();
+    this.timer = setInterval(sweep, intervalMs);
     this.timer.unref();
   }
 

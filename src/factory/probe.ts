@@ -1,17 +1,8 @@
-import { checkExpectation, inputArgs, inputStdin, type ExpectationFailure, type ToolBlueprint } from '../blueprints/index.ts';
+import { checkExpectation, inputArgs, inputStdin, type ProbeResult, type ToolBlueprint } from '../blueprints/index.ts';
 import type { Executor } from '../execution/index.ts';
 import type { Policy } from '../policy/index.ts';
 
-export interface ProbeResult {
-  example: string;
-  passed: boolean;
-  status: string;
-  durationMs: number;
-  failures: ExpectationFailure[];
-  /** the end of stdout and stderr, for the repair prompt and the report */
-  stdoutTail: string;
-  stderrTail: string;
-}
+export type { ProbeResult } from '../blueprints/index.ts';
 
 export interface ProbeContext {
   executor: Executor;
@@ -27,7 +18,7 @@ export interface ProbeContext {
 const tail = (s: string, n = 2000) => (s.length > n ? `…${s.slice(-n)}` : s);
 
 /** Runs the tool on each of the blueprint's examples in the sandbox and checks what it produced. */
-export async function probe(bp: ToolBlueprint, source: string, ctx: ProbeContext, onExample?: (r: ProbeResult, i: number) => void): Promise<ProbeResult[]> {
+export async function probe(bp: ToolBlueprint, source: string, ctx: ProbeContext, onExample?: (r: ProbeResult, i: number) => Promise<unknown> | void): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   for (const [i, ex] of bp.examples.entries()) {
     const out = await ctx.executor.execute({
@@ -47,7 +38,7 @@ export async function probe(bp: ToolBlueprint, source: string, ctx: ProbeContext
       r = { example: ex.name, passed: failures.length === 0, status: res.status, durationMs: res.durationMs, failures, stdoutTail: tail(res.stdout), stderrTail: tail(res.stderr) };
     }
     results.push(r);
-    onExample?.(r, i);
+    await onExample?.(r, i);
   }
   return results;
 }

@@ -26,10 +26,10 @@ export class Work {
     private readonly ctx: { project?: string | null; agent?: string | null } = {},
   ) {}
 
-  static start(store: Store, events: EventBus, w: { kind: WorkKind; type: string; target: string; owner: string; input: unknown; id?: string; project?: string | null; agent?: string | null }): Work {
-    const item = store.work.create({ id: w.id ?? newId(w.kind), kind: w.kind, type: w.type, target: w.target, owner: w.owner, input: w.input });
+  static async start(store: Store, events: EventBus, w: { kind: WorkKind; type: string; target: string; owner: string; input: unknown; id?: string; project?: string | null; agent?: string | null }): Promise<Work> {
+    const item = await store.work.create({ id: w.id ?? newId(w.kind), kind: w.kind, type: w.type, target: w.target, owner: w.owner, input: w.input });
     const work = new Work(store, events, item, { project: w.project ?? null, agent: w.agent ?? null });
-    work.progress(0, 'queued', `${w.type} ${w.target} queued`);
+    await work.progress(0, 'queued', `${w.type} ${w.target} queued`);
     return work;
   }
 
@@ -41,24 +41,24 @@ export class Work {
     return `${this.item.kind}:${this.item.id}`;
   }
 
-  progress(progress: number, status: string, message: string, metadata: Record<string, unknown> = {}): void {
-    this.store.work.update(this.item.id, { progress, ...(isWorkStatus(status) ? { status } : { status: 'running' }) });
-    this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
+  async progress(progress: number, status: string, message: string, metadata: Record<string, unknown> = {}): Promise<void> {
+    await this.store.work.update(this.item.id, { progress, ...(isWorkStatus(status) ? { status } : { status: 'running' }) });
+    await this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
   }
 
-  step(step: Record<string, unknown>): void {
-    this.store.work.update(this.item.id, { step: { at: new Date().toISOString(), ...step } });
+  async step(step: Record<string, unknown>): Promise<void> {
+    await this.store.work.update(this.item.id, { step: { at: new Date().toISOString(), ...step } });
   }
 
-  succeed(result: unknown, message: string, metadata: Record<string, unknown> = {}): void {
-    this.store.work.update(this.item.id, { status: 'succeeded', progress: 1, result });
-    this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status: 'succeeded', progress: 1, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
+  async succeed(result: unknown, message: string, metadata: Record<string, unknown> = {}): Promise<void> {
+    await this.store.work.update(this.item.id, { status: 'succeeded', progress: 1, result });
+    await this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status: 'succeeded', progress: 1, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
   }
 
-  fail(e: unknown, status: 'failed' | 'cancelled' = 'failed'): void {
+  async fail(e: unknown, status: 'failed' | 'cancelled' = 'failed'): Promise<void> {
     const error = errorValue(e);
-    this.store.work.update(this.item.id, { status, error });
-    this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress: 1, message: `${error.code}: ${error.message}`, metadata: { type: this.item.type, target: this.item.target, error } });
+    await this.store.work.update(this.item.id, { status, error });
+    await this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress: 1, message: `${error.code}: ${error.message}`, metadata: { type: this.item.type, target: this.item.target, error } });
   }
 }
 
@@ -66,9 +66,14 @@ function isWorkStatus(s: string): s is 'queued' | 'running' {
   return s === 'queued' || s === 'running';
 }
 
-/** A model's reasoning as progress events of their own (status `reasoning`), a few hundred characters each. */
+/**
+ * A model's reasoning as progress events of their own (status `reasoning`), a few hundred characters
+ * each. `add` is called from the model's stream (which does not wait): the writes queue up in order,
+ * and `flush` waits for all of them (and reports the first that failed).
+ */
 export class ReasoningStream {
   private buffer = '';
+  private writes: Promise<void> = Promise.resolve();
   constructor(
     private readonly work: Work,
     private readonly metadata: Record<string, unknown>,
@@ -76,12 +81,20 @@ export class ReasoningStream {
 
   add(text: string): void {
     this.buffer += text;
-    if (this.buffer.length >= 400) this.flush();
+    if (this.buffer.length >= 400) this.send();
   }
 
-  flush(): void {
+  async flush(): Promise<void> {
+    this.send();
+    await this.writes;
+  }
+
+  private send(): void {
     if (!this.buffer) return;
-    this.work.progress(this.work.item.progress, 'reasoning', this.buffer, this.metadata);
+    const text = this.buffer;
     this.buffer = '';
+    const write = this.writes.then(() => this.work.progress(this.work.item.progress, 'reasoning', text, this.metadata));
+    write.catch(() => undefined); // reported by flush
+    this.writes = write;
   }
 }

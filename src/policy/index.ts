@@ -1,13 +1,15 @@
 /** The policy module's public door. */
 export * from './schema.ts';
-export { parsePolicyText, policyHash, MAX_POLICY_BYTES, type PolicyParseResult } from './parse.ts';
+export { parsePolicyText, policyHash, policyYamlData, MAX_POLICY_BYTES, type PolicyParseResult } from './parse.ts';
 export { resolveAll, resolveOne, type ResolveResult } from './resolve.ts';
 export {
   loadPolicyDir,
   loadPolicyFile,
+  loadPolicyNamed,
   loadSources,
   policyFromText,
   readPolicySources,
+  readPolicySourcesSync,
   type LoadedPolicy,
   type PolicyDirLoad,
   type PolicySource,

@@ -2,6 +2,7 @@
  * Loading policies from text and from a directory. One bad file never stops the others: it is listed
  * in `rejected` with every issue, and policies extending it are rejected with an `extends` issue.
  */
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FactoryError } from '../errors/catalog.ts';
@@ -54,20 +55,42 @@ export function invalid(name: string, issues: PolicyIssue[]): FactoryError {
 
 /** Read every policy file in `dir` (the `.yaml` wins when a name has several files). */
 export async function readPolicySources(dir: string): Promise<PolicySource[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort(preferYaml);
-  const seen = new Set<string>();
   const out: PolicySource[] = [];
-  for (const entry of entries) {
-    const name = policyNameOfFile(entry);
-    if (name === null || seen.has(name)) continue;
-    seen.add(name);
-    const file = path.join(dir, entry);
+  for (const { name, file } of policyFiles(dir, await readdir(dir, { withFileTypes: true }))) {
     try {
       const text = await readFile(file, 'utf8');
       out.push({ name, file, text, hash: policyHash(text) });
     } catch {
       // vanished between readdir and readFile: treated as absent
     }
+  }
+  return out;
+}
+
+/** readPolicySources without the thread-pool round trips of asynchronous reads (for one-shot commands). */
+export function readPolicySourcesSync(dir: string): PolicySource[] {
+  const out: PolicySource[] = [];
+  for (const { name, file } of policyFiles(dir, readdirSync(dir, { withFileTypes: true }))) {
+    try {
+      const text = readFileSync(file, 'utf8');
+      out.push({ name, file, text, hash: policyHash(text) });
+    } catch {
+      // vanished between readdir and readFile: treated as absent
+    }
+  }
+  return out;
+}
+
+/** The policy files among a directory's entries, one per name. */
+function policyFiles(dir: string, entries: Dirent[]): { name: string; file: string }[] {
+  const names = entries.filter((e) => e.isFile()).map((e) => e.name).sort(preferYaml);
+  const seen = new Set<string>();
+  const out: { name: string; file: string }[] = [];
+  for (const entry of names) {
+    const name = policyNameOfFile(entry);
+    if (name === null || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, file: path.join(dir, entry) });
   }
   return out;
 }
@@ -101,6 +124,33 @@ export function loadSources(sources: readonly PolicySource[]): PolicyDirLoad {
 /** Load every policy in a directory: the valid ones and the rejected files with their issues. */
 export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
   return loadSources(await readPolicySources(dir));
+}
+
+/**
+ * Load one policy of a directory by name, parsing only its file and its ancestors' (what a one-shot
+ * command needs; it reads synchronously too): the outcome for that name is the one loadPolicyDir gives.
+ * `known`: every name in `dir`.
+ */
+export function loadPolicyNamed(dir: string, name: string): { policy?: Policy; issues?: PolicyIssue[]; known: string[] } {
+  const sources = new Map(readPolicySourcesSync(dir).map((s) => [s.name, s]));
+  const known = [...sources.keys()];
+  const own = sources.get(name);
+  if (!own) return { known };
+  const parsed = new Map<string, PolicyFile>();
+  for (let next: string | null | undefined = name; next && !parsed.has(next); ) {
+    const src = sources.get(next);
+    if (!src) break;
+    const r = parsePolicyText(src.text, src.name);
+    if (!r.ok) {
+      if (next === name) return { issues: r.issues, known };
+      break; // a parent that does not parse is absent, as in loadSources: the child reports it
+    }
+    parsed.set(next, r.file);
+    next = r.file.extends;
+  }
+  // resolved as loadSources does (in name order), so that even a cycle is reported from the same member
+  const res = resolveAll(parsed).get(name)!;
+  return res.ok ? { policy: res.policy, known } : { issues: res.issues, known };
 }
 
 /**

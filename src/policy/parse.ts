@@ -3,6 +3,7 @@
  * with its dotted path and, where the YAML source has one, its line and column.
  */
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PolicyFileSchema, type PolicyFile, type PolicyIssue } from './schema.ts';
@@ -18,6 +19,50 @@ export function policyHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** A policy text's YAML, parsed: the document (for the positions of issues) and the data it holds. */
+interface ParsedYaml {
+  doc: Document;
+  lineCounter: LineCounter;
+  data: unknown;
+  issues: PolicyIssue[];
+}
+
+function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => {
+      const pos = e.linePos?.[0];
+      return { path: '(root)', message: `YAML: ${firstLine(e.message)}`, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+    });
+    return { doc, lineCounter, data: undefined, issues };
+  }
+  try {
+    return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }), issues: [] };
+  } catch (e) {
+    return { doc, lineCounter, data: undefined, issues: [{ path: '(root)', message: `YAML: ${firstLine((e as Error).message)}` }] };
+  }
+}
+
+/**
+ * Policy texts whose YAML was parsed ahead of time, by the build (scripts/build.js, for the repository's
+ * policies, with policyYamlData below): sha256 of the exact text → the data, as JSON. A one-shot command
+ * then skips the YAML parser, the slowest part of its start, for a policy nobody edited; every other text
+ * is parsed here. Validation and resolution are not skipped. Empty when the sources run.
+ */
+declare const FACTORY_POLICIES_PARSED_AHEAD: string | undefined;
+const PARSED_AHEAD = (
+  typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}
+) as Readonly<Record<string, string>>;
+
+/** For the build: the data of a policy text's YAML as JSON, when JSON holds it exactly (else undefined). */
+export function policyYamlData(text: string): string | undefined {
+  const { data, issues } = parseYaml(text);
+  if (issues.length > 0 || data === undefined) return undefined;
+  const json = JSON.stringify(data);
+  return isDeepStrictEqual(JSON.parse(json), data) ? json : undefined;
+}
+
 /**
  * Parse and validate one policy text. `expectedName` (the file name or URL name) must agree with the
  * `name:` field when the file has one.
@@ -26,37 +71,27 @@ export function parsePolicyText(text: string, expectedName?: string): PolicyPars
   if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) {
     return { ok: false, issues: [{ path: '(root)', message: `policy text is larger than ${MAX_POLICY_BYTES} bytes` }] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { path: '(root)', message: `YAML: ${firstLine(e.message)}`, ...(pos ? { line: pos.line, column: pos.col } : {}) };
-      }),
-    };
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return { ok: false, issues: [{ path: '(root)', message: `YAML: ${firstLine((e as Error).message)}` }] };
-  }
+  let yaml: ParsedYaml | undefined;
+  const parsed = () => (yaml ??= parseYaml(text));
+  const ahead = PARSED_AHEAD[policyHash(text)];
+  const data: unknown = ahead !== undefined ? JSON.parse(ahead) : parsed().data;
+  if (ahead === undefined && parsed().issues.length > 0) return { ok: false, issues: parsed().issues };
   if (data === null || data === undefined) {
     return { ok: false, issues: [{ path: '(root)', message: 'the policy is empty' }] };
   }
-  const parsed = PolicyFileSchema.safeParse(data);
-  const issues: PolicyIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => toIssues(i, doc, lineCounter));
-  if (parsed.success) {
-    const file = parsed.data;
+  const result = PolicyFileSchema.safeParse(data);
+  // where an issue is in the source (line, column) takes the document; parsed only when there is an issue
+  const at: Locate = (i) => locate(i, parsed().doc, parsed().lineCounter);
+  const issues: PolicyIssue[] = result.success ? [] : result.error.issues.flatMap((i) => toIssues(i, at));
+  if (result.success) {
+    const file = result.data;
     if (expectedName !== undefined && file.name !== undefined && file.name !== expectedName) {
-      issues.push(locate({ path: ['name'], message: `name '${file.name}' does not match the file name '${expectedName}'` }, doc, lineCounter));
+      issues.push(at({ path: ['name'], message: `name '${file.name}' does not match the file name '${expectedName}'` }));
     }
     if (expectedName !== undefined && file.extends === expectedName) {
-      issues.push(locate({ path: ['extends'], message: 'a policy cannot extend itself' }, doc, lineCounter));
+      issues.push(at({ path: ['extends'], message: 'a policy cannot extend itself' }));
     }
-    issues.push(...selfConflicts(file).map((i) => locate(i, doc, lineCounter)));
+    issues.push(...selfConflicts(file).map(at));
     if (issues.length === 0) return { ok: true, file };
   }
   return { ok: false, issues: byPosition(issues) };
@@ -77,14 +112,16 @@ function selfConflicts(file: PolicyFile): { path: PropertyKey[]; message: string
   return out;
 }
 
-function toIssues(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter): PolicyIssue[] {
+type Locate = (i: { path: PropertyKey[]; message: string; keyOnly?: boolean }) => PolicyIssue;
+
+function toIssues(issue: z.core.$ZodIssue, at: Locate): PolicyIssue[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => locate({ path: [...issue.path, k], message: `unknown key '${k}'`, keyOnly: true }, doc, lc));
+    return issue.keys.map((k) => at({ path: [...issue.path, k], message: `unknown key '${k}'`, keyOnly: true }));
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    return issue.errors[0]!.flatMap((i) => toIssues({ ...i, path: [...issue.path, ...i.path] }, doc, lc));
+    return issue.errors[0]!.flatMap((i) => toIssues({ ...i, path: [...issue.path, ...i.path] }, at));
   }
-  return [locate({ path: issue.path, message: issue.message }, doc, lc)];
+  return [at({ path: issue.path, message: issue.message })];
 }
 
 function locate(i: { path: PropertyKey[]; message: string; keyOnly?: boolean }, doc: Document, lc: LineCounter): PolicyIssue {

@@ -2,7 +2,8 @@
  * `extends` resolution. A child starts from its resolved parent (a root policy from BASE_POLICY):
  *  - allow lists and forbid lists are unions; a name the child forbids is removed from the inherited
  *    allow list (the child's deny wins); a child may not re-allow what an ancestor forbids (an issue);
- *  - `python.partialModules`: the child's entry for a module replaces the inherited one;
+ *  - `python.partialModules` and `shell.allowedOptions`: the child's entry for a module (command)
+ *    replaces the inherited one; options of commands that end up forbidden are dropped;
  *  - paths and allowedHosts are unions; limits, `network.allowOutbound` and `description` override.
  */
 import type { PolicyFile, Policy, PolicyIssue } from './schema.ts';
@@ -81,7 +82,7 @@ function merge(parent: Policy, child: PolicyFile, name: string): ResolveResult {
     description: child.description ?? parent.description,
     extends: child.extends ?? null,
     lineage: [...parent.lineage, name],
-    shell: { allowedCommands: sh.allowed, forbiddenCommands: sh.forbidden },
+    shell: { allowedCommands: sh.allowed, forbiddenCommands: sh.forbidden, allowedOptions: options(parent, child, sh.forbidden) },
     python: {
       allowedModules: py.allowed,
       partialModules: partial,
@@ -105,6 +106,14 @@ function merge(parent: Policy, child: PolicyFile, name: string): ResolveResult {
     return { ok: false, issues: checked.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })) };
   }
   return { ok: true, policy: checked.data };
+}
+
+/** Inherited option lists, each replaced by the child's entry for its command; forbidden commands have none. */
+function options(parent: Policy, child: PolicyFile, forbidden: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...parent.shell.allowedOptions, ...(child.shell?.allowedOptions ?? {}) };
+  for (const cmd of forbidden) delete out[cmd];
+  for (const cmd of Object.keys(out)) out[cmd] = union([], out[cmd]!);
+  return out;
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

@@ -22,6 +22,20 @@ export const AttributeName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must 
 export const CommandName = z.string().regex(COMMAND_RE, 'must be a bare command name without a directory, such as grep');
 export const JsIdentifier = z.string().regex(IDENT_RE, 'must be a JavaScript identifier');
 
+/**
+ * One allowed option of a shell command, as a man page writes it: a flag (`-n`, `--numeric-sort`,
+ * find's `-print`), an option with values (`-k <value>`, `-o <output>`, `--rawfile <value> <file>`),
+ * with an optional attached value (`--color[=<value>]`, `-I[<value>]`), or `-NUM` (`head -20`).
+ * Value kinds: `<value>` any text, `<file>` a path read, `<output>` a path written, `<program>` a
+ * command run (judged like any other command).
+ */
+export const OPTION_KINDS = ['value', 'file', 'output', 'program'] as const;
+const KIND = `<(?:${OPTION_KINDS.join('|')})>`;
+export const SHELL_OPTION_RE = new RegExp(`^(?:-NUM|(?:-[A-Za-z0-9?]|--?[A-Za-z0-9][A-Za-z0-9_-]+)(?:(?: ${KIND})+|\\[=?${KIND}\\])?)$`);
+export const ShellOption = z
+  .string()
+  .regex(SHELL_OPTION_RE, 'must be an option such as -n, --numeric-sort, -k <value>, -o <output>, --color[=<value>] or -NUM');
+
 /** True for an absolute, normalized POSIX path: `/`, `/data`, `/a/b` (no `..`, `.`, `//` or trailing `/`). */
 export function isAbsoluteNormalizedPath(p: string): boolean {
   return p.startsWith('/') && !p.includes('\0') && path.posix.normalize(p) === p && (p === '/' || !p.endsWith('/'));
@@ -50,6 +64,8 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(2000);
 export const ShellSection = z.strictObject({
   allowedCommands: list(CommandName),
   forbiddenCommands: list(CommandName),
+  /** command → the only options it may be called with (a command without an entry takes none). */
+  allowedOptions: z.record(CommandName, list(ShellOption)),
 });
 export const PythonSection = z.strictObject({
   allowedModules: list(ModuleName),
@@ -117,7 +133,7 @@ export type PolicyLimits = z.infer<typeof LimitsSection>;
 /** What a root policy (one without `extends`) starts from: nothing allowed, the seed's limits. */
 export const BASE_POLICY: Omit<Policy, 'name' | 'lineage' | 'extends'> = {
   description: '',
-  shell: { allowedCommands: [], forbiddenCommands: [] },
+  shell: { allowedCommands: [], forbiddenCommands: [], allowedOptions: {} },
   python: { allowedModules: [], partialModules: {}, forbiddenModules: [], forbiddenCallables: [] },
   javascript: { forbiddenGlobals: [] },
   limits: {

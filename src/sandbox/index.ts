@@ -78,7 +78,8 @@ export class Sandboxes {
     return imageStatus(this.engine, this.images);
   }
 
-  async close(): Promise<void> {
-    await Promise.allSettled([this.docker.close(), this.isolate.close()]);
+  /** `detach`: the process is about to exit; container removals are handed to the engine, not waited for. */
+  async close(opts: { detach?: boolean } = {}): Promise<void> {
+    await Promise.allSettled([this.docker.close(opts), this.isolate.close()]);
   }
 }

@@ -72,6 +72,17 @@ function output(bp: ToolBlueprint) {
   };
 }
 
+/**
+ * Allowed members of a partially allowed module as the prompt lists them. Large libraries (numpy and
+ * pandas allow hundreds of members) would crowd the model's context, so long lists are summarized: the
+ * checker's findings name any member that is not allowed, and the repair prompt sends them back.
+ */
+const MAX_LISTED_MEMBERS = 40;
+function memberList(attrs: readonly string[]): string {
+  if (attrs.length <= MAX_LISTED_MEMBERS) return list(attrs);
+  return `its public, documented API (${attrs.length} members are allowed; private members, pickles and C interfaces are not)`;
+}
+
 /** What the generating model is told about the policy. */
 export function policyContext(policy: Policy) {
   const py = policy.python;
@@ -79,7 +90,7 @@ export function policyContext(policy: Policy) {
     name: policy.name,
     python: {
       modules: list(py.allowedModules),
-      partial: Object.entries(py.partialModules).map(([module, attrs]) => ({ module, attributes: list(attrs) })),
+      partial: Object.entries(py.partialModules).map(([module, attrs]) => ({ module, attributes: memberList(attrs) })),
       forbiddenCallables: list(py.forbiddenCallables),
     },
     shell: { commands: list(policy.shell.allowedCommands), forbiddenCommands: list(policy.shell.forbiddenCommands) },

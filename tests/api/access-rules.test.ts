@@ -40,22 +40,22 @@ describe('Access', () => {
   const recorded: AuditEventInput[] = [];
   const access = new Access({ record: (e: AuditEventInput) => (recorded.push(e), undefined as never) });
   const projects = new Map<string, Resource>([['p1', { kind: 'project', id: 'p1', owner: 'tok_a', shared: false, live: true }]]);
-  access.register('project', (id) => projects.get(id));
+  access.register('project', async (id) => projects.get(id));
 
-  it('takes new kinds of resource: a project is private to its owner like anything else', () => {
+  it('takes new kinds of resource: a project is private to its owner like anything else', async () => {
     expect(access.kindNames).toContain('project');
-    expect(access.require(A, 'project', 'p1', 'change').owner).toBe('tok_a');
-    expect(() => access.require(B, 'project', 'p1', 'read')).toThrow(expect.objectContaining({ code: 'RESOURCE_NOT_FOUND' }));
-    expect(() => access.require(B, 'project', 'nope', 'read')).toThrow(expect.objectContaining({ code: 'RESOURCE_NOT_FOUND' }));
-    expect(access.eventVisible(A, { topic: 'project:p1', owner: 'system' })).toBe(true);
-    expect(access.eventVisible(B, { topic: 'project:p1', owner: 'system' })).toBe(false);
-    expect(() => access.register('project', () => undefined)).toThrow(/twice/);
+    expect((await access.require(A, 'project', 'p1', 'change')).owner).toBe('tok_a');
+    await expect(access.require(B, 'project', 'p1', 'read')).rejects.toThrow(expect.objectContaining({ code: 'RESOURCE_NOT_FOUND' }));
+    await expect(access.require(B, 'project', 'nope', 'read')).rejects.toThrow(expect.objectContaining({ code: 'RESOURCE_NOT_FOUND' }));
+    expect(await access.eventVisible(A, { topic: 'project:p1', owner: 'system' })).toBe(true);
+    expect(await access.eventVisible(B, { topic: 'project:p1', owner: 'system' })).toBe(false);
+    expect(() => access.register('project', async () => undefined)).toThrow(/twice/);
   });
 
-  it('audits a refusal of something that exists, not a miss', () => {
+  it('audits a refusal of something that exists, not a miss', async () => {
     recorded.length = 0;
-    expect(() => access.require(B, 'project', 'p1', 'use')).toThrow(FactoryError);
-    expect(() => access.require(B, 'project', 'absent', 'use')).toThrow(FactoryError);
+    await expect(access.require(B, 'project', 'p1', 'use')).rejects.toThrow(FactoryError);
+    await expect(access.require(B, 'project', 'absent', 'use')).rejects.toThrow(FactoryError);
     expect(recorded).toEqual([expect.objectContaining({ type: 'access_denied', action: 'ownership', target: 'project:p1', actor: 'tok_b', success: false })]);
     expect(JSON.stringify(recorded[0])).not.toContain('tok_a'); // the refused learn nothing about the owner
   });

@@ -33,8 +33,8 @@ async function token(role: string): Promise<Who> {
 const as = (who: Who, path: string, init: RequestInit = {}) => svc.call(path, { ...init, token: who.secret });
 const post = (who: Who, path: string, body: unknown) => as(who, path, { method: 'POST', headers: json, body: JSON.stringify(body) });
 const codeOf = async (res: Response) => ((await res.json()) as { error?: { code: string } }).error?.code;
-const refusals = (actor: string, target: string) =>
-  svc.service.deps.audit.query({ type: 'access_denied', limit: 1000 }).filter((e) => e.actor === actor && e.target === target);
+const refusals = async (actor: string, target: string) =>
+  (await svc.service.deps.audit.query({ type: 'access_denied', limit: 1000 })).filter((e) => e.actor === actor && e.target === target);
 
 beforeAll(async () => {
   fake = await startFakeOllama({ replies: () => script.shift() ?? { status: 500, error: 'no scripted reply left' } });
@@ -71,7 +71,7 @@ describe('REST: another submitter’s private resources do not exist for B', () 
       expect(res.status, `${init.method ?? 'GET'} ${path}`).toBe(404);
       expect(await codeOf(res)).toBe('RESOURCE_NOT_FOUND');
     }
-    const rows = refusals(B.id, 'tool:a_private');
+    const rows = await refusals(B.id, 'tool:a_private');
     expect(rows).toHaveLength(attempts.length);
     expect(rows.every((r) => r.success === false && r.action === 'ownership' && (r.details as { decision: string }).decision === 'hidden')).toBe(true);
     const none = await as(B, '/api/v1/tools/no_such_tool');
@@ -93,7 +93,7 @@ describe('REST: another submitter’s private resources do not exist for B', () 
     expect((await post(B, `/api/v1/agents/${id}/runs`, { task: 'x' })).status).toBe(404);
     expect((await as(B, `/api/v1/agents/${id}`, { method: 'PATCH', headers: json, body: '{"shared":true}' })).status).toBe(404);
     expect((await as(B, `/api/v1/agents/${id}`, { method: 'DELETE' })).status).toBe(404);
-    expect(refusals(B.id, `agent:${id}`)).toHaveLength(5);
+    expect(await refusals(B.id, `agent:${id}`)).toHaveLength(5);
     const list = ((await (await as(B, '/api/v1/agents')).json()) as { agents: { id: string }[] }).agents.map((a) => a.id);
     expect(list).toEqual(expect.arrayContaining([ids.sharedAgent, ids.staticAgent]));
     expect(list).not.toContain(id);
@@ -104,7 +104,7 @@ describe('REST: another submitter’s private resources do not exist for B', () 
       expect((await as(B, `/api/v1/${kind}/${id}`)).status).toBe(404);
       const list = (await (await as(B, `/api/v1/${kind}`)).json()) as Record<string, { id: string }[]>;
       expect(list[kind]!.map((w) => w.id)).not.toContain(id);
-      expect(refusals(B.id, `${kind.slice(0, -1)}:${id}`)).toHaveLength(1);
+      expect(await refusals(B.id, `${kind.slice(0, -1)}:${id}`)).toHaveLength(1);
       expect((await as(A, `/api/v1/${kind}/${id}`)).status).toBe(200);
     }
     expect(((await (await as(B, '/api/v1/usage')).json()) as { llm: { calls: number } }).llm.calls).toBe(0);
@@ -142,7 +142,7 @@ describe('REST: shared resources and the service’s own', () => {
       expect([res.status, await codeOf(res)]).toEqual([403, 'FORBIDDEN']);
     }
     expect((await post(B, '/api/v1/tools/a_shared/versions', SUM('a_shared'))).status).toBe(403);
-    const rows = refusals(B.id, 'tool:a_shared');
+    const rows = await refusals(B.id, 'tool:a_shared');
     expect(rows).toHaveLength(3);
     expect(rows.every((x) => (x.details as { decision: string }).decision === 'forbidden')).toBe(true);
   });
@@ -176,7 +176,7 @@ describe('REST: shared resources and the service’s own', () => {
     expect((await as(A, `/api/v1/agents/${ids.privateAgent}`, { method: 'PATCH', headers: json, body: '{"shared":false}' })).status).toBe(200);
     expect((await as(B, `/api/v1/agents/${ids.privateAgent}`)).status).toBe(404);
     const changes = svc.service.deps.audit.query({ type: 'access_changed', agent: ids.privateAgent });
-    expect(changes.map((e) => e.action)).toEqual(['shared', 'unshared']);
+    expect((await changes).map((e) => e.action)).toEqual(['shared', 'unshared']);
     expect((await svc.call(`/api/v1/tools/a_shared`, { method: 'PATCH', headers: json, body: '{"shared":true}' })).status).toBe(200);
   });
 });
@@ -188,7 +188,7 @@ describe('REST: a viewer sees everything and changes nothing', () => {
     }
     const exec = await post(V, '/api/v1/tools/a_private/execute', { input: { numbers: [1] } });
     expect(exec.status).toBe(403);
-    expect(svc.service.deps.audit.query({ type: 'access_denied', order: 'desc', limit: 1 })[0]).toMatchObject({ actor: V.id, action: 'role' });
+    expect((await svc.service.deps.audit.query({ type: 'access_denied', order: 'desc', limit: 1 }))[0]).toMatchObject({ actor: V.id, action: 'role' });
   });
 });
 
@@ -218,7 +218,7 @@ describe('WebSocket: the same rules and the same answers', () => {
       c.send({ type: 'subscribe', topics: [t] });
       const err = await c.waitFor((m) => m.type === 'error' && JSON.stringify(m).includes(t));
       expect((err.error as { code: string }).code).toBe('RESOURCE_NOT_FOUND');
-      expect(refusals(B.id, t).length).toBeGreaterThan(0);
+      expect((await refusals(B.id, t)).length).toBeGreaterThan(0);
     }
     c.send({ type: 'subscribe', topics: ['tool:a_shared', `agent:${ids.sharedAgent}`, `agent:${ids.staticAgent}`] });
     const sub = await c.waitFor((m) => m.type === 'subscribed' && (m.topics as string[]).includes('tool:a_shared'));
@@ -253,16 +253,16 @@ describe('WebSocket: the same rules and the same answers', () => {
     await c.waitFor((m) => m.type === 'subscribed');
     const evs = c.messages.filter((m) => m.type === 'event') as { topic: string }[];
     expect(evs.length).toBeGreaterThan(0);
-    const own = svc.service.deps.events.replay(0, { exact: [], prefixes: [''] }, 100_000).filter((e) => e.owner === B.id).map((e) => e.seq);
+    const own = (await svc.service.deps.events.replay(0, { exact: [], prefixes: [''] }, 100_000)).filter((e) => e.owner === B.id).map((e) => e.seq);
     expect(evs.map((e) => (e as unknown as { id: number }).id)).toEqual(own);
     c.close();
   });
 
   it('a missing or wrong token at the upgrade is 401 and audited', async () => {
-    const before = svc.service.deps.audit.query({ type: 'auth_failure', limit: 1000 }).length;
+    const before = (await svc.service.deps.audit.query({ type: 'auth_failure', limit: 1000 })).length;
     await expect(connect(svc.url, 'aft_not-a-token')).rejects.toMatchObject({ statusCode: 401 });
     await expect(connect(svc.url, null)).rejects.toMatchObject({ statusCode: 401 });
-    const rows = svc.service.deps.audit.query({ type: 'auth_failure', limit: 1000 }).slice(before);
+    const rows = (await svc.service.deps.audit.query({ type: 'auth_failure', limit: 1000 })).slice(before);
     expect(rows.map((r) => r.action)).toEqual(['invalid_token', 'missing_token']);
     expect(rows.every((r) => r.target === 'GET /api/v1/stream')).toBe(true);
   });

@@ -35,6 +35,6 @@ describe('blueprints on disk', () => {
   it('the seven static agents of seed 004 are in the agent pool', async () => {
     const a = (await (await svc.call('/api/v1/agents')).json()) as { agents: { name: string; origin: string }[] };
     expect(a.agents.map((x) => x.name).sort()).toEqual(['code-writer', 'data-analyst', 'document-writer', 'quality-reviewer', 'security-auditor', 'test-creator', 'web-researcher']);
-    expect(svc.service.deps.audit.query({ type: 'agent_created' })).toHaveLength(7);
+    expect(await svc.service.deps.audit.query({ type: 'agent_created' })).toHaveLength(7);
   });
 });

@@ -42,7 +42,7 @@ describe('one-off executions', () => {
     expect(r.response.headers.get('location')).toBe(`/api/v1/executions/${run.id}`);
     const again = await alice.GET('/api/v1/executions/{id}', { params: { path: { id: run.id } } });
     expect(again.data!.run.id).toBe(run.id);
-    const audit = svc.service.deps.audit.query({ type: 'tool_executed', limit: 1000 }).filter((e) => e.task === run.id);
+    const audit = (await svc.service.deps.audit.query({ type: 'tool_executed', limit: 1000 })).filter((e) => e.task === run.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: aliceId, target: `execution:${run.id}`, success: true });
   });
@@ -62,8 +62,8 @@ describe('one-off executions', () => {
     expect(details.findings.some((f) => f.line === 2)).toBe(true);
     const run = await alice.GET('/api/v1/runs/{id}', { params: { path: { id: details.runId } } });
     expect(run.data!.run).toMatchObject({ status: 'failed', error: { code: 'CODE_BLOCKED' } });
-    expect(svc.service.deps.audit.query({ type: 'security_block', limit: 1000 }).some((x) => x.target === `execution:${details.runId}` && x.actor === aliceId)).toBe(true);
-    expect(svc.service.deps.audit.query({ type: 'tool_executed', limit: 1000 }).some((x) => x.task === details.runId)).toBe(false);
+    expect((await svc.service.deps.audit.query({ type: 'security_block', limit: 1000 })).some((x) => x.target === `execution:${details.runId}` && x.actor === aliceId)).toBe(true);
+    expect((await svc.service.deps.audit.query({ type: 'tool_executed', limit: 1000 })).some((x) => x.task === details.runId)).toBe(false);
   });
 
   it('with wait=false: 202 at once, the run followed on the stream to its end', async () => {
@@ -86,7 +86,7 @@ describe('one-off executions', () => {
     expect((await bob.GET('/api/v1/runs/{id}', { params: { path: { id } } })).response.status).toBe(404);
     expect((await bob.GET('/api/v1/runs', {})).data!.runs.map((x) => x.id)).not.toContain(id);
     expect((await viewer.GET('/api/v1/executions/{id}', { params: { path: { id } } })).response.status).toBe(200);
-    expect(svc.service.deps.audit.query({ type: 'access_denied', limit: 1000 }).filter((e) => e.target === `run:${id}`)).toHaveLength(2);
+    expect((await svc.service.deps.audit.query({ type: 'access_denied', limit: 1000 })).filter((e) => e.target === `run:${id}`)).toHaveLength(2);
     expect((await viewer.POST('/api/v1/executions', { body: { language: 'python', source: 'print(1)\n' } })).response.status).toBe(403);
   });
 

@@ -83,7 +83,7 @@ describe('a blueprint with source: checked, probe-run, registered, executed; str
     const v1 = (await getVersion('csv_aggregator', 1)).data!;
     expect(v1.source).toContain('def aggregate_csv_column');
     expect((await api.GET('/api/v1/audit/verify')).data!.ok).toBe(true);
-    const types = svc.service.deps.audit.query({ limit: 1000 }).map((e) => e.type);
+    const types = (await svc.service.deps.audit.query({ limit: 1000 })).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['tool_generated', 'tool_executed']));
   });
 
@@ -167,7 +167,7 @@ describe('generation with scripted model replies', () => {
     ws2.send({ type: 'subscribe', topics: [`job:${jobId}`], lastEventId: last });
     await ws2.waitFor((m) => m.type === 'subscribed');
     const after = ws2.messages.filter((m) => m.topic === `job:${jobId}`).map((m) => m.id as number);
-    const all = svc.service.deps.events.replay(0, { exact: [`job:${jobId}`], prefixes: [] }).map((e) => e.seq);
+    const all = (await svc.service.deps.events.replay(0, { exact: [`job:${jobId}`], prefixes: [] })).map((e) => e.seq);
     expect([...seenBefore, ...after]).toEqual(all);
     expect((ws2.messages.filter((m) => m.topic === `job:${jobId}`).at(-1)!.event as { status: string }).status).toBe('succeeded');
     ws2.close();
@@ -192,11 +192,11 @@ describe('agents', () => {
     expect(chats[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['sum_numbers']);
     const toolMsg = chats[1]!.body.messages.find((m: { role: string }) => m.role === 'tool');
     expect(JSON.parse(toolMsg.content)).toMatchObject({ status: 'ok', json: { sum: 42 } });
-    expect(svc.service.deps.audit.query({ type: 'tool_executed', agent: agent.id })).toHaveLength(1);
+    expect(await svc.service.deps.audit.query({ type: 'tool_executed', agent: agent.id })).toHaveLength(1);
     expect((await api.GET('/api/v1/usage')).data!.llm.calls).toBeGreaterThan(0);
     expect((await api.DELETE('/api/v1/agents/{id}', { params: { path: { id: agent.id } } })).response.status).toBe(204);
     expect((await api.GET('/api/v1/agents/{id}', { params: { path: { id: agent.id } } })).response.status).toBe(404);
-    expect(svc.service.deps.audit.query({ type: ['agent_created', 'agent_destroyed'], agent: agent.id }).map((e) => e.type)).toEqual(['agent_created', 'agent_destroyed']);
+    expect((await svc.service.deps.audit.query({ type: ['agent_created', 'agent_destroyed'], agent: agent.id })).map((e) => e.type)).toEqual(['agent_created', 'agent_destroyed']);
   });
 
   it('an agent that opts in to a persistent sandbox shares /workspace between its tool calls, destroyed with the run', async () => {

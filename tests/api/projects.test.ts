@@ -1,6 +1,7 @@
 // Projects end to end over REST and the stream (issue 12), through the typed client generated from the
 // OpenAPI document, on the real service with the scripted Ollama server: a project watched to its end
-// on the stream, a DAG's parallel branches within the concurrency limit, approval gates, cancel, a
+// on the stream, a DAG’s parallel branches within the concurrency limit, a bad plan sent back, a result
+// improved after a must-pass rejection, approval gates, cancel, a
 // budget stop, replay, and a submitter who can neither see nor decide another's project.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Schemas } from '../../src/client/index.ts';
@@ -165,6 +166,47 @@ describe('a project over REST and the stream', () => {
     expect(done.status).toBe('completed');
     expect(done.tasks.map((t) => t.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
     expect(asks(since).filter((r) => !r.body.format)).toHaveLength(5);
+  }, 90_000);
+});
+
+describe('the strategist and the review chain over REST', () => {
+  it('a bad plan goes back once; a must-pass reviewer rejects the first result, its issues reach the worker; the second passes', async () => {
+    const since = use((a) => {
+      if (a.role === 'plan' && a.n === 0) return { analysis: 'cycle', subTasks: [sub('a', ['b']), sub('b', ['a'])] };
+      if (a.role === 'plan') return { analysis: 'fixed', subTasks: [sub('a')] };
+      if (a.role === 'worker') return a.n === 0 ? 'a first draft' : 'a better draft';
+      if (a.role === 'review' && a.task === 'a' && a.n === 0) {
+        const issue = {
+          severity: 'major',
+          category: 'completeness',
+          description: 'the totals are missing',
+          location: 'section 2',
+          suggestion: 'add the totals per region',
+        };
+        return { score: 0.3, accepted: false, issues: [issue], summary: 'incomplete' };
+      }
+      return undefined;
+    });
+    const p = await create(alice, 'a report that needs a second draft', { qualityThreshold: 0.8, maxIterations: 3 });
+    const ws = await watch(alice, p.id);
+    await until(ws, p.id, ['completed', 'failed']);
+    const done = await get(alice, p.id);
+    expect(done.status, JSON.stringify(done.error)).toBe('completed');
+    expect(done.plan).toMatchObject({ version: 1, analysis: 'fixed' });
+    expect(done.tasks[0]).toMatchObject({ id: 'a', status: 'accepted', iterations: 2, score: 0.95 });
+    // the structural problem went back to the strategist with the first plan's answer
+    const plans = asks(since).filter(isPlan);
+    expect(plans).toHaveLength(2);
+    expect(JSON.stringify(plans[1]!.body.messages)).toMatch(/cycle/i);
+    // the rejected draft and the reviewer's issue went back to the worker
+    const workers = asks(since).filter((r) => !r.body.format);
+    expect(workers).toHaveLength(2);
+    const second = JSON.stringify(workers[1]!.body.messages);
+    expect(second).toContain('a first draft');
+    expect(second).toContain('add the totals per region');
+    const events = frames(ws, p.id).map((f) => `${f.event.status}:${String(f.event.metadata.phase ?? '')}`);
+    expect(events.filter((e) => e === 'step_completed:review')).toHaveLength(2);
+    expect(frames(ws, p.id).find((f) => f.event.status === 'task_accepted')?.event.metadata).toMatchObject({ iterations: 2 });
   }, 90_000);
 });
 

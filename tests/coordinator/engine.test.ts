@@ -217,7 +217,7 @@ describe('a terse model (the smallest valid answer to every schema)', () => {
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
     expect(p.result).toMatchObject({ result: 'x', flagged: true });
     expect(p.tasks[0]).toMatchObject({ id: 'a', status: 'flagged', iterations: 3, agent: { created: true, name: 'specialist-a' } });
-    expect(h.core.store.agents.get(p.tasks[0]!.agent!.id)?.destroyedAt).not.toBeNull();
+    expect((await h.core.store.agents.get(p.tasks[0]!.agent!.id))?.destroyedAt).not.toBeNull();
     expect(p.metrics).toMatchObject({ dynamicAgentsCreated: 1, completedTasks: 1 });
   });
 

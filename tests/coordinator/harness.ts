@@ -84,7 +84,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         },
         SYSTEM,
       );
-      return rec.id;
+      return (await rec).id;
     },
     async close() {
       await coordinator.close();

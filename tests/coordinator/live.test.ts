@@ -28,7 +28,7 @@ describe.skipIf(skip !== undefined)(`a project against a live Ollama${skip ? ` â
     );
     const coordinator = core.coordinator;
     try {
-      core.factory.agents.create(
+      await core.factory.agents.create(
         {
           name: 'writer',
           type: 'content',

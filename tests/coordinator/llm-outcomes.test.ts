@@ -154,6 +154,6 @@ describe('replies Ollama really sends', () => {
     expect(p.usage.completionTokens).toBeGreaterThan(p.usage.llmCalls);
     expect(p.metrics).toMatchObject({ estimatedTokenCalls: p.usage.llmCalls });
     // the project's own record of the calls says they were estimated; the LLM layer's rows keep null
-    expect(h.core.store.llm.totals({ project: p.id })).toMatchObject({ promptTokens: 0, callsWithUnknownTokens: p.usage.llmCalls });
+    expect(await h.core.store.llm.totals({ project: p.id })).toMatchObject({ promptTokens: 0, callsWithUnknownTokens: p.usage.llmCalls });
   });
 });

@@ -190,7 +190,7 @@ describe('a tool the plan needs and nobody has', () => {
     expect(toolStep.data).toMatchObject({ name: 'sum_list', version: 1, resources: { tools: ['sum_list'] } });
     const seen = toolMessages(h).flat();
     expect(JSON.parse(seen.at(-1)!)).toMatchObject({ status: 'ok', json: { sum: 9 } });
-    expect(h.core.store.tools.active('sum_list')).toBeUndefined();
+    expect(await h.core.store.tools.active('sum_list')).toBeUndefined();
     expect(p.metrics).toMatchObject({ toolsGenerated: 1, toolExecutions: 1 });
     // the generation's model call counts in the project's usage
     expect(p.usage.llmCalls).toBe(h.chats().length);
@@ -222,7 +222,7 @@ describe('a Python tool in the Docker sandbox', () => {
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
     const result = JSON.parse(toolMessages(h).flat().at(-1)!);
     expect(result).toMatchObject({ status: 'ok', exitCode: 0, json: { sum: 6.5 } });
-    expect(h.core.audit.query({ type: 'tool_executed' }).some((e) => e.target.startsWith('sum_numbers'))).toBe(true);
+    expect((await h.core.audit.query({ type: 'tool_executed' })).some((e) => e.target.startsWith('sum_numbers'))).toBe(true);
     expect(p.usage.toolRuns).toBe(1);
   }, 60_000);
 });

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/main.ts';
-import { exitOf, factory, serveProcess } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/env.ts';
+import { BIN, exitOf, factory, serveProcess } from '../helpers/cli.ts';
+import { REPO, tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -28,7 +29,7 @@ describe('factory CLI', () => {
       expect(r.code, c.name).toBe(0);
       expect(r.stdout).toContain('Usage: factory');
     }
-  });
+  }, 600_000); // one process per command (15 of them), each a few seconds on a loaded machine
 
   it('unknown flags and commands are errors with exit code 2', () => {
     const r = factory(['serve', '--prot', '9000']);
@@ -86,6 +87,29 @@ describe('factory CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['token_created']);
     expect(factory(['audit', 'query', '--type', 'nonsense', '--data-dir', dir]).code).toBe(2);
+  });
+
+  it('serve from a process without --no-node-snapshot: it starts again with it, and SIGTERM to it stops both', async () => {
+    const dir = dataDir();
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dir], {
+      cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', FACTORY_LOG_LEVEL: 'warn' },
+    });
+    let err = '';
+    const listening = await new Promise<RegExpExecArray>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /listening on (http:\/\/\S+) \(pid (\d+)/.exec(err);
+        if (m) resolve(m);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+    });
+    child.removeAllListeners('exit');
+    const servingPid = Number(listening[2]);
+    expect(servingPid).not.toBe(child.pid); // the service runs in the second process
+    expect((await fetch(`${listening[1]}/healthz`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+    expect(() => process.kill(servingPid, 0)).toThrow(); // gone too
   });
 
   it('serve: first start writes the admin token 0600, is ready, and stops gracefully on SIGTERM', async () => {

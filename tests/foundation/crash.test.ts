@@ -39,12 +39,12 @@ describe('audit durability', () => {
         const lastAck = await killMidWrite(t.dir, mode);
         const store = Store.open(t.dir);
         const audit = new AuditTrail(store.audit);
-        const result = audit.verify();
-        const count = audit.count();
+        const result = await audit.verify();
+        const count = await audit.count();
         // the chain still verifies after the restart and can be extended
-        audit.record({ type: 'server_started', action: 'restart-after-crash' });
-        const after = audit.verify();
-        store.close();
+        await audit.record({ type: 'server_started', action: 'restart-after-crash' });
+        const after = await audit.verify();
+        await store.close();
         expect(result.ok).toBe(true);
         expect(count).toBeGreaterThanOrEqual(lastAck);
         expect(after).toMatchObject({ ok: true, count: count + 1 });

@@ -78,14 +78,14 @@ describe('authentication and roles', () => {
   it('missing token: 401 AUTH_MISSING, audited', async () => {
     await expectError(await svc.call('/api/v1/audit', { token: null }), 401, 'AUTH_MISSING');
     const events = svc.service.deps.audit.query({ type: 'auth_failure', order: 'desc', limit: 1 });
-    expect(events[0]).toMatchObject({ action: 'missing_token', success: false, target: 'GET /api/v1/audit' });
+    expect((await events)[0]).toMatchObject({ action: 'missing_token', success: false, target: 'GET /api/v1/audit' });
   });
 
   it('wrong token: 401 AUTH_INVALID, audited', async () => {
     await expectError(await svc.call('/api/v1/audit', { headers: { authorization: 'Basic abc' }, token: null }), 401, 'AUTH_MISSING');
     await expectError(await svc.call('/api/v1/audit', { token: 'aft_forged' }), 401, 'AUTH_INVALID');
     const events = svc.service.deps.audit.query({ type: 'auth_failure', order: 'desc', limit: 1 });
-    expect(events[0]).toMatchObject({ action: 'invalid_token' });
+    expect((await events)[0]).toMatchObject({ action: 'invalid_token' });
   });
 
   it('wrong role: 403 FORBIDDEN, audited; the right role passes', async () => {
@@ -96,7 +96,7 @@ describe('authentication and roles', () => {
     expect(secret).toMatch(/^aft_/);
     await expectError(await svc.call('/api/v1/tokens', { token: secret }), 403, 'FORBIDDEN');
     const denied = svc.service.deps.audit.query({ type: 'access_denied', order: 'desc', limit: 1 });
-    expect(denied[0]).toMatchObject({ actor: token.id, success: false });
+    expect((await denied)[0]).toMatchObject({ actor: token.id, success: false });
     const ok = await svc.call('/api/v1/audit?type=access_denied', { token: secret });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { events: unknown[] }).events.length).toBeGreaterThan(0);

@@ -9,6 +9,6 @@ const audit = new AuditTrail(store.audit);
 process.stdout.write('ready\n');
 let i = 0;
 for (;;) {
-  const e = audit.record({ type: 'tool_executed', action: 'crash-test', input: 'x'.repeat(200), output: String(i++) });
+  const e = await audit.record({ type: 'tool_executed', action: 'crash-test', input: 'x'.repeat(200), output: String(i++) });
   process.stdout.write(`${e.seq}\n`);
 }

@@ -143,6 +143,6 @@ describe('6 and 8. thinking agents and tool call ids', () => {
     const results = second.filter((m) => m.role === 'tool');
     expect(results.map((m) => [m.tool_call_id, JSON.parse(m.content).json])).toEqual([[ids[0], { sum: 3 }], [ids[1], { sum: 7 }]]);
     const events = svc.service.deps.events.replay(0, { exact: [`run:${r.runId}`], prefixes: [] });
-    expect(events.filter((e) => e.status === 'reasoning').map((e) => e.message)).toEqual(['Two sums, then compare.', '3 and 7.']);
+    expect((await events).filter((e) => e.status === 'reasoning').map((e) => e.message)).toEqual(['Two sums, then compare.', '3 and 7.']);
   });
 });

@@ -137,10 +137,10 @@ describe.skipIf(skipReason !== undefined)('live factory', () => {
     const bp = parseToolBlueprint(SUM);
     const policy = policies.get(bp.policy);
     const bad = 'import json, os, sys\nos.system("echo pwned")\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n';
-    const findings = executor.check(bad, 'python', policy, { actor: 'live' }).findings;
+    const findings = (await executor.check(bad, 'python', policy, { actor: 'live' })).findings;
     expect(findings.length).toBeGreaterThan(0);
     const repaired = await draftTool(llm, bp, policy, { draft: bad, attempt: 2, findings }, { task: 'live-repair' });
-    expect(executor.check(repaired.source, 'python', policy, { actor: 'live' }).allowed, repaired.source).toBe(true);
+    expect((await executor.check(repaired.source, 'python', policy, { actor: 'live' })).allowed, repaired.source).toBe(true);
     const res = await svc.call('/api/v1/tools', { method: 'POST', headers: json, body: JSON.stringify({ ...SUM, name: 'sum_repaired', source: repaired.source }) });
     expect(res.status, await res.clone().text()).toBe(201);
   }, LIVE_TIMEOUT);

@@ -167,10 +167,10 @@ describe('9. token counts Ollama leaves out are unknown', () => {
     const tmp = tempDir();
     const store = Store.open(tmp.dir);
     try {
-      for (const rec of records) store.llm.record(rec);
-      expect(store.llm.totals()).toEqual({ calls: 2, promptTokens: 10, completionTokens: 2, costUsd: 0, callsWithUnknownTokens: 1 });
+      for (const rec of records) await store.llm.record(rec);
+      expect(await store.llm.totals()).toEqual({ calls: 2, promptTokens: 10, completionTokens: 2, costUsd: 0, callsWithUnknownTokens: 1 });
     } finally {
-      store.close();
+      await store.close();
       tmp.cleanup();
     }
   });

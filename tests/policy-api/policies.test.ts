@@ -65,7 +65,7 @@ describe('policy API', () => {
     expect(ok.headers.get('etag')).not.toBe(`"${body.etag}"`);
     expect(readFileSync(join(policyDir, 'strict.yaml'), 'utf8')).toBe(text);
     expect((await get('strict')).body.policy.limits.maxMemoryMb).toBe(200);
-    const ev = svc.service.deps.audit.query({ type: 'policy_changed', order: 'desc', limit: 1 })[0]!;
+    const ev = (await svc.service.deps.audit.query({ type: 'policy_changed', order: 'desc', limit: 1 }))[0]!;
     expect(ev).toMatchObject({ target: 'strict', action: 'updated' });
   });
 
@@ -82,7 +82,7 @@ describe('policy API', () => {
     expect(paths.some((p) => p.includes('maxExecutionSecnds'))).toBe(true);
     expect(readFileSync(join(policyDir, 'strict.yaml'), 'utf8')).toBe(before);
     expect((await get('strict')).body.etag).toBe(body.etag);
-    expect(svc.service.deps.audit.query({ type: 'policy_rejected', order: 'desc', limit: 1 })[0]).toMatchObject({ target: 'strict', actor: expect.stringMatching(/^tok_/) });
+    expect((await svc.service.deps.audit.query({ type: 'policy_rejected', order: 'desc', limit: 1 }))[0]).toMatchObject({ target: 'strict', actor: expect.stringMatching(/^tok_/) });
     const garbage = await svc.call('/api/v1/policies/strict', { method: 'PUT', headers: { ...yaml, 'if-match': body.etag }, body: 'limits: [unclosed' });
     expect(garbage.status).toBe(422);
   });
@@ -131,10 +131,10 @@ describe('policy API', () => {
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace(/maxMemoryMb: \d+/, 'maxMemoryMb: 96'));
     await expect.poll(async () => (await get('strict')).body.policy.limits.maxMemoryMb, { timeout: 5000 }).toBe(96);
-    expect(svc.service.deps.audit.query({ type: 'policy_changed', order: 'desc', limit: 1 })[0]).toMatchObject({ target: 'strict', actor: 'disk' });
+    expect((await svc.service.deps.audit.query({ type: 'policy_changed', order: 'desc', limit: 1 }))[0]).toMatchObject({ target: 'strict', actor: 'disk' });
 
     writeFileSync(file, 'limits:\n  maxMemoryMb: -5\n  bogus: true\n');
-    await expect.poll(async () => svc.service.deps.audit.query({ type: 'policy_rejected', order: 'desc', limit: 1 })[0]?.action, { timeout: 5000 }).toBe('disk');
+    await expect.poll(async () => (await svc.service.deps.audit.query({ type: 'policy_rejected', order: 'desc', limit: 1 }))[0]?.action, { timeout: 5000 }).toBe('disk');
     expect((await get('strict')).body.policy.limits.maxMemoryMb).toBe(96); // the last valid version stays in force
     const list = (await (await svc.call('/api/v1/policies')).json()) as { problems: { name: string }[] };
     expect(list.problems.map((p) => p.name)).toContain('strict');
@@ -154,7 +154,7 @@ describe('check API', () => {
     const body = (await bad.json()) as { allowed: boolean; findings: { rule: string; line: number; suggestion: string }[] };
     expect(body.allowed).toBe(false);
     expect(body.findings[0]).toMatchObject({ line: 2 });
-    const ev = svc.service.deps.audit.query({ type: 'security_block', order: 'desc', limit: 1 })[0]!;
+    const ev = (await svc.service.deps.audit.query({ type: 'security_block', order: 'desc', limit: 1 }))[0]!;
     expect(ev.target).toBe('check:evil.sh'); // never a tool's name: a check is about the caller's own text
     expect(ev.securityFlags).toEqual(expect.arrayContaining([body.findings[0]!.rule]));
     const unknown = await svc.call('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'python', source: '', policy: 'nope' }) });

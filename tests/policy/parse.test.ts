@@ -60,6 +60,15 @@ describe('policy text parsing and validation', () => {
     expect(issues('extends: x\n', 'x')[0]!.message).toBe('a policy cannot extend itself');
   });
 
+  it('validates shell option specs per command, with their line', () => {
+    const ok = parsePolicyText('name: x\nshell:\n  allowedOptions:\n    sort: [-n, --key <value>, -o <output>, "--color[=<value>]", -NUM]\n    find: [-name <value>, -print0]\n', 'x');
+    expect(ok.ok).toBe(true);
+    const list = issues('name: x\nshell:\n  allowedOptions:\n    sort: [-n, "--key=<value>", "-k <path>", "rm -rf"]\n');
+    expect(list.map((i) => i.path)).toEqual(['shell.allowedOptions.sort.1', 'shell.allowedOptions.sort.2', 'shell.allowedOptions.sort.3']);
+    expect(list[0]).toMatchObject({ line: 4 });
+    expect(list[0]!.message).toContain('-k <value>');
+  });
+
   it('rejects a name both allowed and forbidden in one file', () => {
     expect(issues('shell:\n  allowedCommands: [ls, rm]\n  forbiddenCommands: [rm]\n')[0]).toMatchObject({ path: 'shell.allowedCommands.1', line: 2 });
   });

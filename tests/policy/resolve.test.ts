@@ -60,9 +60,18 @@ network: { allowOutbound: false }`,
     expect(p.network).toEqual({ allowOutbound: false, allowedHosts: ['api.example.com'] });
   });
 
+  it('a child replaces the option list of a command and forbidding a command drops its options', () => {
+    const base = BASE.replace('shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm] }',
+      'shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm], allowedOptions: { ls: [-l, -a], cat: [-n], curl: [-s] } }');
+    const r = resolveOne('child', files({ base, child: 'extends: base\nshell: { forbiddenCommands: [curl], allowedOptions: { ls: [-l] } }\n' }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.policy.shell.allowedOptions).toEqual({ ls: ['-l'], cat: ['-n'] });
+  });
+
   it('a root policy starts from nothing allowed and the seed limits', () => {
     const r = resolveOne('solo', files({ solo: 'description: x\n' }));
     expect(r.ok && r.policy.shell.allowedCommands).toEqual([]);
+    expect(r.ok && r.policy.shell.allowedOptions).toEqual({});
     expect(r.ok && r.policy.limits).toMatchObject({ maxExecutionSeconds: 300, maxMemoryMb: 512, maxFileSizeMb: 50 });
     expect(r.ok && r.policy.network.allowOutbound).toBe(false);
   });
@@ -111,6 +120,11 @@ describe('loading a directory', () => {
     // seed 004 §7.2 values
     expect(dflt.limits).toMatchObject({ maxExecutionSeconds: 300, maxMemoryMb: 512, maxFileSizeMb: 50 });
     expect(dflt.network.allowOutbound).toBe(false);
+    // every allowed command of the shipped policies has an option list (possibly empty)
+    for (const p of [dflt, strict, r.policies.get('data-science')!.policy]) {
+      expect(p.shell.allowedCommands.filter((c) => !Object.hasOwn(p.shell.allowedOptions, c))).toEqual([]);
+    }
+    expect(strict.shell.allowedOptions.xargs).toBeUndefined();
   });
 
   it('one bad file never stops the others; its children are rejected with an extends issue', async () => {

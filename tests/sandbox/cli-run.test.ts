@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +79,34 @@ describe('factory run', () => {
     expect(Date.now() - t).toBeLessThan(30_000);
   });
 
+  it('leaves no container behind: not after a run, a failed run, or a blocked script (its container was prepared during the check)', async () => {
+    const dir = tmp();
+    const scripts = { 'ok.py': 'print("ok")\n', 'fails.sh': 'echo no >&2; exit 3\n', 'blocked.py': 'import subprocess\nsubprocess.run(["ls"])\n' };
+    for (const [name, text] of Object.entries(scripts)) writeFileSync(join(dir, name), text);
+    expect(factory(['run', join(dir, 'ok.py'), '--data-dir', dir])).toMatchObject({ code: 0, stdout: 'ok\n' });
+    expect(factory(['run', join(dir, 'fails.sh'), '--data-dir', dir]).code).toBe(1);
+    expect(factory(['run', join(dir, 'blocked.py'), '--data-dir', dir]).code).toBe(1);
+    // each process handed its container's removal to the engine as it exited
+    const filter = { label: [`io.agent-factory.instance=${instanceId(dir)}`] };
+    let left = await docker.listContainers({ all: true, filters: filter });
+    for (let i = 0; i < 100 && left.length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = await docker.listContainers({ all: true, filters: filter });
+    }
+    expect(left).toEqual([]);
+    const types = factory(['audit', 'query', '--data-dir', dir, '--json']).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types.filter((t) => t !== 'policy_changed')).toEqual(['tool_executed', 'tool_executed', 'security_block']);
+  });
+
+  it('runs JavaScript from a process started without --no-node-snapshot (it starts again with it)', () => {
+    const dir = tmp();
+    const f = join(dir, 'sum.js');
+    writeFileSync(f, 'print(JSON.stringify({ sum: input.xs.reduce((a, b) => a + b, 0) }));\n');
+    const r = spawnSync(process.execPath, [BIN, 'run', f, '--input', '{"xs":[1,2,3]}', '--data-dir', dir], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('{"sum":6}\n');
+  });
+
   it('a service killed with SIGKILL mid-run leaves a container; the next start removes it', async () => {
     const dir = tmp();
     const f = join(dir, 'long.sh');
@@ -87,9 +115,10 @@ describe('factory run', () => {
     const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'run', f, '--data-dir', dir], { cwd: REPO, stdio: 'ignore' });
     const filter = { label: [`io.agent-factory.instance=${id}`] };
     let left: Docker.ContainerInfo[] = [];
+    // the run's container (it is prepared while the script is checked, and named for the run when it takes the script)
     for (let i = 0; i < 150 && left.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      left = (await docker.listContainers({ all: true, filters: filter })).filter((c) => c.State === 'running');
+      left = (await docker.listContainers({ all: true, filters: filter })).filter((c) => c.State === 'running' && c.Names.some((n) => n.startsWith('/af-run-')));
     }
     expect(left.length, 'the run started a container').toBe(1);
     child.kill('SIGKILL');

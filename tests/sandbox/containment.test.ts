@@ -222,7 +222,7 @@ describe('isolation properties', () => {
 
   it('every run is audited with its limits and status', async () => {
     const r = await run('shell', 'echo audited');
-    const ev = svc.service.deps.audit.query({ type: 'tool_executed', order: 'desc', limit: 1 })[0]!;
+    const ev = (await svc.service.deps.audit.query({ type: 'tool_executed', order: 'desc', limit: 1 }))[0]!;
     expect(ev.details).toMatchObject({ runId: r.runId, status: 'ok', limits: { timeoutMs: 3000, memoryMb: 128 } });
     expect(ev.securityFlags).toContain('static_check_skipped');
   });

@@ -73,7 +73,7 @@ describe('a frozen Docker engine (SIGSTOP of a private dockerd and its container
       const body = (await ready.json()) as { checks: { docker: { ok: boolean; error?: string } } };
       expect(ready.status).toBe(503);
       expect(body.checks.docker).toMatchObject({ ok: false, error: expect.stringMatching(/lost contact with the Docker engine/) });
-      const ev = svc.service.deps.audit.query({ type: 'tool_executed', order: 'desc', limit: 1 })[0]!;
+      const ev = (await svc.service.deps.audit.query({ type: 'tool_executed', order: 'desc', limit: 1 }))[0]!;
       expect(ev.details).toMatchObject({ runId, status: 'error' });
 
       eng.thaw();

@@ -133,6 +133,41 @@ describe('warm pool', () => {
     expect(await pool.acquire('k')).toBeUndefined();
   });
 
+  it('a container prepared ahead (a one-shot run) goes to the next run and is not replaced', async () => {
+    const { pool, pending, finish } = scripted();
+    pool.ahead('k', {});
+    expect(pending).toHaveLength(1);
+    const run = pool.acquire('k'); // still being prepared: the run waits for it
+    await finish(1);
+    expect((await run)?.id).toBe('c1');
+    expect(pending).toHaveLength(0);
+    expect(pool.stats()[0]).toMatchObject({ target: 0, ready: 0, filling: 0 });
+    // ready before the run asks: handed out, not replaced either
+    pool.ahead('k', {});
+    await finish(1);
+    expect((await pool.acquire('k'))?.id).toBe('c2');
+    expect(pending).toHaveLength(0);
+  });
+
+  it('a container prepared ahead that fails is not tried again: the run starts its own', async () => {
+    const { pool, pending, fail } = scripted();
+    pool.ahead('k', {});
+    await fail();
+    expect(await pool.acquire('k')).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 700)); // past the first back-off
+    expect(pending).toHaveLength(0);
+  });
+
+  it('close() then settled(): a container still being prepared is disposed of once it is up', async () => {
+    const { pool, disposed, finish } = scripted();
+    pool.ahead('k', {});
+    pool.close();
+    const settled = pool.settled();
+    await finish(1);
+    await settled;
+    expect(disposed).toEqual(['c1']);
+  });
+
   it('an unknown key has nothing to hand out', async () => {
     const { pool } = scripted();
     expect(await pool.acquire('nope')).toBeUndefined();

@@ -153,10 +153,10 @@ describe('POST /api/v1/policies/:name/validate', () => {
 
 describe('GET /api/v1/usage/series', () => {
   const at = (h: number) => new Date(Date.UTC(2026, 10, 1, h, 30)).toISOString();
-  beforeAll(() => {
+  beforeAll(async () => {
     const { store } = svc.service.deps;
-    store.work.create({ id: 'run_000000000000000a', kind: 'run', type: 'agent', target: 'x', owner: tokens.submitter!.id, input: {} });
-    store.work.create({ id: 'run_000000000000000b', kind: 'run', type: 'agent', target: 'x', owner: tokens.other!.id, input: {} });
+    await store.work.create({ id: 'run_000000000000000a', kind: 'run', type: 'agent', target: 'x', owner: tokens.submitter!.id, input: {} });
+    await store.work.create({ id: 'run_000000000000000b', kind: 'run', type: 'agent', target: 'x', owner: tokens.other!.id, input: {} });
     const call = (id: string, h: number, model: string, role: string, task: string, tokens: [number | null, number | null]) =>
       store.llm.record({
         id,
@@ -172,10 +172,10 @@ describe('GET /api/v1/usage/series', () => {
         costUsd: 0.5,
         task,
       });
-    call('c1', 1, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [100, 10]);
-    call('c2', 1, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [50, 5]);
-    call('c3', 2, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [null, null]);
-    call('c4', 1, 'llama3.1:8b', 'designer', 'run_000000000000000b', [7, 3]);
+    await call('c1', 1, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [100, 10]);
+    await call('c2', 1, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [50, 5]);
+    await call('c3', 2, 'qwen3:8b', 'agent:a', 'run_000000000000000a', [null, null]);
+    await call('c4', 1, 'llama3.1:8b', 'designer', 'run_000000000000000b', [7, 3]);
   });
 
   it('sums calls, tokens, cost and time per hour, model and role, oldest first', async () => {

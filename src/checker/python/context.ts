@@ -34,6 +34,8 @@ export function normName(text: string): string {
 
 export class PyContext {
   readonly bindings = new Map<string, Binding[]>();
+  /** Names of the classes the script defines. */
+  readonly classNames = new Set<string>();
   /** Module names treated as "that module" when reached as an attribute of another module. */
   readonly sensitive: Set<string>;
   /** Known module names (for deciding whether `from a import b` binds a module). */

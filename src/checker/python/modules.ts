@@ -9,14 +9,14 @@ import type { RuleId } from '../rules.ts';
 import type { PyContext, Qual } from './context.ts';
 import { REAL_SUBMODULES } from './tables.ts';
 
-export type ModuleStatus = 'forbidden' | 'private' | 'allowed' | 'partial' | 'not-allowed';
+export type ModuleStatus = 'forbidden' | 'private' | 'allowed' | 'partial' | 'not-allowed' | 'outside-partial';
 
 /** Set views of the policy's Python lists, built once per policy object. */
 interface PythonIndex {
   allowed: Set<string>;
   forbidden: Set<string>;
   callables: Set<string>;
-  partial: Map<string, readonly string[]>;
+  partial: Map<string, ReadonlySet<string>>;
 }
 const indexes = new WeakMap<Policy, PythonIndex>();
 
@@ -27,7 +27,7 @@ export function pythonIndex(policy: Policy): PythonIndex {
       allowed: new Set(policy.python.allowedModules),
       forbidden: new Set(policy.python.forbiddenModules),
       callables: new Set(policy.python.forbiddenCallables),
-      partial: new Map(Object.entries(policy.python.partialModules)),
+      partial: new Map(Object.entries(policy.python.partialModules).map(([m, attrs]) => [m, new Set(attrs)])),
     };
     indexes.set(policy, idx);
   }
@@ -57,6 +57,7 @@ export function moduleStatus(policy: Policy, name: string): ModuleStatus {
   const pre = prefixes(name);
   const explicitlyAllowed = pre.some((p) => idx.allowed.has(p));
   if (!explicitlyAllowed && name.split('.').some((s) => s.startsWith('_') && !/^__\w+__$/.test(s))) return 'private';
+  if (outsidePartial(idx, name)) return 'outside-partial';
   if (pre.some((p) => idx.partial.has(p))) {
     // `os.path` may be allowed on its own even though `os` is partial
     return explicitlyAllowed && !idx.partial.has(name) ? 'allowed' : 'partial';
@@ -64,8 +65,23 @@ export function moduleStatus(policy: Policy, name: string): ModuleStatus {
   return explicitlyAllowed ? 'allowed' : 'not-allowed';
 }
 
+/** `numpy.lib.format` when numpy.lib is partial without `format`: a submodule outside the allowed part. */
+function outsidePartial(idx: PythonIndex, name: string): string | null {
+  const parts = name.split('.');
+  for (let i = 1; i < parts.length; i++) {
+    const allowed = idx.partial.get(parts.slice(0, i).join('.'));
+    if (allowed && !allowed.has(parts[i]!)) return parts.slice(0, i).join('.');
+  }
+  return null;
+}
+
+/** The partial module a dotted name falls outside of, if any (for messages). */
+export function partialParentOf(policy: Policy, name: string): string | null {
+  return outsidePartial(pythonIndex(policy), name);
+}
+
 /** The partial module that `parts` starts with, and its allowed attributes. */
-function partialOf(policy: Policy, parts: string[]): { len: number; allowed: readonly string[] } | null {
+function partialOf(policy: Policy, parts: string[]): { len: number; allowed: ReadonlySet<string> } | null {
   const partial = pythonIndex(policy).partial;
   if (partial.size === 0) return null;
   for (let len = parts.length; len >= 1; len--) {
@@ -142,9 +158,11 @@ function judgeModuleChain(ctx: PyContext, q: Qual, opts: ChainCheckOptions): Ver
   const partial = partialOf(policy, parts);
   if (partial && parts.length > partial.len && (!opts.lastOnly || last === partial.len)) {
     const attr = parts[partial.len]!;
-    if (!partial.allowed.includes(attr)) {
+    if (!partial.allowed.has(attr)) {
       const mod = parts.slice(0, partial.len).join('.');
-      return { rule: 'py.module.attribute-not-allowed', message: `'${mod}.${attr}' is outside the allowed part of '${mod}' (${partial.allowed.slice(0, 12).join(', ')}${partial.allowed.length > 12 ? ', …' : ''})` };
+      const list = [...partial.allowed];
+      const shown = `${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`;
+      return { rule: 'py.module.attribute-not-allowed', message: `'${mod}.${attr}' is outside the allowed part of '${mod}' (${shown})` };
     }
   }
   for (let i = opts.lastOnly ? last : Math.max(1, moduleLen); i <= last; i++) {

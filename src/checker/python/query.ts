@@ -28,6 +28,12 @@ export const PYTHON_QUERY = `
 (as_pattern_target) @bind.target
 (function_definition name: (identifier) @bind.def)
 (class_definition name: (identifier) @bind.def)
+(class_definition name: (identifier) @class.name)
 (global_statement (identifier) @bind.opaque)
+(type) @annotation
+(assignment left: (subscript) @assign.sub right: (_) @assign.sub.value)
+(augmented_assignment left: (subscript) @assign.sub right: (_) @assign.sub.value)
+(assignment left: (attribute) @assign.attr right: (_) @assign.attr.value)
+(augmented_assignment left: (attribute) @aug.target)
 (ERROR) @error
 `;

@@ -72,6 +72,7 @@ export function buildScope(ctx: PyContext): void {
   for (let i = 0; i < wn.length; i++) bindTarget(ctx, wn[i]!, wv[i] ?? null);
   for (const n of ctx.cap('bind.opaque')) ctx.bind(normName(ctx.idText(n)), { kind: 'opaque' });
   for (const n of ctx.cap('bind.def')) ctx.bind(normName(ctx.idText(n)), { kind: 'opaque' });
+  for (const n of ctx.cap('class.name')) ctx.classNames.add(normName(ctx.idText(n)));
   for (const n of ctx.cap('bind.target')) bindTarget(ctx, n, null);
 }
 

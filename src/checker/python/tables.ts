@@ -11,7 +11,7 @@ export const HARMLESS_DUNDER_ATTRS = new Set([
   '__next__', '__enter__', '__exit__', '__aenter__', '__aexit__', '__eq__', '__ne__', '__lt__', '__le__',
   '__gt__', '__ge__', '__hash__', '__bool__', '__contains__', '__getitem__', '__setitem__', '__delitem__',
   '__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__neg__',
-  '__abs__', '__call__', '__annotations__', '__slots__', '__all__', '__members__', '__dataclass_fields__',
+  '__abs__', '__call__', '__slots__', '__all__', '__members__', '__dataclass_fields__',
   '__sizeof__', '__copy__', '__deepcopy__', '__missing__', '__length_hint__', '__fspath__', '__round__',
   '__float__', '__int__', '__index__', '__reversed__', '__radd__', '__rmul__', '__iadd__', '__and__', '__or__',
 ]);
@@ -40,6 +40,16 @@ export const DANGEROUS_ATTRS = new Map<string, string>([
   ['read_clipboard', 'the clipboard runs xclip/xsel as a subprocess'],
   ['_getframe', 'frames reach globals and builtins'],
   ['_current_frames', 'frames reach globals and builtins'],
+  ['currentframe', 'frames reach globals and builtins (logging.currentframe, inspect.currentframe)'],
+  ['ctypes', "an object's ctypes interface (numpy arrays, random bit generators) leads to the ctypes module and raw memory"],
+  ['_ctypes', 'the ctypes module: native code and raw memory'],
+  ['cffi', "a bit generator's cffi interface loads cffi: native code and raw memory"],
+  ['ctypeslib', 'numpy.ctypeslib loads shared libraries'],
+  ['as_strided', 'as_strided makes arrays over arbitrary memory (no bounds check)'],
+  ['from_custom_template', 'Styler templates are Jinja2, which runs code'],
+  ['to_pickle', 'writes a pickle, which runs code when it is read'],
+  ['read_pickle', 'unpickling runs code'],
+  ['pickle_compat', "pandas' unpickler runs code"],
 ]);
 
 /**

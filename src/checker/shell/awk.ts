@@ -6,12 +6,13 @@
  * @load/@include. Programs that are not literals or come from files (-f, -i, -l, -E) are blocked.
  */
 import type { Invocation, ShContext } from './context.ts';
+import { checkOptionWords } from './option-parse.ts';
 import { checkPathValue, checkPathWord } from './paths.ts';
 
 const VALUE_OPTS = new Set(['-F', '-v', '--assign', '--field-separator']);
 const FILE_OPTS = new Set(['-f', '--file', '-i', '--include', '-l', '--load', '-E', '--exec']);
 
-export function checkAwk(ctx: ShContext, inv: Invocation): void {
+export function checkAwk(ctx: ShContext, cmd: string, inv: Invocation): void {
   const args = inv.args;
   let program: (typeof args)[number] | undefined;
   let i = 0;
@@ -27,14 +28,19 @@ export function checkAwk(ctx: ShContext, inv: Invocation): void {
       return;
     }
     if (v === '-e' || v === '--source') {
+      checkOptionWords(ctx, cmd, inv, [a]);
       program = args[++i];
       continue;
     }
     if (v !== null && VALUE_OPTS.has(v)) {
+      checkOptionWords(ctx, cmd, inv, args.slice(i, i + 2));
       i++;
       continue;
     }
-    if (v !== null && v.startsWith('-') && v.length > 1) continue;
+    if (v !== null && v.startsWith('-') && v.length > 1) {
+      checkOptionWords(ctx, cmd, inv, [a]);
+      continue;
+    }
     break;
   }
   if (!program) program = args[i++];

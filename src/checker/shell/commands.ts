@@ -46,7 +46,13 @@ export function judge(ctx: ShContext, inv: Invocation): void {
   const name = inv.name;
   if (!name.exact || name.pattern || name.value === '') {
     const shown = ctx.text(inv.nameNode);
-    if (inv.via.length > 0) ctx.sink.report('sh.wrapper.dynamic', inv.nameNode, `the command run by ${inv.via.join(' → ')} is not a literal ('${shown}')`);
+    if (inv.via.length > 0) {
+      ctx.sink.report(
+        'sh.wrapper.dynamic',
+        inv.nameNode,
+        `the command run by ${inv.via.join(' → ')} is not a literal ('${shown}')`,
+      );
+    }
     else ctx.sink.report('sh.command.dynamic', inv.nameNode, `the command name '${shown}' is only known at run time`);
     return;
   }
@@ -105,8 +111,8 @@ export function judge(ctx: ShContext, inv: Invocation): void {
     notAllowed(ctx, inv, display);
     return;
   }
-  if (AWKS.has(cmd)) checkAwk(ctx, inv);
-  else if (SEDS.has(cmd)) checkSed(ctx, inv);
+  if (AWKS.has(cmd)) checkAwk(ctx, cmd, inv);
+  else if (SEDS.has(cmd)) checkSed(ctx, cmd, inv);
   else if (NETWORK_TOOLS.has(cmd)) checkTransfer(ctx, cmd, inv);
   else if (cmd === 'find') checkFind(ctx, inv);
   else checkToolPaths(ctx, cmd, inv);

@@ -7,11 +7,14 @@ import type { FindingSink, Span } from '../findings.ts';
 import type { SyntaxNode } from '../grammars.ts';
 import type { Finding } from '../types.ts';
 import { collectConstants } from './constants.ts';
+import { ShellValues } from './values.ts';
 import { wordValue, type WordValue } from './words.ts';
 
 export interface Arg {
   node: SyntaxNode;
   v: WordValue;
+  /** Set when the value is only the part of the word after this many characters (`-o/tmp/x`, `--output=/tmp/x`). */
+  offset?: number;
 }
 
 export interface Invocation {
@@ -39,6 +42,8 @@ export class ShContext {
   readonly functions = new Set<string>();
   private readonly texts = new WeakMap<SyntaxNode, string>();
   private constantValues: Map<string, string | null> | null = null;
+  private shellValues: ShellValues | null = null;
+  private functionNodes: Map<string, SyntaxNode> | null = null;
   readonly allowed: Set<string>;
   readonly forbidden: Set<string>;
 
@@ -80,16 +85,34 @@ export class ShContext {
   pathWord(arg: Arg): WordValue {
     if (arg.v.exact) return arg.v;
     const constants = (this.constantValues ??= collectConstants(this));
-    return wordValue(this.src, arg.node, this.text(arg.node), (name) => constants.get(name) ?? undefined);
+    const whole = wordValue(this.src, arg.node, this.text(arg.node), (name) => constants.get(name) ?? undefined);
+    return arg.offset === undefined ? whole : { ...whole, value: whole.value.slice(arg.offset) };
+  }
+
+  /** The definition of a function of the script, by name (the last one wins, as in bash). */
+  functionNode(name: string): SyntaxNode | undefined {
+    if (!this.functionNodes) {
+      this.functionNodes = new Map();
+      for (const f of this.cap('function')) {
+        const n = f.childForFieldName('name');
+        if (n) this.functionNodes.set(this.text(n), f);
+      }
+    }
+    return this.functionNodes.get(name);
+  }
+
+  /** What the script's variables can hold (built on first use). */
+  values(): ShellValues {
+    return (this.shellValues ??= new ShellValues(this));
   }
 
   /** Check code embedded in a string at `anchor` and add its findings, re-anchored. */
-  nested(code: string, language: 'shell' | 'python', anchor: Span, context: string): void {
+  nested(code: string, language: 'shell' | 'python', anchor: Span, context: string, contentOffset = 1): void {
     if (this.depth + 1 > MAX_DEPTH) {
       this.sink.report('sh.nesting', anchor, `${context}: code nested more than ${MAX_DEPTH} levels deep`);
       return;
     }
     const inner = this.nestedChecker(code, language, this.depth + 1, this.functions);
-    this.sink.addNested(inner, anchor, context);
+    this.sink.addNested(inner, anchor, context, contentOffset);
   }
 }

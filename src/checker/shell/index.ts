@@ -12,6 +12,7 @@ import type { Finding, ParseError } from '../types.ts';
 import { checkCommands } from './commands.ts';
 import { ShContext, type NestedChecker } from './context.ts';
 import { checkArithmetic } from './arith.ts';
+import { checkNames } from './names.ts';
 import { checkForkBombs } from './forkbomb.ts';
 import { checkAssignments, checkFunctions } from './hidden.ts';
 import { SHELL_QUERY } from './query.ts';
@@ -38,6 +39,7 @@ export function checkShell(source: string, policy: Policy, depth = 0, inheritedF
   checkFunctions(ctx);
   checkForkBombs(ctx);
   checkArithmetic(ctx);
+  checkNames(ctx);
   checkRedirects(ctx);
   const parseErrors = collectParseErrors(tree.rootNode, ctx.cap('error'), source);
   for (const e of parseErrors) sink.report('sh.syntax', e.span, e.missing ? `syntax error: ${e.snippet}` : 'syntax error');

@@ -6,6 +6,7 @@
  */
 import { hostOf, isMetadataHost, urlAllowed } from '../../policy/access.ts';
 import type { Arg, Invocation, ShContext } from './context.ts';
+import { parseOptions } from './options.ts';
 import { checkPathValue, checkPathWord } from './paths.ts';
 
 const METADATA_TEXT = /169\.254\.\d{1,3}\.\d{1,3}|fd00:ec2::254|metadata\.google\.internal|100\.100\.100\.200|0xa9fea9fe|2852039166/i;
@@ -42,6 +43,7 @@ export function checkTransfer(ctx: ShContext, cmd: string, inv: Invocation): voi
     ctx.sink.report('sh.network.disabled', inv.at, `${cmd} transfers data over the network, and the policy allows no outbound traffic`);
     return;
   }
+  parseOptions(ctx, cmd, inv, { permute: true });
   const writes = cmd === 'wget' ? WRITE_FILE.wget : WRITE_FILE.curl;
   const urls: Arg[] = [];
   const args = inv.args;

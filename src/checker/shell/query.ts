@@ -7,7 +7,11 @@ export const SHELL_QUERY = `
 (file_redirect) @redirect
 (function_definition) @function
 (while_statement) @while
-(for_statement variable: (variable_name) @for.var)
+(for_statement variable: (variable_name) @for.var) @for
+(case_statement) @case
+(unset_command) @unset
+(expansion) @expansion
+(subscript) @subscript
 (c_style_for_statement) @cfor
 (arithmetic_expansion) @arith
 (compound_statement "((") @arith_cmd

@@ -1,15 +1,16 @@
 /**
  * sed scripts. The literal script is split into commands by a small parser (addresses, `{}`, and
  * each command's own argument syntax) that reports GNU extensions that leave text editing: the `e`
- * command and `s///e` flag run shell commands; `w`/`W` and `s///w` write files and `r`/`R` read
- * them (judged against the allowed paths). `-i` makes every input file a write. Scripts that are not
+ * command and `s///e` flag run shell commands; `w`/`W` and `s///w` write files (refused: write with a
+ * redirect) and `r`/`R` read them (judged against the allowed paths). `-i` makes every input file a write. Scripts that are not
  * literals or come from files (-f) are blocked, and so are scripts this parser cannot follow.
  */
 import type { SyntaxNode } from '../grammars.ts';
 import type { Arg, Invocation, ShContext } from './context.ts';
+import { checkOptionWords } from './option-parse.ts';
 import { checkPathValue, checkPathWord } from './paths.ts';
 
-export function checkSed(ctx: ShContext, inv: Invocation): void {
+export function checkSed(ctx: ShContext, cmd: string, inv: Invocation): void {
   const args = inv.args;
   const scripts: Arg[] = [];
   const files: Arg[] = [];
@@ -27,6 +28,7 @@ export function checkSed(ctx: ShContext, inv: Invocation): void {
       ctx.sink.report('sh.sed.dynamic', a.node, 'sed -f reads its script from a file that was not checked');
       return;
     }
+    if (v !== null && v.startsWith('-') && v.length > 1 && v !== '--') checkOptionWords(ctx, cmd, inv, [a]);
     if (v === '-e' || v === '--expression') {
       const s = args[++i];
       if (s) scripts.push(s);
@@ -54,7 +56,17 @@ export function checkSed(ctx: ShContext, inv: Invocation): void {
     }
     if (v !== null && v.startsWith('-') && v.length > 1) continue;
     if (!explicit && scripts.length === 0) scripts.push(a);
-    else files.push(a);
+    else {
+      if (!a.v.exact && a.v.value === '' && !ctx.values().word(a.node).noDash) {
+        ctx.sink.report(
+          'sh.option.dynamic',
+          a.node,
+          `sed gets '${ctx.text(a.node)}', which is only known at run time, where an option could stand ` +
+            '(sed -f/--file loads a script that was never checked); put -- before operands that come from variables',
+        );
+      }
+      files.push(a);
+    }
   }
   files.push(...args.slice(i));
   for (const s of scripts) {
@@ -159,6 +171,7 @@ export function scanSed(ctx: ShContext, script: string, at: SyntaxNode): void {
       case 'r': case 'R': case 'w': case 'W': {
         skipWs();
         const file = toEol().trim();
+        if (c === 'w' || c === 'W') ctx.sink.report('sh.sed.write', at, `the sed ${c} command writes the file '${file}'`);
         checkPathValue(ctx, { value: file, exact: true }, c === 'r' || c === 'R' ? 'read' : 'write', at, `sed ${c} file`);
         break;
       }
@@ -175,6 +188,7 @@ export function scanSed(ctx: ShContext, script: string, at: SyntaxNode): void {
           i++;
           skipWs();
           const file = toEol().trim();
+          ctx.sink.report('sh.sed.write', at, `the s///w flag writes the file '${file}'`);
           checkPathValue(ctx, { value: file, exact: true }, 'write', at, 'sed s///w file');
         }
         break;

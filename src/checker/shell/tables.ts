@@ -56,48 +56,66 @@ export const DANGEROUS_VARIABLES = new Set([
 export const SYSTEM_BIN_DIRS = new Set(['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/usr/local/sbin']);
 
 /**
- * How allowed tools take operands. `valueOpts`: options that consume the next argument. `pattern`:
- * the first operand is a pattern/program, not a file. `write`: operands are written. `writeOpts` /
- * `readOpts`: options whose value is a file written / read. `noFiles`: operands are never files.
+ * How allowed tools take operands (their options come from the policy, see options.ts). `pattern`: the
+ * first operand is a pattern/program, not a file. `write`: operands are written. `noFiles`: operands
+ * are never files. `writeFrom`: operands after this many are written (uniq IN OUT, split IN PREFIX).
  */
 export interface ToolSpec {
-  valueOpts?: readonly string[];
   pattern?: boolean;
   write?: boolean;
-  writeOpts?: readonly string[];
-  readOpts?: readonly string[];
   noFiles?: boolean;
-  /** Operands after this many are written (uniq IN OUT, split IN PREFIX). */
   writeFrom?: number;
 }
 
 export const TOOL_SPECS: Record<string, ToolSpec> = {
-  cat: {}, tac: {}, rev: {}, nl: { valueOpts: ['-s', '-w', '-v', '-i', '-b', '-n'] }, wc: {},
-  head: { valueOpts: ['-n', '-c'] }, tail: { valueOpts: ['-n', '-c', '-s', '--pid'] },
-  sort: { valueOpts: ['-k', '-t', '-S', '-T', '--parallel', '--batch-size', '--key', '--field-separator'], writeOpts: ['-o', '--output'], readOpts: ['--files0-from'] },
-  uniq: { valueOpts: ['-f', '-s', '-w'], writeFrom: 1 },
-  cut: { valueOpts: ['-d', '-f', '-b', '-c', '--output-delimiter'] },
-  paste: { valueOpts: ['-d'] }, join: { valueOpts: ['-t', '-1', '-2', '-j', '-o', '-e'] }, comm: {},
-  fold: { valueOpts: ['-w'] }, fmt: { valueOpts: ['-w', '-p', '-g'] }, column: { valueOpts: ['-s', '-c', '-t', '-o', '-N', '-R', '-E', '-H', '-W', '-l'] },
-  od: { valueOpts: ['-A', '-t', '-N', '-j', '-w'] }, diff: { valueOpts: ['-U', '-C', '-W', '--label', '-I', '-x', '-X'] },
-  cmp: { valueOpts: ['-n', '-i'] }, file: { valueOpts: ['-m', '-f', '-F'] }, stat: { valueOpts: ['-c', '--format', '--printf'] },
-  du: { valueOpts: ['-d', '--max-depth', '-B', '-t', '--exclude'] }, df: { valueOpts: ['-B', '-t', '-x', '--output'] },
-  ls: { valueOpts: ['-I', '-w', '--hide', '--ignore', '-T', '--format', '--sort', '--time-style', '--color'] },
-  grep: { pattern: true, valueOpts: ['-e', '-m', '-A', '-B', '-C', '-d', '-D', '--label', '--include', '--exclude', '--exclude-dir', '--max-count', '--context', '--after-context', '--before-context', '--regexp'], readOpts: ['-f', '--file'] },
-  egrep: { pattern: true, valueOpts: ['-e', '-m', '-A', '-B', '-C'], readOpts: ['-f'] },
-  fgrep: { pattern: true, valueOpts: ['-e', '-m', '-A', '-B', '-C'], readOpts: ['-f'] },
-  jq: { pattern: true, valueOpts: ['--arg', '--argjson', '--indent', '--tab', '--seq'], readOpts: ['-f', '--from-file'] },
-  yq: { pattern: true, valueOpts: ['-o', '-p', '-I', '--indent', '--output-format', '--input-format'] },
-  sha256sum: {}, sha1sum: {}, md5sum: {}, cksum: {}, base64: { valueOpts: ['-w'] }, iconv: { valueOpts: ['-f', '-t'], writeOpts: ['-o', '--output'] },
-  gzip: { write: true, valueOpts: ['-S'] }, gunzip: { write: true, valueOpts: ['-S'] }, bzip2: { write: true }, bunzip2: { write: true },
-  xz: { write: true, valueOpts: ['-T'] }, unxz: { write: true }, zcat: {}, bzcat: {}, xzcat: {},
-  split: { valueOpts: ['-l', '-b', '-n', '-a', '-C', '--additional-suffix', '-t'], writeFrom: 1 },
-  csplit: { valueOpts: ['-f', '-b', '-n'] },
-  tee: { write: true }, mkdir: { write: true, valueOpts: ['-m'] }, touch: { write: true, valueOpts: ['-d', '-t', '-r'] },
-  mktemp: { noFiles: true, writeOpts: ['-p', '--tmpdir'] }, realpath: { valueOpts: ['--relative-to', '--relative-base'] },
-  readlink: {}, tsort: {}, shuf: { valueOpts: ['-n', '-i', '--random-source'], writeOpts: ['-o', '--output'] }, expand: { valueOpts: ['-t'] },
-  unexpand: { valueOpts: ['-t'] }, numfmt: { noFiles: true }, date: { noFiles: true, readOpts: ['-f', '--file', '-r', '--reference'] },
-  echo: { noFiles: true }, printf: { noFiles: true }, expr: { noFiles: true }, seq: { noFiles: true }, sleep: { noFiles: true },
-  basename: { noFiles: true }, dirname: { noFiles: true }, tr: { noFiles: true }, test: { noFiles: true }, '[': { noFiles: true },
-  bc: {}, envsubst: { noFiles: true }, true: { noFiles: true }, false: { noFiles: true },
+  grep: { pattern: true }, egrep: { pattern: true }, fgrep: { pattern: true }, jq: { pattern: true }, yq: { pattern: true },
+  uniq: { writeFrom: 1 }, split: { writeFrom: 1 }, csplit: { writeFrom: 1 },
+  gzip: { write: true }, gunzip: { write: true }, bzip2: { write: true }, bunzip2: { write: true }, xz: { write: true },
+  unxz: { write: true }, tee: { write: true }, mkdir: { write: true }, touch: { write: true },
+  mktemp: { noFiles: true }, numfmt: { noFiles: true }, date: { noFiles: true }, echo: { noFiles: true }, printf: { noFiles: true },
+  expr: { noFiles: true }, seq: { noFiles: true }, sleep: { noFiles: true }, basename: { noFiles: true }, dirname: { noFiles: true },
+  tr: { noFiles: true }, test: { noFiles: true }, '[': { noFiles: true }, envsubst: { noFiles: true }, true: { noFiles: true },
+  false: { noFiles: true }, timeout: { noFiles: true }, xargs: { noFiles: true },
+  ...Object.fromEntries(['cat', 'tac', 'rev', 'nl', 'wc', 'head', 'tail', 'sort', 'cut', 'paste', 'join', 'comm', 'fold', 'fmt',
+    'column', 'od', 'diff', 'cmp', 'file', 'stat', 'du', 'df', 'ls', 'sha256sum', 'sha1sum', 'md5sum', 'cksum', 'base64', 'iconv',
+    'zcat', 'bzcat', 'xzcat', 'realpath', 'readlink', 'tsort', 'shuf', 'expand', 'unexpand', 'bc', 'tar'].map((c) => [c, {}])),
+};
+
+/**
+ * What options of common tools really do, whatever a policy calls them: a policy that lists one of
+ * these with a weaker kind (or as a flag) still gets it judged as this kind. `code` is a file of code
+ * the checker cannot check (awk -f, sed -f, curl -K). Commands with a `program` or `code` option are
+ * "injectable": a run-time word in an option position is refused for them (it could be that option).
+ */
+export type FactKind = 'value' | 'file' | 'output' | 'program' | 'code';
+const f = (kind: FactKind, ...names: string[]) => names.map((n) => [n, kind] as const);
+const GREP_FACTS = Object.fromEntries(f('file', '-f', '--file'));
+const AWK_FACTS = Object.fromEntries([...f('code', '-f', '--file', '-i', '--include', '-l', '--load', '-E', '--exec'),
+  ...f('output', '-d', '--dump-variables', '-p', '--profile', '-o', '--pretty-print'), ...f('file', '-D', '--debug')]);
+const SED_FACTS = Object.fromEntries([...f('code', '-f', '--file'), ...f('output', '-i', '--in-place')]);
+export const OPTION_FACTS: Record<string, Record<string, FactKind>> = {
+  sort: Object.fromEntries([...f('output', '-o', '--output', '-T', '--temporary-directory'), ...f('program', '--compress-program'),
+    ...f('file', '--random-source', '--files0-from')]),
+  split: Object.fromEntries(f('program', '--filter')),
+  shuf: Object.fromEntries([...f('output', '-o', '--output'), ...f('file', '--random-source')]),
+  date: Object.fromEntries([...f('file', '-f', '--file', '-r', '--reference'), ...f('value', '-s', '--set')]),
+  grep: GREP_FACTS, egrep: GREP_FACTS, fgrep: GREP_FACTS,
+  jq: Object.fromEntries(f('file', '-f', '--from-file', '-L')),
+  iconv: Object.fromEntries(f('output', '-o', '--output')),
+  mktemp: Object.fromEntries(f('output', '-p', '--tmpdir')),
+  csplit: Object.fromEntries(f('output', '-f', '--prefix')),
+  touch: Object.fromEntries(f('file', '-r', '--reference')),
+  xargs: Object.fromEntries(f('file', '-a', '--arg-file')),
+  wc: Object.fromEntries(f('file', '--files0-from')),
+  du: Object.fromEntries(f('file', '--files0-from', '-X', '--exclude-from')),
+  diff: Object.fromEntries(f('file', '-X', '--exclude-from', '--from-file', '--to-file')),
+  file: Object.fromEntries(f('file', '-m', '--magic-file', '-f', '--files-from')),
+  awk: AWK_FACTS, gawk: AWK_FACTS, mawk: AWK_FACTS, nawk: AWK_FACTS,
+  sed: SED_FACTS, gsed: SED_FACTS,
+  tar: Object.fromEntries([...f('program', '--to-command', '-I', '--use-compress-program', '-F', '--info-script',
+    '--new-volume-script', '--rmt-command', '--rsh-command'), ...f('value', '--checkpoint-action'), ...f('file', '-T', '--files-from')]),
+  curl: Object.fromEntries([...f('code', '-K', '--config'), ...f('output', '-o', '--output', '-D', '--dump-header', '-c',
+    '--cookie-jar', '--trace', '--trace-ascii', '--stderr'), ...f('file', '-T', '--upload-file', '-b', '--cookie')]),
+  find: Object.fromEntries([...f('output', '-fprint', '-fprint0', '-fls', '-fprintf'), ...f('program', '-exec', '-execdir', '-ok', '-okdir'),
+    ...f('file', '-newer', '-samefile', '-anewer', '-cnewer')]),
 };

@@ -41,8 +41,14 @@ export function wordValue(src: string, node: SyntaxNode, text: string = src.slic
     case 'concatenation': {
       let value = '';
       let pattern = false;
+      // tree-sitter splits `{a,b}` into separate words: look for brace expansion in the unquoted text
+      let unquoted = '';
       for (const part of node.children) {
         const v = wordValue(src, part, undefined, resolve);
+        const raw = part.type === 'word' ? src.slice(part.startIndex, part.endIndex) : '\0'.repeat(v.value.length);
+        const brace = BRACE.exec(unquoted + raw);
+        if (brace) return { value: (value + v.value).slice(0, brace.index), exact: false, pattern: true };
+        unquoted += raw;
         value += v.value;
         pattern ||= v.pattern;
         if (!v.exact) return { value, exact: false, pattern };
@@ -58,6 +64,9 @@ export function wordValue(src: string, node: SyntaxNode, text: string = src.slic
       return { value: '', exact: false, pattern: false };
   }
 }
+
+/** Brace expansion in unquoted text: `{a,b}` or `{1..9}`. */
+const BRACE = /(?<!\\)\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 
 /** Expansions whose value is known for the purpose of the path check: the home directory. */
 const HOME_EXPANSIONS = new Map([['$HOME', '~'], ['${HOME}', '~'], ['$XDG_CONFIG_HOME', '~/.config'], ['${XDG_CONFIG_HOME}', '~/.config']]);

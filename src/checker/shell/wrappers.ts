@@ -6,6 +6,7 @@
 import type { Arg, Invocation, ShContext } from './context.ts';
 import { judge } from './commands.ts';
 import { checkHiddenVariable } from './hidden.ts';
+import { checkOptionWords } from './option-parse.ts';
 import { checkPathWord } from './paths.ts';
 
 /** Wrappers that are bash builtins or keywords (no allow-list entry needed for themselves). */
@@ -63,10 +64,14 @@ export function checkWrapper(ctx: ShContext, name: string, inv: Invocation): voi
     const idx = args.findIndex((a) => a.v.value === '-a');
     if (idx >= 0 && args[idx + 1]) checkPathWord(ctx, args[idx + 1]!, 'read', inv.at);
   }
+  const policed = ctx.allowed.has(name) && !SHELL_KEYWORD_WRAPPERS.has(name);
   for (; i < args.length; i++) {
     const a = args[i]!;
     if (!a.v.exact) break;
     const v = a.v.value;
+    if (policed && v.startsWith('-') && v.length > 1 && v !== '--') {
+      checkOptionWords(ctx, name, inv, spec.valueOpts?.includes(v) || spec.replaceOpts?.includes(v) ? args.slice(i, i + 2) : [a]);
+    }
     if (v === '--') {
       i++;
       break;

@@ -10,7 +10,7 @@ export const auditVerify: Command = {
   options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
   async run({ values }, io) {
     const config = configFrom(values, io);
-    const result = withStore(config, ({ audit }) => audit.verify());
+    const result = await withStore(config, ({ audit }) => audit.verify());
     if (values.json) io.out(`${JSON.stringify(result)}\n`);
     else if (result.ok) io.out(`audit trail OK: ${result.count} events, head ${result.head.slice(0, 16)}…\n`);
     else io.out(`audit trail BROKEN at row seq=${result.brokenAt}: ${result.reason} (${result.count} rows before it verify)\n`);
@@ -40,7 +40,7 @@ export const auditQuery: Command = {
     });
     if (!q.success) throw new UsageError(formatIssues(q.error.issues).map((i) => `--${i.path}: ${i.message}`).join('; '));
     const config = configFrom(values, io);
-    const events = withStore(config, ({ audit }) => audit.query(q.data));
+    const events = await withStore(config, ({ audit }) => audit.query(q.data));
     for (const e of events) {
       if (values.json) io.out(`${JSON.stringify(e)}\n`);
       else io.out(`${e.seq}\t${e.timestamp}\t${e.type}\t${e.action}\t${e.target}\t${e.success ? 'ok' : `FAILED ${e.error ?? ''}`}\n`);
@@ -60,7 +60,7 @@ export const tokenCreate: Command = {
       throw new UsageError('--role must be admin, submitter or viewer');
     }
     const config = configFrom(values, io);
-    const created = withStore(config, ({ tokens }) =>
+    const created = await withStore(config, ({ tokens }) =>
       tokens.create(role, { name: values.name as string | undefined, createdBy: 'cli' }),
     );
     if (values.json) io.out(`${JSON.stringify({ ...created.token, secret: created.secret })}\n`);
@@ -79,7 +79,7 @@ export const tokenList: Command = {
   options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
   async run({ values }, io) {
     const config = configFrom(values, io);
-    const list = withStore(config, ({ tokens }) => tokens.list());
+    const list = await withStore(config, ({ tokens }) => tokens.list());
     for (const t of list) {
       if (values.json) io.out(`${JSON.stringify(t)}\n`);
       else io.out(`${t.id}\t${t.role}\t${t.revokedAt ? 'revoked' : 'active'}\t${t.name}\n`);
@@ -97,7 +97,7 @@ export const tokenRevoke: Command = {
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) throw new UsageError('give exactly one token id (see `factory token list`)');
     const config = configFrom(values, io);
-    const ok = withStore(config, ({ tokens }) => tokens.revoke(positionals[0]!, 'cli'));
+    const ok = await withStore(config, ({ tokens }) => tokens.revoke(positionals[0]!, 'cli'));
     if (!ok) throw new FactoryError('RESOURCE_NOT_FOUND', `No active token ${positionals[0]}`);
     io.err(`revoked ${positionals[0]}\n`);
     return 0;

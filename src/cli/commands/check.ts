@@ -1,6 +1,5 @@
 import { check } from '../../checker/index.ts';
-import { AuditTrail } from '../../audit/trail.ts';
-import { Store } from '../../store/index.ts';
+import type { Store } from '../../store/index.ts';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.ts';
 import { configFrom } from '../context.ts';
 import { languageOf, policyOf, readScript } from '../scripts.ts';
@@ -30,9 +29,11 @@ export const checkCmd: Command = {
         const language = languageOf(file, source, values.lang as string | undefined);
         const result = check(source, language, policy);
         if (!result.allowed) {
+          // the store and the audit trail (and node:crypto) are loaded only when something is blocked
+          const [{ Store }, { AuditTrail }] = await Promise.all([import('../../store/index.ts'), import('../../audit/trail.ts')]);
           store ??= Store.open(config.dataDir, { synchronous: config.audit.synchronous });
           const rules = [...new Set(result.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => f.rule))];
-          new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
+          await new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes }).record({
             type: 'security_block', action: `check ${language}`, target: file, actor: 'cli', input: source, success: false,
             error: `blocked by policy ${policy.name}: ${rules.join(', ')}`, securityFlags: rules, details: { policy: policy.name, findings: result.findings.length },
           });
@@ -49,7 +50,7 @@ export const checkCmd: Command = {
         }
       }
     } finally {
-      store?.close();
+      await store?.close();
     }
     return worst;
   },

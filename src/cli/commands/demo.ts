@@ -15,14 +15,15 @@ function bar(p: number, width = 24): string {
 /** The service, driven the way a client drives it: REST for actions, the WebSocket for progress. */
 export const demo: Command = {
   name: 'demo',
-  summary: 'Offline demo: submit csv_aggregator, run it on the sample data, stream progress, show the audit trail.',
+  summary: 'Demo: submit csv_aggregator, run it on the sample data, stream progress; with a model a small project; the audit trail.',
   usage: `factory demo [--data-dir DIR] [--keep]
 
   Starts the service on a free local port with a fresh data directory (removed afterwards unless --keep),
   submits blueprints/tools/csv_aggregator.yaml with its source (checked, probe-run in the sandbox,
   registered), runs it on blueprints/data/csv, streams every progress event over the WebSocket, and prints
   the audit entries. With a reachable Ollama (OLLAMA_HOST) it also generates log_error_analyzer from its
-  blueprint and runs it. Needs the Docker engine (bash scripts/docker-up.sh).`,
+  blueprint and runs it, and runs a small project (plan approved at its gate, sub-tasks delegated and
+  reviewed, results merged). Needs the Docker engine (bash scripts/docker-up.sh).`,
   options: { ...COMMON_OPTIONS, keep: { type: 'boolean' } },
   async run({ values }, io) {
     const dataDir = (values['data-dir'] as string | undefined) ?? mkdtempSync(join(tmpdir(), 'factory-demo-'));
@@ -64,7 +65,10 @@ export const demo: Command = {
         io.out(`\n== 3. (skipped) generating log_error_analyzer needs a model: ${llm.error}\n   then pull one: \`ollama pull ${config.ollama.defaultModel}\`\n`);
       }
 
-      io.out('\n== 4. the audit trail\n');
+      if (llm.ok) await demoProject(api, io);
+      else io.out(`\n== 4. (skipped) a small project needs a model as well: ${llm.error}\n`);
+
+      io.out('\n== 5. the audit trail\n');
       const audit = (await api.GET('/api/v1/audit', { params: { query: { limit: 1000 } } })).data!;
       for (const e of audit.events) io.out(`  ${String(e.seq).padStart(3)}  ${e.type.padEnd(16)} ${e.action.padEnd(28).slice(0, 28)} ${e.target.slice(0, 50)}${e.success ? '' : '  FAILED'}\n`);
       const v = (await api.GET('/api/v1/audit/verify')).data!;
@@ -95,6 +99,47 @@ function openStream(url: string, token: string, io: Io): Promise<WebSocket> {
       ws.once('message', () => resolve(ws));
     });
   });
+}
+
+const PROJECT_TASK =
+  'Write a short note for operators: what a hash-chained audit trail protects against, and what it cannot. ' +
+  'One part on what it detects, one on its limits, then merge them into five bullet points.';
+
+/** A project the way a client drives one: created, the plan approved at its gate, followed to its end. */
+async function demoProject(api: ApiClient, io: Io): Promise<void> {
+  io.out('\n== 4. a small project: plan, approve the plan, delegate, review, aggregate (seed 004 §3.1)\n');
+  const created = await api.POST('/api/v1/projects', {
+    body: { name: 'demo-note', task: PROJECT_TASK, config: { approvals: { plan: true }, maxIterations: 2, budget: { tokens: 100_000 } } },
+  });
+  if (!created.data) throw new Error(`the project was refused: ${created.response.status} ${JSON.stringify(created.error)}`);
+  const id = created.data.project.id;
+  let p = await settled(api, id);
+  if (p.status === 'waiting_for_approval' && p.plan) {
+    const parts = p.plan.subTasks.map((t) => `${t.id}${t.inputFrom.length ? ` (← ${t.inputFrom.join(', ')})` : ''}`);
+    io.out(`plan ${p.plan.version}: ${parts.join(', ')}\n`);
+    io.out(`approving it: POST /api/v1/projects/${id}/approve {"decision":"approve"}\n`);
+    const ok = await api.POST('/api/v1/projects/{id}/approve', { params: { path: { id } }, body: { decision: 'approve' } });
+    if (!ok.data) throw new Error(`the approval was refused: ${JSON.stringify(ok.error)}`);
+    p = await settled(api, id);
+  }
+  for (const t of p.tasks) {
+    io.out(`  ${t.id.padEnd(12)} ${t.status.padEnd(9)} ${t.agent?.name ?? '-'}, ${t.iterations} iteration(s), score ${t.score ?? '-'}\n`);
+  }
+  const result = (p.result as { result?: unknown } | null)?.result;
+  io.out(`project ${id}: ${p.status}${p.error ? ` (${p.error.code}: ${p.error.message})` : ''}; ${p.usage.llmCalls} model call(s)\n`);
+  if (typeof result === 'string') io.out(`${result.trim()}\n`);
+  io.out(`report: GET /api/v1/projects/${id}/report, or factory project show ${id} --url … --token …\n`);
+}
+
+/** Polls the project until its run stops (done, failed, paused, or waiting for a decision). */
+async function settled(api: ApiClient, id: string): Promise<Schemas['Project']> {
+  for (;;) {
+    const { data, error } = await api.GET('/api/v1/projects/{id}', { params: { path: { id } } });
+    if (!data) throw new Error(`cannot follow project ${id}: ${JSON.stringify(error)}`);
+    const p = data.project;
+    if (!p.running && ['completed', 'failed', 'cancelled', 'paused', 'waiting_for_approval'].includes(p.status)) return p;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 async function waitFor(api: ApiClient, id: string): Promise<Schemas['WorkItem']> {

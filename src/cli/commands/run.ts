@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { FactoryError } from '../../errors/catalog.ts';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.ts';
-import { configFrom } from '../context.ts';
-import { languageOf, policyOf, readScript } from '../scripts.ts';
+import { configFrom, openRunner } from '../context.ts';
+import { isolatesEnabled, rerunWithIsolates } from '../isolates.ts';
+import { languageOf, readScript } from '../scripts.ts';
 
 function inputOf(arg: string | undefined): string {
   if (arg === undefined) return '';
@@ -52,14 +53,14 @@ export const runCmd: Command = {
     const file = positionals[0]!;
     const source = readScript(file);
     const language = languageOf(file, source, values.lang as string | undefined);
+    if (language === 'javascript' && !isolatesEnabled()) return await rerunWithIsolates();
     const stdin = inputOf(values.input as string | undefined);
     const overrides = { timeoutSeconds: num(values.timeout, '--timeout'), memoryMb: num(values.memory, '--memory') };
     const config = configFrom(values, io, { policyDir: values['policy-dir'] as string | undefined });
-    const policy = await policyOf(values.policy as string | undefined, config.policyDir);
-    const { openCore } = await import('../../service.ts');
-    const core = await openCore(config, { watchPolicies: false, prewarm: false });
+    const runner = await openRunner(config, values.policy as string | undefined, { language, overrides });
+    const { policy } = runner;
     try {
-      const outcome = await core.executor.execute({
+      const outcome = await runner.executor.execute({
         language, source, policy, stdin, args: (values.arg as string[] | undefined) ?? [], overrides,
         skipStaticCheck: values['skip-static-check'] === true, actor: 'cli', target: file,
       });
@@ -81,7 +82,8 @@ export const runCmd: Command = {
       }
       return r.status === 'ok' ? 0 : 1;
     } finally {
-      await core.close();
+      // after the result is out: the container's removal is handed to the engine, not waited for
+      await runner.close();
     }
   },
 };

@@ -12,6 +12,8 @@ import { LABEL_OWNER, LABEL_SERVICE } from './spec.ts';
  */
 export class Cleanup {
   private readonly pending = new Set<Promise<unknown>>();
+  /** containers handed over for removal whose removal has not finished, by ownership token */
+  private readonly held = new Map<string, Docker.Container>();
   private readonly removals: Limiter;
   private timer: NodeJS.Timeout | undefined;
   private readonly unsubscribe: () => void;
@@ -49,8 +51,14 @@ export class Cleanup {
       return Promise.resolve();
     }
     const remove = (abortSignal: AbortSignal) => container.remove({ force: true, v: true, abortSignal });
-    return this.track(this.engine.call('remove', remove).then(() => undefined, () => undefined).finally(() => this.ownership.release(token)));
+    this.held.set(token, container);
+    return this.track(this.engine.call('remove', remove).then(() => undefined, () => undefined).finally(() => this.done(token)));
   };
+
+  private done(token: string): void {
+    this.held.delete(token);
+    this.ownership.release(token);
+  }
 
   /**
    * Removes a used container in the background. Removals go through a small limiter: under sustained
@@ -64,10 +72,11 @@ export class Cleanup {
     // than killing a running one, so give it a moment to exit; anything still running is killed.
     const exitedSoon = p.dead || immediately ? Promise.resolve(0) : Promise.race([p.exited, new Promise((r) => setTimeout(r, 2000))]);
     const remove = (abortSignal: AbortSignal) => p.container.remove({ force: true, v: true, abortSignal });
+    this.held.set(p.token, p.container);
     void this.track(exitedSoon
       .then(() => this.removals.run(() => this.engine.call('remove', remove)))
       .then(() => undefined, () => undefined)
-      .finally(() => this.ownership.release(p.token)));
+      .finally(() => this.done(p.token)));
   }
 
   private track(done: Promise<void>): Promise<void> {
@@ -95,6 +104,23 @@ export class Cleanup {
     clearInterval(this.timer);
     this.timer = setInterval(() => void this.reap().catch(() => 0), intervalMs);
     this.timer.unref();
+  }
+
+  /**
+   * For a process about to exit (a one-shot `factory run`): instead of waiting for them, hands the
+   * removals still to do to the engine (a forced removal of each container held) and resolves once every
+   * request is written to the engine's socket. The engine finishes them after the process has gone; one
+   * that it never got (no engine, the process was killed first) is reaped by the next process that starts.
+   */
+  async detach(): Promise<void> {
+    clearInterval(this.timer);
+    this.unsubscribe();
+    if (this.engine.contactLost) return;
+    const sent = [...this.held.entries()].map(async ([token, c]) => {
+      await this.engine.sendAndLeave('DELETE', `/containers/${encodeURIComponent(c.id)}?force=1&v=1`);
+      this.ownership.release(token);
+    });
+    await Promise.all(sent);
   }
 
   /**

@@ -1,5 +1,7 @@
 import Docker from 'dockerode';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { PRIVATE_DOCKER_SOCKET } from '../../config/schema.ts';
 
 /** How the service reaches the engine: the configured DOCKER_HOST, else the bring-up script's socket, else the usual one. */
@@ -186,6 +188,32 @@ export class DockerEngine {
   onRecovered(listener: () => void): () => void {
     this.recoveredListeners.add(listener);
     return () => this.recoveredListeners.delete(listener);
+  }
+
+  /**
+   * Sends one request and resolves once it is written to the engine's socket, without waiting for the
+   * answer: the engine carries it out after this process has gone (a one-shot command's last removals).
+   * Resolves false when it could not be written within the request timeout (no engine there).
+   */
+  sendAndLeave(method: string, path: string): Promise<boolean> {
+    const opts = dockerOptions(this.host);
+    const target = opts.socketPath ? { socketPath: opts.socketPath } : { host: opts.host, port: opts.port };
+    const client = opts.protocol === 'https' ? https : http;
+    return new Promise((resolve) => {
+      const req = client.request({ ...target, method, path, agent: false });
+      const timer = setTimeout(() => {
+        req.destroy();
+        resolve(false);
+      }, this.requestTimeoutMs);
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      req.on('response', (res) => res.resume());
+      req.on('error', () => done(false));
+      req.on('finish', () => done(true));
+      req.end();
+    });
   }
 
   /** Gives up every request in flight and stops probing. */

@@ -10,6 +10,8 @@ interface Slot {
   waiters: ((p: Prepared | undefined) => void)[];
   failures: number;
   lastError?: string;
+  /** prepared ahead for runs about to come: each one handed out lowers the target, nothing is refilled */
+  once?: boolean;
 }
 
 export interface PoolStats {
@@ -34,6 +36,8 @@ export interface PoolStats {
 export class WarmPool {
   private readonly slots = new Map<string, Slot>();
   private closed = false;
+  /** preparations under way */
+  private readonly preparing = new Set<Promise<void>>();
 
   constructor(
     private readonly prepare: (spec: Docker.ContainerCreateOptions) => Promise<Prepared>,
@@ -46,8 +50,27 @@ export class WarmPool {
   ensure(key: string, spec: Docker.ContainerCreateOptions, target: number): void {
     const slot = this.slots.get(key) ?? { spec, target, ready: [], filling: 0, waiters: [], failures: 0 };
     slot.target = target;
+    slot.once = false;
     this.slots.set(key, slot);
     this.fill(key);
+  }
+
+  /**
+   * Prepares `count` more containers of this spec for runs about to come, without refilling after them
+   * (a one-shot `factory run` starts its container while it checks the script). Unused ones go at close.
+   */
+  ahead(key: string, spec: Docker.ContainerCreateOptions, count = 1): void {
+    const slot = this.slots.get(key);
+    if (slot && !slot.once) return; // a pool that refills already keeps some ready
+    const s = slot ?? { spec, target: 0, ready: [], filling: 0, waiters: [], failures: 0, once: true };
+    s.target += count;
+    this.slots.set(key, s);
+    this.fill(key);
+  }
+
+  /** One container of the slot was handed out, or failed to come up: one prepared ahead is not replaced. */
+  private spent(slot: Slot): void {
+    if (slot.once) slot.target = Math.max(0, slot.target - 1);
   }
 
   /**
@@ -60,6 +83,7 @@ export class WarmPool {
     if (!slot) return Promise.resolve(undefined);
     let p: Prepared | undefined;
     while ((p = slot.ready.shift()) !== undefined && p.dead) this.dispose(p);
+    if (p) this.spent(slot);
     this.fill(key);
     if (p || this.closed || slot.filling <= slot.waiters.length || signal?.aborted) return Promise.resolve(p);
     return new Promise((resolve) => {
@@ -82,13 +106,15 @@ export class WarmPool {
     if (!slot || this.closed) return;
     while (slot.ready.length + slot.filling < slot.target && slot.filling < (this.maxConcurrentFills ?? Math.max(2, slot.target))) {
       slot.filling++;
-      this.prepare(slot.spec).then(
+      const job = this.prepare(slot.spec).then(
         (p) => {
           slot.filling--;
           slot.failures = 0;
           const waiter = slot.waiters.shift();
-          if (waiter) waiter(p);
-          else if (this.closed || slot.ready.length >= slot.target) this.dispose(p);
+          if (waiter) {
+            this.spent(slot);
+            waiter(p);
+          } else if (this.closed || slot.ready.length >= slot.target) this.dispose(p);
           else this.keep(key, slot, p);
           this.fill(key);
         },
@@ -97,13 +123,21 @@ export class WarmPool {
           slot.failures++;
           slot.lastError = (e as Error).message;
           // a run waiting for this container starts its own instead (and reports the engine's error)
+          this.spent(slot);
           slot.waiters.shift()?.(undefined);
           // back off: 0.5 s, 1 s, 2 s … up to 30 s, then try again
           const delay = Math.min(30_000, 250 * 2 ** Math.min(slot.failures, 7));
           setTimeout(() => this.fill(key), delay).unref();
         },
       );
+      this.preparing.add(job);
+      void job.catch(() => undefined).then(() => this.preparing.delete(job));
     }
+  }
+
+  /** Resolves when no container is being prepared (after close, each one that came up is disposed of). */
+  async settled(): Promise<void> {
+    while (this.preparing.size > 0) await Promise.allSettled([...this.preparing]);
   }
 
   /**

@@ -78,6 +78,16 @@ export class DockerRuntime implements SandboxRuntime {
   }
 
   /**
+   * Starts preparing one container for a run about to come, not refilled after it (a one-shot `factory
+   * run` overlaps this with its static check; the script is sent only when the run starts).
+   */
+  prepareAhead(req: Pick<RunRequest, 'language' | 'limits' | 'mounts'>): void {
+    if (!this.supports(req.language)) return;
+    const { key, spec } = this.spec(req);
+    this.pool.ahead(key, spec);
+  }
+
+  /**
    * Runs one script. The run keeps its own deadline, its time limit plus the engine grace, independent of
    * every engine request: past it, the run ends as `error` (lost contact with the engine) whatever the
    * engine does, its requests are given up, and its container is left to the reaper.
@@ -204,10 +214,15 @@ export class DockerRuntime implements SandboxRuntime {
     this.cleanup.every(intervalMs);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Removes every container of this runtime. With `detach` (a process about to exit), the removals are
+   * handed to the engine without waiting for its answers (see Cleanup.detach).
+   */
+  async close(opts: { detach?: boolean } = {}): Promise<void> {
     this.pool.close();
+    if (opts.detach) await this.pool.settled(); // a container still coming up is held too, then removed
     await this.sessions.closeAll();
-    await this.cleanup.close();
+    await (opts.detach ? this.cleanup.detach() : this.cleanup.close());
   }
 }
 

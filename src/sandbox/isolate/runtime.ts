@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ivm from 'isolated-vm';
+import type ivm from 'isolated-vm';
 import { FactoryError } from '../../errors/catalog.ts';
 import { parseToolOutput } from '../output.ts';
 import type { RunRequest, RunResult, RunStatus, SandboxLanguage, SandboxRuntime } from '../types.ts';
@@ -36,8 +36,14 @@ interface Prepared {
   context: ivm.Context;
 }
 
+let loaded: typeof ivm | undefined;
+/** isolated-vm is loaded on first use: a process that never runs JavaScript (`factory run x.py`) does not load it. */
+async function isolatedVm(): Promise<typeof ivm> {
+  return (loaded ??= (await import('isolated-vm')).default);
+}
+
 async function prepareIsolate(memoryMb: number): Promise<Prepared> {
-  const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+  const isolate = new (await isolatedVm()).Isolate({ memoryLimit: memoryMb });
   const context = await isolate.createContext();
   await context.global.set('globalThis', context.global.derefInto());
   await context.eval(PRELUDE);
@@ -105,6 +111,7 @@ export class IsolateRuntime implements SandboxRuntime {
     const pooled = this.take(memoryMb);
     const p = pooled ?? (await prepareIsolate(memoryMb));
     const { isolate, context } = p;
+    const lib = await isolatedVm();
     let out = { stdout: '', stderr: '', cut: [false, false] };
     let status: RunStatus = 'ok';
     let error: string | undefined;
@@ -126,10 +133,10 @@ export class IsolateRuntime implements SandboxRuntime {
       }
       // set-up is synchronous (microseconds); only the tool itself runs asynchronously
       const jail = context.global;
-      jail.setSync('input', new ivm.ExternalCopy(input).copyInto());
+      jail.setSync('input', new lib.ExternalCopy(input).copyInto());
       jail.setSync('stdin', req.stdin ?? '');
-      jail.setSync('args', new ivm.ExternalCopy(req.args ?? []).copyInto());
-      jail.setSync('env', new ivm.ExternalCopy(req.env ?? {}).copyInto());
+      jail.setSync('args', new lib.ExternalCopy(req.args ?? []).copyInto());
+      jail.setSync('env', new lib.ExternalCopy(req.env ?? {}).copyInto());
       context.evalSync(`__af.setCap(${Math.floor(req.limits.maxOutputBytes)})`);
       const script = isolate.compileScriptSync(req.source, { filename: 'tool.js' });
       try {

@@ -71,8 +71,8 @@ export function useAuth(app: FastifyInstance, tokens: Pick<TokenService, 'authen
     const need = (req.routeOptions.config as { role?: Role } | undefined)?.role;
     if (!need) return;
     const where = { method: req.method, url: req.routeOptions.url ?? req.url.split('?')[0]!, ip: req.ip };
-    const principal = tokens.authenticate(bearerOf(req), where);
-    access.requireRole(principal, need, where);
+    const principal = await tokens.authenticate(bearerOf(req), where);
+    await access.requireRole(principal, need, where);
     req.principal = principal;
   });
 }

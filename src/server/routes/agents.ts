@@ -57,10 +57,10 @@ export const agentRoutes: FastifyPluginAsyncZod<{ agents: AgentFactory }> = asyn
       const p = who(req);
       const shared = b.shared ?? false;
       const agent = b.blueprint
-        ? agents.create(b.blueprint, p, { shared })
+        ? await agents.create(b.blueprint, p, { shared })
         : b.specialist
           ? await agents.createSpecialist(b.specialist, p, shared)
-          : agents.clone(b.cloneOf!, b.modifications ?? {}, p, shared);
+          : await agents.clone(b.cloneOf!, b.modifications ?? {}, p, shared);
       return reply.code(201).header('location', `/api/v1/agents/${agent.id}`).send({ agent });
     },
   );
@@ -78,7 +78,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ agents: AgentFactory }> = asyn
         response: { 200: json('A page of agents', z.object({ agents: z.array(Agent), nextCursor: NextCursor })), ...errors(400, 401) },
       },
     },
-    async (req) => pageReply('agents', agents.list(who(req), pageOf(req.query)), (a) => a),
+    async (req) => pageReply('agents', await agents.list(who(req), pageOf(req.query)), (a) => a),
   );
 
   app.get(
@@ -94,7 +94,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ agents: AgentFactory }> = asyn
         response: { 200: json('The agent', z.object({ agent: Agent })), ...errors(400, 401, 404) },
       },
     },
-    async (req) => ({ agent: agents.get(req.params.id, who(req)) }),
+    async (req) => ({ agent: await agents.get(req.params.id, who(req)) }),
   );
 
   app.patch(
@@ -111,7 +111,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ agents: AgentFactory }> = asyn
         response: { 200: json('Changed', z.object({ agent: Agent })), ...errors(400, 401, 403, 404, 415) },
       },
     },
-    async (req) => ({ agent: agents.setShared(req.params.id, req.body.shared, who(req)) }),
+    async (req) => ({ agent: await agents.setShared(req.params.id, req.body.shared, who(req)) }),
   );
 
   app.post(
@@ -154,7 +154,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ agents: AgentFactory }> = asyn
       },
     },
     async (req, reply) => {
-      agents.destroy(req.params.id, who(req));
+      await agents.destroy(req.params.id, who(req));
       return reply.code(204).send();
     },
   );

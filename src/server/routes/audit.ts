@@ -9,8 +9,8 @@ import { AuditEvent, VerifyResult } from '../schemas/resources.ts';
 
 export interface AuditOptions {
   /** the events a principal may read (a submitter: its own actions and its own resources) */
-  query(q: AuditQuery, p: Principal): AuditEventRecord[];
-  verify(): Verified;
+  query(q: AuditQuery, p: Principal): Promise<AuditEventRecord[]>;
+  verify(): Promise<Verified>;
 }
 
 /** The audit trail: query it, verify its hash chain. */
@@ -38,7 +38,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditOptions> = async (app, audi
     },
     async (req) => {
       const { cursor, ...q } = req.query;
-      const events = audit.query({ ...q, ...(cursor?.length ? { afterSeq: Number(cursor[0]) } : {}) }, who(req));
+      const events = await audit.query({ ...q, ...(cursor?.length ? { afterSeq: Number(cursor[0]) } : {}) }, who(req));
       const last = events.length === q.limit ? events[events.length - 1] : undefined;
       return { events, nextAfterSeq: last ? last.seq : null, nextCursor: last ? encodeCursor([last.seq]) : null };
     },

@@ -9,7 +9,7 @@ import { CheckResult } from '../schemas/resources.ts';
 
 export interface CheckOptions {
   /** the static check under a named policy, blocks audited */
-  check(req: { language: Language; source: string; policy: string; file?: string | undefined }, p: Principal): Checked;
+  check(req: { language: Language; source: string; policy: string; file?: string | undefined }, p: Principal): Promise<Checked>;
 }
 
 /** The static checker on its own: nothing runs. */
@@ -35,6 +35,6 @@ export const checkRoutes: FastifyPluginAsyncZod<CheckOptions> = async (app, { ch
         },
       },
     },
-    async (req) => ({ file: req.body.file ?? null, policy: req.body.policy, ...check(req.body, who(req)) }),
+    async (req) => ({ file: req.body.file ?? null, policy: req.body.policy, ...(await check(req.body, who(req))) }),
   );
 };

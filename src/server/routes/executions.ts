@@ -64,6 +64,6 @@ export const executionRoutes: FastifyPluginAsyncZod<{ executions: Executions }> 
         response: { 200: json('The execution', z.object({ run: WorkItem })), ...errors(400, 401, 404) },
       },
     },
-    async (req) => ({ run: executions.get(req.params.id, who(req)) }),
+    async (req) => ({ run: await executions.get(req.params.id, who(req)) }),
   );
 };

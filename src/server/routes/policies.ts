@@ -43,7 +43,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }> = 
       },
     },
     async (req) => {
-      const page = policies.list(pageOf(req.query));
+      const page = await policies.list(pageOf(req.query));
       return { ...pageReply('policies', page, (p) => p), problems: page.problems };
     },
   );
@@ -82,7 +82,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }> = 
       },
     },
     async (req, reply) => {
-      const p = policies.read(req.params.name);
+      const p = await policies.read(req.params.name);
       void reply.header('etag', etagOf(p.etag));
       if (req.query.format === 'yaml') return reply.type('application/yaml').send(p.text);
       return reply.type('application/json').send(p);
@@ -122,7 +122,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }> = 
         },
       },
     },
-    async (req) => ({ name: req.params.name, ...pageReply('versions', policies.history(req.params.name, pageOf(req.query)), (v) => v) }),
+    async (req) => ({ name: req.params.name, ...pageReply('versions', await policies.history(req.params.name, pageOf(req.query)), (v) => v) }),
   );
 
   app.get(
@@ -154,7 +154,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }> = 
       },
     },
     async (req, reply) => {
-      const v = policies.version(req.params.name, req.params.version);
+      const v = await policies.version(req.params.name, req.params.version);
       return reply.header('etag', etagOf(v.etag)).send(v);
     },
   );

@@ -94,6 +94,11 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         if (!closed && socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
       };
       const visible = (e: ProgressEvent) => access.eventVisible(principal, e);
+      // everything a socket does (live events, a subscription and its replay) happens in arrival order, one at a time
+      let turn: Promise<void> = Promise.resolve();
+      const inTurn = (task: () => Promise<void>) => {
+        turn = turn.then(task).catch((e: unknown) => app.log.warn({ err: e }, 'stream: a delivery failed'));
+      };
       const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
       const overflow = () => {
         observer?.dropped();
@@ -101,13 +106,14 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         closed = true;
         socket.close(4008, 'overflow: reconnect with lastEventId');
       };
-      const deliver = (e: ProgressEvent, wire?: string) => {
-        if (closed || e.seq <= lastSent || !matches(e) || !visible(e)) return;
+      const deliver = async (e: ProgressEvent, wire?: string) => {
+        if (closed || e.seq <= lastSent || !matches(e) || !(await visible(e))) return;
+        if (closed) return;
         if (socket.bufferedAmount > maxBuffered) return overflow();
         send(wire ?? JSON.stringify(frame(e)));
         lastSent = e.seq;
       };
-      const unsubscribe = events.subscribe((e) => deliver(e, wireOf(e)));
+      const unsubscribe = events.subscribe((e) => inTurn(() => deliver(e, wireOf(e))));
       observer?.opened();
       const beat = setInterval(() => socket.ping(), heartbeatMs);
       beat.unref();
@@ -118,7 +124,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         unsubscribe();
       });
 
-      socket.on('message', (data: Buffer) => {
+      const onMessage = async (data: Buffer) => {
         let msg: ClientMessage;
         try {
           const parsed = Messages.safeParse(JSON.parse(data.toString('utf8')));
@@ -151,7 +157,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
           // the same rule and the same answer as REST: what may not be seen does not exist (404)
           const [kind, id] = splitTopic(t) as [string, string];
           try {
-            access.require(principal, kind, id, 'read');
+            await access.require(principal, kind, id, 'read');
           } catch (e) {
             send({ type: 'error', topic: t, ...errorOf(e, req.id) });
             continue;
@@ -159,23 +165,24 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
           exact.add(t);
           accepted.push(t);
         }
-        // replay what the client missed, synchronously (no live event can interleave), then live
+        // replay what the client missed (live events wait their turn behind it), then live
         let replayed = 0;
         if (msg.lastEventId !== undefined) {
           lastSent = Math.max(lastSent, msg.lastEventId);
           const match = { exact: [...exact], prefixes: [...prefixes] };
           for (;;) {
-            const batch = events.replay(lastSent, match, 1000);
+            const batch = await events.replay(lastSent, match, 1000);
             for (const e of batch) {
-              deliver(e);
+              await deliver(e);
               replayed++;
             }
             if (closed || batch.length < 1000) break;
           }
         }
         send({ type: 'subscribed', topics: accepted, replayed, lastEventId: lastSent });
-      });
-      send({ type: 'hello', role: principal.role, lastEventId: events.lastSeq() });
+      };
+      inTurn(async () => send({ type: 'hello', role: principal.role, lastEventId: await events.lastSeq() }));
+      socket.on('message', (data: Buffer) => inTurn(() => onMessage(data)));
     },
   );
 };

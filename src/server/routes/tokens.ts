@@ -37,7 +37,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ tokens: TokenService }> = asyn
         response: { 200: json('A page of tokens', z.object({ tokens: z.array(Token), nextCursor: NextCursor })), ...errors(400, 401, 403) },
       },
     },
-    async (req) => pageReply('tokens', tokens.page(pageOf(req.query)), (t) => t),
+    async (req) => pageReply('tokens', await tokens.page(pageOf(req.query)), (t) => t),
   );
 
   app.post(
@@ -57,7 +57,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ tokens: TokenService }> = asyn
       },
     },
     async (req, reply) => {
-      const created = tokens.create(req.body.role, { ...(req.body.name ? { name: req.body.name } : {}), createdBy: who(req).id });
+      const created = await tokens.create(req.body.role, { ...(req.body.name ? { name: req.body.name } : {}), createdBy: who(req).id });
       return reply.code(201).header('location', `/api/v1/tokens/${created.token.id}`).send(created);
     },
   );
@@ -76,7 +76,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ tokens: TokenService }> = asyn
       },
     },
     async (req, reply) => {
-      tokens.revokeOrThrow(req.params.id, who(req).id);
+      await tokens.revokeOrThrow(req.params.id, who(req).id);
       return reply.code(204).send();
     },
   );

@@ -130,7 +130,7 @@ export const toolRoutes: FastifyPluginAsyncZod<{ tools: ToolFactory }> = async (
         response: { 200: json('A page of tools', z.object({ tools: z.array(ToolSummary), nextCursor: NextCursor })), ...errors(400, 401) },
       },
     },
-    async (req) => pageReply('tools', tools.list(who(req), pageOf(req.query)), (t) => toolSummary(t.latest, t.record)),
+    async (req) => pageReply('tools', await tools.list(who(req), pageOf(req.query)), (t) => toolSummary(t.latest, t.record)),
   );
 
   app.get(
@@ -147,7 +147,7 @@ export const toolRoutes: FastifyPluginAsyncZod<{ tools: ToolFactory }> = async (
       },
     },
     async (req) => {
-      const { record, versions } = tools.get(req.params.name, who(req));
+      const { record, versions } = await tools.get(req.params.name, who(req));
       const latest = versions.at(-1)!;
       return { ...toolSummary(latest, record), blueprint: latest.blueprint, versions: versions.map((v) => toolSummary(v, record)) };
     },
@@ -171,7 +171,7 @@ export const toolRoutes: FastifyPluginAsyncZod<{ tools: ToolFactory }> = async (
       },
     },
     async (req) => {
-      const r = tools.setShared(req.params.name, req.body.shared, who(req));
+      const r = await tools.setShared(req.params.name, req.body.shared, who(req));
       return { name: r.name, owner: r.createdBy, shared: r.shared };
     },
   );
@@ -190,7 +190,7 @@ export const toolRoutes: FastifyPluginAsyncZod<{ tools: ToolFactory }> = async (
       },
     },
     async (req) => {
-      const v = tools.version(req.params.name, req.params.version, who(req));
+      const v = await tools.version(req.params.name, req.params.version, who(req));
       return { ...toolSummary(v), source: v.source, blueprint: v.blueprint, checkReport: v.checkReport, probeResults: v.probeResults };
     },
   );
@@ -244,7 +244,7 @@ export const toolRoutes: FastifyPluginAsyncZod<{ tools: ToolFactory }> = async (
       },
     },
     async (req, reply) => {
-      tools.destroy(req.params.name, who(req));
+      await tools.destroy(req.params.name, who(req));
       return reply.code(204).send();
     },
   );

@@ -18,7 +18,7 @@ export interface UsageBucket {
 }
 
 export interface UsageOptions {
-  series(p: Principal, q: { bucket: 'hour' | 'day'; from?: string; to?: string }, page: PageRequest): PageOf<UsageBucket>;
+  series(p: Principal, q: { bucket: 'hour' | 'day'; from?: string; to?: string }, page: PageRequest): Promise<PageOf<UsageBucket>>;
 }
 
 const Bucket = z
@@ -67,7 +67,7 @@ export const usageRoutes: FastifyPluginAsyncZod<UsageOptions> = async (app, { se
         ...(from !== undefined ? { from: new Date(from).toISOString() } : {}),
         ...(to !== undefined ? { to: new Date(to).toISOString() } : {}),
       };
-      const page = series(who(req), { bucket, ...range }, pageOf(req.query));
+      const page = await series(who(req), { bucket, ...range }, pageOf(req.query));
       return { bucket, ...pageReply('series', page, (b) => b) };
     },
   );

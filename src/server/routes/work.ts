@@ -11,7 +11,7 @@ import { AgentBlueprint as AgentBlueprintSchema, ToolBlueprint as ToolBlueprintS
 export interface WorkOptions {
   work: WorkQueries;
   /** the blueprints on disk, as the caller may see them */
-  blueprints(p: Principal, page: PageRequest): PageOf<CatalogEntry> & { rejected: RejectedBlueprint[] };
+  blueprints(p: Principal, page: PageRequest): Promise<PageOf<CatalogEntry> & { rejected: RejectedBlueprint[] }>;
 }
 
 const WorkId = z.string().regex(/^[a-z]{3,5}_[0-9a-f]{16}$/, 'not an id');
@@ -42,7 +42,7 @@ export const workRoutes: FastifyPluginAsyncZod<WorkOptions> = async (app, { work
         response: { 200: json('A page of jobs', z.object({ jobs: z.array(WorkItem), nextCursor: NextCursor })), ...errors(400, 401) },
       },
     },
-    async (req) => pageReply('jobs', work.list('job', who(req), pageOf(req.query)), (w) => w),
+    async (req) => pageReply('jobs', await work.list('job', who(req), pageOf(req.query)), (w) => w),
   );
 
   app.get(
@@ -55,7 +55,7 @@ export const workRoutes: FastifyPluginAsyncZod<WorkOptions> = async (app, { work
         response: { 200: json('The job', z.object({ job: WorkItem })), ...errors(400, 401, 404) },
       },
     },
-    async (req) => ({ job: work.get('job', req.params.id, who(req)) }),
+    async (req) => ({ job: await work.get('job', req.params.id, who(req)) }),
   );
 
   app.get(
@@ -68,7 +68,7 @@ export const workRoutes: FastifyPluginAsyncZod<WorkOptions> = async (app, { work
         response: { 200: json('A page of runs', z.object({ runs: z.array(WorkItem), nextCursor: NextCursor })), ...errors(400, 401) },
       },
     },
-    async (req) => pageReply('runs', work.list('run', who(req), pageOf(req.query)), (w) => w),
+    async (req) => pageReply('runs', await work.list('run', who(req), pageOf(req.query)), (w) => w),
   );
 
   app.get(
@@ -81,7 +81,7 @@ export const workRoutes: FastifyPluginAsyncZod<WorkOptions> = async (app, { work
         response: { 200: json('The run', z.object({ run: WorkItem })), ...errors(400, 401, 404) },
       },
     },
-    async (req) => ({ run: work.get('run', req.params.id, who(req)) }),
+    async (req) => ({ run: await work.get('run', req.params.id, who(req)) }),
   );
 
   app.get(
@@ -96,7 +96,7 @@ export const workRoutes: FastifyPluginAsyncZod<WorkOptions> = async (app, { work
         response: { 200: json('Totals', z.object({ llm: Usage })), ...errors(401) },
       },
     },
-    async (req) => ({ llm: work.usage(who(req)) }),
+    async (req) => ({ llm: await work.usage(who(req)) }),
   );
 
   app.get(
@@ -126,7 +126,7 @@ export const workRoutes: FastifyPluginAsyncZod<WorkOptions> = async (app, { work
       },
     },
     async (req) => {
-      const page = blueprints(who(req), pageOf(req.query));
+      const page = await blueprints(who(req), pageOf(req.query));
       const { nextCursor } = pageReply('items', page, (e) => e);
       const agents: { file: string; blueprint: AgentBlueprint }[] = [];
       const tools: { file: string; blueprint: ToolBlueprint; registered: boolean }[] = [];

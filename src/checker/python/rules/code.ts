@@ -1,50 +1,63 @@
 /**
  * Code from data beyond the forbidden callables (eval/exec/compile are policy entries, reported by
- * references.ts under every name): the Python 2 exec statement, deserializers that run code, and
- * pandas eval/query strings that reach interpreter internals.
+ * references.ts under every name): the Python 2 exec statement, deserializers that run code, string
+ * annotations that are code (typing.get_type_hints and functools.singledispatch evaluate them), and
+ * classes built by three-argument type() from a namespace the checker cannot read as a class body.
  */
+import type { SyntaxNode } from '../../grammars.ts';
 import type { CallInfo } from '../calls.ts';
 import type { PyContext } from '../context.ts';
-import { evalStr } from '../strings.ts';
-import { EVALUATING_CALLS } from '../tables.ts';
+import { evalStr, literalValue } from '../strings.ts';
+import { checkNameValue } from './dunder.ts';
 
-/** Tokens that do not belong in a formula or expression string. */
-const SUSPICIOUS_CODE = /__|\bimport\b|\blambda\b|\beval\b|\bexec\b|\bopen\s*\(|\bgetattr\b|\bcompile\b|\bglobals\b|\bos\.|\bsys\./;
+const DESERIALIZERS = ['pandas.read_pickle', 'joblib.load', 'torch.load', 'yaml.load', 'yaml.unsafe_load', 'dill.loads', 'pickle.loads',
+  'pickle.load', 'marshal.loads', 'shelve.open', 'numpy.ma.load', 'numpy.ma.loads', 'pandas.compat.pickle_compat.load'];
+/** What a string annotation may contain: names, dots, subscripts, unions, quotes for nested forward references. */
+const TYPE_EXPRESSION = /^[\w.\[\], |'"]*$/;
 
 export function checkCodeFromData(ctx: PyContext, calls: readonly CallInfo[]): void {
   for (const stmt of ctx.cap('exec')) {
     ctx.sink.report('py.code.exec-statement', stmt, 'exec statement runs a string as code');
   }
   for (const call of calls) {
-    if (call.is('numpy.load')) {
-      const ap = call.keywords.get('allow_pickle');
-      if (ap && ctx.text(ap) !== 'False') ctx.sink.report('py.code.deserialize', call.node, 'numpy.load with allow_pickle unpickles data, which can run code');
-      continue;
-    }
-    if (call.is('pandas.read_pickle', 'joblib.load', 'torch.load', 'yaml.load', 'yaml.unsafe_load', 'dill.loads', 'pickle.loads', 'pickle.load', 'marshal.loads', 'shelve.open')) {
+    if (call.is(...DESERIALIZERS)) {
       ctx.sink.report('py.code.deserialize', call.node, `'${call.names[0]}' deserializes data in a way that can run code`);
-      continue;
+    } else if (call.is('type') && (call.positional.length === 3 || call.hasSplat)) {
+      checkTypeCall(ctx, call);
     }
-    const evaluating = call.names.map((n) => [n, EVALUATING_CALLS.get(n)] as const).find(([, e]) => e !== undefined);
-    if (evaluating) {
-      const [name, spec] = evaluating;
-      const expr = call.arg(spec!.arg, spec!.kw);
-      const values = expr ? evalStr(ctx, expr) : null;
-      if (values?.some((v) => SUSPICIOUS_CODE.test(v.value))) {
-        ctx.sink.report('py.code.dynamic-query', call.node, `'${name}' evaluates its string as Python, and this one reaches interpreter internals`, { severity: 'critical' });
-      }
-      continue;
-    }
-    const method = call.method;
-    if (method === 'eval' || method === 'query') {
-      const expr = call.arg(0, ['expr']);
-      if (!expr) continue;
-      const values = evalStr(ctx, expr);
-      if (values?.some((v) => SUSPICIOUS_CODE.test(v.value))) {
-        ctx.sink.report('py.code.dynamic-query', call.node, `${method}() expression reaches interpreter internals or local variables`);
-      } else if (values === null && call.keywords.get('engine') && /python/.test(ctx.text(call.keywords.get('engine')!))) {
-        ctx.sink.report('py.code.dynamic-query', call.node, `${method}() with engine='python' and an expression that is not a literal`);
-      }
+  }
+  for (const t of ctx.cap('annotation')) checkAnnotation(ctx, t);
+}
+
+/** `type(name, bases, namespace)`: only a dict literal with literal, ordinary keys is a readable class body. */
+function checkTypeCall(ctx: PyContext, call: CallInfo): void {
+  const ns = call.positional[2];
+  const readable = ns?.type === 'dictionary' && !call.hasSplat && ns.namedChildren.every((pair) => {
+    if (pair.type === 'comment') return true;
+    const key = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+    const v = key ? evalStr(ctx, key) : null;
+    return v !== null && v.every((x) => x.exact) && !v.some((x) => checkNameValue(ctx, x.value, key!));
+  });
+  if (!readable) {
+    ctx.sink.report(
+      'py.reflection.type-call',
+      call.node,
+      'type() with three arguments builds a class from a namespace that is not a literal dict with ordinary keys',
+    );
+  }
+}
+
+/** A string in an annotation is evaluated as code by typing.get_type_hints and singledispatch. */
+function checkAnnotation(ctx: PyContext, type: SyntaxNode): void {
+  if (!/['"]/.test(ctx.text(type))) return;
+  for (const s of type.descendantsOfType('string')) {
+    const v = literalValue(ctx.text(s));
+    if (!v || !v.exact || !TYPE_EXPRESSION.test(v.value)) {
+      ctx.sink.report(
+        'py.code.annotation',
+        s,
+        'a string annotation that is not a plain type expression is code (typing.get_type_hints and functools.singledispatch evaluate it)',
+      );
     }
   }
 }

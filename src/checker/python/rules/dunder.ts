@@ -9,7 +9,7 @@
 import { startOf, type SyntaxNode } from '../../grammars.ts';
 import type { Span } from '../../findings.ts';
 import { normName, type PyContext } from '../context.ts';
-import { evalStr, literalValue } from '../strings.ts';
+import { evalStr } from '../strings.ts';
 import { DANGEROUS_ATTRS, FRAME_ATTRS, HARMLESS_DUNDER_ATTRS, HARMLESS_DUNDER_NAMES } from '../tables.ts';
 import { isAttributeNameAt, isBindingPosition } from '../positions.ts';
 
@@ -33,7 +33,11 @@ export function checkAttributeName(ctx: PyContext, name: string, obj: SyntaxNode
     return;
   }
   if (!HARMLESS_DUNDER_ATTRS.has(name)) {
-    ctx.sink.report('py.dunder.attribute', at, `'${name}' is an object-graph walk (only harmless dunders such as __name__, __class__, __doc__ are allowed)`);
+    ctx.sink.report(
+      'py.dunder.attribute',
+      at,
+      `'${name}' is an object-graph walk (only harmless dunders such as __name__, __class__, __doc__ are allowed)`,
+    );
   }
 }
 
@@ -51,7 +55,6 @@ export function checkDunders(ctx: PyContext): void {
     if (isAttributeNameAt(ctx.src, startOf(id))) continue; // reported as an attribute
     ctx.sink.report('py.dunder.name', id, `'${name}' reaches interpreter internals`);
   }
-  for (const s of ctx.cap('str')) checkFormatString(ctx, s);
   for (const key of ctx.cap('sub.key')) checkLookupKey(ctx, key);
 }
 
@@ -75,14 +78,4 @@ export function checkNameValue(ctx: PyContext, value: string, at: Span): boolean
     return true;
   }
   return false;
-}
-
-/** str.format templates whose fields walk attributes: '{0.__class__.__init__.__globals__}'. */
-function checkFormatString(ctx: PyContext, node: SyntaxNode): void {
-  const t = ctx.text(node);
-  if (!t.includes('{') || !t.includes('_') || /^[rRbBuU]{0,2}[fF]/.test(t)) return;
-  const v = literalValue(t);
-  if (v && /\{[^{}]*?(?:\.|\[)\s*_[^{}]*\}/.test(v.value)) {
-    ctx.sink.report('py.dunder.format-string', node, 'format field walks into private or dunder attributes');
-  }
 }

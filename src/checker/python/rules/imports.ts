@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode } from '../../grammars.ts';
 import { normName, type PyContext } from '../context.ts';
-import { checkModuleChain, moduleStatus } from '../modules.ts';
+import { checkModuleChain, moduleStatus, partialParentOf } from '../modules.ts';
 import { importedNames } from '../scope.ts';
 
 /** Report a module import (`import x`, the module of `from x import …`, `__import__('x')`). */
@@ -20,6 +20,11 @@ export function checkModuleImport(ctx: PyContext, name: string, at: SyntaxNode):
     case 'not-allowed':
       ctx.sink.report('py.import.not-allowed', at, `module '${name}' is not on the policy allow-list`);
       return;
+    case 'outside-partial': {
+      const parent = partialParentOf(ctx.policy, name)!;
+      ctx.sink.report('py.module.attribute-not-allowed', at, `'${name}' is outside the allowed part of '${parent}'`);
+      return;
+    }
     default:
       return;
   }

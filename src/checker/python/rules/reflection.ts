@@ -55,9 +55,20 @@ function checkGetattr(ctx: PyContext, call: CallInfo): void {
     const builtinsObj = ['__builtins__', 'builtins'].includes(ctx.text(obj));
     for (const v of values) {
       if (builtinsObj && ctx.policy.python.forbiddenCallables.includes(v.value)) {
-        ctx.sink.report('py.callable.forbidden', call.node, `'${v.value}' is forbidden by the policy (reached through ${kind} on builtins)`);
+        ctx.sink.report(
+          'py.callable.forbidden',
+          call.node,
+          `'${v.value}' is forbidden by the policy (reached through ${kind} on builtins)`,
+        );
       }
       checkAttributeName(ctx, v.value, obj, call.node);
+      if (v.value === '__dict__') {
+        ctx.sink.report(
+          'py.namespace.escape',
+          call.node,
+          `${kind}(obj, '__dict__') hands out a namespace the checker cannot follow; write obj.__dict__`,
+        );
+      }
       if (kind !== 'getattr' && onModule) {
         ctx.sink.report('py.reflection.setattr-module', call.node, `${kind} on a module changes the interpreter for every later use`);
       }
@@ -77,7 +88,12 @@ function checkGetattr(ctx: PyContext, call: CallInfo): void {
   }
   const safePrefix = values !== null && values.every((v) => v.value.length > 0 && !v.value.startsWith('_'));
   if (!safePrefix) {
-    ctx.sink.report('py.reflection.computed-name', call.node, 'getattr with a name that is not a literal (it could name a dunder such as __globals__)', { severity: 'major' });
+    ctx.sink.report(
+      'py.reflection.computed-name',
+      call.node,
+      'getattr with a name that is not a literal (it could name a dunder such as __globals__)',
+      { severity: 'major' },
+    );
   }
 }
 
@@ -88,7 +104,12 @@ function checkVars(ctx: PyContext, call: CallInfo): void {
     return;
   }
   if (isModuleLike(ctx, obj)) {
-    ctx.sink.report('py.reflection.vars', call.node, 'vars() of a module or builtins exposes everything it holds', { severity: 'critical' });
+    ctx.sink.report(
+      'py.reflection.vars',
+      call.node,
+      'vars() of a module or builtins exposes everything it holds',
+      { severity: 'critical' },
+    );
   }
 }
 
@@ -115,7 +136,18 @@ function checkAttrgetter(ctx: PyContext, call: CallInfo): void {
       ctx.sink.report('py.reflection.computed-name', call.node, 'attrgetter/methodcaller with a name that is not a literal');
       continue;
     }
-    for (const v of values) for (const seg of v.value.split('.')) checkAttributeName(ctx, seg.trim(), null, call.node);
+    for (const v of values) {
+      for (const seg of v.value.split('.')) {
+        checkAttributeName(ctx, seg.trim(), null, call.node);
+        if (seg.trim() === '__dict__') {
+          ctx.sink.report(
+            'py.namespace.escape',
+            call.node,
+            "attrgetter('__dict__') hands out a namespace the checker cannot follow; write obj.__dict__",
+          );
+        }
+      }
+    }
   }
 }
 

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// npm run build [-- --if-stale]: builds dist/, the JavaScript that `factory` runs (see bin/dist.js).
+//
+// 1. esbuild bundles the CLI and everything it imports into one CommonJS file, dist/factory.cjs (no type
+//    check: `npm run typecheck` does that). Native addons and the packages only the server needs stay in
+//    node_modules and are loaded when a command needs them; dockerode's BuildKit (gRPC) and SSH transport
+//    modules, which the sandbox never uses, are loaded only if called. Paths the sources take from
+//    `import.meta.url` point at the sources' own folders (the sandbox runners are read from src/). The
+//    YAML of the repository's policies is parsed ahead (src/policy/parse.ts says how that is used).
+// 2. A few commands run in this process (checks of allowed and blocked scripts, a run against an engine
+//    that is not there, audit verify), and V8's code cache of the bundle is written after them:
+//    dist/factory.cjs.cache holds the bytecode of everything they compiled.
+// 3. The stamp is written, from the inputs as they were before building, and only if none changed
+//    meanwhile; then `factory --help` must run from the new build as a process of its own, or the stamp
+//    goes again. A failed or interrupted build, or a source edited during it, leaves no stamp: `factory`
+//    then runs the sources instead.
+// --if-stale: nothing to do when dist/ is already up to date (scripts/setup.sh calls it so).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { build } from 'esbuild';
+import { BUNDLE, checkBuild, CODE_CACHE, loadBundle, STAMP, stampInputs } from '../bin/dist.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (s) => process.stderr.write(`build: ${s}\n`);
+
+/**
+ * Bundled: what the one-shot commands load, and openapi-fetch (its CommonJS build has no default export
+ * under Node's interop, which a bundle required from node_modules would get). Every other dependency stays
+ * in node_modules.
+ */
+const BUNDLED = new Set(['zod', 'yaml', 'dockerode', 'openapi-fetch']);
+/**
+ * Modules of bundled packages that the sandbox never uses (BuildKit over gRPC, the SSH transport), left in
+ * node_modules and loaded only if called: `importer specifier` → module. docker.js requires buildkit.js
+ * only when called already (and it reads files beside itself); session.js and ssh.js, each a function,
+ * are required at load, so they are replaced by a function that requires them on its first call.
+ */
+const LAZY = {
+  'dockerode/lib/docker.js ./session': { module: 'dockerode/lib/session.js', wrap: true },
+  'dockerode/lib/docker.js ./buildkit': { module: 'dockerode/lib/buildkit.js', wrap: false },
+  'docker-modem/lib/modem.js ./ssh': { module: 'docker-modem/lib/ssh.js', wrap: true },
+};
+
+if (process.argv.includes('--if-stale') && checkBuild(root).fresh) {
+  log('dist/ is up to date');
+  process.exit(0);
+}
+const started = Date.now();
+const before = stampInputs(root);
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'));
+await bundle();
+await train();
+if (JSON.stringify(stampInputs(root)) !== JSON.stringify(before)) fail('sources changed while building; run the build again');
+writeFileSync(join(root, STAMP), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, inputs: before })}\n`);
+smokeTest();
+log(`dist/ built from ${Object.keys(before).length} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+function fail(why) {
+  log(`${why}; dist/ has no stamp, so \`factory\` runs the sources`);
+  process.exit(1);
+}
+
+/**
+ * The repository's policies with their YAML parsed ahead (see src/policy/parse.ts): sha256 of each text →
+ * its data as JSON, computed by the sources' own function, bundled here for the purpose.
+ */
+async function policiesParsedAhead() {
+  const helper = await build({
+    stdin: {
+      contents: "export { policyHash, policyYamlData } from './src/policy/parse.ts';",
+      resolveDir: root, loader: 'ts', sourcefile: 'parsed-ahead.ts',
+    },
+    bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning',
+  }).catch(() => fail('esbuild failed'));
+  const module = { exports: {} };
+  const run = vm.runInThisContext(`(function (module, exports, require) {${helper.outputFiles[0].text}\n})`);
+  run(module, module.exports, createRequire(import.meta.url));
+  const { policyHash, policyYamlData } = module.exports;
+  const ahead = {};
+  const dir = join(root, 'policies');
+  for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const data = policyYamlData(text);
+    if (data !== undefined) ahead[policyHash(text)] = data;
+  }
+  return ahead;
+}
+
+async function bundle() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const dist = join(root, 'dist');
+  const lazyHits = new Set();
+  let zodLocales = false;
+  const plugins = [
+    {
+      name: 'source-urls',
+      setup(b) {
+        b.onLoad({ filter: /\.ts$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          if (!text.includes('import.meta.')) return { contents: text, loader: 'ts' };
+          const file = JSON.stringify(relative(dist, args.path));
+          const path = `require("node:path").join(__dirname, ${file})`;
+          const contents = text
+            .replaceAll('import.meta.url', `require("node:url").pathToFileURL(${path}).href`)
+            .replaceAll('import.meta.filename', path)
+            .replaceAll('import.meta.dirname', `require("node:path").dirname(${path})`);
+          return { contents, loader: 'ts' };
+        });
+      },
+    },
+    {
+      // zod's locales (a fifth of the bundle): English stays, every other is loaded from node_modules if called
+      name: 'zod-locales',
+      setup(b) {
+        b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+          /\/node_modules\/zod\/v4\/(classic|core|mini)$/.test(dirname(args.importer))
+            ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' }
+            : undefined);
+        b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => {
+          const lines = readFileSync(args.path, 'utf8').trim().split('\n');
+          const names = lines.map((l) => /^export \{ default as (\w+) \} from "\.\/([\w-]+)\.js";$/.exec(l));
+          if (names.some((m) => !m)) return undefined; // another layout: bundled as it is
+          const lazy = (n) => `export function ${n}() { return require('zod/v4/locales').${n}.apply(this, arguments); }`;
+          const contents = names.map(([, n, f]) => (n === 'en' ? `export { default as en } from './${f}.js';` : lazy(n))).join('\n');
+          zodLocales = true;
+          return { contents, loader: 'js', resolveDir: dirname(args.path) };
+        });
+      },
+    },
+    {
+      name: 'lazy-modules',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/(session|buildkit|ssh)$/ }, (args) => {
+          const [key] = Object.keys(LAZY).filter((k) => {
+            const [importer, specifier] = k.split(' ');
+            return args.importer.endsWith(`/node_modules/${importer}`) && specifier === args.path;
+          });
+          if (!key) return undefined;
+          lazyHits.add(key);
+          return LAZY[key].wrap ? { path: LAZY[key].module, namespace: 'lazy' } : { path: LAZY[key].module, external: true };
+        });
+        b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+          contents: `module.exports = function () { return require(${JSON.stringify(args.path)}).apply(this, arguments); };`,
+          loader: 'js',
+        }));
+      },
+    },
+  ];
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: BUNDLE,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: [
+      ...Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d)), ...Object.values(LAZY).map((l) => l.module), 'zod/v4/locales',
+    ],
+    supported: { 'dynamic-import': false }, // import() of a package becomes require(): no ESM loader inside vm.Script
+    // without comments and blanks, and all ASCII (one byte a character in V8): about half the text to read and
+    // hash at every start; names are kept, so stack traces stay readable
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
+    legalComments: 'none',
+    logOverride: { 'empty-import-meta': 'error' },
+    define: { FACTORY_POLICIES_PARSED_AHEAD: JSON.stringify(JSON.stringify(await policiesParsedAhead())) }, // a string literal
+    logLevel: 'warning',
+    plugins,
+  }).catch(() => fail('esbuild failed'));
+  if (result.errors.length > 0) fail('esbuild failed');
+  if (readFileSync(join(root, BUNDLE)).some((b) => b > 0x7f)) fail(`${BUNDLE} is not all ASCII (bin/dist.js reads it as such)`);
+  if (!zodLocales) log("note: zod's locales are bundled whole (their index has another layout)");
+  for (const key of Object.keys(LAZY)) if (!lazyHits.has(key)) log(`note: ${key.replace(' ', ' → ')} not seen; it is bundled as usual`);
+}
+
+/** Runs a few commands in this process, then writes the code cache of everything they compiled. */
+function train() {
+  const dir = mkdtempSync(join(tmpdir(), 'factory-build-'));
+  const io = { out: () => undefined, err: () => undefined, env: { ...process.env, DOCKER_HOST: `unix://${dir}/no-engine.sock` } };
+  const files = {
+    'ok.py': 'import json\nprint(json.dumps({"n": 1}))\n',
+    'ok.sh': 'echo "$1" | tr a-z A-Z\n',
+    'bad.py': 'import os\nos.system("ls")\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const data = ['--data-dir', join(dir, 'data'), '--policy-dir', join(root, 'policies')];
+  const { exports, script } = loadBundle(root);
+  const commands = [
+    ['check', join(dir, 'ok.py'), join(dir, 'ok.sh'), ...data],
+    ['check', join(dir, 'bad.py'), '--json', ...data],
+    ['run', join(dir, 'ok.py'), ...data],
+    ['audit', 'verify', '--data-dir', join(dir, 'data')],
+  ];
+  return commands
+    .reduce((p, argv) => p.then(() => exports.main(argv, io)), Promise.resolve())
+    .then(() => {
+      writeFileSync(join(root, CODE_CACHE), script.createCachedData());
+      rmSync(dir, { recursive: true, force: true });
+    });
+}
+
+function smokeTest() {
+  const r = spawnSync(process.execPath, [join(root, 'bin/factory.js'), '--help'], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout.includes('Commands:') || r.stderr.includes('running the sources')) {
+    rmSync(join(root, STAMP), { force: true });
+    fail(`the new build does not start: ${r.stderr || r.stdout}`);
+  }
+}
