@@ -43,6 +43,13 @@ module.exports = {
       to: { path: 'node_modules/better-sqlite3/' },
     },
     {
+      name: 'prom-client-only-in-metrics',
+      comment: 'Modules expose hooks; the composition root connects them to src/metrics, which alone knows prom-client.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/metrics/' },
+      to: { path: 'node_modules/prom-client/' },
+    },
+    {
       name: 'no-circular-runtime-imports',
       comment: 'A warning for now: the checker has cycles among its rule modules.',
       severity: 'warn',

@@ -2,6 +2,7 @@
 import { auditBench } from './audit.bench.ts';
 import { checkerBench } from './checker.bench.ts';
 import { cliBench } from './cli.bench.ts';
+import { dashboardBench } from './dashboard.bench.ts';
 import { fanoutBench, submissionBench } from './factory.bench.ts';
 import { healthzBench } from './healthz.bench.ts';
 import { machine } from './lib.ts';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sandbox: () => sandboxBench(),
   fanout: () => fanoutBench(),
   submissions: () => submissionBench(),
+  dashboard: () => dashboardBench(),
   orchestrator: () => orchestratorBench(),
 };
 

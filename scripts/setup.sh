@@ -26,6 +26,16 @@ else
   npm ci --no-audit --no-fund
 fi
 
+# the dashboard (web/): built with Vite into web/dist, served by the service at /. Rebuilt only when a source
+# (its own, the generated API client, the lock file) is newer than the build.
+if [ -f web/dist/index.html ] && [ -z "$(find web/src web/index.html web/vite.config.ts web/tsconfig.json src/client package-lock.json \
+     -newer web/dist/index.html -print -quit 2>/dev/null)" ]; then
+  log "the dashboard build is up to date"
+else
+  log "building the dashboard (npm run build:web)"
+  npm run --silent build:web
+fi
+
 # the CLI's build (dist/): rebuilt only when a source, package.json or the installed packages changed
 log "building the CLI (dist/)"
 node scripts/build.js --if-stale
@@ -37,10 +47,10 @@ if ! wait "$docker_pid"; then
 fi
 cat "$docker_log.out"
 
-# headless Chromium for the API docs page test (Debian's package; browser downloads are unreachable here).
+# headless Chromium for the API docs page and dashboard tests (Debian's package; browser downloads are unreachable here).
 # After the Docker bring-up, which may use apt itself.
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
-  log "installing chromium (apt) for the docs page test"
+  log "installing chromium (apt) for the docs page and dashboard tests"
   if ! apt-get install -y --no-install-recommends chromium >data/chromium-install.log 2>&1; then
     apt-get update >>data/chromium-install.log 2>&1 && apt-get install -y --no-install-recommends chromium >>data/chromium-install.log 2>&1 \
       || log "chromium did not install (see data/chromium-install.log); the docs page test will say so"

@@ -1,6 +1,6 @@
 import type { AuditTrail } from './audit/trail.ts';
 import { FactoryError } from './errors/catalog.ts';
-import type { Policy, PolicyChangeEvent, PolicyInfo, PolicyRegistry, RejectedPolicy } from './policy/index.ts';
+import type { Policy, PolicyChangeEvent, PolicyInfo, PolicyIssue, PolicyRegistry, RejectedPolicy } from './policy/index.ts';
 import type { PolicyVersion, Store } from './store/index.ts';
 import { unifiedDiff } from './util/diff.ts';
 import { pageOfList, type PageOf, type PageRequest } from './util/page.ts';
@@ -87,6 +87,12 @@ export class PolicyHistory {
     const version = await this.recordVersion(u.name, u.author, u.how, u.source);
     const src = registry.source(u.name);
     return { name: u.name, etag: src.hash, previousEtag, version, policy: registry.get(u.name) };
+  }
+
+  /** What an update with this text would refuse, without writing or auditing anything (a dry run for editors). */
+  validate(name: string, text: string): { valid: boolean; issues: PolicyIssue[] } {
+    const issues = this.need().validate(name, text);
+    return { valid: issues.length === 0, issues };
   }
 
   /** Makes an earlier version the one in force again: an update like any other, a new version in the history. */

@@ -9,6 +9,7 @@ import type { Executor } from './execution/index.ts';
 import type { Factory } from './factory/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { LlmProvider } from './llm/index.ts';
+import type { Metrics } from './metrics/index.ts';
 import type { PolicyRegistry } from './policy/index.ts';
 import type { PolicyHistory } from './policy-history.ts';
 import type { EngineStatus } from './sandbox/docker/engine.ts';
@@ -37,6 +38,8 @@ export interface ServiceDeps {
   /** projects (issue 12): runs them when the core was opened with `projects` (the server), else only answers about them */
   coordinator: Coordinator;
   lifecycle: Lifecycle;
+  /** Prometheus metrics, when config.metrics.enabled (the server's own process only) */
+  metrics?: Metrics;
   /** closes every module in reverse order of opening */
   close(): Promise<void>;
 }

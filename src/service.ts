@@ -20,12 +20,16 @@ import { Sandboxes, type ContainerRuntime } from './sandbox/index.ts';
 import { buildApp, type AppOptions } from './server/app.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Store } from './store/index.ts';
+import { observeExecutions, observeProjects, serviceMetrics } from './service-metrics.ts';
+import { buildMetricsApp } from './server/routes/metrics.ts';
 
 export interface CoreOptions {
   /** watch the policy directory for edits (the server does; one-shot CLI commands do not) */
   watchPolicies?: boolean;
   /** keep sandboxes ready (the server does; a one-shot `factory run` does not) */
   prewarm?: boolean;
+  /** keep Prometheus metrics (the server does when config.metrics.enabled) */
+  metrics?: boolean;
   /** run projects in this process: resume those a stopped or killed process left, start new ones (the server does) */
   projects?: boolean;
   /** the coordinator's options (tests and benchmarks: a cost table, a lease name, more pipelines) */
@@ -40,6 +44,8 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
   const closers: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
+    const metrics = opts.metrics ? serviceMetrics(config) : undefined;
+    if (metrics) audit.subscribe(metrics.auditAppended);
     const tokens = new TokenService(store, audit);
     const history = new PolicyHistory(store, audit);
     if (!existsSync(config.policyDir)) throw new FactoryError('CONFIG_INVALID', `policyDir: the policy directory ${config.policyDir} does not exist`, { key: 'policyDir' }, { hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).' });
@@ -55,12 +61,19 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     const sandboxes = new Sandboxes(docker, sandboxConfig, instanceId(config.dataDir), { containers: opts.containers });
     closers.unshift(() => sandboxes.close());
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
+    metrics?.poolSource(() => sandboxes.docker.poolStats());
     const deps = {
       config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
-      executor: new Executor(sandboxes, audit, config.sandbox.hostPaths),
+      executor: new Executor(sandboxes, audit, config.sandbox.hostPaths, metrics ? observeExecutions(metrics) : {}),
       events: new EventBus(store.events),
       // the provider does not wait for its call records (SQLite writes each at once; a failing store shows in readiness)
-      llm: new OllamaProvider(config.ollama, { onCall: (r) => void store.llm.record(r).catch(() => undefined) }),
+      llm: new OllamaProvider(config.ollama, {
+        onCall: (r) => {
+          void store.llm.record(r).catch(() => undefined);
+          metrics?.llmCall(r);
+        },
+      }),
+      ...(metrics ? { metrics } : {}),
       lifecycle: new Lifecycle(),
       close: async () => {
         for (const c of closers) await c();
@@ -75,6 +88,7 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     if (opts.prewarm) deps.factory.startSweeper(config.factory.sweepIntervalMs);
     deps.coordinator = createCoordinator(deps, opts.coordinator);
     closers.unshift(() => deps.coordinator.close()); // runs stop where they are, before anything they use closes
+    if (metrics) observeProjects(metrics, deps);
     if (opts.projects) await deps.coordinator.start();
     return deps;
   } catch (e) {
@@ -86,6 +100,9 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
 /** The coordinator service: composition root that owns every module's lifetime. */
 export class Service {
   private stopped = false;
+  private metricsApp: FastifyInstance | undefined;
+  /** where /metrics listens when it has its own address (config.metrics.port) */
+  metricsAddress: string | undefined;
 
   private constructor(
     readonly deps: ServiceDeps,
@@ -95,7 +112,7 @@ export class Service {
   ) {}
 
   static async create(config: Config, opts: AppOptions = {}): Promise<Service> {
-    const deps = await openCore(config, { watchPolicies: true, prewarm: true, projects: true });
+    const deps = await openCore(config, { watchPolicies: true, prewarm: true, projects: true, metrics: config.metrics.enabled });
     try {
       const adminTokenFile = await deps.tokens.ensureAdminToken(config.dataDir);
       const app = await buildApp(deps, opts);
@@ -110,6 +127,11 @@ export class Service {
   async listen(): Promise<string> {
     const { host, port } = this.deps.config.server;
     const address = await this.app.listen({ host, port });
+    const { metrics } = this.deps;
+    if (metrics && this.deps.config.metrics.port !== undefined) {
+      this.metricsApp = await buildMetricsApp(metrics);
+      this.metricsAddress = await this.metricsApp.listen({ host: this.deps.config.metrics.host, port: this.deps.config.metrics.port });
+    }
     await this.deps.audit.record({ type: 'server_started', action: 'listen', target: address, details: { pid: process.pid } });
     return address;
   }
@@ -119,7 +141,7 @@ export class Service {
     if (this.stopped) return;
     this.stopped = true;
     const grace = this.deps.config.server.shutdownGraceMs;
-    const closing = this.app.close();
+    const closing = Promise.all([this.app.close(), this.metricsApp?.close()]);
     // project runs stop where they are (their projects resume at the next start); their tool runs end with them
     await this.deps.coordinator.close();
     const drained = await this.deps.lifecycle.drain(grace);

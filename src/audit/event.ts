@@ -90,7 +90,8 @@ export const AuditQuery = z
     agent: z.string().max(200).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    success: z.coerce.boolean().optional(),
+    /** 'true'/'false' in a query string (a coerced boolean would read 'false' as true) */
+    success: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).optional(),
     afterSeq: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     order: z.enum(['asc', 'desc']).default('asc'),

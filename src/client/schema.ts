@@ -269,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/{name}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a policy text without saving it
+         * @description A dry run of PUT: the same validation (YAML, schema, extends, and policies that extend this one), every problem with its path and, where the text has one, its line and column. Nothing is written or versioned.
+         */
+        post: operations["validatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/{name}/restore": {
         parameters: {
             query?: never;
@@ -645,6 +665,26 @@ export interface paths {
          * @description Its input, status and result. Private to its caller (and viewers and admins): 404 otherwise.
          */
         get: operations["getExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Model usage over time, by model and role
+         * @description Calls, tokens, cost and time per hour or day (UTC), model and role, oldest first; of your jobs and runs (viewers and admins: every call). `from` is inclusive, `to` exclusive.
+         */
+        get: operations["getUsageSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1118,7 +1158,7 @@ export interface paths {
         };
         /**
          * Progress events over WebSocket
-         * @description Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser). Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`, `tool:<name>`, `project:<id>`, `jobs`, `runs`, `agents`, `tools`, `projects` or `*`; receive `{"type":"event","id":N,"topic":…,"event": {project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).
+         * @description Upgrade to a WebSocket with the bearer token on the upgrade; browsers, which cannot set headers there, offer the subprotocols `agent-factory.v1` and `agent-factory.bearer.<token>` (the server answers `agent-factory.v1`), or send `?access_token=` (redacted from logs). Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`, `tool:<name>`, `project:<id>`, `jobs`, `runs`, `agents`, `tools`, `projects` or `*`; receive `{"type":"event","id":N,"topic":…,"event": {project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the last id to get what you missed. A topic you may not see (or that does not exist) is refused with RESOURCE_NOT_FOUND; kind subscriptions carry the events of your own actions and about your own resources (all, for viewers and admins). A client that reads too slowly gets `{"type":"resync"}` and is disconnected (4008).
          */
         get: operations["openStream"];
         put?: never;
@@ -2407,6 +2447,22 @@ export interface components {
                 allowOutbound: boolean;
                 allowedHosts: string[];
             };
+        };
+        /** @description Model usage of one model and role in one hour or day */
+        UsageBucket: {
+            /** @description start of the bucket (UTC, ISO 8601) */
+            start: string;
+            model: string;
+            /** @description designer, generator, generator:repair, agent:<name> … */
+            role: string;
+            calls: number;
+            /** @description calls that failed */
+            errors: number;
+            /** @description known counts only (Ollama leaves some out) */
+            promptTokens: number;
+            completionTokens: number;
+            costUsd: number;
+            durationMs: number;
         };
     };
     responses: never;
@@ -3763,6 +3819,111 @@ export interface operations {
             };
             /** @description Not found: ROUTE_NOT_FOUND, RESOURCE_NOT_FOUND, POLICY_NOT_FOUND */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    validatePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description YAML text; in JSON, the policy object or {"text": "…"} */
+        requestBody: {
+            content: {
+                "application/yaml": string;
+                "application/json": {
+                    text: string;
+                };
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The verdict (valid or not) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        valid: boolean;
+                        issues: {
+                            path: string;
+                            message: string;
+                            line?: number;
+                            column?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: FORBIDDEN, TOPIC_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: MEDIA_TYPE_UNSUPPORTED */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
@@ -6095,6 +6256,75 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error: CONFIG_INVALID, CONFIG_FILE_UNREADABLE, STORE_CORRUPT, LLM_SCHEMA_REFUSED, INTERNAL, AUDIT_CHAIN_BROKEN, JOURNAL_BROKEN, REPLAY_DIVERGED */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsageSeries: {
+        parameters: {
+            query?: {
+                bucket?: "hour" | "day";
+                from?: string;
+                to?: string;
+                /** @description items per page (1-1000) */
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description echoed back; 1-128 of A-Z a-z 0-9 . _ : - */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of buckets */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        bucket: "hour" | "day";
+                        series: components["schemas"]["UsageBucket"][];
+                        /** @description pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: BODY_MALFORMED, VALIDATION_FAILED, POLICY_NAME_INVALID, LANGUAGE_UNSUPPORTED, LIMIT_NOT_TIGHTER, INPUT_INVALID */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated: AUTH_MISSING, AUTH_INVALID */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -44,6 +44,9 @@ export const RoleSettings = z
   .strict();
 export type RoleSettings = z.infer<typeof RoleSettings>;
 
+/** true/false, also as the strings "true"/"false" from the environment or flags. */
+const Bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
 /** A project's budget (seed 004 §12): each limit null = unlimited. Checked before a model call or tool run is made. */
 export const ProjectBudgetSchema = z
   .object({
@@ -279,6 +282,19 @@ export const ConfigSchema = z
         maxFieldBytes: z.coerce.number().int().min(64).max(1024 * 1024).default(4096),
         /** FULL fsyncs every event (survives power loss); NORMAL survives process crashes only */
         synchronous: z.enum(['full', 'normal']).default('full'),
+      })
+      .strict()
+      .prefault({}),
+    metrics: z
+      .object({
+        /** GET /metrics in Prometheus' text format; false: no metrics are kept at all */
+        enabled: Bool.default(true),
+        /** unset: /metrics on the API's own port, for a viewer token; set: its own listener (no token) and not on the API port */
+        port: z.coerce.number().int().min(0).max(65535).optional(),
+        /** the metrics listener's address when `port` is set: keep it on a private interface */
+        host: z.string().min(1).default('127.0.0.1'),
+        /** model names told apart in labels besides the configured ones (the rest are "other") */
+        models: z.array(z.string().min(1).max(200)).max(100).default([]),
       })
       .strict()
       .prefault({}),

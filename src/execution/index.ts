@@ -37,18 +37,26 @@ export type ExecuteOutcome =
   | { blocked: true; runId: string; check: CheckResult }
   | { blocked: false; runId: string; check: CheckResult | null; result: RunResult };
 
+/** Told of every check and every finished run (metrics); an observer's failure never affects the caller. */
+export interface ExecutionObserver {
+  onCheck?(result: CheckResult): void;
+  onRun?(result: RunResult): void;
+}
+
 /** The checker, then the sandbox; both decisions are audited. The only way the service runs code. */
 export class Executor {
   constructor(
     private readonly sandboxes: Sandboxes,
     private readonly audit: AuditTrail,
     private readonly hostPaths: Record<string, string>,
+    private readonly observer: ExecutionObserver = {},
   ) {}
 
   /** Static check only, audited as `security_block` when it blocks. */
   async check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): Promise<CheckResult> {
     const started = performance.now();
     const result = check(source, language, policy);
+    tell(() => this.observer.onCheck?.(result));
     if (!result.allowed) await auditBlockedCheck(this.audit, result, policy, who, source, performance.now() - started);
     return result;
   }
@@ -68,6 +76,7 @@ export class Executor {
       limits, mounts, outputJson: req.outputJson ?? false, runId, signal: req.signal,
       ...(req.sessionId && req.language !== 'javascript' ? { sessionId: req.sessionId } : {}),
     });
+    tell(() => this.observer.onRun?.(result));
     await this.audit.record({
       type: 'tool_executed',
       action: `run ${req.language}`,
@@ -89,5 +98,13 @@ export class Executor {
       },
     });
     return { blocked: false, runId, check: checked, result };
+  }
+}
+
+function tell(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // an observer never breaks a check or a run
   }
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../access/index.ts';
-import type { WorkItem, WorkKind } from '../store/index.ts';
-import type { PageOf, PageRequest } from '../util/page.ts';
+import type { UsageBucketRow, WorkItem, WorkKind } from '../store/index.ts';
+import { pageFromRows, type PageOf, type PageRequest } from '../util/page.ts';
 import type { FactoryDeps } from './deps.ts';
 
 export type Usage = { calls: number; promptTokens: number; completionTokens: number; costUsd: number };
@@ -25,5 +25,16 @@ export class WorkQueries {
   usage(p: Principal): Promise<Usage> {
     const scope = this.d.access.eventScope(p);
     return this.d.store.llm.totals(scope.all ? {} : { owner: scope.principal });
+  }
+
+  /** Usage over time: per hour or day (UTC), model and role, oldest first; the principal's own calls unless it sees everything. */
+  async usageSeries(p: Principal, q: { bucket: 'hour' | 'day'; from?: string; to?: string }, page: PageRequest): Promise<PageOf<UsageBucketRow>> {
+    const scope = this.d.access.eventScope(p);
+    const a = page.after;
+    const after = a && a.length === 3 && a.every((k) => typeof k === 'string') ? (a as [string, string, string]) : undefined;
+    const rows = await this.d.store.llm.series({
+      ...q, ...(scope.all ? {} : { owner: scope.principal }), ...(after ? { after } : {}), limit: page.limit + 1,
+    });
+    return pageFromRows(rows, page.limit, (r) => [r.start, r.model, r.role]);
   }
 }

@@ -142,25 +142,35 @@ export class PolicyRegistry {
       if (typeof opts.expectedHash === 'string' && opts.expectedHash !== previousHash) {
         throw new FactoryError('PRECONDITION_FAILED', undefined, { name, expected: opts.expectedHash, actual: previousHash });
       }
-      const parsed = parsePolicyText(text, name);
-      if (!parsed.ok) throw invalid(name, parsed.issues);
-      const files = this.parsedInForce();
-      files.set(name, parsed.file);
-      const resolved = resolveAll(files);
-      const own = resolved.get(name)!;
-      if (!own.ok) throw invalid(name, own.issues);
-      const broken: PolicyIssue[] = [];
-      for (const [other, res] of resolved) {
-        if (other !== name && !res.ok && this.inForce.has(other) && this.lineageOf(other).includes(name)) {
-          broken.push(...res.issues.map((i) => ({ path: `(child ${other}).${i.path}`, message: i.message })));
-        }
-      }
-      if (broken.length > 0) throw invalid(name, broken);
+      const issues = this.validate(name, text);
+      if (issues.length > 0) throw invalid(name, issues);
       await atomicWrite(file, text);
       const sources = await readPolicySources(this.dir);
       this.apply(sources, 'write');
       return { policy: this.get(name), hash: policyHash(text), previousHash, file };
     });
+  }
+
+  /**
+   * Every problem `text` would have as policy `name` next to the policies in force (its own, then those
+   * of policies extending it), without writing anything: what write() refuses, for editors to show early.
+   */
+  validate(name: string, text: string): PolicyIssue[] {
+    assertPolicyName(name);
+    const parsed = parsePolicyText(text, name);
+    if (!parsed.ok) return parsed.issues;
+    const files = this.parsedInForce();
+    files.set(name, parsed.file);
+    const resolved = resolveAll(files);
+    const own = resolved.get(name)!;
+    if (!own.ok) return own.issues;
+    const broken: PolicyIssue[] = [];
+    for (const [other, res] of resolved) {
+      if (other !== name && !res.ok && this.inForce.has(other) && this.lineageOf(other).includes(name)) {
+        broken.push(...res.issues.map((i) => ({ path: `(child ${other}).${i.path}`, message: i.message })));
+      }
+    }
+    return broken;
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,9 @@ function stub(path: string): unknown {
 /** The OpenAPI document of this API, built from the routes' schemas without opening the service. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const deps = new Proxy({} as ServiceDeps, {
-    get: (_t, key) => (key === 'config' ? { server: { logLevel: 'silent', bodyLimitBytes: 1024 } } : stub(String(key))),
+    // no metrics: /metrics is not part of the API document
+    get: (_t, key) =>
+      key === 'config' ? { server: { logLevel: 'silent', bodyLimitBytes: 1024 } } : key === 'metrics' ? undefined : stub(String(key)),
   });
   const app = await buildApp(deps, { logger: false });
   await app.ready();

@@ -13,6 +13,8 @@ export type {
   LlmCallRow,
   LlmRepository,
   LlmTotals,
+  UsageBucketRow,
+  UsageSeriesQuery,
   PolicyRepository,
   PolicyVersion,
   Repositories,

@@ -199,6 +199,24 @@ export interface LlmRepository {
   record(c: LlmCallRow): Promise<void>;
   /** totals, optionally for one project, one task (a job or run id) or the jobs and runs of one owner */
   totals(filter?: { project?: string; task?: string; owner?: string }): Promise<LlmTotals>;
+  /**
+   * Calls, tokens, cost and time per time bucket (hour or day, UTC), model and role, oldest first;
+   * keyset-paged on (bucket start, model, role). `owner` limits it to the calls of that owner's jobs and runs.
+   */
+  series(q: UsageSeriesQuery): Promise<UsageBucketRow[]>;
+}
+
+export interface UsageSeriesQuery {
+  bucket: 'hour' | 'day';
+  from?: string;
+  to?: string;
+  owner?: string;
+  after?: [string, string, string];
+  limit: number;
+}
+
+export interface UsageBucketRow {
+  start: string; model: string; role: string; calls: number; errors: number; promptTokens: number; completionTokens: number; costUsd: number; durationMs: number;
 }
 
 /** Every repository, as a store hands them out and as a transaction hands them to its callback. */

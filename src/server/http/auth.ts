@@ -14,15 +14,31 @@ declare module 'fastify' {
   }
 }
 
-/** Reads `Authorization: Bearer <token>` (or, for WebSocket upgrades from browsers, `?access_token=`). */
+/** The WebSocket subprotocol of the stream, and the prefix of the one that carries a browser's token. */
+export const STREAM_PROTOCOL = 'agent-factory.v1';
+export const BEARER_PROTOCOL_PREFIX = 'agent-factory.bearer.';
+
+/**
+ * Reads `Authorization: Bearer <token>`; on WebSocket upgrades (browsers cannot set headers there) also
+ * the subprotocol `agent-factory.bearer.<token>` offered beside `agent-factory.v1`, or `?access_token=`.
+ */
 export function bearerOf(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
   if (typeof h === 'string') {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
     return m ? m[1] : '';
   }
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') return undefined;
+  const offered = req.headers['sec-websocket-protocol'];
+  if (typeof offered === 'string') {
+    const carried = offered
+      .split(',')
+      .map((p) => p.trim())
+      .find((p) => p.startsWith(BEARER_PROTOCOL_PREFIX));
+    if (carried !== undefined) return carried.slice(BEARER_PROTOCOL_PREFIX.length);
+  }
   const q = (req.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof q === 'string' && req.headers.upgrade?.toLowerCase() === 'websocket' ? q : undefined;
+  return typeof q === 'string' ? q : undefined;
 }
 
 /** The authenticated principal of a request to a protected route. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { stringify as toYaml } from 'yaml';
 import { z } from 'zod';
 import { FactoryError } from '../../errors/catalog.ts';
-import { MAX_POLICY_BYTES } from '../../policy/index.ts';
+import { MAX_POLICY_BYTES, PolicyIssueSchema } from '../../policy/index.ts';
 import type { PolicyHistory } from '../../policy-history.ts';
 import { who } from '../http/auth.ts';
 import { errors, json, strict } from '../schemas/common.ts';
@@ -72,6 +72,30 @@ export const policyEditRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }
         if (creating) void reply.header('location', `/api/v1/policies/${n}`);
         return reply.code(creating ? 201 : 200).send(done);
       },
+    );
+
+    scope.post(
+      '/api/v1/policies/:name/validate',
+      {
+        config: { role: 'admin' },
+        schema: {
+          operationId: 'validatePolicy',
+          tags: ['policies'],
+          summary: 'Check a policy text without saving it',
+          description:
+            'A dry run of PUT: the same validation (YAML, schema, extends, and policies that extend this one), every problem ' +
+            'with its path and, where the text has one, its line and column. Nothing is written or versioned.',
+          params: NameParams,
+          consumes: ['application/yaml', 'application/json', 'text/plain'],
+          body: strict({ text: z.string().max(MAX_POLICY_BYTES) }).describe('YAML text; in JSON, the policy object or {"text": "…"}'),
+          'x-yaml-body': 'the policy file as YAML',
+          response: {
+            200: json('The verdict (valid or not)', z.object({ name: z.string(), valid: z.boolean(), issues: z.array(PolicyIssueSchema) })),
+            ...errors(400, 401, 403, 413, 415),
+          },
+        },
+      },
+      async (req) => ({ name: req.params.name, ...policies.validate(req.params.name, req.body.text) }),
     );
   });
 

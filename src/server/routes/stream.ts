@@ -36,6 +36,8 @@ export interface StreamOptions {
   /** a client whose unsent data exceeds this is told to resync and disconnected */
   maxBufferedBytes?: number;
   heartbeatMs?: number;
+  /** told when a connection opens and closes and when a slow client is dropped (metrics) */
+  observer?: { opened(): void; closed(): void; dropped(): void } | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
 ) => {
   const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
   const heartbeatMs = options.heartbeatMs ?? 30_000;
+  const observer = options.observer;
 
   app.get(
     '/api/v1/stream',
@@ -64,7 +67,9 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         tags: ['stream'],
         summary: 'Progress events over WebSocket',
         description: [
-          'Upgrade to a WebSocket (bearer token on the upgrade, or `?access_token=` from a browser).',
+          'Upgrade to a WebSocket with the bearer token on the upgrade; browsers, which cannot set headers there, offer the',
+          'subprotocols `agent-factory.v1` and `agent-factory.bearer.<token>` (the server answers `agent-factory.v1`), or',
+          'send `?access_token=` (redacted from logs).',
           'Send `{"type":"subscribe","topics":[…],"lastEventId":N}` with topics `job:<id>`, `run:<id>`, `agent:<id>`,',
           '`tool:<name>`, `project:<id>`, `jobs`, `runs`, `agents`, `tools`, `projects` or `*`; receive `{"type":"event","id":N,"topic":…,"event":',
           '{project,task,agent,status,progress,message,metadata,timestamp}}`, numbered and persisted: reconnect with the',
@@ -96,6 +101,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
       };
       const matches = (e: ProgressEvent) => exact.has(e.topic) || [...prefixes].some((p) => e.topic.startsWith(p));
       const overflow = () => {
+        observer?.dropped();
         send({ type: 'resync', reason: 'the client reads too slowly', lastEventId: lastSent });
         closed = true;
         socket.close(4008, 'overflow: reconnect with lastEventId');
@@ -108,9 +114,11 @@ export const streamRoutes: FastifyPluginAsyncZod<{ events: EventBus; access: Acc
         lastSent = e.seq;
       };
       const unsubscribe = events.subscribe((e) => inTurn(() => deliver(e, wireOf(e))));
+      observer?.opened();
       const beat = setInterval(() => socket.ping(), heartbeatMs);
       beat.unref();
       socket.on('close', () => {
+        observer?.closed();
         closed = true;
         clearInterval(beat);
         unsubscribe();

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { LlmCallRow, LlmRepository, LlmTotals } from '../repositories.ts';
+import type { LlmCallRow, LlmRepository, LlmTotals, UsageBucketRow, UsageSeriesQuery } from '../repositories.ts';
 import type { Run } from './columns.ts';
 
 /** Every model call with its tokens, duration and cost (seed 003 tracks tokens and cost per call). */
@@ -34,6 +34,25 @@ export class LlmRepo implements LlmRepository {
                          count(*) - count(prompt_tokens + completion_tokens) AS unknown FROM llm_calls ${where}`)
         .get(filter) as { calls: number; p: number; c: number; cost: number; unknown: number };
       return { calls: r.calls, promptTokens: r.p, completionTokens: r.c, costUsd: r.cost, callsWithUnknownTokens: r.unknown };
+    });
+  }
+
+  series(q: UsageSeriesQuery): Promise<UsageBucketRow[]> {
+    return this.run(() => {
+      const start = q.bucket === 'hour' ? `substr(at, 1, 13) || ':00:00.000Z'` : `substr(at, 1, 10) || 'T00:00:00.000Z'`;
+      const where = ['1'];
+      if (q.from) where.push('at >= @from');
+      if (q.to) where.push('at < @to');
+      if (q.owner) where.push('task IN (SELECT id FROM work WHERE owner = @owner)');
+      return this.db
+        .prepare(`SELECT ${start} AS start, model, role, count(*) AS calls, sum(ok = 0) AS errors, coalesce(sum(prompt_tokens), 0) AS promptTokens,
+                         coalesce(sum(completion_tokens), 0) AS completionTokens, coalesce(sum(cost_usd), 0) AS costUsd, sum(duration_ms) AS durationMs
+                  FROM llm_calls WHERE ${where.join(' AND ')} GROUP BY 1, model, role
+                  ${q.after ? 'HAVING (start, model, role) > (@a0, @a1, @a2)' : ''} ORDER BY 1, model, role LIMIT @limit`)
+        .all({
+          limit: q.limit, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.owner ? { owner: q.owner } : {}),
+          ...(q.after ? { a0: q.after[0], a1: q.after[1], a2: q.after[2] } : {}),
+        }) as UsageBucketRow[];
     });
   }
 }

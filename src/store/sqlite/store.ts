@@ -155,6 +155,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
     db.transaction(() => {
+      // another process may have applied it since `current` was read: the lock is held only from here
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
