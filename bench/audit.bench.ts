@@ -9,7 +9,13 @@ import { join } from 'node:path';
 const CHUNK = 1000;
 
 const event = (i: number): AuditEventInput => ({
-  type: 'tool_executed', action: 'bench', target: `tool-${i % 50}`, project: 'bench', input: 'x'.repeat(100), output: 'y'.repeat(200), durationMs: i % 1000,
+  type: 'tool_executed',
+  action: 'bench',
+  target: `tool-${i % 50}`,
+  project: 'bench',
+  input: 'x'.repeat(100),
+  output: 'y'.repeat(200),
+  durationMs: i % 1000,
 });
 
 /**
@@ -20,7 +26,9 @@ const event = (i: number): AuditEventInput => ({
  */
 export async function auditBench(events = 100_000): Promise<void> {
   process.stdout.write(`\n# audit trail: ${events.toLocaleString()} events per path, single writer, one transaction per event\n`);
-  process.stdout.write('#   before = synchronous better-sqlite3 path (as the store was), after = async repository; same run, taking turns\n');
+  process.stdout.write(
+    '#   before = synchronous better-sqlite3 path (as the store was), after = async repository; same run, taking turns\n',
+  );
   for (const mode of ['full', 'normal'] as const) {
     const dirs = [mkdtempSync(join(tmpdir(), 'af-bench-')), mkdtempSync(join(tmpdir(), 'af-bench-'))];
     const [syncStore, asyncStore] = dirs.map((d) => SqliteStore.open(d, { synchronous: mode })) as [SqliteStore, SqliteStore];
@@ -68,7 +76,7 @@ function ratio(before: number, after: number): string {
 
 /** Every event, read synchronously a page at a time. */
 function* pages(store: SqliteStore): Generator<AuditEvent> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = store.audit.scanNow(after, 5000);
     yield* page;
     if (page.length < 5000) return;

@@ -13,7 +13,10 @@ const CORPUS = join(REPO, 'tests/corpus');
 
 function files(lang: 'python' | 'shell', kind: 'hostile' | 'benign'): string[] {
   const dir = join(CORPUS, lang, kind);
-  return readdirSync(dir).filter((f) => /\.(py|sh)$/.test(f)).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => /\.(py|sh)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** A realistic long script: benign corpus samples repeated (with renamed top-level names) up to `lines`. */
@@ -33,7 +36,11 @@ function longScript(lang: 'python' | 'shell', lines: number): string {
 function realisticTools(): [string, Language, string][] {
   const fixture = (f: string) => readFileSync(join(REPO, 'tests/checker/fixtures', f), 'utf8');
   const jsonStats = (parseYaml(readFileSync(join(REPO, 'blueprints/tools/json_stats.yaml'), 'utf8')) as { source: string }).source;
-  return [['csv_aggregator.py', 'python', fixture('csv_aggregator.py')], ['report.sh', 'shell', fixture('report.sh')], ['json_stats (javascript)', 'javascript', jsonStats]];
+  return [
+    ['csv_aggregator.py', 'python', fixture('csv_aggregator.py')],
+    ['report.sh', 'shell', fixture('report.sh')],
+    ['json_stats (javascript)', 'javascript', jsonStats],
+  ];
 }
 
 function repeatTo(text: string, lines: number): string {
@@ -110,8 +117,12 @@ export async function checkerBench(): Promise<void> {
     const res = JSON.parse(bandit.stdout || '{"results":[]}') as { results: { filename: string }[] };
     const flagged = new Set(res.results.map((r) => r.filename)).size;
     const bb = await tool('bandit', ['-q', '-f', 'json', ...benign.python]);
-    const bflag = new Set((JSON.parse(bb.stdout || '{"results":[]}') as { results: { filename: string }[] }).results.map((r) => r.filename)).size;
-    line('Bandit, python hostile flagged (any issue)', `${flagged}/${hostile.python.length}   time/file ${fmt(banditMs / hostile.python.length, 2)} ms (one process for all)`);
+    const bflag = new Set((JSON.parse(bb.stdout || '{"results":[]}') as { results: { filename: string }[] }).results.map((r) => r.filename))
+      .size;
+    line(
+      'Bandit, python hostile flagged (any issue)',
+      `${flagged}/${hostile.python.length}   time/file ${fmt(banditMs / hostile.python.length, 2)} ms (one process for all)`,
+    );
     line('Bandit, python benign flagged', `${bflag}/${benign.python.length}`);
   }
   t = performance.now();
@@ -121,6 +132,9 @@ export async function checkerBench(): Promise<void> {
   else {
     const res = JSON.parse(sc.stdout || '[]') as { file: string }[];
     const flagged = new Set(res.map((r) => r.file)).size;
-    line('ShellCheck, shell hostile flagged (any warning)', `${flagged}/${hostile.shell.length}   time/file ${fmt(scMs / hostile.shell.length, 2)} ms (one process for all)`);
+    line(
+      'ShellCheck, shell hostile flagged (any warning)',
+      `${flagged}/${hostile.shell.length}   time/file ${fmt(scMs / hostile.shell.length, 2)} ms (one process for all)`,
+    );
   }
 }

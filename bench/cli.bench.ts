@@ -102,7 +102,12 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
   const factoryBins: [string, string][] = [['factory', join(REPO, 'bin/factory.js')]];
   const also = /^([^=]+)=(.+)$/.exec(process.env.BENCH_CLI_ALSO ?? '');
   if (also) factoryBins.push([also[1]!, also[2]!]);
-  const withDocker = has('docker', ['--version']) && (await new Docker(dockerOptions(host)).ping().then(() => true, () => false));
+  const withDocker =
+    has('docker', ['--version']) &&
+    (await new Docker(dockerOptions(host)).ping().then(
+      () => true,
+      () => false,
+    ));
   const withBandit = has('bandit', ['--version']);
   if (!withDocker) line('run comparison', 'skipped: no Docker engine answers (bash scripts/docker-up.sh)');
   if (!withBandit) line('check comparison', 'skipped: bandit is not installed (apt-get install -y bandit)');
@@ -121,7 +126,8 @@ export async function cliBench(n = Number(process.env.BENCH_RUNS ?? 15)): Promis
     ? add({ label: 'docker run --rm print.py', cmd: 'docker', args: dockerRunArgs(spec, ['python3', '-I', '-']), input: PRINT, ok: [0] })
     : undefined;
   const checks = factoryBins.map(([label, cmd]) =>
-    add({ label: `${label} check tool.py`, cmd, args: ['check', toolPy, ...data], ok: [0] }));
+    add({ label: `${label} check tool.py`, cmd, args: ['check', toolPy, ...data], ok: [0] }),
+  );
   const bandit = withBandit ? add({ label: 'bandit -q tool.py', cmd: 'bandit', args: ['-q', toolPy], ok: [0, 1] }) : undefined;
   add({ label: 'node -e 0 (for scale)', cmd: process.execPath, args: ['-e', '0'], ok: [0] });
 

@@ -27,5 +27,7 @@ if (unknown.length) {
   process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}\n`);
   process.exit(2);
 }
-process.stdout.write(`agent-factory benchmarks — ${new Date().toISOString()}\nmachine: ${machine()}\ncommand: npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\n`);
+process.stdout.write(
+  `agent-factory benchmarks — ${new Date().toISOString()}\nmachine: ${machine()}\ncommand: npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\n`,
+);
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]!();

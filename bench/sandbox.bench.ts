@@ -49,14 +49,19 @@ interface Ctx {
 type Core = Awaited<ReturnType<typeof openCore>>;
 
 const coreFor = (dataDir: string, poolSize: number, prewarm: boolean): Promise<Core> =>
-  openCore(loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': String(poolSize) } }), { prewarm });
+  openCore(loadConfig({ env: {}, flags: { dataDir, policyDir: join(REPO, 'policies'), 'sandbox.poolSize': String(poolSize) } }), {
+    prewarm,
+  });
 
 /**
  * Issue 4's sandbox figures: (a) cold, (b) warm, (c) sustained throughput, (d) isolated-vm, (e) memory.
  * BENCH_SANDBOX=ac (for example) runs only those parts; BENCH_RUNS and BENCH_ROUNDS set the sample sizes,
  * BENCH_CONCURRENCY=4,8 the concurrency levels of (c).
  */
-export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20), parts = (process.env.BENCH_SANDBOX ?? 'abcde').toLowerCase()): Promise<void> {
+export async function sandboxBench(
+  n = Number(process.env.BENCH_RUNS ?? 20),
+  parts = (process.env.BENCH_SANDBOX ?? 'abcde').toLowerCase(),
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'af-bench-'));
   const host = resolveDockerHost(process.env.DOCKER_HOST);
   const docker = new Docker(dockerOptions(host));
@@ -67,14 +72,27 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20), par
   await probe.close();
   const spec = containerSpec({ language: 'python', image, limits, labels: { 'io.agent-factory.bench': '1' } });
   const ctx: Ctx = {
-    n, host, docker, dataDir, policy, limits, spec, image,
+    n,
+    host,
+    docker,
+    dataDir,
+    policy,
+    limits,
+    spec,
+    image,
     viaService: (core) => async () => {
       const r = await core.executor.execute({ language: 'python', source: 'print(1)', policy, actor: 'bench' });
       if (r.blocked || r.result.status !== 'ok') throw new Error(`run failed: ${JSON.stringify(r)}`);
       return r;
     },
     bareCycle: async () => {
-      const c = await docker.createContainer({ ...spec, Cmd: ['python3', '-c', 'print(1)'], AttachStdin: false, OpenStdin: false, StdinOnce: false });
+      const c = await docker.createContainer({
+        ...spec,
+        Cmd: ['python3', '-c', 'print(1)'],
+        AttachStdin: false,
+        OpenStdin: false,
+        StdinOnce: false,
+      });
       await c.start();
       await c.wait();
       await c.remove({ force: true });
@@ -82,8 +100,11 @@ export async function sandboxBench(n = Number(process.env.BENCH_RUNS ?? 20), par
   };
   process.stdout.write(`\n# sandbox: python3 print(1) under the default policy's limits (engine ${host}, image ${image})\n`);
   const PARTS: [string, string, (ctx: Ctx) => Promise<void>][] = [
-    ['a', 'cold runs', cold], ['b', 'warm runs', warm], ['e', 'memory with the pool full', memory],
-    ['c', 'sustained runs', sustained], ['d', 'isolated-vm', isolate],
+    ['a', 'cold runs', cold],
+    ['b', 'warm runs', warm],
+    ['e', 'memory with the pool full', memory],
+    ['c', 'sustained runs', sustained],
+    ['d', 'isolated-vm', isolate],
   ];
   for (const [key, what, fn] of PARTS) {
     if (!parts.includes(key)) continue;
@@ -98,11 +119,40 @@ async function cold(ctx: Ctx): Promise<void> {
   const { limits, spec, image } = ctx;
   const hc = spec.HostConfig!;
   const dockerRunArgs = [
-    'run', '--rm', '--network', 'none', '--read-only', '--tmpfs', `/workspace:${hc.Tmpfs!['/workspace']}`, '--tmpfs', `/tmp:${hc.Tmpfs!['/tmp']}`,
-    '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', '65534:65534', '--pids-limit', String(hc.PidsLimit),
-    '--memory', `${limits.memoryMb}m`, '--memory-swap', `${limits.memoryMb}m`, '--cpus', String(limits.cpus), '--init',
-    '--ulimit', `fsize=${limits.maxFileSizeMb * 1024 * 1024}`, '--ulimit', `nofile=${limits.maxOpenFiles}`, '--log-driver', 'none',
-    image, 'python3', '-c', 'print(1)',
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--read-only',
+    '--tmpfs',
+    `/workspace:${hc.Tmpfs!['/workspace']}`,
+    '--tmpfs',
+    `/tmp:${hc.Tmpfs!['/tmp']}`,
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '--user',
+    '65534:65534',
+    '--pids-limit',
+    String(hc.PidsLimit),
+    '--memory',
+    `${limits.memoryMb}m`,
+    '--memory-swap',
+    `${limits.memoryMb}m`,
+    '--cpus',
+    String(limits.cpus),
+    '--init',
+    '--ulimit',
+    `fsize=${limits.maxFileSizeMb * 1024 * 1024}`,
+    '--ulimit',
+    `nofile=${limits.maxOpenFiles}`,
+    '--log-driver',
+    'none',
+    image,
+    'python3',
+    '-c',
+    'print(1)',
   ];
   const core = await coreFor(ctx.dataDir, 0, false);
   const ours = await timeIt(ctx.n, ctx.viaService(core));
@@ -124,12 +174,21 @@ async function warm(ctx: Ctx): Promise<void> {
     if (r.result.warm) hits++;
   }
   await core.close();
-  const running = await ctx.docker.createContainer({ ...ctx.spec, Cmd: ['sleep', 'infinity'], AttachStdin: false, OpenStdin: false, StdinOnce: false });
+  const running = await ctx.docker.createContainer({
+    ...ctx.spec,
+    Cmd: ['sleep', 'infinity'],
+    AttachStdin: false,
+    OpenStdin: false,
+    StdinOnce: false,
+  });
   await running.start();
   const bare = await timeIt(ctx.n, async () => {
     const e = await running.exec({ Cmd: ['python3', '-c', 'print(1)'], AttachStdout: true, AttachStderr: true });
     const s = await e.start({});
-    await new Promise((r) => { s.on('end', r); s.resume(); });
+    await new Promise((r) => {
+      s.on('end', r);
+      s.resume();
+    });
   });
   await running.remove({ force: true });
   report('(b) warm', ours, bare, 'bare `exec` into a running container', 'p50 at most 0.3x');
@@ -139,10 +198,18 @@ async function warm(ctx: Ctx): Promise<void> {
 /** (e) a real `factory serve` process with its pool full, measured from /proc and the engine's stats. */
 async function memory(ctx: Ctx): Promise<void> {
   const serveDir = mkdtempSync(join(tmpdir(), 'af-bench-serve-'));
-  const serve = spawn(process.execPath, ['--no-node-snapshot', join(REPO, 'bin/factory.js'), 'serve', '--port', '0', '--data-dir', serveDir, '--log-level', 'warn'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9' } });
+  const serve = spawn(
+    process.execPath,
+    ['--no-node-snapshot', join(REPO, 'bin/factory.js'), 'serve', '--port', '0', '--data-dir', serveDir, '--log-level', 'warn'],
+    { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9' } },
+  );
   const serveUrl = await new Promise<string>((res, rej) => {
     let err = '';
-    serve.stderr.on('data', (d: Buffer) => { err += d.toString(); const m = /listening on (http:\/\/\S+)/.exec(err); if (m) res(m[1]!); });
+    serve.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) res(m[1]!);
+    });
     serve.on('exit', (code) => rej(new Error(`serve exited ${code}: ${err}`)));
   });
   let pool: { ready: number; target: number }[] = [];
@@ -160,7 +227,10 @@ async function memory(ctx: Ctx): Promise<void> {
     const st = (await ctx.docker.getContainer(id).stats({ stream: false })) as { memory_stats?: { usage?: number } };
     poolMem += (st.memory_stats?.usage ?? 0) / 2 ** 20;
   }
-  line('(e) `factory serve` RSS with the pool full', `${fmt(rss)} MiB  (pool: ${pool.map((p) => `${p.ready}/${p.target} ready`).join(', ')})`);
+  line(
+    '(e) `factory serve` RSS with the pool full',
+    `${fmt(rss)} MiB  (pool: ${pool.map((p) => `${p.ready}/${p.target} ready`).join(', ')})`,
+  );
   line('(e) pooled containers, memory charged to them', `${fmt(poolMem)} MiB in ${ids.length} containers`);
   serve.kill('SIGTERM');
   await new Promise((r) => serve.on('exit', r));
@@ -193,7 +263,10 @@ async function sustained(ctx: Ctx): Promise<void> {
     const perRound = ours.map((o, i) => o.runs / o.seconds / (bare[i]!.runs / bare[i]!.seconds)).sort((x, y) => x - y);
     line(`(c) concurrency ${c}: service with pool refill`, `${fmt(a, 2)} runs/s`);
     line(`(c) concurrency ${c}: bare create/start/wait/remove`, `${fmt(b, 2)} runs/s   ratio ${fmt(a / b, 2)}x (goal >= 0.9x)`);
-    line(`(c) concurrency ${c}: ratio per round`, `${perRound.map((x) => `${fmt(x, 2)}x`).join('  ')}   (${rounds} rounds of ${total} runs a side)`);
+    line(
+      `(c) concurrency ${c}: ratio per round`,
+      `${perRound.map((x) => `${fmt(x, 2)}x`).join('  ')}   (${rounds} rounds of ${total} runs a side)`,
+    );
   }
 }
 
@@ -229,12 +302,14 @@ interface Rate {
 async function steadyRate(total: number, concurrency: number, fn: () => Promise<unknown>): Promise<Rate> {
   let next = 0;
   const done: number[] = [];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next++ < total) {
-      await fn();
-      done.push(performance.now());
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < total) {
+        await fn();
+        done.push(performance.now());
+      }
+    }),
+  );
   const i1 = Math.floor(total * 0.2);
   const i2 = Math.ceil(total * 0.8) - 1;
   return { runs: i2 - i1, seconds: (done[i2]! - done[i1]!) / 1000 };

@@ -31,12 +31,17 @@ for (let i = 0; i < n; i++) {
     if (++got === expected && ++done === n) {
       latencies.sort((a, b) => a - b);
       const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
-      process.stdout.write(`${JSON.stringify({ delivered, seconds: (lastAt - firstAt) / 1000, p50: pct(50), p99: pct(99), max: latencies.at(-1) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ delivered, seconds: (lastAt - firstAt) / 1000, p50: pct(50), p99: pct(99), max: latencies.at(-1) })}\n`,
+      );
       for (const s of sockets) s.close();
       setTimeout(() => process.exit(0), 200);
     }
   });
   ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe', topics: [topic] })));
-  ws.on('error', (e) => { process.stderr.write(`ws error: ${(e as Error).message}\n`); process.exit(1); });
+  ws.on('error', (e) => {
+    process.stderr.write(`ws error: ${(e as Error).message}\n`);
+    process.exit(1);
+  });
   sockets.push(ws);
 }

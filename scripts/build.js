@@ -74,9 +74,16 @@ async function policiesParsedAhead() {
   const helper = await build({
     stdin: {
       contents: "export { policyHash, policyYamlData } from './src/policy/parse.ts';",
-      resolveDir: root, loader: 'ts', sourcefile: 'parsed-ahead.ts',
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'parsed-ahead.ts',
     },
-    bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
   }).catch(() => fail('esbuild failed'));
   const module = { exports: {} };
   const run = vm.runInThisContext(`(function (module, exports, require) {${helper.outputFiles[0].text}\n})`);
@@ -121,7 +128,8 @@ async function bundle() {
         b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
           /\/node_modules\/zod\/v4\/(classic|core|mini)$/.test(dirname(args.importer))
             ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' }
-            : undefined);
+            : undefined,
+        );
         b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => {
           const lines = readFileSync(args.path, 'utf8').trim().split('\n');
           const names = lines.map((l) => /^export \{ default as (\w+) \} from "\.\/([\w-]+)\.js";$/.exec(l));
@@ -161,7 +169,9 @@ async function bundle() {
     platform: 'node',
     target: 'node20',
     external: [
-      ...Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d)), ...Object.values(LAZY).map((l) => l.module), 'zod/v4/locales',
+      ...Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d)),
+      ...Object.values(LAZY).map((l) => l.module),
+      'zod/v4/locales',
     ],
     supported: { 'dynamic-import': false }, // import() of a package becomes require(): no ESM loader inside vm.Script
     // without comments and blanks, and all ASCII (one byte a character in V8): about half the text to read and

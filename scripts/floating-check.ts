@@ -23,7 +23,7 @@ for (const sf of program.getSourceFiles()) {
         const t = checker.getTypeAtLocation(e);
         if (isPromise(t)) {
           const text = e.getText(sf);
-          if (!/\.(then|catch|finally)\(/.test(text.slice(-400)) ) {
+          if (!/\.(then|catch|finally)\(/.test(text.slice(-400))) {
             const { line } = sf.getLineAndCharacterOfPosition(n.getStart(sf));
             findings++;
             console.log(`${sf.fileName}:${line + 1}: ${text.slice(0, 110).replace(/\n/g, ' ')}`);

@@ -56,14 +56,16 @@ export class PolicyHistory {
       return;
     }
     if (e.kind === 'removed') {
-      void this.audit.record({
-        type: 'policy_changed',
-        action: 'removed',
-        target: e.name,
-        actor: 'disk',
-        securityFlags: ['policy'],
-        details: { file: e.file },
-      }).catch(() => undefined);
+      void this.audit
+        .record({
+          type: 'policy_changed',
+          action: 'removed',
+          target: e.name,
+          actor: 'disk',
+          securityFlags: ['policy'],
+          details: { file: e.file },
+        })
+        .catch(() => undefined);
       return;
     }
     if (e.source === 'write' || !this.registry) return; // update() records its own writes, with the author
@@ -118,7 +120,14 @@ export class PolicyHistory {
       const { version, added } = await tx.policies.record({ name, text, etag, author, source });
       if (!added) return { version, audited: undefined };
       const details = { version: version.version, etag, source };
-      const event = this.audit.prepare({ type: 'policy_changed', action: how, target: name, actor: author, securityFlags: ['policy'], details });
+      const event = this.audit.prepare({
+        type: 'policy_changed',
+        action: how,
+        target: name,
+        actor: author,
+        securityFlags: ['policy'],
+        details,
+      });
       return { version, audited: await tx.audit.append(event) };
     });
     if (audited) this.audit.announce(audited);
@@ -186,7 +195,14 @@ export class PolicyHistory {
     return v;
   }
 
-  private async rejected(name: string, actor: string, action: string, error: string, details: Record<string, unknown>, input = ''): Promise<void> {
+  private async rejected(
+    name: string,
+    actor: string,
+    action: string,
+    error: string,
+    details: Record<string, unknown>,
+    input = '',
+  ): Promise<void> {
     await this.audit.record({
       type: 'policy_rejected',
       action,

@@ -48,13 +48,22 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     if (metrics) audit.subscribe(metrics.auditAppended);
     const tokens = new TokenService(store, audit);
     const history = new PolicyHistory(store, audit);
-    if (!existsSync(config.policyDir)) throw new FactoryError('CONFIG_INVALID', `policyDir: the policy directory ${config.policyDir} does not exist`, { key: 'policyDir' }, { hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).' });
+    if (!existsSync(config.policyDir))
+      throw new FactoryError(
+        'CONFIG_INVALID',
+        `policyDir: the policy directory ${config.policyDir} does not exist`,
+        { key: 'policyDir' },
+        { hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).' },
+      );
     const policies = await PolicyRegistry.open(config.policyDir, { onChange: history.onChange });
     closers.unshift(() => policies.close());
     history.registry = policies;
     await history.recordAll();
     if (opts.watchPolicies) policies.watch();
-    const docker = new DockerEngine(config.docker.host, { pingTimeoutMs: config.docker.pingTimeoutMs, requestTimeoutMs: config.docker.requestTimeoutMs });
+    const docker = new DockerEngine(config.docker.host, {
+      pingTimeoutMs: config.docker.pingTimeoutMs,
+      requestTimeoutMs: config.docker.requestTimeoutMs,
+    });
     closers.unshift(() => docker.close()); // after the sandboxes: gives up whatever the engine never answered
     // one-shot commands keep no spare containers
     const sandboxConfig = opts.prewarm ? config : { ...config, sandbox: { ...config.sandbox, poolSize: 0 } };
@@ -63,7 +72,15 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
     await sandboxes.start(opts.prewarm ? policies.tryGet('default') : undefined, { reap: opts.prewarm === true });
     metrics?.poolSource(() => sandboxes.docker.poolStats());
     const deps = {
-      config, store, audit, tokens, docker, policies, history, sandboxes, access: new Access(audit),
+      config,
+      store,
+      audit,
+      tokens,
+      docker,
+      policies,
+      history,
+      sandboxes,
+      access: new Access(audit),
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths, metrics ? observeExecutions(metrics) : {}),
       events: new EventBus(store.events),
       // the provider does not wait for its call records (SQLite writes each at once; a failing store shows in readiness)

@@ -7,9 +7,26 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields covered by the hash, in a fixed order (anything not listed here is not protected). */
 export function chainPayload(e: Omit<AuditEvent, 'hash'>): string {
   return JSON.stringify([
-    e.seq, e.id, e.timestamp, e.type, e.action, e.target, e.project, e.task, e.agent, e.actor,
-    e.input, e.output, e.inputTruncated, e.outputTruncated, e.success, e.error, e.durationMs,
-    e.securityFlags, e.details, e.prevHash,
+    e.seq,
+    e.id,
+    e.timestamp,
+    e.type,
+    e.action,
+    e.target,
+    e.project,
+    e.task,
+    e.agent,
+    e.actor,
+    e.input,
+    e.output,
+    e.inputTruncated,
+    e.outputTruncated,
+    e.success,
+    e.error,
+    e.durationMs,
+    e.securityFlags,
+    e.details,
+    e.prevHash,
   ]);
 }
 
@@ -17,9 +34,7 @@ export function chainHash(e: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(chainPayload(e)).digest('hex');
 }
 
-export type VerifyResult =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; brokenAt: number; reason: string };
+export type VerifyResult = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: string };
 
 /** Checks events one at a time, in seq order; stops at the first row whose link or content does not verify. */
 export class ChainVerifier {

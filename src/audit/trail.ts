@@ -89,7 +89,7 @@ export class AuditTrail {
   /** Walks the whole trail, a page at a time, and reports the first row that does not verify. */
   async verify(pageSize = VERIFY_PAGE): Promise<VerifyResult> {
     const chain = new ChainVerifier();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.repo.scan(after, pageSize);
       for (const e of page) if (!chain.add(e)) return chain.result();
       if (page.length < pageSize) return chain.result();

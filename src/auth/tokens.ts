@@ -51,12 +51,28 @@ export class TokenService {
   async authenticate(secret: string | undefined, where: { method: string; url: string; ip: string }): Promise<TokenRecord> {
     const target = `${where.method} ${where.url}`;
     if (!secret) {
-      await this.audit.record({ type: 'auth_failure', action: 'missing_token', target, success: false, error: 'no bearer token', details: where, securityFlags: ['auth'] });
+      await this.audit.record({
+        type: 'auth_failure',
+        action: 'missing_token',
+        target,
+        success: false,
+        error: 'no bearer token',
+        details: where,
+        securityFlags: ['auth'],
+      });
       throw new FactoryError('AUTH_MISSING');
     }
     const principal = await this.lookup(secret);
     if (!principal) {
-      await this.audit.record({ type: 'auth_failure', action: 'invalid_token', target, success: false, error: 'unknown or revoked token', details: where, securityFlags: ['auth'] });
+      await this.audit.record({
+        type: 'auth_failure',
+        action: 'invalid_token',
+        target,
+        success: false,
+        error: 'unknown or revoked token',
+        details: where,
+        securityFlags: ['auth'],
+      });
       throw new FactoryError('AUTH_INVALID');
     }
     return principal;

@@ -67,7 +67,8 @@ export const AgentBlueprint = z
     });
     const skillNames = bp.skills.map((s) => s.name.trim().toLowerCase());
     skillNames.forEach((s, i) => {
-      if (skillNames.indexOf(s) !== i) ctx.addIssue({ code: 'custom', path: ['skills', i, 'name'], message: `skill '${bp.skills[i]!.name}' is listed twice` });
+      if (skillNames.indexOf(s) !== i)
+        ctx.addIssue({ code: 'custom', path: ['skills', i, 'name'], message: `skill '${bp.skills[i]!.name}' is listed twice` });
     });
   });
 export type AgentBlueprint = z.infer<typeof AgentBlueprint>;

@@ -6,9 +6,7 @@ import { z } from 'zod';
 
 /** Agent and tool names: 2-64 characters of a-z, 0-9, `_` and `-`, starting with a letter. */
 export const BLUEPRINT_NAME_RE = /^[a-z][a-z0-9_-]{1,63}$/;
-export const BlueprintName = z
-  .string()
-  .regex(BLUEPRINT_NAME_RE, 'must be 2-64 characters of a-z, 0-9, _ and -, starting with a letter');
+export const BlueprintName = z.string().regex(BLUEPRINT_NAME_RE, 'must be 2-64 characters of a-z, 0-9, _ and -, starting with a letter');
 
 /** Size bounds (characters unless named bytes). */
 export const LIMITS = {

@@ -59,10 +59,16 @@ function join(path: string, key: string | number): string {
  * Differences between `expected` and `actual`. With `subset`, objects may have extra keys and each
  * expected array element must match a distinct actual element in any order; otherwise equality.
  */
-export function jsonDiff(expected: unknown, actual: unknown, subset: boolean, path = ''): { path: string; message: string; expected: unknown; actual: unknown }[] {
+export function jsonDiff(
+  expected: unknown,
+  actual: unknown,
+  subset: boolean,
+  path = '',
+): { path: string; message: string; expected: unknown; actual: unknown }[] {
   const at = path === '' ? '(root)' : path;
   const differ = (message: string) => [{ path: at, message, expected, actual }];
-  if (typeof expected === 'number' && typeof actual === 'number') return numbersMatch(expected, actual) ? [] : differ(`expected ${expected}, got ${actual}`);
+  if (typeof expected === 'number' && typeof actual === 'number')
+    return numbersMatch(expected, actual) ? [] : differ(`expected ${expected}, got ${actual}`);
   if (kind(expected) !== kind(actual)) return differ(`expected ${kind(expected)}, got ${kind(actual)}`);
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (subset) {
@@ -70,7 +76,13 @@ export function jsonDiff(expected: unknown, actual: unknown, subset: boolean, pa
       const out = [];
       for (let i = 0; i < expected.length; i++) {
         const j = actual.findIndex((a, k) => !used.has(k) && jsonDiff(expected[i], a, true).length === 0);
-        if (j < 0) out.push({ path: join(path, i), message: 'no element of the output matches this expected element', expected: expected[i], actual });
+        if (j < 0)
+          out.push({
+            path: join(path, i),
+            message: 'no element of the output matches this expected element',
+            expected: expected[i],
+            actual,
+          });
         else used.add(j);
       }
       return out;
@@ -86,7 +98,8 @@ export function jsonDiff(expected: unknown, actual: unknown, subset: boolean, pa
     }
     if (!subset) {
       for (const k of Object.keys(actual)) {
-        if (!Object.hasOwn(expected, k)) out.push({ path: join(path, k), message: `unexpected key '${k}'`, expected: undefined, actual: actual[k] });
+        if (!Object.hasOwn(expected, k))
+          out.push({ path: join(path, k), message: `unexpected key '${k}'`, expected: undefined, actual: actual[k] });
       }
     }
     return out;
@@ -108,23 +121,37 @@ export function checkExpectation(expect: Expectation, outcome: RunOutcome): Expe
   const out: ExpectationFailure[] = [];
   const wanted = expect.status ?? 'ok';
   if (outcome.status !== wanted) {
-    out.push({ check: 'status', path: '(root)', message: `expected the run to end ${wanted}, it ended ${outcome.status}`, expected: wanted, actual: outcome.status });
+    out.push({
+      check: 'status',
+      path: '(root)',
+      message: `expected the run to end ${wanted}, it ended ${outcome.status}`,
+      expected: wanted,
+      actual: outcome.status,
+    });
   }
   for (const s of expect.stdoutContains ?? []) {
-    if (!outcome.stdout.includes(s)) out.push({ check: 'stdoutContains', path: '(root)', message: `stdout does not contain ${JSON.stringify(s)}`, expected: s });
+    if (!outcome.stdout.includes(s))
+      out.push({ check: 'stdoutContains', path: '(root)', message: `stdout does not contain ${JSON.stringify(s)}`, expected: s });
   }
   const needsJson = expect.json !== undefined || expect.jsonSubset !== undefined || (expect.keys?.length ?? 0) > 0;
   if (!needsJson) return out;
   const parsed = parsedJson(outcome);
   if (!parsed.ok) {
-    out.push({ check: expect.json !== undefined ? 'json' : expect.jsonSubset !== undefined ? 'jsonSubset' : 'keys', path: '(root)', message: `stdout is not JSON: ${parsed.error}`, actual: outcome.stdout.slice(0, 2000) });
+    out.push({
+      check: expect.json !== undefined ? 'json' : expect.jsonSubset !== undefined ? 'jsonSubset' : 'keys',
+      path: '(root)',
+      message: `stdout is not JSON: ${parsed.error}`,
+      actual: outcome.stdout.slice(0, 2000),
+    });
     return out;
   }
   const value = parsed.value;
   if (expect.json !== undefined) out.push(...jsonDiff(expect.json, value, false).map((d) => ({ check: 'json' as const, ...d })));
-  if (expect.jsonSubset !== undefined) out.push(...jsonDiff(expect.jsonSubset, value, true).map((d) => ({ check: 'jsonSubset' as const, ...d })));
+  if (expect.jsonSubset !== undefined)
+    out.push(...jsonDiff(expect.jsonSubset, value, true).map((d) => ({ check: 'jsonSubset' as const, ...d })));
   for (const k of expect.keys ?? []) {
-    if (!isPlainObject(value) || !Object.hasOwn(value, k)) out.push({ check: 'keys', path: k, message: `the output has no top-level key '${k}'`, expected: k });
+    if (!isPlainObject(value) || !Object.hasOwn(value, k))
+      out.push({ check: 'keys', path: k, message: `the output has no top-level key '${k}'`, expected: k });
   }
   return out.slice(0, MAX_FAILURES);
 }

@@ -26,11 +26,19 @@ export interface InputIssue {
 }
 
 /** Each parameter type once: the JSON schema type the model is shown, and why a value is not of it (null: it is). */
-const PARAM_KINDS: Record<ParamType, { json: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object'; issue(v: unknown): string | null }> = {
+const PARAM_KINDS: Record<
+  ParamType,
+  { json: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object'; issue(v: unknown): string | null }
+> = {
   string: { json: 'string', issue: (v) => (typeof v === 'string' ? null : 'must be a string') },
   path: {
     json: 'string',
-    issue: (v) => (typeof v !== 'string' ? 'must be a path (a string)' : v.length === 0 || v.includes('\0') ? 'must be a non-empty path without NUL characters' : null),
+    issue: (v) =>
+      typeof v !== 'string'
+        ? 'must be a path (a string)'
+        : v.length === 0 || v.includes('\0')
+          ? 'must be a non-empty path without NUL characters'
+          : null,
   },
   int: { json: 'integer', issue: (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? null : 'must be an integer') },
   float: { json: 'number', issue: (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'must be a finite number') },
@@ -60,7 +68,9 @@ export interface InputContract {
 
 /** The one place an inputSpec becomes both the validator and the JSON schema the model sees. */
 export function inputContract(spec: readonly ParamLike[]): InputContract {
-  const properties = Object.fromEntries(spec.map((p) => [p.name, { type: PARAM_KINDS[p.type].json, ...(p.description ? { description: p.description } : {}) }]));
+  const properties = Object.fromEntries(
+    spec.map((p) => [p.name, { type: PARAM_KINDS[p.type].json, ...(p.description ? { description: p.description } : {}) }]),
+  );
   // a parameter with a default may be left out, whatever `required` says
   const required = spec.filter((p) => p.required && p.default === undefined).map((p) => p.name);
   return { jsonSchema: { type: 'object', properties, required }, check: (input) => inputIssues(spec, new Set(required), input) };

@@ -12,7 +12,9 @@ import { yamlOffset } from '../util/yaml-position.ts';
 
 /** Every key any blueprint object accepts, for "did you mean" hints. */
 const KNOWN_KEYS = new Set(
-  [AgentBlueprint, KnowledgeItem, Skill, AgentOutputSpec, ToolBlueprint, ParameterSpec, Expectation, Example].flatMap((s) => Object.keys(s.shape)),
+  [AgentBlueprint, KnowledgeItem, Skill, AgentOutputSpec, ToolBlueprint, ParameterSpec, Expectation, Example].flatMap((s) =>
+    Object.keys(s.shape),
+  ),
 );
 
 function camel(key: string): string {

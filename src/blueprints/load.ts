@@ -85,7 +85,8 @@ async function sampleDataProblem(blueprintDir: string, sampleData: string): Prom
   } catch {
     return `sample data folder ${path.join(DATA_DIR, sampleData)} does not exist`;
   }
-  if (dir !== root && !dir.startsWith(root + path.sep)) return `sample data folder ${path.join(DATA_DIR, sampleData)} leads outside ${DATA_DIR}/`;
+  if (dir !== root && !dir.startsWith(root + path.sep))
+    return `sample data folder ${path.join(DATA_DIR, sampleData)} leads outside ${DATA_DIR}/`;
   if (!(await stat(dir)).isDirectory()) return `sample data ${path.join(DATA_DIR, sampleData)} is not a folder`;
   return { dir };
 }

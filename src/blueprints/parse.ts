@@ -70,7 +70,10 @@ export function blueprintInvalid(kind: BlueprintKind, issues: BlueprintIssue[], 
 function parseAs<K extends BlueprintKind>(kind: K, input: unknown): BlueprintOf[K] {
   const r = typeof input === 'string' ? validateBlueprintText(kind, input) : validateBlueprint(kind, input);
   if (r.ok) return r.blueprint;
-  const name = typeof input === 'object' && input !== null && typeof (input as { name?: unknown }).name === 'string' ? (input as { name: string }).name : undefined;
+  const name =
+    typeof input === 'object' && input !== null && typeof (input as { name?: unknown }).name === 'string'
+      ? (input as { name: string }).name
+      : undefined;
   throw blueprintInvalid(kind, r.issues, name);
 }
 

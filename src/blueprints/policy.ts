@@ -28,7 +28,8 @@ export function shellCommandProblem(policy: Policy, cmd: string): string | null 
 /** Every policy problem of a (schema-valid) tool blueprint; empty when it may be generated and run. */
 export function toolPolicyIssues(bp: ToolBlueprint, policy: Policy): BlueprintIssue[] {
   const issues: BlueprintIssue[] = [];
-  if (bp.policy !== policy.name) issues.push({ path: 'policy', message: `the blueprint names policy '${bp.policy}' but is checked against '${policy.name}'` });
+  if (bp.policy !== policy.name)
+    issues.push({ path: 'policy', message: `the blueprint names policy '${bp.policy}' but is checked against '${policy.name}'` });
   bp.dependencies.forEach((dep, i) => {
     const why =
       bp.language === 'python'
@@ -49,7 +50,10 @@ export function toolPolicyIssues(bp: ToolBlueprint, policy: Policy): BlueprintIs
       const abs = resolveScriptPath(v);
       if (pathAccess(policy, abs) === 'none') {
         const where = [...policy.paths.readOnly, ...policy.paths.readWrite].join(', ') || '(none)';
-        issues.push({ path: `examples.${i}.input.${p.name}`, message: `${abs} is outside the paths policy '${policy.name}' allows (${where})` });
+        issues.push({
+          path: `examples.${i}.input.${p.name}`,
+          message: `${abs} is outside the paths policy '${policy.name}' allows (${where})`,
+        });
       }
     }
   });

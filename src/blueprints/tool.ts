@@ -51,12 +51,37 @@ export const Example = z.strictObject({
 export type Example = z.infer<typeof Example>;
 
 /** Names the sandbox sets itself or that change how an interpreter or the loader starts. */
-const RESERVED_ENV = new Set(['PATH', 'HOME', 'SHELL', 'IFS', 'ENV', 'BASH_ENV', 'SHELLOPTS', 'BASHOPTS', 'CDPATH', 'GLOBIGNORE', 'PS4', 'PROMPT_COMMAND', 'GCONV_PATH', 'LOCPATH', 'NLSPATH', 'HOSTALIASES', 'GLIBC_TUNABLES', 'TMPDIR', 'USER', 'PWD', 'OLDPWD']);
+const RESERVED_ENV = new Set([
+  'PATH',
+  'HOME',
+  'SHELL',
+  'IFS',
+  'ENV',
+  'BASH_ENV',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'CDPATH',
+  'GLOBIGNORE',
+  'PS4',
+  'PROMPT_COMMAND',
+  'GCONV_PATH',
+  'LOCPATH',
+  'NLSPATH',
+  'HOSTALIASES',
+  'GLIBC_TUNABLES',
+  'TMPDIR',
+  'USER',
+  'PWD',
+  'OLDPWD',
+]);
 const RESERVED_ENV_PREFIX = /^(LD_|DYLD_|PYTHON|NODE_|NPM_|PERL|RUBY|BASH_FUNC_|MALLOC_|DOCKER_|FACTORY_)/;
 export const EnvName = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an UPPER_CASE name such as REPORT_TITLE')
-  .refine((n) => !RESERVED_ENV.has(n) && !RESERVED_ENV_PREFIX.test(n), 'is reserved: the sandbox sets it, or it changes how interpreters start');
+  .refine(
+    (n) => !RESERVED_ENV.has(n) && !RESERVED_ENV_PREFIX.test(n),
+    'is reserved: the sandbox sets it, or it changes how interpreters start',
+  );
 
 /** A folder below `blueprints/data/`: relative, `/`-separated, no `..`, no hidden segments. */
 export const SAMPLE_DATA_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}(\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}){0,7}$/;
@@ -88,7 +113,13 @@ export const ToolBlueprint = z
     ttlSeconds: TtlSeconds.optional(),
     /** the only environment variables the sandbox gets */
     env: z
-      .record(EnvName, z.string().max(LIMITS.envValue).refine((v) => !v.includes('\0'), 'must not contain NUL'))
+      .record(
+        EnvName,
+        z
+          .string()
+          .max(LIMITS.envValue)
+          .refine((v) => !v.includes('\0'), 'must not contain NUL'),
+      )
       .refine((r) => Object.keys(r).length <= LIMITS.envVars, `must have at most ${LIMITS.envVars} variables`)
       .optional(),
     /** a folder under blueprints/data mounted read-only at /data when the examples run */
@@ -123,7 +154,8 @@ export const ToolBlueprint = z
       const at = ['examples', i];
       if (seenExamples.has(ex.name)) issue([...at, 'name'], `example '${ex.name}' is defined twice`);
       seenExamples.add(ex.name);
-      if (jsonBytes(ex.input) > LIMITS.exampleInputBytes) issue([...at, 'input'], `must be at most ${LIMITS.exampleInputBytes} bytes as JSON`);
+      if (jsonBytes(ex.input) > LIMITS.exampleInputBytes)
+        issue([...at, 'input'], `must be at most ${LIMITS.exampleInputBytes} bytes as JSON`);
       for (const p of checkToolInput(bp.inputSpec, ex.input)) issue([...at, 'input', ...p.path], p.message);
       const e = ex.expect;
       for (const key of ['json', 'jsonSubset', 'keys'] as const) {
@@ -132,7 +164,8 @@ export const ToolBlueprint = z
           issue([...at, 'expect', key], `must be at most ${LIMITS.expectationBytes} bytes as JSON`);
         }
       }
-      if (e.json !== undefined && e.jsonSubset !== undefined) issue([...at, 'expect', 'jsonSubset'], 'use either json or jsonSubset, not both');
+      if (e.json !== undefined && e.jsonSubset !== undefined)
+        issue([...at, 'expect', 'jsonSubset'], 'use either json or jsonSubset, not both');
       if (schemaKeys && e.keys) {
         e.keys.forEach((k, j) => {
           if (!schemaKeys.has(k)) issue([...at, 'expect', 'keys', j], `'${k}' is not a field of outputSpec.schema`);

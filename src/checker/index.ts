@@ -25,7 +25,11 @@ export function check(source: string, language: Language, policy: Policy): Check
     throw new FactoryError('SOURCE_UNPARSEABLE', `the source is larger than ${MAX_SOURCE_CHARS} characters`, { length: source.length });
   }
   const { findings, parseErrors } =
-    language === 'python' ? checkPython(source, policy) : language === 'shell' ? checkShell(source, policy) : checkJavascript(source, policy);
+    language === 'python'
+      ? checkPython(source, policy)
+      : language === 'shell'
+        ? checkShell(source, policy)
+        : checkJavascript(source, policy);
   const sorted = sortFindings(findings);
   const result: CheckResult = { allowed: !sorted.some((f) => isBlocking(f.severity)), language, findings: sorted };
   if (parseErrors.length > 0) result.parseErrors = parseErrors;

@@ -21,9 +21,14 @@ export function configFrom(values: Record<string, unknown>, io: Io, extraFlags: 
 }
 
 /** Opens the store of the data directory (safe while the server runs: WAL + busy timeout). */
-export async function withStore<T>(config: Config, fn: (ctx: { store: Store; audit: AuditTrail; tokens: TokenService }) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  config: Config,
+  fn: (ctx: { store: Store; audit: AuditTrail; tokens: TokenService }) => Promise<T>,
+): Promise<T> {
   const [{ Store }, { AuditTrail }, { TokenService }] = await Promise.all([
-    import('../store/index.ts'), import('../audit/trail.ts'), import('../auth/tokens.ts'),
+    import('../store/index.ts'),
+    import('../audit/trail.ts'),
+    import('../auth/tokens.ts'),
   ]);
   const store = Store.open(config.dataDir, { synchronous: config.audit.synchronous });
   try {
@@ -55,9 +60,14 @@ export async function openRunner(
   next: { language: SandboxLanguage; overrides: LimitOverrides },
 ): Promise<Runner> {
   if (!existsSync(config.policyDir)) {
-    throw new FactoryError('CONFIG_INVALID', `policyDir: the policy directory ${config.policyDir} does not exist`, { key: 'policyDir' }, {
-      hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).',
-    });
+    throw new FactoryError(
+      'CONFIG_INVALID',
+      `policyDir: the policy directory ${config.policyDir} does not exist`,
+      { key: 'policyDir' },
+      {
+        hint: 'Point FACTORY_POLICY_DIR or --policy-dir at a folder of policy YAML files (the repository has policies/).',
+      },
+    );
   }
   const { PolicyRegistry, loadPolicyFile } = await import('../policy/index.ts');
   const changes: PolicyChangeEvent[] = []; // audited once the store is open
@@ -71,13 +81,15 @@ export async function openRunner(
     const policy = isPolicyPath(name)
       ? await loadPolicyFile(name, config.policyDir)
       : policyOrError(name, config.policyDir, {
-        policy: registry.tryGet(name),
-        issues: registry.problems().find((p) => p.name === name)?.issues,
-        known: registry.list().map((p) => p.name),
-      });
+          policy: registry.tryGet(name),
+          issues: registry.problems().find((p) => p.name === name)?.issues,
+          known: registry.list().map((p) => p.name),
+        });
 
     const [{ DockerEngine }, { Sandboxes, limitsFor, mountsFor }, { instanceId }] = await Promise.all([
-      import('../sandbox/docker/engine.ts'), import('../sandbox/index.ts'), import('../instance.ts'),
+      import('../sandbox/docker/engine.ts'),
+      import('../sandbox/index.ts'),
+      import('../instance.ts'),
     ]);
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 }); // the instance id lives there
     const { pingTimeoutMs, requestTimeoutMs } = config.docker;
@@ -95,7 +107,10 @@ export async function openRunner(
     sandboxes.docker.prepareAhead({ language: next.language, limits, mounts: mountsFor(policy, config.sandbox.hostPaths) });
 
     const [{ Store }, { AuditTrail }, { PolicyHistory }, { Executor }] = await Promise.all([
-      import('../store/index.ts'), import('../audit/trail.ts'), import('../policy-history.ts'), import('../execution/index.ts'),
+      import('../store/index.ts'),
+      import('../audit/trail.ts'),
+      import('../policy-history.ts'),
+      import('../execution/index.ts'),
     ]);
     const store = Store.open(config.dataDir, { synchronous: config.audit.synchronous });
     closers.push(() => store.close());

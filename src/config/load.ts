@@ -78,7 +78,13 @@ export function loadConfig(sources: ConfigSources = {}): Config {
   for (const [key, v] of Object.entries(sources.flags ?? {})) {
     if (v !== undefined) {
       setPath(tree, key, v);
-      origin.set(key, `flag --${key.split('.').pop()!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      origin.set(
+        key,
+        `flag --${key
+          .split('.')
+          .pop()!
+          .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      );
     }
   }
 

@@ -17,10 +17,16 @@ const OllamaHost = z
 
 const DockerHost = z
   .string()
-  .regex(/^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/|\/)/, 'must be unix:///path/to/docker.sock, tcp://host:port or an absolute socket path');
+  .regex(
+    /^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/|\/)/,
+    'must be unix:///path/to/docker.sock, tcp://host:port or an absolute socket path',
+  );
 
 /** `think`: true/false, or a level for models that have levels; "true"/"false" from the environment or flags too. */
-const Think = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.union([z.boolean(), z.enum(['low', 'medium', 'high'])]));
+const Think = z.preprocess(
+  (v) => (v === 'true' ? true : v === 'false' ? false : v),
+  z.union([z.boolean(), z.enum(['low', 'medium', 'high'])]),
+);
 
 /** What every role gets unless its own settings say otherwise. */
 const ROLE_DEFAULTS = {
@@ -73,7 +79,10 @@ export const ReviewStageSchema = z
     /** its issues go back to the worker for the next iteration */
     canImprove: z.boolean().default(true),
     /** specialized: the agent (by name) that reviews, e.g. security-auditor */
-    reviewer: z.string().regex(/^[a-z][a-z0-9_-]{1,63}$/).optional(),
+    reviewer: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{1,63}$/)
+      .optional(),
     criteria: z.array(z.string().min(1).max(500)).max(20).default([]),
   })
   .strict();
@@ -88,7 +97,11 @@ export const PROJECT_SETTING_FIELDS = {
   maxIterations: z.coerce.number().int().min(1).max(10),
   qualityThreshold: z.coerce.number().min(0).max(1),
   /** calendar time from the project's start, waiting included; past it the project fails */
-  timeoutMs: z.coerce.number().int().min(1000).max(7 * 24 * 3600 * 1000),
+  timeoutMs: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(7 * 24 * 3600 * 1000),
   dynamicAgents: z.boolean(),
   toolGeneration: z.boolean(),
   approvals: z.object({ plan: z.boolean().default(false), aggregation: z.boolean().default(false) }).strict(),
@@ -151,7 +164,12 @@ export const ConfigSchema = z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.coerce.number().int().min(0).max(65535).default(8080),
-        bodyLimitBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+        bodyLimitBytes: z.coerce
+          .number()
+          .int()
+          .min(1024)
+          .max(64 * 1024 * 1024)
+          .default(1024 * 1024),
         logLevel: LogLevel.default('info'),
         shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(10_000),
       })
@@ -188,7 +206,9 @@ export const ConfigSchema = z
         backoffFactor: z.coerce.number().min(1).max(10).default(3),
         ...ROLE_DEFAULTS,
         /** settings per role (designer, generator, agent, ...): see ROLE_NAMES in src/llm/roles.ts */
-        roles: z.record(z.string().regex(/^[a-z][a-z0-9:_-]{0,63}$/, 'must be a role such as agent or agent:data-analyst'), RoleSettings).default({}),
+        roles: z
+          .record(z.string().regex(/^[a-z][a-z0-9:_-]{0,63}$/, 'must be a role such as agent or agent:data-analyst'), RoleSettings)
+          .default({}),
       })
       .strict()
       .prefault({}),
@@ -205,9 +225,17 @@ export const ConfigSchema = z
         /** container path → host directory bound there, e.g. { "/data": "./sample-data" } */
         hostPaths: z.record(z.string().regex(/^\/[^\0]*$/, 'must be an absolute container path'), z.string().min(1)).default({}),
         /** image tags; unset: agent-factory/<lang>:<sandbox-images/<lang>/VERSION> */
-        images: z.object({ python: z.string().min(1).optional(), shell: z.string().min(1).optional() }).strict().prefault({}),
+        images: z
+          .object({ python: z.string().min(1).optional(), shell: z.string().min(1).optional() })
+          .strict()
+          .prefault({}),
         /** the largest script accepted, in bytes */
-        maxSourceBytes: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+        maxSourceBytes: z.coerce
+          .number()
+          .int()
+          .min(1024)
+          .max(4 * 1024 * 1024)
+          .default(256 * 1024),
       })
       .strict()
       .prefault({}),
@@ -229,11 +257,19 @@ export const ConfigSchema = z
         /** a running project's lease; another process takes a project over once it lapses (or its holder died) */
         leaseMs: z.coerce.number().int().min(1000).max(600_000).default(30_000),
         /** specialists a project creates expire after this long even if the project never closes */
-        specialistTtlSeconds: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+        specialistTtlSeconds: z.coerce
+          .number()
+          .int()
+          .min(60)
+          .max(30 * 24 * 3600)
+          .default(24 * 3600),
         /** the per-project settings every project starts from */
         defaults: ProjectDefaultsSchema.prefault({}),
         /** the pipeline a project runs when it names none (pipelines/<name>.yaml) */
-        defaultPipeline: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).default('default'),
+        defaultPipeline: z
+          .string()
+          .regex(/^[a-z][a-z0-9_-]{0,63}$/)
+          .default('default'),
         /** a message or task goes to the agent whose description is most similar (embeddings), if at least this similar; else a model picks */
         routing: z
           .object({ threshold: z.coerce.number().min(-1).max(1).default(0.75) })
@@ -279,7 +315,12 @@ export const ConfigSchema = z
     audit: z
       .object({
         /** input/output fields of audit events are cut to this many bytes */
-        maxFieldBytes: z.coerce.number().int().min(64).max(1024 * 1024).default(4096),
+        maxFieldBytes: z.coerce
+          .number()
+          .int()
+          .min(64)
+          .max(1024 * 1024)
+          .default(4096),
         /** FULL fsyncs every event (survives power loss); NORMAL survives process crashes only */
         synchronous: z.enum(['full', 'normal']).default('full'),
       })

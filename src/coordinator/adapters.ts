@@ -121,7 +121,11 @@ export function toolPool(core: CoordinatorCore): ToolPool {
     get: async (name, owner) => ((await core.access.may(await as(owner), 'tool', name, 'use')) ? blueprintOf(name) : undefined),
     execute: async (name, args, ctx) => {
       try {
-        const out = await core.factory.tools.execute(name, args, await as(ctx.actor), { task: ctx.task, agent: ctx.agent, signal: ctx.signal });
+        const out = await core.factory.tools.execute(name, args, await as(ctx.actor), {
+          task: ctx.task,
+          agent: ctx.agent,
+          signal: ctx.signal,
+        });
         const r = out.result;
         return {
           ok: r.status === 'ok',
@@ -153,7 +157,9 @@ export function toolPool(core: CoordinatorCore): ToolPool {
         if (job && job.status !== 'queued' && job.status !== 'running') {
           const usage = jobUsage(await core.store.llm.totals({ task: sub.jobId }));
           if (job.status !== 'succeeded') {
-            const err = fromErrorValue(job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}`, retryable: false });
+            const err = fromErrorValue(
+              job.error ?? { code: 'TOOL_GENERATION_FAILED', message: `generating ${bp.name} ${job.status}`, retryable: false },
+            );
             throw new FactoryError(err.code, err.message, { ...(err.details as object), job: sub.jobId, usage });
           }
           const tool = (job.result as { tool: { name: string; version: number } }).tool;

@@ -114,9 +114,15 @@ export class Coordinator extends DoorExtras {
     if (name === undefined && !this.pipelines.rejectionOf(wanted)) return undefined; // no pipeline files: seed 004's code workflow
     if (name !== undefined && this.workflows.has(name)) return undefined;
     const bad = this.pipelines.rejectionOf(wanted);
-    if (bad) throw new FactoryError('PIPELINE_INVALID', `The pipeline '${wanted}' does not load: ${issueSummary(bad.issues)}`, { file: bad.file, issues: bad.issues });
+    if (bad)
+      throw new FactoryError('PIPELINE_INVALID', `The pipeline '${wanted}' does not load: ${issueSummary(bad.issues)}`, {
+        file: bad.file,
+        issues: bad.issues,
+      });
     throw new FactoryError('VALIDATION_FAILED', `No pipeline named '${wanted}'`, {
-      issues: [{ path: 'pipeline', message: `known: ${[...this.pipelines.list().map((x) => x.name), ...this.workflows.keys()].join(', ')}` }],
+      issues: [
+        { path: 'pipeline', message: `known: ${[...this.pipelines.list().map((x) => x.name), ...this.workflows.keys()].join(', ')}` },
+      ],
     });
   }
 
@@ -174,7 +180,9 @@ export class Coordinator extends DoorExtras {
     await this.deps.repo.create(
       record,
       {
-        journal: recorded ? [journalBuilder(id, { key: 'pipeline', kind: 'mark', ok: true, data: recorded, meta: { digest: pl!.digest } })] : [],
+        journal: recorded
+          ? [journalBuilder(id, { key: 'pipeline', kind: 'mark', ok: true, data: recorded, meta: { digest: pl!.digest } })]
+          : [],
         events: [
           {
             topic: Coordinator.topic(id),

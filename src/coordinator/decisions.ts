@@ -30,11 +30,15 @@ export async function recordDecision(
     });
   const accepts = open.accepts ?? ['approve', 'reject'];
   if (!accepts.includes(body.decision))
-    throw new FactoryError('PROJECT_STATE_INVALID', `The ${open.gate} gate of project ${id} takes ${accepts.join(' or ')}, not ${body.decision}`, {
-      status: p.status,
-      gate: open.gate,
-      accepts,
-    });
+    throw new FactoryError(
+      'PROJECT_STATE_INVALID',
+      `The ${open.gate} gate of project ${id} takes ${accepts.join(' or ')}, not ${body.decision}`,
+      {
+        status: p.status,
+        gate: open.gate,
+        accepts,
+      },
+    );
   let plan: unknown;
   if (body.plan !== undefined) {
     if (open.gate !== 'plan')

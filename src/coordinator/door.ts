@@ -21,7 +21,6 @@ import { conversationOf, pipelineSummary, type ConversationLine, type PipelineSu
 
 const detail = (pl: Pipeline): PipelineDetail => ({ ...pipelineSummary(pl), text: pl.bundle.text, roleFiles: pl.bundle.roles });
 
-
 export class DoorExtras extends MemoryDoor {
   private runnerRef?: Runner;
 
@@ -104,7 +103,9 @@ export class DoorExtras extends MemoryDoor {
       return { ...base, delivered: 'gate', to };
     }
     if (body.gate)
-      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} has no open ${body.gate} gate that takes messages`, { status: p.status });
+      throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} has no open ${body.gate} gate that takes messages`, {
+        status: p.status,
+      });
     if (isTerminal(p.status))
       throw new FactoryError('PROJECT_STATE_INVALID', `Project ${id} is ${p.status}: messages reach projects that are not finished`, {
         status: p.status,

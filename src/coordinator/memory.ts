@@ -67,7 +67,15 @@ export class Memory {
     return out;
   }
 
-  private async search(llm: Embedder, kind: 'knowledge' | 'episodes', owner: string, query: string, topK: number, min: number, limit: number) {
+  private async search(
+    llm: Embedder,
+    kind: 'knowledge' | 'episodes',
+    owner: string,
+    query: string,
+    topK: number,
+    min: number,
+    limit: number,
+  ) {
     if (topK === 0) return [];
     const model = llm.modelFor(EMBED_ROLE);
     const rows = await this.repo.vectors(kind, owner, model, limit);
@@ -99,7 +107,9 @@ export class Memory {
     const existing = await this.repo.knowledge(owner, id);
     if (existing) return existing;
     if ((await this.repo.countKnowledge(owner)) >= s.maxItems)
-      throw new FactoryError('MEMORY_LIMIT', `The knowledge base of ${owner} holds its maximum of ${s.maxItems} items`, { maxItems: s.maxItems });
+      throw new FactoryError('MEMORY_LIMIT', `The knowledge base of ${owner} holds its maximum of ${s.maxItems} items`, {
+        maxItems: s.maxItems,
+      });
     let embedding: number[] | null = null;
     try {
       embedding = (await llm.embed({ role: EMBED_ROLE, input: [`${k.title}\n${k.content}`] })).embeddings[0] ?? null;
@@ -143,7 +153,12 @@ export class Memory {
     } catch {
       // kept without a vector; embedMissing adds it when the model server answers again
     }
-    const added = await this.repo.addEpisode({ ...episodeOf(p), expiresAt: this.episodeExpiry(), model: llm.modelFor(EMBED_ROLE), embedding });
+    const added = await this.repo.addEpisode({
+      ...episodeOf(p),
+      expiresAt: this.episodeExpiry(),
+      model: llm.modelFor(EMBED_ROLE),
+      embedding,
+    });
     await this.repo.trimEpisodes(p.owner, this.settings.episodes.maxPerOwner);
     return added;
   }
@@ -191,6 +206,7 @@ export function episodeOf(p: ProjectRecord): Omit<NewEpisode, 'model' | 'embeddi
 function planSummary(plan: unknown): unknown {
   if (!plan || typeof plan !== 'object') return null;
   const pl = plan as { analysis?: string; subTasks?: { id: string; description: string }[]; goals?: string[]; phases?: { name: string }[] };
-  if (Array.isArray(pl.subTasks)) return { analysis: cut(pl.analysis ?? '', 500), subTasks: pl.subTasks.map((t) => `${t.id}: ${cut(t.description, 200)}`) };
+  if (Array.isArray(pl.subTasks))
+    return { analysis: cut(pl.analysis ?? '', 500), subTasks: pl.subTasks.map((t) => `${t.id}: ${cut(t.description, 200)}`) };
   return { goals: pl.goals?.slice(0, 10) ?? [], phases: pl.phases?.map((x) => x.name).slice(0, 20) ?? [] };
 }

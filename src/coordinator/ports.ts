@@ -191,7 +191,14 @@ export interface EpisodeRecord {
   plan: unknown;
   status: string;
   outcome: { summary: string; error: { code: string; message: string } | null; flagged: boolean };
-  scores: { quality: number | null; firstPassRate: number | null; tasks: number; failedTasks: number; tokens: number; durationMs: number | null };
+  scores: {
+    quality: number | null;
+    firstPassRate: number | null;
+    tasks: number;
+    failedTasks: number;
+    tokens: number;
+    durationMs: number | null;
+  };
   model: string | null;
   createdAt: string;
   expiresAt: string | null;

@@ -45,4 +45,3 @@ export const PauseSchema = z.object({
   error: ErrorValueSchema,
   at: z.string(),
 });
-

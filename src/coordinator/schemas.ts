@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { ProjectDefaultsSchema, REVIEW_KINDS } from '../config/schema.ts';
 import { IssueSchema, SubTaskSchema } from './roles/schemas.ts';
 
-import { ErrorValueSchema, OpenGateSchema, PauseSchema, PhaseSchema as Phase, StatusSchema as Status, UsageSchema } from './record-schemas.ts';
+import {
+  ErrorValueSchema,
+  OpenGateSchema,
+  PauseSchema,
+  PhaseSchema as Phase,
+  StatusSchema as Status,
+  UsageSchema,
+} from './record-schemas.ts';
 
 export { ErrorValueSchema, OpenGateSchema, PauseSchema, UsageSchema };
 

@@ -35,8 +35,7 @@ function tasksOf(plan: (Plan & { version: number }) | null, steps: JournalEntry[
     const prefix = `p${plan.version}/task:${t.id}/`;
     const mine = steps.filter((s) => s.key.startsWith(prefix));
     const assign = mine.filter((s) => s.meta.phase === 'assign' && s.ok).at(-1)?.data as
-      | { agentId: string; agentName: string; created: boolean }
-      | undefined;
+      { agentId: string; agentName: string; created: boolean } | undefined;
     const done = mine.find((s) => s.meta.phase === 'task');
     const reviews = mine.filter((s) => s.meta.phase === 'review' && s.ok);
     const executes = mine.filter((s) => s.meta.phase === 'execute');
@@ -127,8 +126,10 @@ function nextAction(p: ProjectRecord): string {
         : `Fix the cause (${p.paused?.error.code}: ${p.paused?.error.message}${hintOf(p.paused?.error.code)}), ` +
             `then POST /api/v1/projects/${p.id}/resume (changed ollama settings take effect once the service restarts).`;
     case 'failed':
-      return `Read the error${p.error ? ` (${p.error.code}${hintOf(p.error.code)})` : ''} and the failed steps; ` +
-        'create a new project with a refined task or config.';
+      return (
+        `Read the error${p.error ? ` (${p.error.code}${hintOf(p.error.code)})` : ''} and the failed steps; ` +
+        'create a new project with a refined task or config.'
+      );
     case 'completed':
       return 'Read the result.';
     case 'cancelled':

@@ -31,8 +31,16 @@ export class EventBus {
   /** Persists the event, then hands it to the live listeners. */
   async publish(p: ProgressInput): Promise<ProgressEvent> {
     const e = await this.repo.append({
-      topic: p.topic, owner: p.owner, timestamp: new Date().toISOString(), project: p.project ?? null, task: p.task ?? null,
-      agent: p.agent ?? null, status: p.status, progress: Math.min(1, Math.max(0, p.progress)), message: p.message, metadata: p.metadata ?? {},
+      topic: p.topic,
+      owner: p.owner,
+      timestamp: new Date().toISOString(),
+      project: p.project ?? null,
+      task: p.task ?? null,
+      agent: p.agent ?? null,
+      status: p.status,
+      progress: Math.min(1, Math.max(0, p.progress)),
+      message: p.message,
+      metadata: p.metadata ?? {},
     });
     this.announce(e);
     return e;

@@ -34,8 +34,7 @@ export interface ExecuteRequest {
 }
 
 export type ExecuteOutcome =
-  | { blocked: true; runId: string; check: CheckResult }
-  | { blocked: false; runId: string; check: CheckResult | null; result: RunResult };
+  { blocked: true; runId: string; check: CheckResult } | { blocked: false; runId: string; check: CheckResult | null; result: RunResult };
 
 /** Told of every check and every finished run (metrics); an observer's failure never affects the caller. */
 export interface ExecutionObserver {
@@ -53,7 +52,12 @@ export class Executor {
   ) {}
 
   /** Static check only, audited as `security_block` when it blocks. */
-  async check(source: string, language: SandboxLanguage, policy: Policy, who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>): Promise<CheckResult> {
+  async check(
+    source: string,
+    language: SandboxLanguage,
+    policy: Policy,
+    who: Pick<ExecuteRequest, 'actor' | 'target' | 'project' | 'task' | 'agent'>,
+  ): Promise<CheckResult> {
     const started = performance.now();
     const result = check(source, language, policy);
     tell(() => this.observer.onCheck?.(result));
@@ -72,8 +76,16 @@ export class Executor {
       if (!checked.allowed) return { blocked: true, runId, check: checked };
     }
     const result = await this.sandboxes.run({
-      language: req.language, source: req.source, stdin: req.stdin ?? '', args: req.args ?? [], env: req.env ?? {},
-      limits, mounts, outputJson: req.outputJson ?? false, runId, signal: req.signal,
+      language: req.language,
+      source: req.source,
+      stdin: req.stdin ?? '',
+      args: req.args ?? [],
+      env: req.env ?? {},
+      limits,
+      mounts,
+      outputJson: req.outputJson ?? false,
+      runId,
+      signal: req.signal,
       ...(req.sessionId && req.language !== 'javascript' ? { sessionId: req.sessionId } : {}),
     });
     tell(() => this.observer.onRun?.(result));
@@ -81,20 +93,35 @@ export class Executor {
       type: 'tool_executed',
       action: `run ${req.language}`,
       target: req.target ?? 'adhoc',
-      project: req.project, task: req.task, agent: req.agent, actor: req.actor,
+      project: req.project,
+      task: req.task,
+      agent: req.agent,
+      actor: req.actor,
       input: req.stdin ?? '',
       output: result.stdout,
       success: result.status === 'ok',
-      error: result.status === 'ok' ? null : `${result.status}${result.exitCode !== null ? ` (exit ${result.exitCode})` : ''}${result.error ? `: ${result.error}` : ''}`,
+      error:
+        result.status === 'ok'
+          ? null
+          : `${result.status}${result.exitCode !== null ? ` (exit ${result.exitCode})` : ''}${result.error ? `: ${result.error}` : ''}`,
       durationMs: result.durationMs,
       securityFlags: [
         ...(req.skipStaticCheck ? ['static_check_skipped'] : ['static_check_passed']),
         ...(result.status === 'ok' || result.status === 'failed' ? [] : [`limit_${result.status}`]),
       ],
       details: {
-        runId, session: req.sessionId ?? null, policy: req.policy.name, runtime: result.runtime, warm: result.warm, container: result.containerId ?? null, status: result.status,
-        exitCode: result.exitCode, limits, findings: checked?.findings.length ?? null,
-        stdoutTruncated: result.stdoutTruncated, stderrTruncated: result.stderrTruncated,
+        runId,
+        session: req.sessionId ?? null,
+        policy: req.policy.name,
+        runtime: result.runtime,
+        warm: result.warm,
+        container: result.containerId ?? null,
+        status: result.status,
+        exitCode: result.exitCode,
+        limits,
+        findings: checked?.findings.length ?? null,
+        stdoutTruncated: result.stdoutTruncated,
+        stderrTruncated: result.stderrTruncated,
       },
     });
     return { blocked: false, runId, check: checked, result };

@@ -15,7 +15,7 @@ const CALL_MARKERS = /<tool_call>|<\/tool_call>|\[TOOL_CALLS\]|<\|python_tag\|>|
 function jsonCandidates(text: string): unknown[] {
   const body = text.replace(/```[a-zA-Z]*/g, ' ');
   const out: unknown[] = [];
-  for (let i = 0; out.length < 5; ) {
+  for (let i = 0; out.length < 5;) {
     const rel = body.slice(i).search(/[[{]/);
     if (rel < 0) break;
     const start = i + rel;
@@ -60,7 +60,9 @@ function calledName(v: unknown, declared: string[]): string | undefined {
 
 /** A tool call written into the answer's text: the tool it names, or `?` for a marker without a readable call. */
 export function callInText(text: string, declared: string[]): string | undefined {
-  const named = jsonCandidates(text).map((c) => calledName(c, declared)).find((n) => n !== undefined);
+  const named = jsonCandidates(text)
+    .map((c) => calledName(c, declared))
+    .find((n) => n !== undefined);
   if (named) return named;
   return CALL_MARKERS.test(text) ? '?' : undefined;
 }
@@ -90,14 +92,18 @@ export function classifyReply(message: ChatMessage, declared: string[], requireC
 function signature(t: ToolSpec): string {
   const props = (t.parameters.properties ?? {}) as Record<string, { type?: string }>;
   const required = new Set((t.parameters.required ?? []) as string[]);
-  const params = Object.entries(props).map(([n, p]) => `${n}${required.has(n) ? '' : '?'}: ${p.type ?? 'any'}`).join(', ');
+  const params = Object.entries(props)
+    .map(([n, p]) => `${n}${required.has(n) ? '' : '?'}: ${p.type ?? 'any'}`)
+    .join(', ');
   return `- ${t.name}(${params}): ${t.description.slice(0, 200)}`;
 }
 
 /** The user message that asks again, naming what went wrong and the declared tools. */
 export function repromptMessage(detail: string, tools: ToolSpec[], requireCall: boolean): ChatMessage {
   const list = tools.length ? tools.map(signature).join('\n') : '(none: answer in plain text)';
-  const close = requireCall ? 'Call one of these tools now.' : 'Call one of these tools if you need it; otherwise answer the task in plain text.';
+  const close = requireCall
+    ? 'Call one of these tools now.'
+    : 'Call one of these tools if you need it; otherwise answer the task in plain text.';
   const how = 'Tools are called through the tool-calling interface, never written into the answer.';
   return { role: 'user', content: `Your last reply ${detail}. ${how} Your tools:\n${list}\n${close}` };
 }

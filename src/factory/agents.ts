@@ -34,21 +34,47 @@ export class AgentFactory {
   ) {}
 
   /** Validated by the blueprint schema and the policy rules before anything is stored. */
-  async create(input: unknown, p: Principal, opts: { origin?: AgentRecord['origin']; parent?: string | null; shared?: boolean } = {}): Promise<Created> {
+  async create(
+    input: unknown,
+    p: Principal,
+    opts: { origin?: AgentRecord['origin']; parent?: string | null; shared?: boolean } = {},
+  ): Promise<Created> {
     const bp = parseAgentBlueprint(input);
     const origin = opts.origin ?? 'blueprint';
     const parent = opts.parent ?? null;
-    if (!this.d.policies.has(bp.policy)) throw blueprintInvalid('agent', [{ path: 'policy', message: `no policy named '${bp.policy}'` }], bp.name);
+    if (!this.d.policies.has(bp.policy))
+      throw blueprintInvalid('agent', [{ path: 'policy', message: `no policy named '${bp.policy}'` }], bp.name);
     // a tool the creator may not see is reported exactly like one that does not exist
     const usable = await Promise.all(bp.tools.map((t) => this.d.access.may(p, 'tool', t, 'use')));
     const unknownTools = bp.tools.filter((_, i) => !usable[i]);
     const rec = await this.d.store.agents.insert({
-      id: newId('agt'), name: bp.name, origin, parent, blueprint: bp, createdBy: p.id, shared: opts.shared ?? false,
+      id: newId('agt'),
+      name: bp.name,
+      origin,
+      parent,
+      blueprint: bp,
+      createdBy: p.id,
+      shared: opts.shared ?? false,
       expiresAt: bp.ttlSeconds ? new Date(Date.now() + bp.ttlSeconds * 1000).toISOString() : null,
     });
-    const details = { name: bp.name, type: bp.type, policy: bp.policy, tools: bp.tools, parent, expiresAt: rec.expiresAt, shared: rec.shared };
+    const details = {
+      name: bp.name,
+      type: bp.type,
+      policy: bp.policy,
+      tools: bp.tools,
+      parent,
+      expiresAt: rec.expiresAt,
+      shared: rec.shared,
+    };
     await this.d.audit.record({ type: 'agent_created', action: origin, target: rec.id, agent: rec.id, actor: p.id, details });
-    await this.d.events.publish({ topic: `agent:${rec.id}`, owner: p.id, agent: rec.id, status: 'created', progress: 1, message: `agent ${bp.name} created (${origin})` });
+    await this.d.events.publish({
+      topic: `agent:${rec.id}`,
+      owner: p.id,
+      agent: rec.id,
+      status: 'created',
+      progress: 1,
+      message: `agent ${bp.name} created (${origin})`,
+    });
     return { ...rec, warnings: unknownTools.map((t) => `tool '${t}' is not registered; it is not offered to the model until it is`) };
   }
 
@@ -57,9 +83,21 @@ export class AgentFactory {
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
     const example = (await this.list(p, { limit: 1 })).items[0]?.blueprint ?? EXAMPLE;
-    const tools = (await this.tools.list(p, { limit: 200 })).items.map((t) => ({ name: t.record.name, description: t.latest.blueprint.description }));
-    const prompt = renderPrompt('specialist-designer.md', specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((x) => x.name), example }));
-    const res = await this.d.llm.structured(SPECIALIST_DESIGN, { role: ROLES.designer, messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }] });
+    const tools = (await this.tools.list(p, { limit: 200 })).items.map((t) => ({
+      name: t.record.name,
+      description: t.latest.blueprint.description,
+    }));
+    const prompt = renderPrompt(
+      'specialist-designer.md',
+      specialistDesignerContext({ ...req, tools, policies: this.d.policies.list().map((x) => x.name), example }),
+    );
+    const res = await this.d.llm.structured(SPECIALIST_DESIGN, {
+      role: ROLES.designer,
+      messages: [
+        { role: 'system', content: prompt.system },
+        { role: 'user', content: prompt.user },
+      ],
+    });
     return this.create({ ...res.value, type: 'specialist' }, p, { origin: 'specialist', shared });
   }
 
@@ -84,7 +122,14 @@ export class AgentFactory {
   async setShared(id: string, shared: boolean, p: Principal): Promise<AgentView> {
     await this.d.access.require(p, 'agent', id, 'change');
     await this.d.store.agents.setShared(id, shared);
-    await this.d.audit.record({ type: 'access_changed', action: shared ? 'shared' : 'unshared', target: id, agent: id, actor: p.id, details: { kind: 'agent', shared } });
+    await this.d.audit.record({
+      type: 'access_changed',
+      action: shared ? 'shared' : 'unshared',
+      target: id,
+      agent: id,
+      actor: p.id,
+      details: { kind: 'agent', shared },
+    });
     return (await this.d.store.agents.get(id))!;
   }
 
@@ -98,7 +143,14 @@ export class AgentFactory {
     const ok = await this.d.store.agents.destroy(id);
     if (ok) {
       await this.d.audit.record({ type: 'agent_destroyed', action: reason, target: id, agent: id, actor });
-      await this.d.events.publish({ topic: `agent:${id}`, owner: actor, agent: id, status: 'destroyed', progress: 1, message: `agent ${id} destroyed (${reason})` });
+      await this.d.events.publish({
+        topic: `agent:${id}`,
+        owner: actor,
+        agent: id,
+        status: 'destroyed',
+        progress: 1,
+        message: `agent ${id} destroyed (${reason})`,
+      });
     }
     return ok;
   }
@@ -115,7 +167,14 @@ export class AgentFactory {
     const agent = (await this.d.store.agents.get(id))!;
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const work = await Work.start(this.d.store, this.d.events, { kind: 'run', type: 'agent', target: id, owner: p.id, input: { task }, agent: id });
+    const work = await Work.start(this.d.store, this.d.events, {
+      kind: 'run',
+      type: 'agent',
+      target: id,
+      owner: p.id,
+      input: { task },
+      agent: id,
+    });
     void this.d.lifecycle.track(`run ${work.id}`, (signal) => this.converse(work, agent, task, p, signal)).catch(() => undefined);
     return { runId: work.id };
   }
@@ -137,7 +196,13 @@ export class AgentFactory {
     const specs = offered.map(toolSpecOf);
     const declared = specs.map((t) => t.name);
     const messages: ChatMessage[] = [
-      { role: 'system', content: renderAgentSystemPrompt(bp, offered.map((t) => ({ name: t.name, description: t.description }))) },
+      {
+        role: 'system',
+        content: renderAgentSystemPrompt(
+          bp,
+          offered.map((t) => ({ name: t.name, description: t.description })),
+        ),
+      },
       { role: 'user', content: task },
     ];
     const maxTurns = bp.maxTurns ?? this.d.config.factory.maxAgentTurns;
@@ -149,14 +214,29 @@ export class AgentFactory {
         await work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
         const reasoning = new ReasoningStream(work, { turn });
         const res = await this.d.llm.chat({
-          role: `${ROLES.agent}:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), messages, ...(specs.length ? { tools: specs } : {}),
-          compact: true, onThinking: (t) => reasoning.add(t), task: work.id, agent: agent.id, signal,
+          role: `${ROLES.agent}:${bp.name}`,
+          ...(bp.model ? { model: bp.model } : {}),
+          messages,
+          ...(specs.length ? { tools: specs } : {}),
+          compact: true,
+          onThinking: (t) => reasoning.add(t),
+          task: work.id,
+          agent: agent.id,
+          signal,
         });
         await reasoning.flush();
         addUsage(usage, res.usage);
         messages.push(res.message);
         const { content, toolCalls = [] } = res.message;
-        await work.step({ kind: 'model', turn, content, toolCalls, usage: res.usage, model: res.model, ...(res.compacted ? { compacted: res.compacted } : {}) });
+        await work.step({
+          kind: 'model',
+          turn,
+          content,
+          toolCalls,
+          usage: res.usage,
+          model: res.model,
+          ...(res.compacted ? { compacted: res.compacted } : {}),
+        });
         const reply = classifyReply(res.message, declared, bp.toolUse === 'required' && toolsRun === 0);
         if (reply.kind === 'answer') {
           await work.succeed({ answer: reply.text, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
@@ -165,7 +245,10 @@ export class AgentFactory {
         if (reply.kind === 'problem') {
           if (reprompted) throw toolCallInvalid(bp.name, reply.reason, reply.detail, res.message.content);
           reprompted = true;
-          await work.progress(turn / maxTurns, 'reprompting', `turn ${turn}: the reply ${reply.detail}; asking again`, { turn, reason: reply.reason });
+          await work.progress(turn / maxTurns, 'reprompting', `turn ${turn}: the reply ${reply.detail}; asking again`, {
+            turn,
+            reason: reply.reason,
+          });
           if (reply.reason === 'undeclared') messages.push(...undeclaredResults(res.message, declared));
           messages.push(repromptMessage(reply.detail, specs, bp.toolUse === 'required' && toolsRun === 0));
           continue;
@@ -187,7 +270,16 @@ export class AgentFactory {
   }
 
   /** One tool call: only offered tools, the input validated, the tool checked and sandboxed; the model gets a JSON result. */
-  private async callTool(work: Work, agent: AgentRecord, name: string, args: Record<string, unknown>, offered: ToolBlueprint[], p: Principal, turn: number, signal: AbortSignal): Promise<string> {
+  private async callTool(
+    work: Work,
+    agent: AgentRecord,
+    name: string,
+    args: Record<string, unknown>,
+    offered: ToolBlueprint[],
+    p: Principal,
+    turn: number,
+    signal: AbortSignal,
+  ): Promise<string> {
     await work.progress(work.item.progress, 'tool_call', `turn ${turn}: calling ${name}`, { tool: name, turn });
     let reply: Record<string, unknown>;
     if (!offered.some((t) => t.name === name)) {
@@ -195,13 +287,27 @@ export class AgentFactory {
     } else {
       try {
         const bp = agent.blueprint;
-        const out = await this.tools.execute(name, args ?? {}, p, { task: work.id, agent: agent.id, signal, ...(bp.persistentSandbox ? { sessionId: work.id } : {}) });
+        const out = await this.tools.execute(name, args ?? {}, p, {
+          task: work.id,
+          agent: agent.id,
+          signal,
+          ...(bp.persistentSandbox ? { sessionId: work.id } : {}),
+        });
         const r = out.result;
-        reply = { status: r.status, exitCode: r.exitCode, ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }), ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}), toolRun: out.runId };
+        reply = {
+          status: r.status,
+          exitCode: r.exitCode,
+          ...(r.json !== undefined ? { json: r.json } : { stdout: r.stdout.slice(0, 8000) }),
+          ...(r.stderr ? { stderr: r.stderr.slice(-2000) } : {}),
+          toolRun: out.runId,
+        };
       } catch (e) {
         const fe = e instanceof FactoryError ? e : new FactoryError('INTERNAL', (e as Error).message);
         // a blocked tool: the rule ids are what the model can act on
-        const details = fe.code === 'CODE_BLOCKED' ? { findings: ((fe.details as { findings?: { rule: string }[] })?.findings ?? []).map((f) => f.rule) } : fe.details;
+        const details =
+          fe.code === 'CODE_BLOCKED'
+            ? { findings: ((fe.details as { findings?: { rule: string }[] })?.findings ?? []).map((f) => f.rule) }
+            : fe.details;
         reply = { error: fe.message, code: fe.code, ...(details !== undefined ? { details } : {}) };
       }
     }
@@ -235,7 +341,9 @@ function undeclaredResults(message: ChatMessage, declared: string[]): ChatMessag
 }
 
 const EXAMPLE: AgentBlueprint = AgentBlueprint.parse({
-  name: 'example-analyst', type: 'analysis', description: 'Analyses tabular data and reports findings.',
+  name: 'example-analyst',
+  type: 'analysis',
+  description: 'Analyses tabular data and reports findings.',
   systemPrompt: 'You are a careful data analyst. Use the tools you are given; never guess numbers.',
   outputFormat: { format: 'markdown' },
 });

@@ -31,8 +31,18 @@ export class Executions {
     limitsFor(policy); // a policy the sandbox cannot honour (network) is refused before anything happens
     const stdin = req.input === undefined ? '' : typeof req.input === 'string' ? req.input : JSON.stringify(req.input);
     const input = { language: req.language, policy: policy.name, source: req.source, input: req.input ?? null, args: req.args ?? [] };
-    const work = await Work.start(this.d.store, this.d.events, { kind: 'run', type: 'execution', target: req.language, owner: p.id, input });
-    const checked = await this.d.executor.check(req.source, req.language, policy, { actor: p.id, target: `execution:${work.id}`, task: work.id });
+    const work = await Work.start(this.d.store, this.d.events, {
+      kind: 'run',
+      type: 'execution',
+      target: req.language,
+      owner: p.id,
+      input,
+    });
+    const checked = await this.d.executor.check(req.source, req.language, policy, {
+      actor: p.id,
+      target: `execution:${work.id}`,
+      task: work.id,
+    });
     if (!checked.allowed) {
       const blocked = new FactoryError('CODE_BLOCKED', `The script was blocked by policy ${policy.name}`, {
         runId: work.id,
@@ -62,7 +72,8 @@ export class Executions {
             findings: out.check.findings,
           });
         const r = out.result;
-        if (r.status === 'error') await work.fail(new FactoryError('SANDBOX_FAILED', r.error ?? 'the sandbox failed', { status: r.status }));
+        if (r.status === 'error')
+          await work.fail(new FactoryError('SANDBOX_FAILED', r.error ?? 'the sandbox failed', { status: r.status }));
         else
           await work.succeed(
             r,

@@ -34,7 +34,9 @@ export async function draftTool(
   repair: RepairInput | null,
   meta: { task: string; signal?: AbortSignal; onThinking?: (text: string) => void },
 ): Promise<{ source: string; promptTokens: number | null; completionTokens: number | null }> {
-  const prompt = repair ? renderPrompt('tool-repair.md', toolRepairContext(bp, policy, repair)) : renderPrompt('tool-generator.md', toolGeneratorContext(bp, policy));
+  const prompt = repair
+    ? renderPrompt('tool-repair.md', toolRepairContext(bp, policy, repair))
+    : renderPrompt('tool-generator.md', toolGeneratorContext(bp, policy));
   const res = await llm.chat({
     role: repair ? ROLES.repair : ROLES.generator,
     ...(bp.model ? { model: bp.model } : {}),
@@ -71,34 +73,67 @@ export async function generateTool(d: FactoryDeps, job: GenerationJob, summary: 
       const policy = d.policies.get(bp.policy);
       const base = (attempt - 1) / max;
       const step = `attempt ${attempt}/${max}`;
-      await work.progress(base + 0.05 / max, 'generating', `${step}: asking the model for ${attempt === 1 ? 'a draft' : 'a repair'}`, { attempt });
+      await work.progress(base + 0.05 / max, 'generating', `${step}: asking the model for ${attempt === 1 ? 'a draft' : 'a repair'}`, {
+        attempt,
+      });
       const reasoning = new ReasoningStream(work, { attempt });
       const draft = await draftTool(d.llm, bp, policy, repair, { task: work.id, signal, onThinking: (t) => reasoning.add(t) });
       await reasoning.flush();
-      await d.audit.record({ type: 'tool_generated', action: attempt === 1 ? 'draft' : 'repair', target: bp.name, task: work.id, actor, output: draft.source, details: { attempt, job: work.id, checksum: checksum(draft.source) } });
-      await work.step({ kind: 'draft', attempt, checksum: checksum(draft.source), tokens: { prompt: draft.promptTokens, completion: draft.completionTokens } });
+      await d.audit.record({
+        type: 'tool_generated',
+        action: attempt === 1 ? 'draft' : 'repair',
+        target: bp.name,
+        task: work.id,
+        actor,
+        output: draft.source,
+        details: { attempt, job: work.id, checksum: checksum(draft.source) },
+      });
+      await work.step({
+        kind: 'draft',
+        attempt,
+        checksum: checksum(draft.source),
+        tokens: { prompt: draft.promptTokens, completion: draft.completionTokens },
+      });
       await work.progress(base + 0.4 / max, 'checking', `${step}: static check`, { attempt });
       const checked = await d.executor.check(draft.source, bp.language, policy, { actor, target: bp.name, task: work.id });
       await work.step({ kind: 'check', attempt, allowed: checked.allowed, findings: checked.findings });
       if (!checked.allowed) {
-        await work.progress(base + 0.5 / max, 'blocked', `${step}: blocked (${checked.findings.map((f) => f.rule).join(', ')})`, { attempt, findings: checked.findings.length });
+        await work.progress(base + 0.5 / max, 'blocked', `${step}: blocked (${checked.findings.map((f) => f.rule).join(', ')})`, {
+          attempt,
+          findings: checked.findings.length,
+        });
         repair = { draft: draft.source, attempt: attempt + 1, findings: checked.findings };
         last = { findings: checked.findings };
         continue;
       }
       await work.progress(base + 0.6 / max, 'probing', `${step}: probe run on ${bp.examples.length} example(s)`, { attempt });
-      const results = await probe(bp, draft.source, { executor: d.executor, policy, actor, task: work.id, signal, ...(dataDir ? { dataDir } : {}) });
+      const results = await probe(bp, draft.source, {
+        executor: d.executor,
+        policy,
+        actor,
+        task: work.id,
+        signal,
+        ...(dataDir ? { dataDir } : {}),
+      });
       await work.step({ kind: 'probe', attempt, results });
       const failed = results.filter((r) => !r.passed);
       if (failed.length > 0) {
         await work.progress(base + 0.9 / max, 'probe_failed', `${step}: ${failed.length} example(s) failed`, { attempt });
-        const probeFailures = failed.map((r) => ({ example: r.example, input: bp.examples.find((e) => e.name === r.example)!.input, status: r.status, stderr: r.stderrTail, failures: r.failures }));
+        const probeFailures = failed.map((r) => ({
+          example: r.example,
+          input: bp.examples.find((e) => e.name === r.example)!.input,
+          status: r.status,
+          stderr: r.stderrTail,
+          failures: r.failures,
+        }));
         repair = { draft: draft.source, attempt: attempt + 1, probeFailures };
         last = { probe: results };
         continue;
       }
       const tool = await job.register(draft.source, checked, results, attempt);
-      await work.succeed({ tool: summary(tool) }, `${bp.name} registered as version ${tool.version} after ${attempt} attempt(s)`, { version: tool.version });
+      await work.succeed({ tool: summary(tool) }, `${bp.name} registered as version ${tool.version} after ${attempt} attempt(s)`, {
+        version: tool.version,
+      });
       return;
     }
     throw new FactoryError('TOOL_GENERATION_FAILED', `No draft of ${bp.name} passed within ${max} attempts`, { attempts: max, ...last });

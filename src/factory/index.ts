@@ -38,7 +38,9 @@ export class Factory {
   /** The static agents of blueprints/agents (seed 004 §2.4.1) exist once each in the agent pool, owned by the service. */
   async ensureStaticAgents(bps: BlueprintDirLoad): Promise<string[]> {
     const created: string[] = [];
-    const have = new Set((await this.store.agents.list()).items.filter((a) => a.origin === 'blueprint' && a.createdBy === SYSTEM.id).map((a) => a.name));
+    const have = new Set(
+      (await this.store.agents.list()).items.filter((a) => a.origin === 'blueprint' && a.createdBy === SYSTEM.id).map((a) => a.name),
+    );
     for (const [name, loaded] of bps.agents) {
       if (have.has(name)) continue;
       try {

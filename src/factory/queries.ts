@@ -28,12 +28,19 @@ export class WorkQueries {
   }
 
   /** Usage over time: per hour or day (UTC), model and role, oldest first; the principal's own calls unless it sees everything. */
-  async usageSeries(p: Principal, q: { bucket: 'hour' | 'day'; from?: string; to?: string }, page: PageRequest): Promise<PageOf<UsageBucketRow>> {
+  async usageSeries(
+    p: Principal,
+    q: { bucket: 'hour' | 'day'; from?: string; to?: string },
+    page: PageRequest,
+  ): Promise<PageOf<UsageBucketRow>> {
     const scope = this.d.access.eventScope(p);
     const a = page.after;
     const after = a && a.length === 3 && a.every((k) => typeof k === 'string') ? (a as [string, string, string]) : undefined;
     const rows = await this.d.store.llm.series({
-      ...q, ...(scope.all ? {} : { owner: scope.principal }), ...(after ? { after } : {}), limit: page.limit + 1,
+      ...q,
+      ...(scope.all ? {} : { owner: scope.principal }),
+      ...(after ? { after } : {}),
+      limit: page.limit + 1,
     });
     return pageFromRows(rows, page.limit, (r) => [r.start, r.model, r.role]);
   }

@@ -1,5 +1,14 @@
 import type { Principal } from '../access/index.ts';
-import { blueprintInvalid, checkToolInput, inputArgs, inputStdin, parseToolBlueprint, resolveSampleData, toolPolicyIssues, type ToolBlueprint } from '../blueprints/index.ts';
+import {
+  blueprintInvalid,
+  checkToolInput,
+  inputArgs,
+  inputStdin,
+  parseToolBlueprint,
+  resolveSampleData,
+  toolPolicyIssues,
+  type ToolBlueprint,
+} from '../blueprints/index.ts';
 import type { CheckResult } from '../checker/types.ts';
 import { FactoryError } from '../errors/catalog.ts';
 import { limitsFor, type RunResult } from '../sandbox/index.ts';
@@ -24,7 +33,14 @@ export interface ExecuteOutcome {
 /** A stored version (its JSON columns parsed by the store with the domain schemas). */
 export type ToolVersionView = ToolVersion;
 
-export interface ExecuteOptions { version?: number; sampleData?: boolean; task?: string; agent?: string; sessionId?: string; signal?: AbortSignal }
+export interface ExecuteOptions {
+  version?: number;
+  sampleData?: boolean;
+  task?: string;
+  agent?: string;
+  sessionId?: string;
+  signal?: AbortSignal;
+}
 
 /**
  * Tool blueprints into registered tools: generate → check → repair → probe → register. A blueprint
@@ -38,7 +54,12 @@ export class ToolFactory {
   async submit(input: unknown, p: Principal, opts: { newVersion?: boolean; shared?: boolean } = {}): Promise<SubmitOutcome> {
     const bp = parseToolBlueprint(input);
     const policy = this.d.policies.tryGet(bp.policy);
-    if (!policy) throw blueprintInvalid('tool', [{ path: 'policy', message: `no policy named '${bp.policy}' (GET /api/v1/policies lists them)` }], bp.name);
+    if (!policy)
+      throw blueprintInvalid(
+        'tool',
+        [{ path: 'policy', message: `no policy named '${bp.policy}' (GET /api/v1/policies lists them)` }],
+        bp.name,
+      );
     const issues = toolPolicyIssues(bp, policy);
     if (issues.length > 0) throw blueprintInvalid('tool', issues, bp.name);
     limitsFor(policy); // NETWORK_NOT_SUPPORTED before anything happens
@@ -53,7 +74,13 @@ export class ToolFactory {
     }
     const status = await this.d.llm.status();
     if (!status.ok) throw new FactoryError('OLLAMA_UNAVAILABLE', status.error ?? undefined);
-    const work = await Work.start(this.d.store, this.d.events, { kind: 'job', type: 'tool_generation', target: bp.name, owner: p.id, input: bp });
+    const work = await Work.start(this.d.store, this.d.events, {
+      kind: 'job',
+      type: 'tool_generation',
+      target: bp.name,
+      owner: p.id,
+      input: bp,
+    });
     const register = async (source: string, checked: CheckResult, results: ProbeResult[], attempts: number) => {
       const tool = await this.register(bp, source, 'generated', checked, results, attempts, p.id, work.id);
       if (opts.shared && !opts.newVersion) await this.d.store.tools.setShared(bp.name, true);
@@ -69,9 +96,13 @@ export class ToolFactory {
     const existing = await this.d.store.tools.active(name);
     if (!existing) return;
     const visible = await this.d.access.may(p, 'tool', name, 'read');
-    throw new FactoryError('CONFLICT', visible
-      ? `A tool named '${name}' exists (version ${existing.latestVersion}); submit to /api/v1/tools/${name}/versions for a new version`
-      : `The tool name '${name}' is taken; choose another name`, { name });
+    throw new FactoryError(
+      'CONFLICT',
+      visible
+        ? `A tool named '${name}' exists (version ${existing.latestVersion}); submit to /api/v1/tools/${name}/versions for a new version`
+        : `The tool name '${name}' is taken; choose another name`,
+      { name },
+    );
   }
 
   /** A person's source: checked, probed and registered now; progress still streams on tool:<name>. */
@@ -83,11 +114,19 @@ export class ToolFactory {
     const checked = await this.d.executor.check(source, bp.language, policy, { actor, target: bp.name });
     if (!checked.allowed) {
       await say(1, 'blocked', `${bp.name} was blocked by policy ${policy.name}`, { findings: checked.findings.length });
-      throw new FactoryError('CODE_BLOCKED', `The source of ${bp.name} was blocked by policy ${policy.name}`, { findings: checked.findings });
+      throw new FactoryError('CODE_BLOCKED', `The source of ${bp.name} was blocked by policy ${policy.name}`, {
+        findings: checked.findings,
+      });
     }
     const ctx = { executor: this.d.executor, policy, actor, ...(dataDir ? { dataDir } : {}), task: bp.name };
     const results = await probe(bp, source, ctx, (r, i) =>
-      say(0.2 + (0.7 * (i + 1)) / bp.examples.length, r.passed ? 'probe_passed' : 'probe_failed', `example ${r.example}: ${r.passed ? 'passed' : 'failed'}`, { example: r.example, status: r.status }));
+      say(
+        0.2 + (0.7 * (i + 1)) / bp.examples.length,
+        r.passed ? 'probe_passed' : 'probe_failed',
+        `example ${r.example}: ${r.passed ? 'passed' : 'failed'}`,
+        { example: r.example, status: r.status },
+      ),
+    );
     if (results.some((r) => !r.passed)) {
       await say(1, 'failed', `${bp.name} did not pass its examples`);
       throw new FactoryError('PROBE_FAILED', `${bp.name} did not produce what its examples expect`, { probe: results });
@@ -97,15 +136,45 @@ export class ToolFactory {
     return tool;
   }
 
-  private async register(bp: ToolBlueprint, source: string, origin: 'source' | 'generated', checked: CheckResult, results: ProbeResult[], attempts: number, actor: string, task?: string): Promise<ToolVersion> {
+  private async register(
+    bp: ToolBlueprint,
+    source: string,
+    origin: 'source' | 'generated',
+    checked: CheckResult,
+    results: ProbeResult[],
+    attempts: number,
+    actor: string,
+    task?: string,
+  ): Promise<ToolVersion> {
     const tool = await this.d.store.tools.addVersion({
-      name: bp.name, language: bp.language, origin, source, checksum: checksum(source), policy: bp.policy, blueprint: bp,
-      checkReport: checked, probeResults: results, attempts, createdBy: actor,
+      name: bp.name,
+      language: bp.language,
+      origin,
+      source,
+      checksum: checksum(source),
+      policy: bp.policy,
+      blueprint: bp,
+      checkReport: checked,
+      probeResults: results,
+      attempts,
+      createdBy: actor,
       expiresAt: bp.ttlSeconds ? new Date(Date.now() + bp.ttlSeconds * 1000).toISOString() : null,
     });
     await this.d.audit.record({
-      type: 'tool_generated', action: `registered (${origin})`, target: bp.name, actor, ...(task ? { task } : {}), output: source,
-      details: { version: tool.version, checksum: tool.checksum, policy: bp.policy, attempts, probes: results.length, expiresAt: tool.expiresAt },
+      type: 'tool_generated',
+      action: `registered (${origin})`,
+      target: bp.name,
+      actor,
+      ...(task ? { task } : {}),
+      output: source,
+      details: {
+        version: tool.version,
+        checksum: tool.checksum,
+        policy: bp.policy,
+        attempts,
+        probes: results.length,
+        expiresAt: tool.expiresAt,
+      },
     });
     return tool;
   }
@@ -133,7 +202,8 @@ export class ToolFactory {
   /** A version of the tool as it is now: a destroyed tool's versions stay with their owner when its name is taken again. */
   private async versionOf(record: ToolRecord, version: number): Promise<ToolVersion> {
     const v = await this.d.store.tools.version(record.name, version);
-    if (!v || !ofThisTool(record, v)) throw new FactoryError('RESOURCE_NOT_FOUND', `No version ${version} of '${record.name}'`, { name: record.name, version });
+    if (!v || !ofThisTool(record, v))
+      throw new FactoryError('RESOURCE_NOT_FOUND', `No version ${version} of '${record.name}'`, { name: record.name, version });
     return v;
   }
 
@@ -141,7 +211,13 @@ export class ToolFactory {
   async setShared(name: string, shared: boolean, p: Principal): Promise<ToolRecord> {
     await this.d.access.require(p, 'tool', name, 'change');
     await this.d.store.tools.setShared(name, shared);
-    await this.d.audit.record({ type: 'access_changed', action: shared ? 'shared' : 'unshared', target: name, actor: p.id, details: { kind: 'tool', shared } });
+    await this.d.audit.record({
+      type: 'access_changed',
+      action: shared ? 'shared' : 'unshared',
+      target: name,
+      actor: p.id,
+      details: { kind: 'tool', shared },
+    });
     return (await this.d.store.tools.get(name))!;
   }
 
@@ -158,26 +234,60 @@ export class ToolFactory {
   private async run(name: string, input: Record<string, unknown>, p: Principal, opts: ExecuteOptions): Promise<ExecuteOutcome> {
     const rec = (await this.d.store.tools.active(name))!;
     const v = await this.versionOf(rec, opts.version ?? rec.latestVersion);
-    if (v.expiresAt && v.expiresAt <= new Date().toISOString()) throw new FactoryError('RESOURCE_NOT_FOUND', `Tool '${name}' expired at ${v.expiresAt}`);
+    if (v.expiresAt && v.expiresAt <= new Date().toISOString())
+      throw new FactoryError('RESOURCE_NOT_FOUND', `Tool '${name}' expired at ${v.expiresAt}`);
     const bp = v.blueprint;
     const problems = checkToolInput(bp.inputSpec, input);
-    if (problems.length > 0) throw new FactoryError('INPUT_INVALID', `The input does not match ${name}'s inputSpec`, { issues: problems.map((x) => ({ path: ['input', ...x.path].join('.'), message: x.message })) });
+    if (problems.length > 0)
+      throw new FactoryError('INPUT_INVALID', `The input does not match ${name}'s inputSpec`, {
+        issues: problems.map((x) => ({ path: ['input', ...x.path].join('.'), message: x.message })),
+      });
     const policy = this.d.policies.get(v.policy);
     const dataDir = opts.sampleData && bp.sampleData ? await resolveSampleData(this.d.config.blueprintDir, bp.sampleData) : undefined;
     const target = `${name}@${v.version}`;
-    const work = await Work.start(this.d.store, this.d.events, { kind: 'run', type: 'tool', target, owner: p.id, input, agent: opts.agent ?? null });
+    const work = await Work.start(this.d.store, this.d.events, {
+      kind: 'run',
+      type: 'tool',
+      target,
+      owner: p.id,
+      input,
+      agent: opts.agent ?? null,
+    });
     await work.progress(0.1, 'running', `running ${target}`);
     // the tool's own topic shows its executions too (to the tool's owner and the executor; not their input or output)
     const onTool = (status: string, metadata: Record<string, unknown>) =>
-      this.d.events.publish({ topic: `tool:${name}`, owner: p.id, task: work.id, status, progress: 1, message: `${target}: run ${work.id} ${status}`, metadata: { runId: work.id, version: v.version, ...metadata } });
+      this.d.events.publish({
+        topic: `tool:${name}`,
+        owner: p.id,
+        task: work.id,
+        status,
+        progress: 1,
+        message: `${target}: run ${work.id} ${status}`,
+        metadata: { runId: work.id, version: v.version, ...metadata },
+      });
     try {
       const out = await this.d.executor.execute({
-        language: bp.language, source: v.source, policy, stdin: inputStdin(bp, input), args: inputArgs(bp, input), env: bp.env ?? {},
-        outputJson: bp.outputSpec.format === 'json', actor: p.id, target, runId: work.id, task: opts.task ?? work.id,
-        ...(opts.agent ? { agent: opts.agent } : {}), ...(opts.sessionId ? { sessionId: opts.sessionId } : {}), ...(dataDir ? { dataDir } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+        language: bp.language,
+        source: v.source,
+        policy,
+        stdin: inputStdin(bp, input),
+        args: inputArgs(bp, input),
+        env: bp.env ?? {},
+        outputJson: bp.outputSpec.format === 'json',
+        actor: p.id,
+        target,
+        runId: work.id,
+        task: opts.task ?? work.id,
+        ...(opts.agent ? { agent: opts.agent } : {}),
+        ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
+        ...(dataDir ? { dataDir } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
       });
       if (out.blocked) {
-        const blocked = new FactoryError('CODE_BLOCKED', `${target} is blocked by policy ${policy.name} as it is now`, { runId: work.id, findings: out.check.findings });
+        const blocked = new FactoryError('CODE_BLOCKED', `${target} is blocked by policy ${policy.name} as it is now`, {
+          runId: work.id,
+          findings: out.check.findings,
+        });
         await work.fail(blocked);
         await onTool('executed', { status: 'blocked' });
         return Promise.reject(blocked); // returned, not thrown: the run is already failed
@@ -204,7 +314,14 @@ export class ToolFactory {
     const ok = await this.d.store.tools.destroy(name);
     if (ok) {
       await this.d.audit.record({ type: 'tool_destroyed', action: reason, target: name, actor });
-      await this.d.events.publish({ topic: `tool:${name}`, owner: actor, task: name, status: 'destroyed', progress: 1, message: `${name} destroyed (${reason})` });
+      await this.d.events.publish({
+        topic: `tool:${name}`,
+        owner: actor,
+        task: name,
+        status: 'destroyed',
+        progress: 1,
+        message: `${name} destroyed (${reason})`,
+      });
     }
     return ok;
   }
@@ -224,8 +341,20 @@ const ofThisTool = (record: ToolRecord, v: ToolVersion) => v.createdAt >= record
 export function toolSummary(v: ToolVersion, rec?: Pick<ToolRecord, 'shared' | 'createdBy'>) {
   const bp = v.blueprint;
   return {
-    name: v.name, version: v.version, language: v.language, origin: v.origin, description: bp.description, policy: v.policy,
-    checksum: v.checksum, attempts: v.attempts, createdBy: v.createdBy, createdAt: v.createdAt, expiresAt: v.expiresAt,
-    owner: rec?.createdBy ?? v.createdBy, shared: rec?.shared ?? false, inputSpec: bp.inputSpec, outputSpec: bp.outputSpec,
+    name: v.name,
+    version: v.version,
+    language: v.language,
+    origin: v.origin,
+    description: bp.description,
+    policy: v.policy,
+    checksum: v.checksum,
+    attempts: v.attempts,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+    expiresAt: v.expiresAt,
+    owner: rec?.createdBy ?? v.createdBy,
+    shared: rec?.shared ?? false,
+    inputSpec: bp.inputSpec,
+    outputSpec: bp.outputSpec,
   };
 }

@@ -8,9 +8,15 @@ export function newId(prefix: string): string {
 }
 
 /** Errors as they are stored with a job or run and sent to clients: code, message, details. */
-export interface ErrorValue { code: string; message: string; retryable: boolean; details?: unknown }
+export interface ErrorValue {
+  code: string;
+  message: string;
+  retryable: boolean;
+  details?: unknown;
+}
 export function errorValue(e: unknown): ErrorValue {
-  if (e instanceof FactoryError) return { code: e.code, message: e.message, retryable: e.retryable, ...(e.details !== undefined ? { details: e.details } : {}) };
+  if (e instanceof FactoryError)
+    return { code: e.code, message: e.message, retryable: e.retryable, ...(e.details !== undefined ? { details: e.details } : {}) };
   return { code: 'INTERNAL', message: (e as Error).message ?? String(e), retryable: false };
 }
 
@@ -26,8 +32,28 @@ export class Work {
     private readonly ctx: { project?: string | null; agent?: string | null } = {},
   ) {}
 
-  static async start(store: Store, events: EventBus, w: { kind: WorkKind; type: string; target: string; owner: string; input: unknown; id?: string; project?: string | null; agent?: string | null }): Promise<Work> {
-    const item = await store.work.create({ id: w.id ?? newId(w.kind), kind: w.kind, type: w.type, target: w.target, owner: w.owner, input: w.input });
+  static async start(
+    store: Store,
+    events: EventBus,
+    w: {
+      kind: WorkKind;
+      type: string;
+      target: string;
+      owner: string;
+      input: unknown;
+      id?: string;
+      project?: string | null;
+      agent?: string | null;
+    },
+  ): Promise<Work> {
+    const item = await store.work.create({
+      id: w.id ?? newId(w.kind),
+      kind: w.kind,
+      type: w.type,
+      target: w.target,
+      owner: w.owner,
+      input: w.input,
+    });
     const work = new Work(store, events, item, { project: w.project ?? null, agent: w.agent ?? null });
     await work.progress(0, 'queued', `${w.type} ${w.target} queued`);
     return work;
@@ -43,7 +69,17 @@ export class Work {
 
   async progress(progress: number, status: string, message: string, metadata: Record<string, unknown> = {}): Promise<void> {
     await this.store.work.update(this.item.id, { progress, ...(isWorkStatus(status) ? { status } : { status: 'running' }) });
-    await this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
+    await this.events.publish({
+      topic: this.topic,
+      owner: this.item.owner,
+      project: this.ctx.project ?? null,
+      task: this.item.id,
+      agent: this.ctx.agent ?? null,
+      status,
+      progress,
+      message,
+      metadata: { type: this.item.type, target: this.item.target, ...metadata },
+    });
   }
 
   async step(step: Record<string, unknown>): Promise<void> {
@@ -52,13 +88,33 @@ export class Work {
 
   async succeed(result: unknown, message: string, metadata: Record<string, unknown> = {}): Promise<void> {
     await this.store.work.update(this.item.id, { status: 'succeeded', progress: 1, result });
-    await this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status: 'succeeded', progress: 1, message, metadata: { type: this.item.type, target: this.item.target, ...metadata } });
+    await this.events.publish({
+      topic: this.topic,
+      owner: this.item.owner,
+      project: this.ctx.project ?? null,
+      task: this.item.id,
+      agent: this.ctx.agent ?? null,
+      status: 'succeeded',
+      progress: 1,
+      message,
+      metadata: { type: this.item.type, target: this.item.target, ...metadata },
+    });
   }
 
   async fail(e: unknown, status: 'failed' | 'cancelled' = 'failed'): Promise<void> {
     const error = errorValue(e);
     await this.store.work.update(this.item.id, { status, error });
-    await this.events.publish({ topic: this.topic, owner: this.item.owner, project: this.ctx.project ?? null, task: this.item.id, agent: this.ctx.agent ?? null, status, progress: 1, message: `${error.code}: ${error.message}`, metadata: { type: this.item.type, target: this.item.target, error } });
+    await this.events.publish({
+      topic: this.topic,
+      owner: this.item.owner,
+      project: this.ctx.project ?? null,
+      task: this.item.id,
+      agent: this.ctx.agent ?? null,
+      status,
+      progress: 1,
+      message: `${error.code}: ${error.message}`,
+      metadata: { type: this.item.type, target: this.item.target, error },
+    });
   }
 }
 

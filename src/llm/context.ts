@@ -38,7 +38,8 @@ export interface Fitted {
   tokens: number;
 }
 
-const OMITTED = (n: number) => `[an earlier tool result of ${n} characters was left out to fit the context; call the tool again if you need it]`;
+const OMITTED = (n: number) =>
+  `[an earlier tool result of ${n} characters was left out to fit the context; call the tool again if you need it]`;
 
 /**
  * Compacts a conversation until it fits `budget`: first the oldest tool results are replaced by a

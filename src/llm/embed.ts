@@ -25,13 +25,23 @@ export async function embedOnce(
   const t0 = performance.now();
   const chatLike = { role: req.role, messages: [], project: req.project, task: req.task, agent: req.agent };
   const record = (usage = UNKNOWN_USAGE, error: { code: string; message: string } | null = null, attempts = 1) =>
-    callRecord({ req: { ...chatLike }, model: role.model, startedAt, durationMs: Math.round(performance.now() - t0), attempts, usage, error, costs });
+    callRecord({
+      req: { ...chatLike },
+      model: role.model,
+      startedAt,
+      durationMs: Math.round(performance.now() - t0),
+      attempts,
+      usage,
+      error,
+      costs,
+    });
   if (req.input.length > MAX_EMBED_INPUTS) {
     throw new FactoryError('VALIDATION_FAILED', `At most ${MAX_EMBED_INPUTS} inputs per embedding call`, {
       issues: [{ path: 'input', message: `${req.input.length} inputs` }],
     });
   }
-  if (req.input.length === 0) return { embeddings: [], model: role.model, usage: usageOf(0, 0), durationMs: 0, record: record(usageOf(0, 0)) };
+  if (req.input.length === 0)
+    return { embeddings: [], model: role.model, usage: usageOf(0, 0), durationMs: 0, record: record(usageOf(0, 0)) };
   const attempt = async () => {
     const local = new AbortController();
     let timedOut = false;
@@ -55,7 +65,14 @@ export async function embedOnce(
   });
   if (!out.ok) {
     if (req.signal?.aborted) throw req.signal.reason;
-    const ctx = { host: settings.host, model: role.model, role: req.role, attempts: out.attempts, timeoutMs: role.timeoutMs, numCtx: role.numCtx };
+    const ctx = {
+      host: settings.host,
+      model: role.model,
+      role: req.role,
+      attempts: out.attempts,
+      timeoutMs: role.timeoutMs,
+      numCtx: role.numCtx,
+    };
     const error = out.error instanceof AttemptFailure ? toFactoryError(out.error, ctx) : out.error;
     const e = error instanceof FactoryError ? error : new FactoryError('LLM_FAILED', String((error as Error)?.message ?? error));
     emit(record(UNKNOWN_USAGE, { code: e.code, message: e.message }, out.attempts));
@@ -66,10 +83,14 @@ export async function embedOnce(
   const prompt = typeof res.prompt_eval_count === 'number' && res.prompt_eval_count > 0 ? res.prompt_eval_count : null;
   const usage = usageOf(prompt, 0);
   if (vectors.length !== req.input.length || vectors.some((v) => !Array.isArray(v) || v.length === 0)) {
-    const e = new FactoryError('LLM_FAILED', `Ollama returned ${vectors.length} embedding(s) for ${req.input.length} input(s) with "${role.model}"`, {
-      model: role.model,
-      role: req.role,
-    });
+    const e = new FactoryError(
+      'LLM_FAILED',
+      `Ollama returned ${vectors.length} embedding(s) for ${req.input.length} input(s) with "${role.model}"`,
+      {
+        model: role.model,
+        role: req.role,
+      },
+    );
     emit(record(usage, { code: e.code, message: e.message }, out.attempts));
     throw e;
   }

@@ -8,8 +8,20 @@ import { FactoryError, type ErrorCode } from '../errors/catalog.ts';
  * is refused, out of memory, a prompt over the context, other 4xx, replies that are not Ollama's.
  */
 export type FailureKind =
-  | 'unavailable' | 'model-missing' | 'model-name' | 'timeout' | 'http' | 'dropped' | 'stream' | 'unexpected'
-  | 'unsupported' | 'think-level' | 'schema' | 'memory' | 'context' | 'incomplete';
+  | 'unavailable'
+  | 'model-missing'
+  | 'model-name'
+  | 'timeout'
+  | 'http'
+  | 'dropped'
+  | 'stream'
+  | 'unexpected'
+  | 'unsupported'
+  | 'think-level'
+  | 'schema'
+  | 'memory'
+  | 'context'
+  | 'incomplete';
 
 export class AttemptFailure extends Error {
   constructor(
@@ -28,7 +40,13 @@ export class AttemptFailure extends Error {
 
 /** Codes of a connection that could not be opened: nothing is listening, or the host does not resolve. */
 const CONNECT_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 /** Codes of a connection that was open and then broke. */
 const DROP_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
@@ -48,13 +66,24 @@ const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
   { kind: 'think-level', re: /think value .* is not supported for this model/i },
   {
     kind: 'unsupported',
-    re: anyOf('does not support (tools|thinking|chat|completion|generate|insert|vision|embedding)', 'not supported by your version of Ollama'),
+    re: anyOf(
+      'does not support (tools|thinking|chat|completion|generate|insert|vision|embedding)',
+      'not supported by your version of Ollama',
+    ),
   },
   {
     kind: 'schema',
-    re: anyOf('invalid JSON schema in format', 'invalid format:', 'JSON schema conversion failed',
-      'number of repetitions exceeds sane defaults', 'failed to load model vocabulary required for format',
-      'unable to create sampling context', 'failed to (parse|initialize) grammar', 'failed to initialize samplers', 'unknown escape'),
+    re: anyOf(
+      'invalid JSON schema in format',
+      'invalid format:',
+      'JSON schema conversion failed',
+      'number of repetitions exceeds sane defaults',
+      'failed to load model vocabulary required for format',
+      'unable to create sampling context',
+      'failed to (parse|initialize) grammar',
+      'failed to initialize samplers',
+      'unknown escape',
+    ),
   },
   {
     kind: 'context',
@@ -62,8 +91,18 @@ const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
   },
   {
     kind: 'memory',
-    re: anyOf('requires more (system )?memory', 'out of (device )?memory', 'cudaMalloc failed', 'hipMalloc failed', 'failed to allocate',
-      'allocation failed', 'not enough memory', 'insufficient memory', 'erroroutofmemory', 'vk_error_out_of_device_memory'),
+    re: anyOf(
+      'requires more (system )?memory',
+      'out of (device )?memory',
+      'cudaMalloc failed',
+      'hipMalloc failed',
+      'failed to allocate',
+      'allocation failed',
+      'not enough memory',
+      'insufficient memory',
+      'erroroutofmemory',
+      'vk_error_out_of_device_memory',
+    ),
   },
 ];
 
@@ -71,8 +110,17 @@ const PERMANENT: { kind: FailureKind; re: RegExp }[] = [
  * Ollama's words for a request it could not read or use (gin's JSON binding, api.Options.FromMap,
  * ThinkValue, Duration): the same request fails again, whatever its status (FromMap's is a 500).
  */
-const REQUEST_REFUSED = anyOf('^json: cannot unmarshal', '^invalid character', '^unexpected EOF', '^missing request body',
-  '^option ".*" must be', '^invalid think value', '^think must be a boolean', '^time: invalid duration', '^Unsupported type');
+const REQUEST_REFUSED = anyOf(
+  '^json: cannot unmarshal',
+  '^invalid character',
+  '^unexpected EOF',
+  '^missing request body',
+  '^option ".*" must be',
+  '^invalid think value',
+  '^think must be a boolean',
+  '^time: invalid duration',
+  '^Unsupported type',
+);
 /** A model name Ollama cannot parse (server/model_resolver.go; "model is required" before 0.18). */
 const BAD_NAME = /^(invalid model name|model is required)$/i;
 
@@ -80,7 +128,14 @@ function permanentKind(text: string): FailureKind | undefined {
   return PERMANENT.find((p) => p.re.test(text))?.kind;
 }
 
-interface ErrorLike { name?: string; message?: string; status_code?: unknown; error?: unknown; code?: unknown; cause?: unknown }
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  status_code?: unknown;
+  error?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
 
 function causeCode(e: unknown): string | undefined {
   let cur = e as ErrorLike | undefined;
@@ -139,28 +194,33 @@ type Describe = (c: CallContext, server: string) => string;
 const PERMANENT_ERRORS: Partial<Record<FailureKind, { code: ErrorCode; what: Describe }>> = {
   unsupported: {
     code: 'LLM_MODEL_UNSUPPORTED',
-    what: (c, m) => `The model "${c.model}" cannot do what the call needs (${m}). Choose a model that can `
-      + `(\`ollama show ${c.model}\` lists its capabilities) for the role ${c.role} in ollama.roles.`,
+    what: (c, m) =>
+      `The model "${c.model}" cannot do what the call needs (${m}). Choose a model that can ` +
+      `(\`ollama show ${c.model}\` lists its capabilities) for the role ${c.role} in ollama.roles.`,
   },
   'think-level': {
     code: 'LLM_MODEL_UNSUPPORTED',
-    what: (c, m) => `The model "${c.model}" takes no think level (${m}): set think to true or false for the role ${c.role} in `
-      + 'ollama.roles (levels are for gpt-oss only before Ollama 0.17.7).',
+    what: (c, m) =>
+      `The model "${c.model}" takes no think level (${m}): set think to true or false for the role ${c.role} in ` +
+      'ollama.roles (levels are for gpt-oss only before Ollama 0.17.7).',
   },
   schema: {
     code: 'LLM_SCHEMA_REFUSED',
-    what: (_c, m) => `Ollama refused the JSON schema sent as format (${m}). This is a defect of the service's format: `
-      + 'tests/llm/formats.test.ts checks every registered format.',
+    what: (_c, m) =>
+      `Ollama refused the JSON schema sent as format (${m}). This is a defect of the service's format: ` +
+      'tests/llm/formats.test.ts checks every registered format.',
   },
   memory: {
     code: 'OLLAMA_OUT_OF_MEMORY',
-    what: (c, m) => `Ollama has not enough memory for "${c.model}" with num_ctx ${c.numCtx} (${m}). Choose a smaller model `
-      + `or numCtx for the role ${c.role}, or free memory on the Ollama host.`,
+    what: (c, m) =>
+      `Ollama has not enough memory for "${c.model}" with num_ctx ${c.numCtx} (${m}). Choose a smaller model ` +
+      `or numCtx for the role ${c.role}, or free memory on the Ollama host.`,
   },
   context: {
     code: 'LLM_CONTEXT_OVERFLOW',
-    what: (c, m) => `The prompt does not fit the context of "${c.model}" (num_ctx ${c.numCtx}): ${m}. `
-      + `Raise ollama.roles.${roleKey(c.role)}.numCtx (within what the model supports), or send less.`,
+    what: (c, m) =>
+      `The prompt does not fit the context of "${c.model}" (num_ctx ${c.numCtx}): ${m}. ` +
+      `Raise ollama.roles.${roleKey(c.role)}.numCtx (within what the model supports), or send less.`,
   },
 };
 
@@ -190,32 +250,32 @@ export function toFactoryError(f: AttemptFailure, ctx: CallContext): FactoryErro
     case 'model-missing':
       return new FactoryError(
         'OLLAMA_MODEL_MISSING',
-        `The model "${model}" is not available in Ollama at ${host}. Pull it with \`ollama pull ${model}\`, `
-          + 'or choose another model (ollama.roles or the blueprint).',
+        `The model "${model}" is not available in Ollama at ${host}. Pull it with \`ollama pull ${model}\`, ` +
+          'or choose another model (ollama.roles or the blueprint).',
         { ...base, server: f.message },
         { cause: f.cause, hint: `Run \`ollama pull ${model}\`.` },
       );
     case 'model-name':
       return new FactoryError(
         'OLLAMA_MODEL_MISSING',
-        `"${model}" is not a valid model name for Ollama at ${host} (${f.message}): names are [host/][namespace/]model[:tag], `
-          + 'each part letters, digits, _, - and . (no spaces, no empty tag). Fix it in ollama.roles or the blueprint.',
+        `"${model}" is not a valid model name for Ollama at ${host} (${f.message}): names are [host/][namespace/]model[:tag], ` +
+          'each part letters, digits, _, - and . (no spaces, no empty tag). Fix it in ollama.roles or the blueprint.',
         { ...base, server: f.message },
         { cause: f.cause, hint: 'Use a name as `ollama list` shows it, e.g. llama3.1:8b.' },
       );
     case 'timeout':
       return new FactoryError(
         'LLM_TIMEOUT',
-        `The model "${model}" did not finish within ${ctx.timeoutMs} ms (${plural(attempts, 'attempt')})${after}. `
-          + `Raise ollama.roles.${roleKey(ctx.role)}.timeoutMs or use a smaller model.`,
+        `The model "${model}" did not finish within ${ctx.timeoutMs} ms (${plural(attempts, 'attempt')})${after}. ` +
+          `Raise ollama.roles.${roleKey(ctx.role)}.timeoutMs or use a smaller model.`,
         { ...base, timeoutMs: ctx.timeoutMs },
         { cause: f.cause },
       );
     case 'incomplete':
       return new FactoryError(
         'LLM_INCOMPLETE',
-        `The reply of model "${model}" ended without its final message: Ollama stopped the generation (its repeated-token `
-          + `guard, or the runner stopped). ${f.partial?.content.length ?? 0} characters had arrived.`,
+        `The reply of model "${model}" ended without its final message: Ollama stopped the generation (its repeated-token ` +
+          `guard, or the runner stopped). ${f.partial?.content.length ?? 0} characters had arrived.`,
         { ...base, received: (f.partial?.content ?? '').slice(-500) },
         { cause: f.cause },
       );
@@ -237,20 +297,27 @@ function plural(n: number, word: string): string {
 export function truncatedError(r: { model: string; role: string; completionTokens: number | null; content: string }): FactoryError {
   return new FactoryError(
     'LLM_TRUNCATED',
-    `The reply of model "${r.model}" was cut at its length limit (done_reason "length", ${r.completionTokens ?? 'unknown'} tokens): `
-      + `ask for less, or raise ollama.roles.${roleKey(r.role)}.numPredict.`,
+    `The reply of model "${r.model}" was cut at its length limit (done_reason "length", ${r.completionTokens ?? 'unknown'} tokens): ` +
+      `ask for less, or raise ollama.roles.${roleKey(r.role)}.numPredict.`,
     { model: r.model, role: r.role, completionTokens: r.completionTokens, reply: r.content.slice(-2_000) },
   );
 }
 
 /** A prompt the service will not send: it does not fit what the context leaves for it. */
-export interface Overflow { role: string; model: string; tokens: number; budget: number; numCtx: number; compacted: boolean }
+export interface Overflow {
+  role: string;
+  model: string;
+  tokens: number;
+  budget: number;
+  numCtx: number;
+  compacted: boolean;
+}
 export function overflowError(c: Overflow): FactoryError {
   return new FactoryError(
     'LLM_CONTEXT_OVERFLOW',
-    `The prompt for ${c.role} (about ${c.tokens} tokens${c.compacted ? ', also after compacting' : ''}) does not fit the `
-      + `${c.budget} tokens that num_ctx ${c.numCtx} of "${c.model}" leaves after the room kept for the reply. `
-      + `Send less, or raise ollama.roles.${roleKey(c.role)}.numCtx.`,
+    `The prompt for ${c.role} (about ${c.tokens} tokens${c.compacted ? ', also after compacting' : ''}) does not fit the ` +
+      `${c.budget} tokens that num_ctx ${c.numCtx} of "${c.model}" leaves after the room kept for the reply. ` +
+      `Send less, or raise ollama.roles.${roleKey(c.role)}.numCtx.`,
     { role: c.role, model: c.model, estimatedTokens: c.tokens, budget: c.budget, numCtx: c.numCtx },
   );
 }

@@ -23,13 +23,35 @@ type Json = Record<string, unknown>;
 
 /** Types the converter knows as primitives (PRIMITIVE_RULES). */
 const PRIMITIVES = new Set([
-  'boolean', 'decimal-part', 'integral-part', 'number', 'integer', 'value', 'object', 'array', 'uuid', 'char', 'string', 'null',
+  'boolean',
+  'decimal-part',
+  'integral-part',
+  'number',
+  'integer',
+  'value',
+  'object',
+  'array',
+  'uuid',
+  'char',
+  'string',
+  'null',
 ]);
 const STRING_FORMATS = new Set(['date', 'time', 'date-time']);
 /** Keywords the converter never reads: the grammar lets anything through, zod has to check. */
 const UNENFORCED = [
-  'multipleOf', 'uniqueItems', 'minProperties', 'maxProperties', 'propertyNames', 'patternProperties',
-  'not', 'if', 'then', 'else', 'contains', 'dependentRequired', 'dependentSchemas',
+  'multipleOf',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'propertyNames',
+  'patternProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'dependentRequired',
+  'dependentSchemas',
 ];
 const BOUNDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
 /** Escapes llama-grammar.cpp's parse_char accepts inside a literal or a character class. */
@@ -57,8 +79,11 @@ class Walker {
   repetition(path: string, what: string, min: number, max: number | undefined): void {
     if (min > MAX_REPETITIONS || (max !== undefined && max > MAX_REPETITIONS)) {
       const n = min > MAX_REPETITIONS ? min : max;
-      this.error(path, `${what} becomes a grammar repetition of ${n}; Ollama refuses more than ${MAX_REPETITIONS} `
-        + '("number of repetitions exceeds sane defaults"): check it with zod after the reply instead');
+      this.error(
+        path,
+        `${what} becomes a grammar repetition of ${n}; Ollama refuses more than ${MAX_REPETITIONS} ` +
+          '("number of repetitions exceeds sane defaults"): check it with zod after the reply instead',
+      );
     }
   }
 
@@ -67,7 +92,8 @@ class Walker {
     if (typeof s === 'boolean') return s ? undefined : this.error(path, 'the schema `false` is not supported');
     if (!isObj(s)) return this.error(path, `Unrecognized schema: ${JSON.stringify(s)}`);
     for (const k of UNENFORCED) if (k in s) this.ignored(at(path, k), `\`${k}\` is not enforced by the grammar`);
-    if ('format' in s && typeof s.format !== 'string') return this.error(at(path, 'format'), '`format` must be a string (the converter throws)');
+    if ('format' in s && typeof s.format !== 'string')
+      return this.error(at(path, 'format'), '`format` must be a string (the converter throws)');
     if ('$ref' in s) return this.ref(s.$ref, path);
     if (Array.isArray(s.oneOf) || Array.isArray(s.anyOf)) {
       const key = Array.isArray(s.oneOf) ? 'oneOf' : 'anyOf';
@@ -106,7 +132,8 @@ class Walker {
     if (type === 'integer' && BOUNDS.some((k) => k in s)) return;
     if (Object.keys(s).length === 0) return this.ignored(path, '`{}` becomes "any JSON object" in the grammar, not "any value"');
     if (type === 'object') return;
-    if (typeof type !== 'string' || !PRIMITIVES.has(type)) return this.error(path, `Unrecognized schema: ${JSON.stringify(s).slice(0, 120)}`);
+    if (typeof type !== 'string' || !PRIMITIVES.has(type))
+      return this.error(path, `Unrecognized schema: ${JSON.stringify(s).slice(0, 120)}`);
     if (format) this.ignored(at(path, 'format'), `format "${format}" is not enforced by the grammar`);
     if (type === 'number' && BOUNDS.some((k) => k in s)) this.ignored(path, 'bounds of a `number` are not enforced by the grammar');
   }

@@ -10,7 +10,18 @@ import { callRecord, UNKNOWN_USAGE, usageOf, type CostTable } from './records.ts
 import { withRetries, type RetryOutcome } from './retry.ts';
 import { missingModels, pickModel, resolveRole, type OllamaSettings, type ResolvedRole } from './roles.ts';
 import { parseReply, repairMessages } from './structured.ts';
-import type { ChatMessage, ChatRequest, ChatResult, EmbedRequest, EmbedResult, LlmCallRecord, LlmProvider, LlmStatus, LlmUsage, StructuredResult } from './types.ts';
+import type {
+  ChatMessage,
+  ChatRequest,
+  ChatResult,
+  EmbedRequest,
+  EmbedResult,
+  LlmCallRecord,
+  LlmProvider,
+  LlmStatus,
+  LlmUsage,
+  StructuredResult,
+} from './types.ts';
 import { toOllamaRequest } from './wire.ts';
 
 export type { LlmStatus } from './types.ts';
@@ -42,9 +53,8 @@ export class OllamaProvider implements LlmProvider {
   /** @deprecated the pre-LLM-layer form; pass `config.ollama` instead */
   constructor(host: string, pingTimeoutMs?: number);
   constructor(a: OllamaSettings | string, b?: OllamaProviderOptions | number) {
-    this.settings = typeof a === 'string'
-      ? ConfigSchema.shape.ollama.parse({ host: a, ...(typeof b === 'number' ? { pingTimeoutMs: b } : {}) })
-      : a;
+    this.settings =
+      typeof a === 'string' ? ConfigSchema.shape.ollama.parse({ host: a, ...(typeof b === 'number' ? { pingTimeoutMs: b } : {}) }) : a;
     this.opts = typeof b === 'object' ? b : {};
     this.host = this.settings.host;
   }
@@ -104,7 +114,7 @@ export class OllamaProvider implements LlmProvider {
       return { ok: true, host: this.host, models, ...(missing.length ? { missingModels: missing } : {}) };
     } catch (e) {
       const err = e as { cause?: { code?: string }; name?: string; message?: string };
-      const reason = err.cause?.code ?? (err.name === 'TimeoutError' ? 'timeout' : err.message ?? String(e));
+      const reason = err.cause?.code ?? (err.name === 'TimeoutError' ? 'timeout' : (err.message ?? String(e)));
       const error = `Ollama not reachable at ${this.host} (${reason}); start it with \`ollama serve\` or set OLLAMA_HOST`;
       return { ok: false, host: this.host, error };
     }
@@ -171,14 +181,20 @@ export class OllamaProvider implements LlmProvider {
 
   /** One request body, sent with its retries. `stream.started`: text already went to the caller (then no retry). */
   private send(
-    req: ChatRequest, role: ResolvedRole, numCtx: number, messages: ChatMessage[], format: Record<string, unknown> | undefined,
+    req: ChatRequest,
+    role: ResolvedRole,
+    numCtx: number,
+    messages: ChatMessage[],
+    format: Record<string, unknown> | undefined,
     stream: { started: boolean },
   ): Promise<RetryOutcome<RawReply>> {
     const body = toOllamaRequest(req, messages, role.model, { ...role, numCtx }, format);
-    const mark = <A extends unknown[]>(fn: ((...a: A) => void) | undefined) => fn && ((...a: A): void => {
-      stream.started = true;
-      fn(...a);
-    });
+    const mark = <A extends unknown[]>(fn: ((...a: A) => void) | undefined) =>
+      fn &&
+      ((...a: A): void => {
+        stream.started = true;
+        fn(...a);
+      });
     const onToken = mark(req.onToken);
     const onThinking = mark(req.onThinking);
     const attempt = () => chatOnce({ host: this.host, body, timeoutMs: role.timeoutMs, signal: req.signal, onToken, onThinking });

@@ -10,9 +10,7 @@ export interface RetryPolicy {
   backoffFactor: number;
 }
 
-export type RetryOutcome<T> =
-  | { ok: true; value: T; attempts: number }
-  | { ok: false; error: unknown; attempts: number };
+export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number };
 
 /** The wait before retry number `retry` (0-based): backoffMs * backoffFactor^retry. */
 export function backoffDelay(policy: RetryPolicy, retry: number): number {

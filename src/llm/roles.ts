@@ -31,8 +31,8 @@ export interface ResolvedRole {
   timeoutMs: number;
 }
 
-type Settings = Pick<OllamaSettings, 'models' | 'defaultModel'>
-  & Partial<Pick<OllamaSettings, 'roles' | 'numCtx' | 'numPredict' | 'think' | 'requestTimeoutMs'>>;
+type Settings = Pick<OllamaSettings, 'models' | 'defaultModel'> &
+  Partial<Pick<OllamaSettings, 'roles' | 'numCtx' | 'numPredict' | 'think' | 'requestTimeoutMs'>>;
 
 /** The role, then its legacy name, then its prefix (and the prefix's legacy name): most specific first. */
 export function roleChain(role: string): string[] {
@@ -97,7 +97,9 @@ export function sameModel(a: string, b: string): boolean {
 /** Configured models (defaultModel, models, roles) that are not among `available` (names as /api/tags lists them). */
 export function missingModels(settings: Settings, available: string[]): string[] {
   const have = new Set(available.map(canonicalModel));
-  const roleModels = Object.values(settings.roles ?? {}).map((r) => r.model).filter((m): m is string => !!m);
+  const roleModels = Object.values(settings.roles ?? {})
+    .map((r) => r.model)
+    .filter((m): m is string => !!m);
   const wanted = [...new Set([settings.defaultModel, ...Object.values(settings.models), ...roleModels])];
   return wanted.filter((m) => !have.has(canonicalModel(m)));
 }

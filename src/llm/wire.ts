@@ -8,7 +8,11 @@ import type { ChatMessage, ThinkSetting, ToolCall, ToolSpec } from './types.ts';
  */
 export type WireToolCall = OllamaToolCall & { id?: string; function: OllamaToolCall['function'] & { index?: number } };
 export type WireMessage = Omit<OllamaMessage, 'tool_calls'> & { tool_calls?: WireToolCall[]; tool_call_id?: string };
-export type WireRequest = Omit<OllamaChatRequest, 'messages' | 'think'> & { messages: WireMessage[]; think?: ThinkSetting; truncate?: boolean };
+export type WireRequest = Omit<OllamaChatRequest, 'messages' | 'think'> & {
+  messages: WireMessage[];
+  think?: ThinkSetting;
+  truncate?: boolean;
+};
 
 export function toOllamaMessage(m: ChatMessage): WireMessage {
   const out: WireMessage = { role: m.role, content: m.content };
@@ -22,7 +26,10 @@ export function toOllamaMessage(m: ChatMessage): WireMessage {
 }
 
 export function toOllamaTool(t: ToolSpec): OllamaTool {
-  return { type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters as OllamaTool['function']['parameters'] } };
+  return {
+    type: 'function',
+    function: { name: t.name, description: t.description, parameters: t.parameters as OllamaTool['function']['parameters'] },
+  };
 }
 
 export interface CallSettings {

@@ -25,7 +25,8 @@ const DEVICE_ACCESS: Record<string, PathAccess> = {
 /** Absolute, normalized form of a path as the script would see it (relative to /workspace, `~` → home). */
 export function resolveScriptPath(p: string, cwd: string = WORKDIR): string {
   let s = p;
-  if (s === '~' || s.startsWith('~/') || /^~[A-Za-z0-9_.-]*(\/|$)/.test(s)) s = HOME_MARKER + s.slice(s.indexOf('/') === -1 ? s.length : s.indexOf('/'));
+  if (s === '~' || s.startsWith('~/') || /^~[A-Za-z0-9_.-]*(\/|$)/.test(s))
+    s = HOME_MARKER + s.slice(s.indexOf('/') === -1 ? s.length : s.indexOf('/'));
   const abs = s.startsWith('/') ? s : path.posix.join(cwd, s);
   const norm = path.posix.normalize(abs);
   return norm.length > 1 && norm.endsWith('/') ? norm.slice(0, -1) : norm;
@@ -62,7 +63,15 @@ export function accessAllows(access: PathAccess, mode: 'read' | 'write'): boolea
 }
 
 /** Cloud metadata services: never reachable, whatever the policy says. */
-const METADATA_HOSTS = new Set(['169.254.169.254', 'fd00:ec2::254', '[fd00:ec2::254]', 'metadata.google.internal', 'metadata', '100.100.100.200', '169.254.170.2']);
+const METADATA_HOSTS = new Set([
+  '169.254.169.254',
+  'fd00:ec2::254',
+  '[fd00:ec2::254]',
+  'metadata.google.internal',
+  'metadata',
+  '100.100.100.200',
+  '169.254.170.2',
+]);
 
 export function isMetadataHost(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');

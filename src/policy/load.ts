@@ -37,7 +37,11 @@ export interface PolicyDirLoad {
  * Parse one policy text and resolve it against already loaded policies (`others`, by name).
  * Throws FactoryError POLICY_INVALID with `details.issues` (every problem, with path and line).
  */
-export function policyFromText(name: string, text: string, others: ReadonlyMap<string, PolicyFile> = new Map()): { parsed: PolicyFile; policy: Policy } {
+export function policyFromText(
+  name: string,
+  text: string,
+  others: ReadonlyMap<string, PolicyFile> = new Map(),
+): { parsed: PolicyFile; policy: Policy } {
   assertPolicyName(name);
   const parsed = parsePolicyText(text, name);
   if (!parsed.ok) throw invalid(name, parsed.issues);
@@ -83,7 +87,10 @@ export function readPolicySourcesSync(dir: string): PolicySource[] {
 
 /** The policy files among a directory's entries, one per name. */
 function policyFiles(dir: string, entries: Dirent[]): { name: string; file: string }[] {
-  const names = entries.filter((e) => e.isFile()).map((e) => e.name).sort(preferYaml);
+  const names = entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort(preferYaml);
   const seen = new Set<string>();
   const out: { name: string; file: string }[] = [];
   for (const entry of names) {
@@ -137,7 +144,7 @@ export function loadPolicyNamed(dir: string, name: string): { policy?: Policy; i
   const own = sources.get(name);
   if (!own) return { known };
   const parsed = new Map<string, PolicyFile>();
-  for (let next: string | null | undefined = name; next && !parsed.has(next); ) {
+  for (let next: string | null | undefined = name; next && !parsed.has(next);) {
     const src = sources.get(next);
     if (!src) break;
     const r = parsePolicyText(src.text, src.name);
@@ -170,7 +177,8 @@ export async function loadPolicyFile(file: string, parentsDir?: string): Promise
       throw new FactoryError('POLICY_NOT_FOUND', `no policy file ${file}`, { file });
     }
   }
-  const parents = parentsDir && path.resolve(parentsDir) !== path.resolve(path.dirname(file)) ? await readPolicySources(parentsDir).catch(() => []) : [];
+  const parents =
+    parentsDir && path.resolve(parentsDir) !== path.resolve(path.dirname(file)) ? await readPolicySources(parentsDir).catch(() => []) : [];
   const names = new Set(own.map((s) => s.name));
   const dir = loadSources([...own, ...parents.filter((s) => !names.has(s.name))]);
   const hit = dir.policies.get(name);

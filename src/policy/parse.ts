@@ -51,9 +51,9 @@ function parseYaml(text: string): ParsedYaml {
  * is parsed here. Validation and resolution are not skipped. Empty when the sources run.
  */
 declare const FACTORY_POLICIES_PARSED_AHEAD: string | undefined;
-const PARSED_AHEAD = (
-  typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}
-) as Readonly<Record<string, string>>;
+const PARSED_AHEAD = (typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}) as Readonly<
+  Record<string, string>
+>;
 
 /** For the build: the data of a policy text's YAML as JSON, when JSON holds it exactly (else undefined). */
 export function policyYamlData(text: string): string | undefined {

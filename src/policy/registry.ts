@@ -138,7 +138,8 @@ export class PolicyRegistry {
     return this.serial(async () => {
       const file = policyFilePath(this.dir, name);
       const previousHash = await readHash(file);
-      if (opts.expectedHash === null && previousHash !== null) throw new FactoryError('CONFLICT', `policy '${name}' already exists`, { name, hash: previousHash });
+      if (opts.expectedHash === null && previousHash !== null)
+        throw new FactoryError('CONFLICT', `policy '${name}' already exists`, { name, hash: previousHash });
       if (typeof opts.expectedHash === 'string' && opts.expectedHash !== previousHash) {
         throw new FactoryError('PRECONDITION_FAILED', undefined, { name, expected: opts.expectedHash, actual: previousHash });
       }
@@ -243,7 +244,9 @@ export class PolicyRegistry {
     const resolved = resolveAll(parsed);
     for (const src of sources) {
       const old = this.inForce.get(src.name);
-      const issues = parseIssues.get(src.name) ?? (resolved.get(src.name)?.ok === false ? (resolved.get(src.name) as { issues: PolicyIssue[] }).issues : undefined);
+      const issues =
+        parseIssues.get(src.name) ??
+        (resolved.get(src.name)?.ok === false ? (resolved.get(src.name) as { issues: PolicyIssue[] }).issues : undefined);
       if (issues) {
         const prev = this.rejectedNow.get(src.name);
         this.rejectedNow.set(src.name, { name: src.name, file: src.file, hash: src.hash, issues });
@@ -259,7 +262,8 @@ export class PolicyRegistry {
       const next: LoadedPolicy = { ...src, parsed: parsed.get(src.name)!, policy: res.policy };
       this.inForce.set(src.name, next);
       if (!old || old.hash !== src.hash) emit({ kind: 'loaded', name: src.name, file: src.file, hash: src.hash, source });
-      else if (JSON.stringify(old.policy) !== JSON.stringify(res.policy)) emit({ kind: 'loaded', name: src.name, file: src.file, hash: src.hash, source: 'parent' });
+      else if (JSON.stringify(old.policy) !== JSON.stringify(res.policy))
+        emit({ kind: 'loaded', name: src.name, file: src.file, hash: src.hash, source: 'parent' });
     }
   }
 }

@@ -23,7 +23,12 @@ export function resolveOne(name: string, files: ReadonlyMap<string, PolicyFile>)
   return resolveInto(name, files, new Map(), []);
 }
 
-function resolveInto(name: string, files: ReadonlyMap<string, PolicyFile>, memo: Map<string, ResolveResult>, stack: string[]): ResolveResult {
+function resolveInto(
+  name: string,
+  files: ReadonlyMap<string, PolicyFile>,
+  memo: Map<string, ResolveResult>,
+  stack: string[],
+): ResolveResult {
   const done = memo.get(name);
   if (done) return done;
   const file = files.get(name);
@@ -42,9 +47,16 @@ function resolveInto(name: string, files: ReadonlyMap<string, PolicyFile>, memo:
       const cycle = parent.issues.find((i) => i.message.startsWith('extends cycle'));
       result = {
         ok: false,
-        issues: cycle ? [cycle] : files.has(parentName)
-          ? [{ path: 'extends', message: `parent policy '${parentName}' does not resolve: ${parent.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` }]
-          : parent.issues,
+        issues: cycle
+          ? [cycle]
+          : files.has(parentName)
+            ? [
+                {
+                  path: 'extends',
+                  message: `parent policy '${parentName}' does not resolve: ${parent.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+                },
+              ]
+            : parent.issues,
       };
     } else {
       result = merge(parent.policy, file, name);
@@ -57,22 +69,45 @@ function resolveInto(name: string, files: ReadonlyMap<string, PolicyFile>, memo:
 
 function merge(parent: Policy, child: PolicyFile, name: string): ResolveResult {
   const issues: PolicyIssue[] = [];
-  const deny = (inherited: string[], allowAdd: string[] | undefined, forbidAdd: string[] | undefined, inheritedForbidden: string[], at: string) => {
+  const deny = (
+    inherited: string[],
+    allowAdd: string[] | undefined,
+    forbidAdd: string[] | undefined,
+    inheritedForbidden: string[],
+    at: string,
+  ) => {
     const forbidden = union(inheritedForbidden, forbidAdd ?? []);
     const reallowed = new Set(inheritedForbidden);
     (allowAdd ?? []).forEach((a, i) => {
-      if (reallowed.has(a)) issues.push({ path: `${at}.${i}`, message: `'${a}' is forbidden by parent policy '${parent.name}' and cannot be re-allowed` });
+      if (reallowed.has(a))
+        issues.push({ path: `${at}.${i}`, message: `'${a}' is forbidden by parent policy '${parent.name}' and cannot be re-allowed` });
     });
     const forbiddenSet = new Set(forbidden);
     return { allowed: union(inherited, allowAdd ?? []).filter((a) => !forbiddenSet.has(a)), forbidden };
   };
 
-  const sh = deny(parent.shell.allowedCommands, child.shell?.allowedCommands, child.shell?.forbiddenCommands, parent.shell.forbiddenCommands, 'shell.allowedCommands');
-  const py = deny(parent.python.allowedModules, child.python?.allowedModules, child.python?.forbiddenModules, parent.python.forbiddenModules, 'python.allowedModules');
+  const sh = deny(
+    parent.shell.allowedCommands,
+    child.shell?.allowedCommands,
+    child.shell?.forbiddenCommands,
+    parent.shell.forbiddenCommands,
+    'shell.allowedCommands',
+  );
+  const py = deny(
+    parent.python.allowedModules,
+    child.python?.allowedModules,
+    child.python?.forbiddenModules,
+    parent.python.forbiddenModules,
+    'python.allowedModules',
+  );
   const partial: Record<string, string[]> = { ...parent.python.partialModules, ...(child.python?.partialModules ?? {}) };
   const forbiddenModules = new Set(py.forbidden);
   for (const mod of Object.keys(child.python?.partialModules ?? {})) {
-    if (parent.python.forbiddenModules.includes(mod)) issues.push({ path: `python.partialModules.${mod}`, message: `'${mod}' is forbidden by parent policy '${parent.name}' and cannot be re-allowed` });
+    if (parent.python.forbiddenModules.includes(mod))
+      issues.push({
+        path: `python.partialModules.${mod}`,
+        message: `'${mod}' is forbidden by parent policy '${parent.name}' and cannot be re-allowed`,
+      });
   }
   for (const mod of Object.keys(partial)) if (forbiddenModules.has(mod)) delete partial[mod];
   for (const mod of Object.keys(partial)) partial[mod] = union([], partial[mod]!);

@@ -37,10 +37,16 @@ export class Sandboxes {
       python: config.sandbox.images.python ?? defaultImage('python'),
       shell: config.sandbox.images.shell ?? defaultImage('shell'),
     };
-    this.docker = opts.containers ?? new DockerRuntime({
-      engine, instanceId, images: this.images, poolSize: config.sandbox.poolSize,
-      parallelRemovals: config.sandbox.parallelRemovals, engineGraceMs: config.sandbox.engineGraceMs,
-    });
+    this.docker =
+      opts.containers ??
+      new DockerRuntime({
+        engine,
+        instanceId,
+        images: this.images,
+        poolSize: config.sandbox.poolSize,
+        parallelRemovals: config.sandbox.parallelRemovals,
+        engineGraceMs: config.sandbox.engineGraceMs,
+      });
     // isolates are cheap (an idle one with its context is about a megabyte): keep a few more ready
     this.isolate = new IsolateRuntime(config.sandbox.poolSize > 0 ? Math.max(8, config.sandbox.poolSize) : 0);
   }
@@ -58,7 +64,10 @@ export class Sandboxes {
       error = (e as Error).message;
       return 0;
     });
-    const removed = await Promise.race([reaping, new Promise<number>((r) => setTimeout(() => r(0), this.config.docker.pingTimeoutMs).unref())]);
+    const removed = await Promise.race([
+      reaping,
+      new Promise<number>((r) => setTimeout(() => r(0), this.config.docker.pingTimeoutMs).unref()),
+    ]);
     if (prewarmPolicy && !prewarmPolicy.network.allowOutbound) {
       // the pool retries with back-off until the engine can create containers
       const limits = limitsFor(prewarmPolicy);

@@ -91,7 +91,10 @@ export interface WorkItem {
 
 export interface WorkRepository {
   create(w: Pick<WorkItem, 'id' | 'kind' | 'type' | 'target' | 'owner'> & { input: unknown }): Promise<WorkItem>;
-  update(id: string, patch: Partial<Pick<WorkItem, 'status' | 'progress'>> & { result?: unknown; error?: unknown; step?: unknown }): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<WorkItem, 'status' | 'progress'>> & { result?: unknown; error?: unknown; step?: unknown },
+  ): Promise<void>;
   get(id: string): Promise<WorkItem | undefined>;
   /** who owns a job or run (a cheap lookup for the access rules) */
   ownerOf(id: string): Promise<{ kind: WorkKind; owner: string } | undefined>;
@@ -216,7 +219,15 @@ export interface UsageSeriesQuery {
 }
 
 export interface UsageBucketRow {
-  start: string; model: string; role: string; calls: number; errors: number; promptTokens: number; completionTokens: number; costUsd: number; durationMs: number;
+  start: string;
+  model: string;
+  role: string;
+  calls: number;
+  errors: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  durationMs: number;
 }
 
 /** Every repository, as a store hands them out and as a transaction hands them to its callback. */

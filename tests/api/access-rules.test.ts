@@ -56,7 +56,9 @@ describe('Access', () => {
     recorded.length = 0;
     await expect(access.require(B, 'project', 'p1', 'use')).rejects.toThrow(FactoryError);
     await expect(access.require(B, 'project', 'absent', 'use')).rejects.toThrow(FactoryError);
-    expect(recorded).toEqual([expect.objectContaining({ type: 'access_denied', action: 'ownership', target: 'project:p1', actor: 'tok_b', success: false })]);
+    expect(recorded).toEqual([
+      expect.objectContaining({ type: 'access_denied', action: 'ownership', target: 'project:p1', actor: 'tok_b', success: false }),
+    ]);
     expect(JSON.stringify(recorded[0])).not.toContain('tok_a'); // the refused learn nothing about the owner
   });
 

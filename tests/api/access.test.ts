@@ -10,7 +10,10 @@ import { connect } from '../helpers/ws.ts';
 let svc: RunningService;
 let fake: FakeOllama;
 const script: Reply[] = [];
-interface Who { secret: string; id: string }
+interface Who {
+  secret: string;
+  id: string;
+}
 let A: Who;
 let B: Who;
 let V: Who;
@@ -18,12 +21,23 @@ const ids = { privateAgent: '', sharedAgent: '', job: '', run: '', staticAgent: 
 
 const json = { 'content-type': 'application/json' };
 const SUM = (name: string) => ({
-  name, description: 'Adds numbers', language: 'python', purpose: 'Prints the sum of the numbers as JSON.',
-  inputSpec: [{ name: 'numbers', type: 'list' }], outputSpec: { format: 'json' },
+  name,
+  description: 'Adds numbers',
+  language: 'python',
+  purpose: 'Prints the sum of the numbers as JSON.',
+  inputSpec: [{ name: 'numbers', type: 'list' }],
+  outputSpec: { format: 'json' },
   source: 'import json\nimport sys\n\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n',
   examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
 });
-const AGENT = (name: string, tools: string[] = []) => ({ name, type: 'analysis', description: 'Adds', systemPrompt: 'You add numbers.', tools, outputFormat: { format: 'text' } });
+const AGENT = (name: string, tools: string[] = []) => ({
+  name,
+  type: 'analysis',
+  description: 'Adds',
+  systemPrompt: 'You add numbers.',
+  tools,
+  outputFormat: { format: 'text' },
+});
 
 async function token(role: string): Promise<Who> {
   const res = await svc.call('/api/v1/tokens', { method: 'POST', headers: json, body: JSON.stringify({ role }) });
@@ -42,8 +56,14 @@ beforeAll(async () => {
   [A, B, V] = [await token('submitter'), await token('submitter'), await token('viewer')];
   expect((await post(A, '/api/v1/tools', SUM('a_private'))).status).toBe(201);
   expect((await post(A, '/api/v1/tools?shared=true', SUM('a_shared'))).status).toBe(201);
-  ids.privateAgent = ((await (await post(A, '/api/v1/agents', { blueprint: AGENT('a-private') })).json()) as { agent: { id: string } }).agent.id;
-  ids.sharedAgent = ((await (await post(A, '/api/v1/agents', { blueprint: AGENT('a-shared', ['a_private']), shared: true })).json()) as { agent: { id: string } }).agent.id;
+  ids.privateAgent = (
+    (await (await post(A, '/api/v1/agents', { blueprint: AGENT('a-private') })).json()) as { agent: { id: string } }
+  ).agent.id;
+  ids.sharedAgent = (
+    (await (await post(A, '/api/v1/agents', { blueprint: AGENT('a-shared', ['a_private']), shared: true })).json()) as {
+      agent: { id: string };
+    }
+  ).agent.id;
   const gen = await post(A, '/api/v1/tools', { ...SUM('a_generated'), source: undefined }); // the model fails: a job all the same
   ids.job = ((await gen.json()) as { jobId: string }).jobId;
   const run = await post(A, '/api/v1/tools/a_private/execute', { input: { numbers: [1, 2] } });
@@ -73,7 +93,9 @@ describe('REST: another submitter’s private resources do not exist for B', () 
     }
     const rows = await refusals(B.id, 'tool:a_private');
     expect(rows).toHaveLength(attempts.length);
-    expect(rows.every((r) => r.success === false && r.action === 'ownership' && (r.details as { decision: string }).decision === 'hidden')).toBe(true);
+    expect(
+      rows.every((r) => r.success === false && r.action === 'ownership' && (r.details as { decision: string }).decision === 'hidden'),
+    ).toBe(true);
     const none = await as(B, '/api/v1/tools/no_such_tool');
     expect([none.status, await codeOf(none)]).toEqual([404, 'RESOURCE_NOT_FOUND']); // the same answer
     const list = ((await (await as(B, '/api/v1/tools')).json()) as { tools: { name: string }[] }).tools.map((t) => t.name);
@@ -100,7 +122,10 @@ describe('REST: another submitter’s private resources do not exist for B', () 
   });
 
   it('jobs and runs: 404 and absent from lists; usage counts only B’s own', async () => {
-    for (const [kind, id] of [['jobs', ids.job], ['runs', ids.run]] as const) {
+    for (const [kind, id] of [
+      ['jobs', ids.job],
+      ['runs', ids.run],
+    ] as const) {
       expect((await as(B, `/api/v1/${kind}/${id}`)).status).toBe(404);
       const list = (await (await as(B, `/api/v1/${kind}`)).json()) as Record<string, { id: string }[]>;
       expect(list[kind]!.map((w) => w.id)).not.toContain(id);
@@ -111,10 +136,16 @@ describe('REST: another submitter’s private resources do not exist for B', () 
     expect(((await (await as(A, '/api/v1/usage')).json()) as { llm: { calls: number } }).llm.calls).toBeGreaterThan(0);
   });
   it('a destroyed tool’s name taken by another submitter: the new owner sees none of the old versions or events', async () => {
-    expect((await post(A, '/api/v1/tools', { ...SUM('reused'), source: SUM('reused').source.replace('print(', '# A wrote this\nprint(') })).status).toBe(201);
+    expect(
+      (await post(A, '/api/v1/tools', { ...SUM('reused'), source: SUM('reused').source.replace('print(', '# A wrote this\nprint(') }))
+        .status,
+    ).toBe(201);
     expect((await as(A, '/api/v1/tools/reused', { method: 'DELETE' })).status).toBe(204);
     expect((await post(B, '/api/v1/tools', SUM('reused'))).status).toBe(201);
-    const tool = (await (await as(B, '/api/v1/tools/reused')).json()) as { owner: string; versions: { version: number; createdBy: string }[] };
+    const tool = (await (await as(B, '/api/v1/tools/reused')).json()) as {
+      owner: string;
+      versions: { version: number; createdBy: string }[];
+    };
     expect(tool.owner).toBe(B.id);
     expect(tool.versions.map((v) => v.createdBy)).toEqual([B.id]);
     expect((await as(B, '/api/v1/tools/reused/versions/1')).status).toBe(404);
@@ -152,7 +183,10 @@ describe('REST: shared resources and the service’s own', () => {
       expect((await as(B, `/api/v1/agents/${id}`)).status).toBe(200);
       const clone = await post(B, '/api/v1/agents', { cloneOf: id, modifications: { name: 'b-clone' } });
       expect(clone.status).toBe(201);
-      expect(((await clone.json()) as { agent: { createdBy: string; parent: string } }).agent).toMatchObject({ createdBy: B.id, parent: id });
+      expect(((await clone.json()) as { agent: { createdBy: string; parent: string } }).agent).toMatchObject({
+        createdBy: B.id,
+        parent: id,
+      });
       expect((await as(B, `/api/v1/agents/${id}`, { method: 'DELETE' })).status).toBe(403);
     }
   });
@@ -166,14 +200,20 @@ describe('REST: shared resources and the service’s own', () => {
     expect(fake.chats()[before]!.body.tools ?? []).toEqual([]);
     const own = await post(A, '/api/v1/agents', { blueprint: AGENT('b-wants', ['a_private', 'a_shared']) });
     const created = await post(B, '/api/v1/agents', { blueprint: AGENT('b-wants', ['a_private', 'a_shared']) });
-    expect(((await created.json()) as { agent: { warnings: string[] } }).agent.warnings).toEqual([expect.stringContaining("'a_private' is not registered")]);
+    expect(((await created.json()) as { agent: { warnings: string[] } }).agent.warnings).toEqual([
+      expect.stringContaining("'a_private' is not registered"),
+    ]);
     expect(((await own.json()) as { agent: { warnings: string[] } }).agent.warnings).toEqual([]);
   });
 
   it('the owner may share and unshare; an admin may change anything', async () => {
-    expect((await as(A, `/api/v1/agents/${ids.privateAgent}`, { method: 'PATCH', headers: json, body: '{"shared":true}' })).status).toBe(200);
+    expect((await as(A, `/api/v1/agents/${ids.privateAgent}`, { method: 'PATCH', headers: json, body: '{"shared":true}' })).status).toBe(
+      200,
+    );
     expect((await as(B, `/api/v1/agents/${ids.privateAgent}`)).status).toBe(200);
-    expect((await as(A, `/api/v1/agents/${ids.privateAgent}`, { method: 'PATCH', headers: json, body: '{"shared":false}' })).status).toBe(200);
+    expect((await as(A, `/api/v1/agents/${ids.privateAgent}`, { method: 'PATCH', headers: json, body: '{"shared":false}' })).status).toBe(
+      200,
+    );
     expect((await as(B, `/api/v1/agents/${ids.privateAgent}`)).status).toBe(404);
     const changes = svc.service.deps.audit.query({ type: 'access_changed', agent: ids.privateAgent });
     expect((await changes).map((e) => e.action)).toEqual(['shared', 'unshared']);
@@ -183,17 +223,27 @@ describe('REST: shared resources and the service’s own', () => {
 
 describe('REST: a viewer sees everything and changes nothing', () => {
   it('reads every private resource and its source; may not execute (403, audited by role)', async () => {
-    for (const path of ['/api/v1/tools/a_private', '/api/v1/tools/a_private/versions/1', `/api/v1/agents/${ids.privateAgent}`, `/api/v1/jobs/${ids.job}`, `/api/v1/runs/${ids.run}`]) {
+    for (const path of [
+      '/api/v1/tools/a_private',
+      '/api/v1/tools/a_private/versions/1',
+      `/api/v1/agents/${ids.privateAgent}`,
+      `/api/v1/jobs/${ids.job}`,
+      `/api/v1/runs/${ids.run}`,
+    ]) {
       expect((await as(V, path)).status, path).toBe(200);
     }
     const exec = await post(V, '/api/v1/tools/a_private/execute', { input: { numbers: [1] } });
     expect(exec.status).toBe(403);
-    expect((await svc.service.deps.audit.query({ type: 'access_denied', order: 'desc', limit: 1 }))[0]).toMatchObject({ actor: V.id, action: 'role' });
+    expect((await svc.service.deps.audit.query({ type: 'access_denied', order: 'desc', limit: 1 }))[0]).toMatchObject({
+      actor: V.id,
+      action: 'role',
+    });
   });
 });
 
 describe('audit queries', () => {
-  const eventsOf = async (who: Who, q = '') => ((await (await as(who, `/api/v1/audit?limit=1000${q}`)).json()) as { events: AuditEvent[] }).events;
+  const eventsOf = async (who: Who, q = '') =>
+    ((await (await as(who, `/api/v1/audit?limit=1000${q}`)).json()) as { events: AuditEvent[] }).events;
 
   it('a submitter reads its own actions and events about its own resources, nothing else', async () => {
     const b = await eventsOf(B);
@@ -204,7 +254,9 @@ describe('audit queries', () => {
     const a = await eventsOf(A);
     expect(a.some((e) => e.type === 'tool_executed' && e.actor === B.id && e.target === 'a_shared@1')).toBe(true); // about A's tool
     expect(a.some((e) => e.type === 'token_created' || e.type === 'server_started')).toBe(false);
-    expect(a.every((e) => e.actor === A.id || e.target.startsWith('a_shared') || e.target.startsWith('a_private') || e.agent !== null)).toBe(true);
+    expect(
+      a.every((e) => e.actor === A.id || e.target.startsWith('a_shared') || e.target.startsWith('a_private') || e.agent !== null),
+    ).toBe(true);
     const actors = new Set((await eventsOf(V)).map((e) => e.actor));
     expect([A.id, B.id, V.id, 'system'].every((x) => actors.has(x))).toBe(true); // a viewer reads everyone's
   });
@@ -234,7 +286,8 @@ describe('WebSocket: the same rules and the same answers', () => {
     }
     const ra = ((await (await post(A, '/api/v1/tools/a_private/execute', { input: { numbers: [1] } })).json()) as { runId: string }).runId;
     const rb = ((await (await post(B, '/api/v1/tools/a_shared/execute', { input: { numbers: [1] } })).json()) as { runId: string }).runId;
-    const done = (runId: string) => (m: Record<string, unknown>) => m.type === 'event' && m.topic === `run:${runId}` && (m.event as { status: string }).status === 'succeeded';
+    const done = (runId: string) => (m: Record<string, unknown>) =>
+      m.type === 'event' && m.topic === `run:${runId}` && (m.event as { status: string }).status === 'succeeded';
     await v.waitFor(done(ra));
     await v.waitFor(done(rb));
     await a.waitFor((m) => m.topic === 'tool:a_shared' && (m.event as { metadata: { runId: string } }).metadata.runId === rb);
@@ -253,7 +306,9 @@ describe('WebSocket: the same rules and the same answers', () => {
     await c.waitFor((m) => m.type === 'subscribed');
     const evs = c.messages.filter((m) => m.type === 'event') as { topic: string }[];
     expect(evs.length).toBeGreaterThan(0);
-    const own = (await svc.service.deps.events.replay(0, { exact: [], prefixes: [''] }, 100_000)).filter((e) => e.owner === B.id).map((e) => e.seq);
+    const own = (await svc.service.deps.events.replay(0, { exact: [], prefixes: [''] }, 100_000))
+      .filter((e) => e.owner === B.id)
+      .map((e) => e.seq);
     expect(evs.map((e) => (e as unknown as { id: number }).id)).toEqual(own);
     c.close();
   });

@@ -21,7 +21,11 @@ afterAll(async () => {
 
 describe('blueprints on disk', () => {
   it('are validated at start; a bad one is reported with its file and path and skipped, never fatal', async () => {
-    const b = (await (await svc.call('/api/v1/blueprints')).json()) as { agents: unknown[]; tools: { blueprint: { name: string } }[]; rejected: { file: string; issues: { path: string }[] }[] };
+    const b = (await (await svc.call('/api/v1/blueprints')).json()) as {
+      agents: unknown[];
+      tools: { blueprint: { name: string } }[];
+      rejected: { file: string; issues: { path: string }[] }[];
+    };
     expect(b.agents).toHaveLength(7);
     expect(b.tools.map((t) => t.blueprint.name).sort()).toEqual(['csv_aggregator', 'json_stats', 'log_error_analyzer', 'word_frequency']);
     const files = b.rejected.map((r) => r.file.split('/').pop());
@@ -34,7 +38,15 @@ describe('blueprints on disk', () => {
 
   it('the seven static agents of seed 004 are in the agent pool', async () => {
     const a = (await (await svc.call('/api/v1/agents')).json()) as { agents: { name: string; origin: string }[] };
-    expect(a.agents.map((x) => x.name).sort()).toEqual(['code-writer', 'data-analyst', 'document-writer', 'quality-reviewer', 'security-auditor', 'test-creator', 'web-researcher']);
+    expect(a.agents.map((x) => x.name).sort()).toEqual([
+      'code-writer',
+      'data-analyst',
+      'document-writer',
+      'quality-reviewer',
+      'security-auditor',
+      'test-creator',
+      'web-researcher',
+    ]);
     expect(await svc.service.deps.audit.query({ type: 'agent_created' })).toHaveLength(7);
   });
 });

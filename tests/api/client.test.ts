@@ -23,8 +23,12 @@ afterAll(async () => {
 });
 
 const SUM = {
-  name: 'page_sum', description: 'Adds numbers', language: 'python' as const, purpose: 'Prints the sum as JSON.',
-  inputSpec: [{ name: 'numbers', type: 'list' as const }], outputSpec: { format: 'json' as const },
+  name: 'page_sum',
+  description: 'Adds numbers',
+  language: 'python' as const,
+  purpose: 'Prints the sum as JSON.',
+  inputSpec: [{ name: 'numbers', type: 'list' as const }],
+  outputSpec: { format: 'json' as const },
   source: 'import json\nimport sys\n\nprint(json.dumps({"sum": sum(json.load(sys.stdin)["numbers"])}))\n',
   examples: [{ name: 'one', input: { numbers: [1] }, expect: { json: { sum: 1 } } }],
 };
@@ -81,10 +85,16 @@ describe('replies a client can rely on', () => {
   it('every 201 carries Location, and it can be fetched', async () => {
     const token = await api.POST('/api/v1/tokens', { body: { role: 'viewer' } });
     expect(token.response.headers.get('location')).toBe(`/api/v1/tokens/${token.data!.token.id}`);
-    const agent = await api.POST('/api/v1/agents', { body: { blueprint: { name: 'loc', type: 'analysis', description: 'x', systemPrompt: 'y', outputFormat: { format: 'text' } } } });
+    const agent = await api.POST('/api/v1/agents', {
+      body: { blueprint: { name: 'loc', type: 'analysis', description: 'x', systemPrompt: 'y', outputFormat: { format: 'text' } } },
+    });
     expect(agent.response.status).toBe(201);
     const created = [agent.response.headers.get('location')!];
-    const policy = await svc.call('/api/v1/policies/loc-test', { method: 'PUT', headers: { 'content-type': 'application/yaml', 'if-none-match': '*' }, body: 'extends: strict\n' });
+    const policy = await svc.call('/api/v1/policies/loc-test', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/yaml', 'if-none-match': '*' },
+      body: 'extends: strict\n',
+    });
     expect(policy.status).toBe(201);
     created.push(policy.headers.get('location')!);
     const run = await api.POST('/api/v1/executions', { body: { language: 'python', source: 'print(2)\n' } });
@@ -119,7 +129,9 @@ describe('replies a client can rely on', () => {
     const err = await svc.call('/api/v1/tools/nope', { headers: { 'x-request-id': 'trace-7' } });
     expect(((await err.json()) as { error: { requestId: string } }).error.requestId).toBe('trace-7');
     for (const bad of ['has space', 'x'.repeat(129), 'semi;colon', 'ünï']) {
-      const res = await svc.call('/api/v1/whoami', { headers: { 'x-request-id': encodeURIComponent(bad) === bad ? bad : bad.replace(/[^ -~]/g, '?') } });
+      const res = await svc.call('/api/v1/whoami', {
+        headers: { 'x-request-id': encodeURIComponent(bad) === bad ? bad : bad.replace(/[^ -~]/g, '?') },
+      });
       expect(res.headers.get('x-request-id'), bad).toMatch(/^[0-9a-f-]{36}$/);
     }
     const notFound = await svc.call('/nowhere', { token: null, headers: { 'x-request-id': 'nf-1' } });

@@ -21,7 +21,14 @@ describe('factory demo', () => {
 
   it('with a model, runs a small project: the plan approved at its gate, sub-tasks reviewed, results merged, all audited', async () => {
     const sub = (id: string, inputFrom: string[] = []) => ({
-      id, description: `part ${id}`, type: 'content', requiredSkills: [], inputFrom, priority: 3, acceptanceCriteria: [], tools: [],
+      id,
+      description: `part ${id}`,
+      type: 'content',
+      requiredSkills: [],
+      inputFrom,
+      priority: 3,
+      acceptanceCriteria: [],
+      tools: [],
     });
     const plan: Script = (a) =>
       a.role === 'plan' ? { analysis: 'two parts, then the note', subTasks: [sub('a'), sub('b'), sub('c', ['a', 'b'])] } : undefined;

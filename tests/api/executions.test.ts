@@ -48,7 +48,9 @@ describe('one-off executions', () => {
   });
 
   it('shell with arguments and a string on stdin; a failing script is a result, not an error', async () => {
-    const r = await alice.POST('/api/v1/executions', { body: { language: 'shell', source: 'read -r line\necho "$1:$line"\nexit 3\n', input: 'hello', args: ['x'] } });
+    const r = await alice.POST('/api/v1/executions', {
+      body: { language: 'shell', source: 'read -r line\necho "$1:$line"\nexit 3\n', input: 'hello', args: ['x'] },
+    });
     expect(r.response.status).toBe(201);
     expect(r.data!.run.result as Result).toMatchObject({ status: 'failed', exitCode: 3, stdout: 'x:hello\n' });
   });
@@ -62,18 +64,28 @@ describe('one-off executions', () => {
     expect(details.findings.some((f) => f.line === 2)).toBe(true);
     const run = await alice.GET('/api/v1/runs/{id}', { params: { path: { id: details.runId } } });
     expect(run.data!.run).toMatchObject({ status: 'failed', error: { code: 'CODE_BLOCKED' } });
-    expect((await svc.service.deps.audit.query({ type: 'security_block', limit: 1000 })).some((x) => x.target === `execution:${details.runId}` && x.actor === aliceId)).toBe(true);
+    expect(
+      (await svc.service.deps.audit.query({ type: 'security_block', limit: 1000 })).some(
+        (x) => x.target === `execution:${details.runId}` && x.actor === aliceId,
+      ),
+    ).toBe(true);
     expect((await svc.service.deps.audit.query({ type: 'tool_executed', limit: 1000 })).some((x) => x.task === details.runId)).toBe(false);
   });
 
   it('with wait=false: 202 at once, the run followed on the stream to its end', async () => {
-    const r = await alice.POST('/api/v1/executions', { params: { query: { wait: 'false' } }, body: { language: 'python', source: 'import time\ntime.sleep(0.5)\nprint("late")\n' } });
+    const r = await alice.POST('/api/v1/executions', {
+      params: { query: { wait: 'false' } },
+      body: { language: 'python', source: 'import time\ntime.sleep(0.5)\nprint("late")\n' },
+    });
     expect(r.response.status).toBe(202);
     const id = r.data!.run.id;
     expect(['queued', 'running']).toContain(r.data!.run.status);
     const ws = await connect(svc.url, aliceSecret);
     ws.send({ type: 'subscribe', topics: [`run:${id}`], lastEventId: 0 });
-    const done = await ws.waitFor((m) => m.type === 'event' && m.topic === `run:${id}` && (m.event as { status: string }).status === 'succeeded', 30_000);
+    const done = await ws.waitFor(
+      (m) => m.type === 'event' && m.topic === `run:${id}` && (m.event as { status: string }).status === 'succeeded',
+      30_000,
+    );
     expect((done.event as { metadata: { status: string } }).metadata.status).toBe('ok');
     ws.close();
     const got = await alice.GET('/api/v1/executions/{id}', { params: { path: { id } } });
@@ -86,7 +98,9 @@ describe('one-off executions', () => {
     expect((await bob.GET('/api/v1/runs/{id}', { params: { path: { id } } })).response.status).toBe(404);
     expect((await bob.GET('/api/v1/runs', {})).data!.runs.map((x) => x.id)).not.toContain(id);
     expect((await viewer.GET('/api/v1/executions/{id}', { params: { path: { id } } })).response.status).toBe(200);
-    expect((await svc.service.deps.audit.query({ type: 'access_denied', limit: 1000 })).filter((e) => e.target === `run:${id}`)).toHaveLength(2);
+    expect(
+      (await svc.service.deps.audit.query({ type: 'access_denied', limit: 1000 })).filter((e) => e.target === `run:${id}`),
+    ).toHaveLength(2);
     expect((await viewer.POST('/api/v1/executions', { body: { language: 'python', source: 'print(1)\n' } })).response.status).toBe(403);
   });
 

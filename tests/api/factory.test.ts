@@ -25,25 +25,36 @@ afterAll(async () => {
 });
 
 const yaml = { 'content-type': 'application/yaml' };
-type Finished = Omit<Schemas['WorkItem'], 'steps' | 'result' | 'error'> & { result: Record<string, unknown>; error: { code: string; message: string; details: Record<string, unknown> }; steps: Record<string, unknown>[] };
+type Finished = Omit<Schemas['WorkItem'], 'steps' | 'result' | 'error'> & {
+  result: Record<string, unknown>;
+  error: { code: string; message: string; details: Record<string, unknown> };
+  steps: Record<string, unknown>[];
+};
 async function waitJob(id: string, kind: 'job' | 'run' = 'job'): Promise<Finished> {
   for (let i = 0; i < 600; i++) {
-    const w = kind === 'job'
-      ? (await api.GET('/api/v1/jobs/{id}', { params: { path: { id } } })).data!.job
-      : (await api.GET('/api/v1/runs/{id}', { params: { path: { id } } })).data!.run;
+    const w =
+      kind === 'job'
+        ? (await api.GET('/api/v1/jobs/{id}', { params: { path: { id } } })).data!.job
+        : (await api.GET('/api/v1/runs/{id}', { params: { path: { id } } })).data!.run;
     if (w.status !== 'queued' && w.status !== 'running') return w as Finished;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${kind} ${id} did not finish`);
 }
 const submit = (body: Schemas['ToolBlueprintInput']) => api.POST('/api/v1/tools', { body });
-const execute = (name: string, body: { input: Record<string, unknown>; version?: number; sampleData?: boolean }) => api.POST('/api/v1/tools/{name}/execute', { params: { path: { name } }, body });
+const execute = (name: string, body: { input: Record<string, unknown>; version?: number; sampleData?: boolean }) =>
+  api.POST('/api/v1/tools/{name}/execute', { params: { path: { name } }, body });
 const getTool = (name: string) => api.GET('/api/v1/tools/{name}', { params: { path: { name } } });
-const getVersion = (name: string, version: number) => api.GET('/api/v1/tools/{name}/versions/{version}', { params: { path: { name, version } } });
-const jobIdOf = (r: Awaited<ReturnType<typeof submit>>) => (r.data?.status === 'accepted' ? r.data.jobId : `(no job: ${r.response.status} ${JSON.stringify(r.error ?? r.data)})`);
+const getVersion = (name: string, version: number) =>
+  api.GET('/api/v1/tools/{name}/versions/{version}', { params: { path: { name, version } } });
+const jobIdOf = (r: Awaited<ReturnType<typeof submit>>) =>
+  r.data?.status === 'accepted' ? r.data.jobId : `(no job: ${r.response.status} ${JSON.stringify(r.error ?? r.data)})`;
 
 const SUM_TOOL = {
-  name: 'sum_numbers', description: 'Adds numbers', language: 'python' as const, purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
+  name: 'sum_numbers',
+  description: 'Adds numbers',
+  language: 'python' as const,
+  purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
   inputSpec: [{ name: 'numbers', type: 'list' as const, description: 'the numbers' }],
   outputSpec: { format: 'json' as const, schema: { sum: 'float' } },
   examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
@@ -56,14 +67,28 @@ describe('a blueprint with source: checked, probe-run, registered, executed; str
     const ws = await connect(svc.url, svc.adminToken);
     ws.send({ type: 'subscribe', topics: ['*'] });
     await ws.waitFor((m) => m.type === 'subscribed');
-    const res = await svc.call('/api/v1/tools', { method: 'POST', headers: yaml, body: readFileSync(join(REPO, 'blueprints/tools/csv_aggregator.yaml'), 'utf8') });
+    const res = await svc.call('/api/v1/tools', {
+      method: 'POST',
+      headers: yaml,
+      body: readFileSync(join(REPO, 'blueprints/tools/csv_aggregator.yaml'), 'utf8'),
+    });
     const b = (await res.json()) as Schemas['ToolSummary'] & { tool: Schemas['ToolSummary'] };
     expect(res.status, JSON.stringify(b)).toBe(201);
     expect(res.headers.get('location')).toBe('/api/v1/tools/csv_aggregator');
     expect(b.tool).toMatchObject({ name: 'csv_aggregator', version: 1 });
     await ws.waitFor((m) => m.type === 'event' && (m.event as { status: string }).status === 'registered');
-    const evs = ws.messages.filter((m) => m.type === 'event' && m.topic === 'tool:csv_aggregator') as { id: number; event: { status: string } }[];
-    expect(evs.map((e) => e.event.status)).toEqual(['checking', 'probe_passed', 'probe_passed', 'probe_passed', 'probe_passed', 'registered']);
+    const evs = ws.messages.filter((m) => m.type === 'event' && m.topic === 'tool:csv_aggregator') as {
+      id: number;
+      event: { status: string };
+    }[];
+    expect(evs.map((e) => e.event.status)).toEqual([
+      'checking',
+      'probe_passed',
+      'probe_passed',
+      'probe_passed',
+      'probe_passed',
+      'registered',
+    ]);
     expect(evs.map((e) => e.id)).toEqual([...evs.map((e) => e.id)].sort((x, y) => x - y));
 
     const run = await execute('csv_aggregator', { input: { directory: '/data', column: 'quantity' }, sampleData: true });
@@ -108,7 +133,11 @@ describe('a blueprint with source: checked, probe-run, registered, executed; str
 describe('versions', () => {
   it('a new version of a tool, named by the URL; the old version stays readable; unknown tools are 404', async () => {
     expect((await submit({ ...SUM_TOOL, name: 'ver_sum', source: GOOD_SUM })).response.status).toBe(201);
-    const v2 = await svc.call('/api/v1/tools/ver_sum/versions', { method: 'POST', headers: yaml, body: `name: some-other-name\ndescription: Adds numbers\nlanguage: python\npurpose: sum\ninputSpec: [{ name: numbers, type: list }]\noutputSpec: { format: json }\nsource: |\n  import json\n  import sys\n  d = json.load(sys.stdin)\n  print(json.dumps({"sum": float(sum(d["numbers"]))}))\nexamples: [{ name: three, input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }]\n` });
+    const v2 = await svc.call('/api/v1/tools/ver_sum/versions', {
+      method: 'POST',
+      headers: yaml,
+      body: `name: some-other-name\ndescription: Adds numbers\nlanguage: python\npurpose: sum\ninputSpec: [{ name: numbers, type: list }]\noutputSpec: { format: json }\nsource: |\n  import json\n  import sys\n  d = json.load(sys.stdin)\n  print(json.dumps({"sum": float(sum(d["numbers"]))}))\nexamples: [{ name: three, input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }]\n`,
+    });
     const b = (await v2.json()) as { tool: Schemas['ToolSummary'] };
     expect(v2.status, JSON.stringify(b)).toBe(201);
     expect(b.tool).toMatchObject({ name: 'ver_sum', version: 2 });
@@ -177,7 +206,14 @@ describe('generation with scripted model replies', () => {
 describe('agents', () => {
   it('an agent calls a tool through Ollama tool calling; the tool runs in the sandbox; the model gets the result', async () => {
     expect((await submit({ ...SUM_TOOL, source: GOOD_SUM })).response.status).toBe(201);
-    const bp = { name: 'adder', type: 'analysis' as const, description: 'Adds things', systemPrompt: 'You add numbers with your tool.', tools: ['sum_numbers'], outputFormat: { format: 'text' as const } };
+    const bp = {
+      name: 'adder',
+      type: 'analysis' as const,
+      description: 'Adds things',
+      systemPrompt: 'You add numbers with your tool.',
+      tools: ['sum_numbers'],
+      outputFormat: { format: 'text' as const },
+    };
     const created = await api.POST('/api/v1/agents', { body: { blueprint: bp } });
     expect(created.response.status).toBe(201);
     const agent = created.data!.agent;
@@ -196,23 +232,46 @@ describe('agents', () => {
     expect((await api.GET('/api/v1/usage')).data!.llm.calls).toBeGreaterThan(0);
     expect((await api.DELETE('/api/v1/agents/{id}', { params: { path: { id: agent.id } } })).response.status).toBe(204);
     expect((await api.GET('/api/v1/agents/{id}', { params: { path: { id: agent.id } } })).response.status).toBe(404);
-    expect((await svc.service.deps.audit.query({ type: ['agent_created', 'agent_destroyed'], agent: agent.id })).map((e) => e.type)).toEqual(['agent_created', 'agent_destroyed']);
+    expect(
+      (await svc.service.deps.audit.query({ type: ['agent_created', 'agent_destroyed'], agent: agent.id })).map((e) => e.type),
+    ).toEqual(['agent_created', 'agent_destroyed']);
   });
 
   it('an agent that opts in to a persistent sandbox shares /workspace between its tool calls, destroyed with the run', async () => {
-    const TALLY = { name: 'tally', description: 'Counts its calls', language: 'shell' as const, purpose: 'Appends a line to /workspace/tally and prints the count as JSON.',
-      inputSpec: [], outputSpec: { format: 'json' as const }, source: 'echo x >> /workspace/tally\nn=$(wc -l < /workspace/tally)\nprintf \'{"count": %d}\\n\' "$n"\n',
-      examples: [{ name: 'first', input: {}, expect: { json: { count: 1 } } }] };
+    const TALLY = {
+      name: 'tally',
+      description: 'Counts its calls',
+      language: 'shell' as const,
+      purpose: 'Appends a line to /workspace/tally and prints the count as JSON.',
+      inputSpec: [],
+      outputSpec: { format: 'json' as const },
+      source: 'echo x >> /workspace/tally\nn=$(wc -l < /workspace/tally)\nprintf \'{"count": %d}\\n\' "$n"\n',
+      examples: [{ name: 'first', input: {}, expect: { json: { count: 1 } } }],
+    };
     expect((await submit(TALLY)).response.status).toBe(201);
     const counts: Record<string, number[]> = {};
     for (const persistent of [true, false]) {
-      const bp = { name: `tallier-${persistent}`, type: 'analysis' as const, description: 'Counts', systemPrompt: 'Call tally twice.', tools: ['tally'], outputFormat: { format: 'text' as const }, persistentSandbox: persistent };
+      const bp = {
+        name: `tallier-${persistent}`,
+        type: 'analysis' as const,
+        description: 'Counts',
+        systemPrompt: 'Call tally twice.',
+        tools: ['tally'],
+        outputFormat: { format: 'text' as const },
+        persistentSandbox: persistent,
+      };
       const agent = (await api.POST('/api/v1/agents', { body: { blueprint: bp } })).data!.agent;
-      script.push({ toolCalls: [{ name: 'tally', arguments: {} }] }, { toolCalls: [{ name: 'tally', arguments: {} }] }, { content: 'done' });
+      script.push(
+        { toolCalls: [{ name: 'tally', arguments: {} }] },
+        { toolCalls: [{ name: 'tally', arguments: {} }] },
+        { content: 'done' },
+      );
       const start = await api.POST('/api/v1/agents/{id}/runs', { params: { path: { id: agent.id } }, body: { task: 'count' } });
       const run = await waitJob(start.data!.runId, 'run');
       expect(run.status).toBe('succeeded');
-      counts[String(persistent)] = run.steps.filter((st) => st.kind === 'tool').map((st) => ((st.result as { json: { count: number } }).json.count));
+      counts[String(persistent)] = run.steps
+        .filter((st) => st.kind === 'tool')
+        .map((st) => (st.result as { json: { count: number } }).json.count);
     }
     expect(counts.true).toEqual([1, 2]); // the second call saw the first call's file
     expect(counts.false).toEqual([1, 1]); // single-use containers: nothing carried over
@@ -224,7 +283,15 @@ describe('agents', () => {
   });
 
   it('a specialist is designed by the model and validated by the same schema', async () => {
-    const designed = { name: 'csv-specialist', type: 'analysis', description: 'CSV expert', systemPrompt: 'You analyse CSV files.', outputFormat: { format: 'markdown' }, tools: ['csv_aggregator'], policy: 'default' };
+    const designed = {
+      name: 'csv-specialist',
+      type: 'analysis',
+      description: 'CSV expert',
+      systemPrompt: 'You analyse CSV files.',
+      outputFormat: { format: 'markdown' },
+      tools: ['csv_aggregator'],
+      policy: 'default',
+    };
     script.push({ content: JSON.stringify(designed) });
     const res = await api.POST('/api/v1/agents', { body: { specialist: { task: 'Summarise the sales CSVs' } } });
     expect(res.response.status, JSON.stringify(res.error)).toBe(201);
@@ -268,7 +335,10 @@ describe('bad input', () => {
       expect(`${e.message} ${e.hint}`).toMatch(/ollama serve/);
       const src = await downApi.POST('/api/v1/tools', { body: { ...SUM_TOOL, name: 'down_sum', source: GOOD_SUM } });
       expect(src.response.status).toBe(201);
-      const run = await downApi.POST('/api/v1/tools/{name}/execute', { params: { path: { name: 'down_sum' } }, body: { input: { numbers: [1] } } });
+      const run = await downApi.POST('/api/v1/tools/{name}/execute', {
+        params: { path: { name: 'down_sum' } },
+        body: { input: { numbers: [1] } },
+      });
       expect(run.data!.status).toBe('ok');
       expect((await down.call('/api/v1/tools')).status).toBe(200);
     } finally {

@@ -9,8 +9,13 @@ import { REPO } from '../helpers/env.ts';
 import { startService, type RunningService } from '../helpers/service.ts';
 
 type Op = {
-  operationId?: string; summary?: string; description?: string; security?: unknown[]; parameters?: { name?: string; in?: string; $ref?: string }[];
-  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { description: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  security?: unknown[];
+  parameters?: { name?: string; in?: string; $ref?: string }[];
+  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+  responses: Record<string, { description: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
   'x-role'?: string;
 };
 type Doc = { openapi: string; paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown> } };
@@ -45,12 +50,16 @@ describe('the OpenAPI document', () => {
       expect(op.description, where).toBeTruthy();
       expect(Array.isArray(op.security), `${where} has no security`).toBe(true);
       const statuses = Object.keys(op.responses);
-      expect(statuses.some((s) => /^[12]/.test(s)), `${where}: no success response`).toBe(true);
+      expect(
+        statuses.some((s) => /^[12]/.test(s)),
+        `${where}: no success response`,
+      ).toBe(true);
       expect(statuses.filter((s) => s.startsWith('4')).length, `${where}: no error responses`).toBeGreaterThan(0);
       for (const s of statuses.filter((x) => /^[45]/.test(x) && !(path === '/readyz' && x === '503'))) {
         expect(op.responses[s]!.content?.['application/json'], `${where} ${s}`).toEqual({ schema: { $ref: '#/components/schemas/Error' } });
       }
-      for (const s of statuses.filter((x) => /^2/.test(x) && x !== '204')) expect(op.responses[s]!.content, `${where} ${s} has no schema`).toBeDefined();
+      for (const s of statuses.filter((x) => /^2/.test(x) && x !== '204'))
+        expect(op.responses[s]!.content, `${where} ${s} has no schema`).toBeDefined();
       if (op.requestBody) expect(Object.values(op.requestBody.content)[0]!.schema, where).toBeDefined();
     }
     expect(doc.paths['/healthz']!.get!.security).toEqual([]);
@@ -63,14 +72,21 @@ describe('the OpenAPI document', () => {
     const put = doc.paths['/api/v1/policies/{name}']!.put!;
     expect(Object.keys(put.requestBody!.content)).toEqual(expect.arrayContaining(['application/yaml', 'application/json']));
     expect(put.requestBody!.content['application/yaml']!.schema.type).toBe('string');
-    expect(put.parameters!.filter((p) => p.in === 'header').map((p) => p.name)).toEqual(expect.arrayContaining(['if-match', 'if-none-match']));
+    expect(put.parameters!.filter((p) => p.in === 'header').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['if-match', 'if-none-match']),
+    );
     expect(Object.keys(put.responses['200']!.headers!)).toEqual(expect.arrayContaining(['ETag', 'X-Request-Id']));
     expect(Object.keys(put.responses['401']!.headers!)).toContain('WWW-Authenticate');
     const submit = doc.paths['/api/v1/tools']!.post!;
     expect(Object.keys(submit.requestBody!.content)).toEqual(expect.arrayContaining(['application/json', 'application/yaml']));
-    expect(Object.keys((doc.components.schemas.ToolBlueprintInput as { properties: object }).properties)).toEqual(expect.arrayContaining(['name', 'language', 'inputSpec', 'examples', 'source']));
+    expect(Object.keys((doc.components.schemas.ToolBlueprintInput as { properties: object }).properties)).toEqual(
+      expect.arrayContaining(['name', 'language', 'inputSpec', 'examples', 'source']),
+    );
     expect(Object.keys(submit.responses['201']!.headers!)).toContain('Location');
-    expect(Object.keys(doc.paths['/api/v1/policies/{name}']!.get!.responses['200']!.content!)).toEqual(['application/json', 'application/yaml']);
+    expect(Object.keys(doc.paths['/api/v1/policies/{name}']!.get!.responses['200']!.content!)).toEqual([
+      'application/json',
+      'application/yaml',
+    ]);
   });
 
   it('is the committed docs/openapi.json, and src/client/schema.ts is generated from it (npm run generate:client)', async () => {
@@ -81,8 +97,14 @@ describe('the OpenAPI document', () => {
   });
 
   it('passes redocly lint with the recommended rules (no errors)', () => {
-    const r = spawnSync(join(REPO, 'node_modules/.bin/redocly'), ['lint', OPENAPI_FILE, '--extends', 'recommended', '--format', 'json'], { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
-    const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; message: string }[] };
+    const r = spawnSync(join(REPO, 'node_modules/.bin/redocly'), ['lint', OPENAPI_FILE, '--extends', 'recommended', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+    const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; severity: string; message: string }[];
+    };
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(report.totals.errors).toBe(0);
     expect(r.status, r.stderr).toBe(0);
@@ -96,7 +118,15 @@ describe('the interactive docs page', () => {
     const browser = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const elsewhere: string[] = [];
     try {

@@ -64,7 +64,8 @@ async function poll(who: Who, id: string, pred: (p: Project) => boolean): Promis
 }
 const ended = (p: Project) => ['completed', 'failed', 'cancelled'].includes(p.status) && !p.running;
 const waitingAt = (gate: string) => (p: Project) => p.status === 'waiting_for_approval' && p.waiting?.gate === gate && !p.running;
-const say = (who: Who, id: string, text: string) => who.api.POST('/api/v1/projects/{id}/messages', { params: { path: { id } }, body: { text } });
+const say = (who: Who, id: string, text: string) =>
+  who.api.POST('/api/v1/projects/{id}/messages', { params: { path: { id } }, body: { text } });
 
 /** Holds the only project slot until released (cancelled), so a project's inbox fills before it starts. */
 async function blocker(): Promise<{ release(): Promise<void> }> {
@@ -87,7 +88,9 @@ describe('pipelines over REST', () => {
     expect(one.data!.pipeline.text).toContain('pattern: handoff');
     const none = await alice.api.GET('/api/v1/pipelines/{name}', { params: { path: { name: 'nope' } } });
     expect(none.response.status).toBe(404);
-    const ready = (await (await svc.call('/readyz', { token: null })).json()) as { checks: { pipelines: { ok: boolean; loaded: string[] } } };
+    const ready = (await (await svc.call('/readyz', { token: null })).json()) as {
+      checks: { pipelines: { ok: boolean; loaded: string[] } };
+    };
     expect(ready.checks.pipelines).toMatchObject({ ok: true, rejected: [] });
     expect(ready.checks.pipelines.loaded).toContain('company');
   });
@@ -118,7 +121,10 @@ describe('pipelines over REST', () => {
     expect(answer.response.status).toBe(201);
     expect(answer.data!.message).toMatchObject({ delivered: 'gate', by: alice.id });
     await poll(alice, p.id, (x) => waitingAt('planner')(x) && x.waiting!.round === 2);
-    const ok = await alice.api.POST('/api/v1/projects/{id}/approve', { params: { path: { id: p.id } }, body: { decision: 'approve', gate: 'planner' } });
+    const ok = await alice.api.POST('/api/v1/projects/{id}/approve', {
+      params: { path: { id: p.id } },
+      body: { decision: 'approve', gate: 'planner' },
+    });
     expect(ok.response.status, JSON.stringify(ok.error)).toBe(200);
     const escalated = await poll(alice, p.id, waitingAt('escalation'));
     expect(escalated.waiting!.subject).toMatchObject({ phase: { id: 'phase-2' }, reason: 'the page design needs the owner' });
@@ -184,7 +190,8 @@ describe('pipelines over REST', () => {
     await block.release();
     const done = await poll(alice, p.id, ended);
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
-    const convo = (await alice.api.GET('/api/v1/projects/{id}/messages', { params: { path: { id: p.id }, query: { limit: 500 } } })).data!.messages;
+    const convo = (await alice.api.GET('/api/v1/projects/{id}/messages', { params: { path: { id: p.id }, query: { limit: 500 } } })).data!
+      .messages;
     const routes = convo.filter((l) => l.kind === 'routed').map((l) => [l.to![0], l.text]);
     expect(routes).toEqual([
       ['critic', 'by embedding'],
@@ -210,7 +217,9 @@ describe('pipelines over REST', () => {
     expect((await alice.api.GET('/api/v1/projects/{id}/messages', { params: path })).data!.messages).toEqual([]);
 
     embed = () => [1, 0, 0];
-    const item = await alice.api.POST('/api/v1/knowledge', { body: { title: 'house style', content: 'tabs, not spaces', tags: ['style'] } });
+    const item = await alice.api.POST('/api/v1/knowledge', {
+      body: { title: 'house style', content: 'tabs, not spaces', tags: ['style'] },
+    });
     expect(item.response.status, JSON.stringify(item.error)).toBe(201);
     const id = item.data!.item.id;
     expect((await bob.api.GET('/api/v1/knowledge/{id}', { params: { path: { id } } })).response.status).toBe(404);

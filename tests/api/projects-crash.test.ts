@@ -99,14 +99,25 @@ describe('kill -9 of the service mid-project', () => {
       (m) => m.type === 'event' && ['completed', 'failed', 'cancelled'].includes((m.event as { status: string }).status),
       120_000,
     );
-    expect(end.event, JSON.stringify((await api.GET('/api/v1/projects/{id}', { params: { path: { id } } })).data?.project.error)).toMatchObject(
-      { status: 'completed' },
-    );
+    expect(
+      end.event,
+      JSON.stringify((await api.GET('/api/v1/projects/{id}', { params: { path: { id } } })).data?.project.error),
+    ).toMatchObject({ status: 'completed' });
     const statuses = ws.messages.filter((m) => m.type === 'event').map((m) => (m.event as { status: string }).status);
     expect(statuses).toEqual(expect.arrayContaining(['started', 'resumed', 'completed']));
 
     // every model call: those before the kill, then only the one in flight at the kill again, then the rest
-    const uninterrupted = ['plan', 'worker:t1', 'review:t1:review', 'worker:t2', 'review:t2:review', 'worker:t3', 'review:t3:review', 'aggregate', 'review:project:final'];
+    const uninterrupted = [
+      'plan',
+      'worker:t1',
+      'review:t1:review',
+      'worker:t2',
+      'review:t2:review',
+      'worker:t3',
+      'review:t3:review',
+      'aggregate',
+      'review:project:final',
+    ];
     expect(asked(fake)).toEqual([...before, ...uninterrupted.slice(3)]);
     const p = (await api.GET('/api/v1/projects/{id}', { params: { path: { id } } })).data!.project;
     expect(p).toMatchObject({ status: 'completed', runs: 2 });

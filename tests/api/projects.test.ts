@@ -72,7 +72,8 @@ async function watch(who: Who, id: string): Promise<WsClient> {
   return ws;
 }
 type Frame = { type: string; id: number; topic: string; event: { status: string; task: string | null; metadata: Record<string, unknown> } };
-const frames = (ws: WsClient, id: string) => ws.messages.filter((m) => m.type === 'event' && m.topic === `project:${id}`) as unknown as Frame[];
+const frames = (ws: WsClient, id: string) =>
+  ws.messages.filter((m) => m.type === 'event' && m.topic === `project:${id}`) as unknown as Frame[];
 const until = (ws: WsClient, id: string, statuses: string[]) =>
   ws.waitFor((m) => m.type === 'event' && m.topic === `project:${id}` && statuses.includes((m as unknown as Frame).event.status), 60_000);
 
@@ -102,10 +103,18 @@ describe('a project over REST and the stream', () => {
     const statuses = frames(ws, p.id).map((f) => f.event.status);
     expect(statuses[0]).toBe('pending');
     expect(statuses).toEqual(expect.arrayContaining(['started', 'planning', 'executing', 'task_assigned', 'reviewing', 'completed']));
-    expect(frames(ws, p.id).map((f) => f.id)).toEqual(frames(ws, p.id).map((f) => f.id).sort((a, b) => a - b));
+    expect(frames(ws, p.id).map((f) => f.id)).toEqual(
+      frames(ws, p.id)
+        .map((f) => f.id)
+        .sort((a, b) => a - b),
+    );
 
     const done = await get(alice, p.id);
-    expect(done).toMatchObject({ status: 'completed', result: { result: 'the merged result' }, metrics: { totalTasks: 1, completedTasks: 1 } });
+    expect(done).toMatchObject({
+      status: 'completed',
+      result: { result: 'the merged result' },
+      metrics: { totalTasks: 1, completedTasks: 1 },
+    });
     expect(done.tasks[0]).toMatchObject({ id: 't1', status: 'accepted', agent: { name: 'data-analyst', created: false } });
     expect(asks(since)).toHaveLength(5); // plan, worker, review, aggregate, final review
 
@@ -113,7 +122,9 @@ describe('a project over REST and the stream', () => {
     const keys: string[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 50; i++) {
-      const page = await alice.api.GET('/api/v1/projects/{id}/steps', { params: { path: { id: p.id }, query: { limit: 2, ...(cursor ? { cursor } : {}) } } });
+      const page = await alice.api.GET('/api/v1/projects/{id}/steps', {
+        params: { path: { id: p.id }, query: { limit: 2, ...(cursor ? { cursor } : {}) } },
+      });
       expect(page.data!.steps.length).toBeLessThanOrEqual(2);
       keys.push(...page.data!.steps.map((s) => s.key));
       if (!page.data!.nextCursor) break;
@@ -129,7 +140,9 @@ describe('a project over REST and the stream', () => {
     expect(one.data!.step.calls.map((c) => c.kind)).toEqual(['llm']);
     const raw = await svc.call(`/api/v1/projects/${p.id}/steps/${encodeURIComponent(execute)}`, { token: alice.secret });
     expect(raw.status).toBe(200);
-    const calls = await alice.api.GET('/api/v1/projects/{id}/steps', { params: { path: { id: p.id }, query: { calls: true, limit: 1000 } } });
+    const calls = await alice.api.GET('/api/v1/projects/{id}/steps', {
+      params: { path: { id: p.id }, query: { calls: true, limit: 1000 } },
+    });
     expect(calls.data!.steps.filter((s) => s.kind === 'llm')).toHaveLength(5);
 
     const report = (await alice.api.GET('/api/v1/projects/{id}/report', { params: { path: { id: p.id } } })).data!.report;
@@ -140,7 +153,11 @@ describe('a project over REST and the stream', () => {
 
   it('runs a DAG’s parallel branches up to maxConcurrentAgents, as the stream shows', async () => {
     const since = use((a) => {
-      if (a.role === 'plan') return { analysis: 'split', subTasks: [sub('a'), sub('b'), sub('c'), sub('d', [], { priority: 5 }), sub('e', ['a', 'b', 'c', 'd'])] };
+      if (a.role === 'plan')
+        return {
+          analysis: 'split',
+          subTasks: [sub('a'), sub('b'), sub('c'), sub('d', [], { priority: 5 }), sub('e', ['a', 'b', 'c', 'd'])],
+        };
       if (a.role === 'worker') return { content: `result of ${a.task}`, delayMs: 150 };
       return undefined;
     });
@@ -219,7 +236,10 @@ describe('approval gates over REST', () => {
     const waiting = await get(alice, p.id);
     expect(waiting).toMatchObject({ status: 'waiting_for_approval', running: false, waiting: { gate: 'plan', round: 1 } });
     expect(asks(since)).toHaveLength(1);
-    const r = await alice.api.POST('/api/v1/projects/{id}/approve', { params: { path: { id: p.id } }, body: { decision: 'approve', gate: 'plan' } });
+    const r = await alice.api.POST('/api/v1/projects/{id}/approve', {
+      params: { path: { id: p.id } },
+      body: { decision: 'approve', gate: 'plan' },
+    });
     expect(r.response.status, JSON.stringify(r.error)).toBe(200);
     await until(ws, p.id, ['completed', 'failed']);
     const done = await get(alice, p.id);
@@ -234,7 +254,10 @@ describe('approval gates over REST', () => {
     const p = await create(alice, 'edit me', { approvals: { plan: true }, maxReplans: 2 });
     const ws = await watch(alice, p.id);
     await until(ws, p.id, ['waiting_for_approval']);
-    const noReason = await alice.api.POST('/api/v1/projects/{id}/approve', { params: { path: { id: p.id } }, body: { decision: 'reject' } });
+    const noReason = await alice.api.POST('/api/v1/projects/{id}/approve', {
+      params: { path: { id: p.id } },
+      body: { decision: 'reject' },
+    });
     expect([noReason.response.status, noReason.error?.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const rejected = await alice.api.POST('/api/v1/projects/{id}/approve', {
       params: { path: { id: p.id } },
@@ -248,11 +271,17 @@ describe('approval gates over REST', () => {
     expect(JSON.stringify(plans[1]!.body.messages)).toContain('split the work by region');
 
     const cyclic = { analysis: 'mine', subTasks: [sub('x', ['y']), sub('y', ['x'])] };
-    const bad = await alice.api.POST('/api/v1/projects/{id}/approve', { params: { path: { id: p.id } }, body: { decision: 'approve', plan: cyclic } });
+    const bad = await alice.api.POST('/api/v1/projects/{id}/approve', {
+      params: { path: { id: p.id } },
+      body: { decision: 'approve', plan: cyclic },
+    });
     expect([bad.response.status, bad.error?.error.code]).toEqual([422, 'PLAN_INVALID']);
     expect(JSON.stringify(bad.error?.error.details)).toContain('cycle');
     const edited = { analysis: 'mine', subTasks: [sub('north'), sub('south', ['north'])] };
-    const ok = await alice.api.POST('/api/v1/projects/{id}/approve', { params: { path: { id: p.id } }, body: { decision: 'approve', plan: edited } });
+    const ok = await alice.api.POST('/api/v1/projects/{id}/approve', {
+      params: { path: { id: p.id } },
+      body: { decision: 'approve', plan: edited },
+    });
     expect(ok.response.status, JSON.stringify(ok.error)).toBe(200);
     await until(ws, p.id, ['completed', 'failed']);
     const done = await get(alice, p.id);
@@ -273,7 +302,8 @@ describe('approval gates over REST', () => {
 describe('cancel and budgets over REST', () => {
   it('cancel stops the model call in flight, destroys the temporary specialist, and is idempotent; an ended project is 409', async () => {
     use((a) => {
-      if (a.role === 'plan') return { analysis: 'x', subTasks: [sub('t1', [], { type: 'security', requiredSkills: ['protocol fuzzing'] })] };
+      if (a.role === 'plan')
+        return { analysis: 'x', subTasks: [sub('t1', [], { type: 'security', requiredSkills: ['protocol fuzzing'] })] };
       if (a.role === 'worker') return { content: 'late', delayMs: 60_000 };
       return undefined;
     });
@@ -300,7 +330,9 @@ describe('cancel and budgets over REST', () => {
 
   it('a call that would pass the token budget is not sent: the project pauses, PATCH budget resumes it', async () => {
     const since = use((a) =>
-      a.role === 'plan' ? { content: JSON.stringify({ analysis: 'x', subTasks: [sub('t1')] }), promptEvalCount: 100, evalCount: 5400 } : undefined,
+      a.role === 'plan'
+        ? { content: JSON.stringify({ analysis: 'x', subTasks: [sub('t1')] }), promptEvalCount: 100, evalCount: 5400 }
+        : undefined,
     );
     const p = await create(alice, 'budgeted', { budget: { tokens: 6000 }, maxCompletionTokens: 500 });
     const ws = await watch(alice, p.id);
@@ -328,7 +360,11 @@ describe('who may see and decide', () => {
     const bobAgent = await bob.api.POST('/api/v1/agents', {
       body: {
         blueprint: {
-          name: 'bob-analyst', type: 'analysis', description: 'Regional sales', systemPrompt: 'You analyse.', outputFormat: { format: 'text' },
+          name: 'bob-analyst',
+          type: 'analysis',
+          description: 'Regional sales',
+          systemPrompt: 'You analyse.',
+          outputFormat: { format: 'text' },
           skills: [{ name: 'regional sales', description: 'sales by region' }],
         },
       },
@@ -353,7 +389,8 @@ describe('who may see and decide', () => {
       await bob.api.POST('/api/v1/projects/{id}/resume', path),
       await bob.api.PATCH('/api/v1/projects/{id}/budget', { ...path, body: { tokens: 1 } }),
     ];
-    for (const r of hidden) expect([r.response.url, r.response.status, r.error?.error.code]).toEqual([r.response.url, 404, 'RESOURCE_NOT_FOUND']);
+    for (const r of hidden)
+      expect([r.response.url, r.response.status, r.error?.error.code]).toEqual([r.response.url, 404, 'RESOURCE_NOT_FOUND']);
     const unknown = await bob.api.GET('/api/v1/projects/{id}', { params: { path: { id: 'prj_0000000000000000' } } });
     expect(unknown.error).toMatchObject({ error: { code: 'RESOURCE_NOT_FOUND' } });
     expect((await bob.api.GET('/api/v1/projects', {})).data!.projects.map((x) => x.id)).not.toContain(p.id);

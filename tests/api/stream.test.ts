@@ -7,13 +7,26 @@ let submitter: { secret: string; id: string };
 let other: { secret: string; id: string };
 
 async function token(role: string) {
-  const res = await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) });
+  const res = await svc.call('/api/v1/tokens', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+  });
   const b = (await res.json()) as { secret: string; token: { id: string } };
   return { secret: b.secret, id: b.token.id };
 }
 const publish = (topic: string, owner: string, n: number) =>
-  svc.service.deps.events.publish({ topic, owner, status: 'running', progress: n / 10, message: `step ${n}`, task: topic, metadata: { n } });
-const events = (msgs: Record<string, unknown>[]) => msgs.filter((m) => m.type === 'event') as { id: number; topic: string; event: { message: string; progress: number } }[];
+  svc.service.deps.events.publish({
+    topic,
+    owner,
+    status: 'running',
+    progress: n / 10,
+    message: `step ${n}`,
+    task: topic,
+    metadata: { n },
+  });
+const events = (msgs: Record<string, unknown>[]) =>
+  msgs.filter((m) => m.type === 'event') as { id: number; topic: string; event: { message: string; progress: number } }[];
 
 beforeAll(async () => {
   svc = await startService();
@@ -43,7 +56,16 @@ describe('WebSocket /api/v1/stream', () => {
     expect(got.map((e) => e.event.message)).toEqual(['step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
     expect(got.map((e) => e.id)).toEqual([...got.map((e) => e.id)].sort((a, b) => a - b));
     expect(got[0]!.event).toMatchObject({ status: 'running', progress: 0.1, task: 'job:j1', metadata: { n: 1 } });
-    expect(Object.keys(got[0]!.event).sort()).toEqual(['agent', 'message', 'metadata', 'progress', 'project', 'status', 'task', 'timestamp']);
+    expect(Object.keys(got[0]!.event).sort()).toEqual([
+      'agent',
+      'message',
+      'metadata',
+      'progress',
+      'project',
+      'status',
+      'task',
+      'timestamp',
+    ]);
     c.close();
   });
 
@@ -108,7 +130,8 @@ describe('WebSocket /api/v1/stream', () => {
       (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
       const big = 'x'.repeat(4096);
       // publishing ends while the client is stalled, whatever the client does
-      for (let i = 0; i < 2000; i++) await s.deps.events.publish({ topic: 'run:r', owner: 'x', status: 'running', progress: 0, message: big });
+      for (let i = 0; i < 2000; i++)
+        await s.deps.events.publish({ topic: 'run:r', owner: 'x', status: 'running', progress: 0, message: big });
       c.ws.resume();
       (c.ws as unknown as { _socket: { resume(): void } })._socket.resume();
       const closed = await c.closed;

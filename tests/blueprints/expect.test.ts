@@ -7,7 +7,9 @@ const E = (e: unknown) => Expectation.parse(e);
 describe('checkExpectation', () => {
   it('passes an exact JSON match and defaults to status ok', () => {
     expect(checkExpectation(E({ json: { a: 1, b: [1, 2] } }), ok('{"b":[1,2],"a":1}\n'))).toEqual([]);
-    expect(checkExpectation(E({}), { status: 'failed', stdout: '' })).toMatchObject([{ check: 'status', expected: 'ok', actual: 'failed' }]);
+    expect(checkExpectation(E({}), { status: 'failed', stdout: '' })).toMatchObject([
+      { check: 'status', expected: 'ok', actual: 'failed' },
+    ]);
     expect(checkExpectation(E({ status: 'failed' }), { status: 'failed', stdout: '' })).toEqual([]);
     expect(checkExpectation(E({ status: 'failed' }), { status: 'timeout', stdout: '' })).toHaveLength(1);
   });
@@ -23,8 +25,33 @@ describe('checkExpectation', () => {
   });
 
   it('matches subsets: extra keys allowed, list elements in any order', () => {
-    const out = ok(JSON.stringify({ total: 3, by: { a: 1, b: 2 }, files: ['x.csv', 'y.csv', 'z.csv'], top: [{ m: 'b', n: 2, extra: true }, { m: 'a', n: 1 }] }));
-    expect(checkExpectation(E({ jsonSubset: { total: 3, by: { b: 2 }, files: ['z.csv', 'x.csv'], top: [{ m: 'a', n: 1 }, { m: 'b', n: 2 }] } }), out)).toEqual([]);
+    const out = ok(
+      JSON.stringify({
+        total: 3,
+        by: { a: 1, b: 2 },
+        files: ['x.csv', 'y.csv', 'z.csv'],
+        top: [
+          { m: 'b', n: 2, extra: true },
+          { m: 'a', n: 1 },
+        ],
+      }),
+    );
+    expect(
+      checkExpectation(
+        E({
+          jsonSubset: {
+            total: 3,
+            by: { b: 2 },
+            files: ['z.csv', 'x.csv'],
+            top: [
+              { m: 'a', n: 1 },
+              { m: 'b', n: 2 },
+            ],
+          },
+        }),
+        out,
+      ),
+    ).toEqual([]);
     const f = checkExpectation(E({ jsonSubset: { by: { c: 1 }, files: ['x.csv', 'x.csv'] } }), out);
     expect(f.map((x) => x.path)).toEqual(['by.c', 'files.1']);
   });

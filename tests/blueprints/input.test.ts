@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyDefaults, checkToolInput, inputArgs, inputContract, inputStdin, PARAM_TYPES, ToolBlueprint } from '../../src/blueprints/index.ts';
+import {
+  applyDefaults,
+  checkToolInput,
+  inputArgs,
+  inputContract,
+  inputStdin,
+  PARAM_TYPES,
+  ToolBlueprint,
+} from '../../src/blueprints/index.ts';
 import { toolSpecOf } from '../../src/factory/index.ts';
 
 const bp = ToolBlueprint.parse({
@@ -22,7 +30,15 @@ const bp = ToolBlueprint.parse({
 
 describe('inputArgs (the argv half of the input convention)', () => {
   it('passes every value in inputSpec order as a string', () => {
-    const args = inputArgs(bp, { options: { a: 1 }, tags: ['x', 'y'], verbose: true, ratio: 0.25, days: 30, column: 'amount', dir: '/data' });
+    const args = inputArgs(bp, {
+      options: { a: 1 },
+      tags: ['x', 'y'],
+      verbose: true,
+      ratio: 0.25,
+      days: 30,
+      column: 'amount',
+      dir: '/data',
+    });
     expect(args).toEqual(['/data', 'amount', '30', '0.25', 'true', '["x","y"]', '{"a":1}']);
   });
 
@@ -35,7 +51,12 @@ describe('inputArgs (the argv half of the input convention)', () => {
   });
 
   it('runs the seed csv_aggregator with exactly its two arguments', () => {
-    const csv = { inputSpec: [{ name: 'directory', type: 'string' as const, required: true }, { name: 'column', type: 'string' as const, required: true }] };
+    const csv = {
+      inputSpec: [
+        { name: 'directory', type: 'string' as const, required: true },
+        { name: 'column', type: 'string' as const, required: true },
+      ],
+    };
     expect(inputArgs(csv, { column: 'amount', directory: '/data' })).toEqual(['/data', 'amount']);
   });
 });
@@ -64,8 +85,13 @@ describe('inputContract: one inputSpec, the schema the model sees and the valida
     expect(contract.jsonSchema).toEqual({
       type: 'object',
       properties: {
-        dir: { type: 'string' }, column: { type: 'string' }, days: { type: 'integer' }, ratio: { type: 'number' },
-        verbose: { type: 'boolean' }, tags: { type: 'array' }, options: { type: 'object' },
+        dir: { type: 'string' },
+        column: { type: 'string' },
+        days: { type: 'integer' },
+        ratio: { type: 'number' },
+        verbose: { type: 'boolean' },
+        tags: { type: 'array' },
+        options: { type: 'object' },
       },
       required: ['dir'],
     });

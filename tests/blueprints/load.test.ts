@@ -45,7 +45,14 @@ describe('loadBlueprintDir', () => {
       'agents/helper.yaml': AGENT,
       'agents/README.md': '# not a blueprint',
       'agents/.hidden.yaml': 'garbage: [',
-      'tools/count.json': JSON.stringify({ name: 'count_json', description: 'd', language: 'python', purpose: 'p', outputSpec: { format: 'text' }, source: 'print(1)' }),
+      'tools/count.json': JSON.stringify({
+        name: 'count_json',
+        description: 'd',
+        language: 'python',
+        purpose: 'p',
+        outputSpec: { format: 'text' },
+        source: 'print(1)',
+      }),
       'tools/lines.yml': TOOL('line_count'),
     });
     const r = await loadBlueprintDir(dir);
@@ -86,8 +93,18 @@ describe('loadBlueprintDir', () => {
     expect(r.agents.get('helper')!.file).toBe(join(dir, 'agents', 'a.yaml'));
     expect(r.tools.get('same_name')!.file).toBe(join(dir, 'tools', 'one.yaml'));
     expect(r.rejected).toEqual([
-      { file: join(dir, 'agents', 'b.yaml'), kind: 'agent', issues: [{ path: 'name', line: 1, message: `duplicate agent name 'helper' (already defined in ${join(dir, 'agents', 'a.yaml')})` }] },
-      { file: join(dir, 'tools', 'two.yaml'), kind: 'tool', issues: [{ path: 'name', line: 1, message: `duplicate tool name 'same_name' (already defined in ${join(dir, 'tools', 'one.yaml')})` }] },
+      {
+        file: join(dir, 'agents', 'b.yaml'),
+        kind: 'agent',
+        issues: [{ path: 'name', line: 1, message: `duplicate agent name 'helper' (already defined in ${join(dir, 'agents', 'a.yaml')})` }],
+      },
+      {
+        file: join(dir, 'tools', 'two.yaml'),
+        kind: 'tool',
+        issues: [
+          { path: 'name', line: 1, message: `duplicate tool name 'same_name' (already defined in ${join(dir, 'tools', 'one.yaml')})` },
+        ],
+      },
     ]);
   });
 

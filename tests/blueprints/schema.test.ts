@@ -141,7 +141,9 @@ describe('ToolBlueprint', () => {
     }
     expect(issuesOf('tool', tool({ sampleData: 'csv/2025' }))).toEqual([]);
     const js = issuesOf('tool', tool({ language: 'javascript', sampleData: 'csv', source: 'console.log(1)' }));
-    expect(js).toEqual([{ path: 'sampleData', message: 'javascript tools run in an isolate without a file system: sampleData is not available' }]);
+    expect(js).toEqual([
+      { path: 'sampleData', message: 'javascript tools run in an isolate without a file system: sampleData is not available' },
+    ]);
   });
 
   it('accepts UPPER_CASE env names and refuses reserved ones', () => {
@@ -162,7 +164,13 @@ describe('ToolBlueprint', () => {
       }),
     );
     expect(issues.map((i) => i.path)).toEqual(['examples.0.expect.keys.1', 'examples.1.expect.jsonSubset']);
-    const text = issuesOf('tool', tool({ outputSpec: { format: 'text' }, examples: [{ name: 'j', input: { file: '/d', column: 'c' }, expect: { json: 1, stdoutContains: ['x'] } }] }));
+    const text = issuesOf(
+      'tool',
+      tool({
+        outputSpec: { format: 'text' },
+        examples: [{ name: 'j', input: { file: '/d', column: 'c' }, expect: { json: 1, stdoutContains: ['x'] } }],
+      }),
+    );
     expect(paths(text)).toEqual(['examples.0.expect.json']);
   });
 
@@ -247,7 +255,15 @@ describe('parseAgentBlueprint / parseToolBlueprint', () => {
   });
 
   it('parse YAML and JSON text, with source lines', () => {
-    const yaml = ['name: sql-tuner', 'type: specialist', 'description: Tunes SQL', 'systemPrompt: You tune SQL.', 'outputFormat:', '  format: pdf', 'tools: [ok_tool, Bad]'].join('\n');
+    const yaml = [
+      'name: sql-tuner',
+      'type: specialist',
+      'description: Tunes SQL',
+      'systemPrompt: You tune SQL.',
+      'outputFormat:',
+      '  format: pdf',
+      'tools: [ok_tool, Bad]',
+    ].join('\n');
     const r = validateBlueprintText('agent', yaml);
     expect(r.ok).toBe(false);
     expect(r.issues.map((i) => [i.path, i.line])).toEqual([
@@ -260,7 +276,10 @@ describe('parseAgentBlueprint / parseToolBlueprint', () => {
   });
 
   it('locate unknown keys at their key and report YAML syntax errors', () => {
-    const r = validateBlueprintText('agent', 'name: sql-tuner\ntype: specialist\ndescription: d\nsystemPrompt: s\noutputFormat: { format: text }\nsystem_prompt: x\n');
+    const r = validateBlueprintText(
+      'agent',
+      'name: sql-tuner\ntype: specialist\ndescription: d\nsystemPrompt: s\noutputFormat: { format: text }\nsystem_prompt: x\n',
+    );
     expect(r.issues).toEqual([{ path: 'system_prompt', message: "unknown key 'system_prompt' (did you mean 'systemPrompt'?)", line: 6 }]);
     const dup = validateBlueprintText('agent', 'name: a1\nname: a2\n');
     expect(dup.ok).toBe(false);

@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/checker/index.ts';
-import { checkExpectation, inputArgs, inputStdin, loadBlueprintDir, toolPolicyIssues, type BlueprintDirLoad, type ToolBlueprint } from '../../src/blueprints/index.ts';
+import {
+  checkExpectation,
+  inputArgs,
+  inputStdin,
+  loadBlueprintDir,
+  toolPolicyIssues,
+  type BlueprintDirLoad,
+  type ToolBlueprint,
+} from '../../src/blueprints/index.ts';
 import { loadPolicyDir, type Policy } from '../../src/policy/index.ts';
 import { IsolateRuntime } from '../../src/sandbox/isolate/runtime.ts';
 import { REPO } from '../helpers/env.ts';
@@ -114,7 +122,11 @@ function runExamples(bp: ToolBlueprint, interpreter: string, source: string): vo
   const dataDir = join(REPO, 'blueprints', 'data', bp.sampleData ?? '');
   for (const ex of bp.examples) {
     const input = hostInput(ex.input, dataDir);
-    const r = spawnSync(interpreter, [script, ...inputArgs(bp, input)], { input: inputStdin(bp, input), encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(interpreter, [script, ...inputArgs(bp, input)], {
+      input: inputStdin(bp, input),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     const outcome = { status: r.status === 0 ? 'ok' : 'failed', stdout: r.stdout ?? '' };
     expect(checkExpectation(ex.expect, outcome), `${bp.name}/${ex.name}: ${r.stderr}`).toEqual([]);
   }
@@ -144,9 +156,25 @@ describe('shipped examples agree with the sample data', () => {
     const rt = new IsolateRuntime(0);
     try {
       const bp = tool('json_stats');
-      const limits = { timeoutMs: 2000, memoryMb: 32, cpus: 1, maxProcesses: 8, maxOpenFiles: 64, maxFileSizeMb: 1, maxOutputBytes: 65536, tmpfsMb: 1 };
+      const limits = {
+        timeoutMs: 2000,
+        memoryMb: 32,
+        cpus: 1,
+        maxProcesses: 8,
+        maxOpenFiles: 64,
+        maxFileSizeMb: 1,
+        maxOutputBytes: 65536,
+        tmpfsMb: 1,
+      };
       for (const ex of bp.examples) {
-        const r = await rt.run({ language: 'javascript', source: bp.source!, stdin: inputStdin(bp, ex.input), args: inputArgs(bp, ex.input), limits, outputJson: true });
+        const r = await rt.run({
+          language: 'javascript',
+          source: bp.source!,
+          stdin: inputStdin(bp, ex.input),
+          args: inputArgs(bp, ex.input),
+          limits,
+          outputJson: true,
+        });
         expect(checkExpectation(ex.expect, r), `${ex.name}: ${r.stderr}`).toEqual([]);
       }
     } finally {

@@ -79,7 +79,8 @@ describe('corpus', () => {
   it('exists, with several samples of every class found by outside testing and at least 150 benign tools', () => {
     expect(hostile.length).toBeGreaterThan(0);
     expect(benign.length).toBeGreaterThanOrEqual(150);
-    for (const cls of [31, 32, 33, 34]) expect(hostile.filter((s) => s.attackClass === cls).length, `class ${cls}`).toBeGreaterThanOrEqual(4);
+    for (const cls of [31, 32, 33, 34])
+      expect(hostile.filter((s) => s.attackClass === cls).length, `class ${cls}`).toBeGreaterThanOrEqual(4);
   });
 
   it.each(hostile.map((s) => [s.file, s] as const))('hostile %s is blocked', (_file, s) => {

@@ -22,7 +22,10 @@ describe('python file paths', () => {
     ['import pandas as pd\npd.read_csv("/etc/passwd")', 'py.path.outside'],
     ['df.to_csv("/data/out.csv")', 'py.path.write-outside'],
     ['import glob\nglob.glob("/etc/*")', 'py.path.outside'],
-    ['import sqlite3\nc = sqlite3.connect("/workspace/r.db")\nc.execute("ATTACH DATABASE \'/etc/cron.d/x\' AS x")', 'py.path.write-outside'],
+    [
+      'import sqlite3\nc = sqlite3.connect("/workspace/r.db")\nc.execute("ATTACH DATABASE \'/etc/cron.d/x\' AS x")',
+      'py.path.write-outside',
+    ],
     ['import os\nopen(os.path.join(os.sep, "usr", "bin", "x"), "w")', 'py.path.write-outside'],
   ])('%s → %s', (src, rule) => {
     const r = py(src);

@@ -99,7 +99,7 @@ describe('python: more reach and evaluation paths', () => {
   it('data-science: formula strings that reach internals and sympify are blocked', async () => {
     const { shippedPolicy } = await import('./helpers.ts');
     const ds = shippedPolicy('data-science');
-    const f = py('import statsmodels.formula.api as smf\nsmf.ols("y ~ I(__import__(\'os\').system(\'id\'))", data=df)', ds);
+    const f = py("import statsmodels.formula.api as smf\nsmf.ols(\"y ~ I(__import__('os').system('id'))\", data=df)", ds);
     expect(rules(f)).toContain('py.code.dynamic-query');
     expect(rules(py('import sympy\nsympy.sympify(expr)', ds))).toContain('py.callable.forbidden');
     const ok = py('import statsmodels.formula.api as smf\nmodel = smf.ols("sales ~ price + C(region)", data=df).fit()', ds);

@@ -21,22 +21,50 @@ describe('seed 004 consistency', () => {
     ['python', 'import pickle', 'py.import.forbidden'],
     ['python', 'eval("1")', 'py.callable.forbidden'],
     ['python', 'exec("x = 1")', 'py.callable.forbidden'],
-    ...['rm', 'rmdir', 'mv', 'cp', 'sudo', 'su', 'chmod', 'chown', 'dd', 'mkfs', 'fdisk', 'shutdown', 'reboot', 'init', 'iptables', 'systemctl'].map(
-      (c) => ['shell', `${c} x`, 'sh.command.forbidden'] as const,
-    ),
+    ...[
+      'rm',
+      'rmdir',
+      'mv',
+      'cp',
+      'sudo',
+      'su',
+      'chmod',
+      'chown',
+      'dd',
+      'mkfs',
+      'fdisk',
+      'shutdown',
+      'reboot',
+      'init',
+      'iptables',
+      'systemctl',
+    ].map((c) => ['shell', `${c} x`, 'sh.command.forbidden'] as const),
   ] as const)('seed forbidden list: %s %s', (lang, src, rule) => {
     const r = lang === 'python' ? py(src) : sh(src);
     expect(r.allowed, explain(r)).toBe(false);
     expect(rules(r)).toContain(rule);
   });
 
-  it.each(['ls', 'cat x', 'grep a b', 'awk 1 f', 'sed p f', 'sort f', 'uniq f', 'head f', 'tail f', 'wc f', 'find .', 'xargs', 'cut -f1 f', 'jq . f', 'yq . f'])(
-    'seed allowed command: %s',
-    (src) => {
-      const r = sh(src);
-      expect(r.allowed, explain(r)).toBe(true);
-    },
-  );
+  it.each([
+    'ls',
+    'cat x',
+    'grep a b',
+    'awk 1 f',
+    'sed p f',
+    'sort f',
+    'uniq f',
+    'head f',
+    'tail f',
+    'wc f',
+    'find .',
+    'xargs',
+    'cut -f1 f',
+    'jq . f',
+    'yq . f',
+  ])('seed allowed command: %s', (src) => {
+    const r = sh(src);
+    expect(r.allowed, explain(r)).toBe(true);
+  });
 
   it('strict blocks what default allows', () => {
     expect(sh('curl https://x', shippedPolicy('strict')).findings[0]?.rule).toBe('sh.command.forbidden');

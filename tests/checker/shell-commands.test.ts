@@ -76,9 +76,9 @@ describe('shell command names', () => {
     'tr -d "\\r" < in.txt | cut -d, -f1 | sort -u > out.txt',
     'cut -d / -f 2 paths.txt',
     'n=0\nwhile read -r line; do n=$((n + 1)); done < in.txt\necho "$n"',
-    'awk -F, \'{ s += $2 } END { print s }\' /data/sales.csv',
+    "awk -F, '{ s += $2 } END { print s }' /data/sales.csv",
     "sed -n 's/^ERROR //p' /data/app.log > errors.txt",
-    'jq -r \'.items[] | .name\' /data/items.json',
+    "jq -r '.items[] | .name' /data/items.json",
   ])('benign: %s', (src) => {
     const r = sh(src);
     expect(r.allowed, explain(r)).toBe(true);

@@ -48,7 +48,7 @@ describe('shell options: only those the policy lists per command', () => {
     ['arr=(--compress-program=sh)\nsort "${arr[0]}" big.txt', 'sh.option.dynamic'],
     ['s() { sort "$@"; }\ns --compress-program=sh big.txt', 'sh.option.dynamic'],
     ['xargs -I{} sed -n p {} < /workspace/files', 'sh.option.dynamic'],
-    ["split --filter='sh -c \"id\"' in.txt", 'sh.command.not-allowed'],
+    ['split --filter=\'sh -c "id"\' in.txt', 'sh.command.not-allowed'],
   ])('%s → %s', (src, rule) => {
     const r = sh(src);
     expect(r.allowed, explain(r)).toBe(false);
@@ -67,7 +67,7 @@ describe('shell options: only those the policy lists per command', () => {
     'date -u +%Y-%m-%dT%H:%M:%SZ; date -d "yesterday" +%F; date -Iseconds',
     'find /data -maxdepth 2 -type f -name "*.csv" -print0 | xargs -0 -r wc -l',
     'find /data -type f -newer /data/stamp -exec grep -l ERROR {} +',
-    'jq -r --arg k name \'.[] | .[$k]\' /data/x.json',
+    "jq -r --arg k name '.[] | .[$k]' /data/x.json",
     'for f in /data/*.csv; do sort -u "$f"; done',
     'tmp=$(mktemp); sort -u /data/x > "$tmp"; sort "$tmp"',
     'f=/data/input.txt; sed -n 1p "$f"',

@@ -68,7 +68,13 @@ describe('factory project, in this process on the data directory', () => {
     const run = await factory(['project', 'run', 'analyse the sample data', '--config', '{"maxConcurrentAgents":2}'], env);
     expect(run.code, run.stderr).toBe(0);
     // progress, one line per event, on stderr
-    const lines = ['planning', 'plan 1: 3 sub-task(s)', 'a → data-analyst', 'running          c iteration 1', 'task_accepted    c accepted'];
+    const lines = [
+      'planning',
+      'plan 1: 3 sub-task(s)',
+      'a → data-analyst',
+      'running          c iteration 1',
+      'task_accepted    c accepted',
+    ];
     for (const line of lines) expect(run.stderr).toContain(line);
     expect(run.stderr).toMatch(/completed\s+completed/);
     // the ready branches a and b both start before c
@@ -83,9 +89,12 @@ describe('factory project, in this process on the data directory', () => {
 
     const list = await factory(['project', 'list', '--json'], env);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; status: string })).toEqual([
-      expect.objectContaining({ id, status: 'completed' }),
-    ]);
+    expect(
+      list.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; status: string }),
+    ).toEqual([expect.objectContaining({ id, status: 'completed' })]);
     const show = await factory(['project', 'show', id!], env);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/\n {2}c +accepted +data-analyst +1 iteration\(s\) score 0\.95/);

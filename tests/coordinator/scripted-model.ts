@@ -62,8 +62,20 @@ export function describe(body: any, counts: Map<string, number>): Ask {
 
 /** The keys of the scripted server's Reply: an answer with any of them is a Reply, anything else a structured value. */
 const REPLY_KEYS = [
-  'content', 'toolCalls', 'thinking', 'promptEvalCount', 'evalCount', 'doneReason', 'chunks',
-  'status', 'error', 'delayMs', 'chunkDelayMs', 'drop', 'streamError', 'noDone',
+  'content',
+  'toolCalls',
+  'thinking',
+  'promptEvalCount',
+  'evalCount',
+  'doneReason',
+  'chunks',
+  'status',
+  'error',
+  'delayMs',
+  'chunkDelayMs',
+  'drop',
+  'streamError',
+  'noDone',
 ] satisfies (keyof Reply)[];
 const isReply = (a: object): a is Reply => REPLY_KEYS.some((k) => k in a);
 

@@ -124,7 +124,11 @@ describe('format schemas', () => {
   // coordinator's are registered, and the long-text bounds left out of the format still hold after the reply
   it('are registered formats whose long-text bounds zod checks after the reply', () => {
     const names = registeredFormats().map((f) => f.name);
-    expect(Object.values(FORMATS).map((f) => f.name).every((n) => names.includes(n))).toBe(true);
+    expect(
+      Object.values(FORMATS)
+        .map((f) => f.name)
+        .every((n) => names.includes(n)),
+    ).toBe(true);
     expect((FORMATS.plan.json as any).properties.analysis.maxLength).toBeUndefined();
     const plan = { analysis: 'x'.repeat(9000), subTasks: [task('a')] };
     expect(FORMATS.plan.schema.safeParse(plan).success).toBe(false);

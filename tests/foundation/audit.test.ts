@@ -15,7 +15,10 @@ afterEach(async () => {
 function fresh(maxFieldBytes = 4096) {
   const t = tempDir();
   const store = Store.open(t.dir);
-  cleanups.push(async () => { await store.close(); t.cleanup(); });
+  cleanups.push(async () => {
+    await store.close();
+    t.cleanup();
+  });
   return { dir: t.dir, store, audit: new AuditTrail(store.audit, { maxFieldBytes }) };
 }
 
@@ -52,12 +55,34 @@ describe('audit trail', () => {
   it('records every seed 004 event type with its fields', async () => {
     const { audit } = fresh();
     for (const type of AUDIT_EVENT_TYPES) {
-      await audit.record({ type, action: 'test', target: `t-${type}`, project: 'p1', task: 'k1', agent: 'a1', input: 'in', output: 'out', durationMs: 12.5, securityFlags: ['flag'] });
+      await audit.record({
+        type,
+        action: 'test',
+        target: `t-${type}`,
+        project: 'p1',
+        task: 'k1',
+        agent: 'a1',
+        input: 'in',
+        output: 'out',
+        durationMs: 12.5,
+        securityFlags: ['flag'],
+      });
     }
     const all = await audit.query({ limit: 1000 });
     expect(all.map((e) => e.type)).toEqual([...AUDIT_EVENT_TYPES]);
     const e = all[0]!;
-    expect(e).toMatchObject({ seq: 1, project: 'p1', task: 'k1', agent: 'a1', input: 'in', output: 'out', success: true, error: null, durationMs: 12.5, securityFlags: ['flag'] });
+    expect(e).toMatchObject({
+      seq: 1,
+      project: 'p1',
+      task: 'k1',
+      agent: 'a1',
+      input: 'in',
+      output: 'out',
+      success: true,
+      error: null,
+      durationMs: 12.5,
+      securityFlags: ['flag'],
+    });
     expect(Date.parse(e.timestamp)).not.toBeNaN();
     expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(all[1]!.prevHash).toBe(e.hash);
@@ -104,7 +129,7 @@ describe('audit trail', () => {
     const { dir, store } = fresh();
     const audit = new AuditTrail(store.audit);
     for (let i = 0; i < 10; i++) await audit.record({ type: 'tool_executed', action: `run-${i}`, output: 'ok' });
-    expect((await audit.verify())).toMatchObject({ ok: true, count: 10 });
+    expect(await audit.verify()).toMatchObject({ ok: true, count: 10 });
     await store.close();
     tamper(dir, "UPDATE audit_events SET output = 'forged' WHERE seq = 4; UPDATE audit_events SET success = 0 WHERE seq = 7");
     const s2 = Store.open(dir);
@@ -121,7 +146,7 @@ describe('audit trail', () => {
     await store.close();
     tamper(dir, 'DELETE FROM audit_events WHERE seq = 3');
     let s = Store.open(dir);
-    expect((await new AuditTrail(s.audit).verify())).toMatchObject({ ok: false, brokenAt: 4 });
+    expect(await new AuditTrail(s.audit).verify()).toMatchObject({ ok: false, brokenAt: 4 });
     await s.close();
     // a forger who recomputes the edited row's own hash still breaks the next row's link
     const t = fresh();
@@ -130,7 +155,7 @@ describe('audit trail', () => {
     await t.store.close();
     tamper(t.dir, "UPDATE audit_events SET hash = '" + 'f'.repeat(64) + "' WHERE seq = 2");
     s = Store.open(t.dir);
-    expect((await new AuditTrail(s.audit).verify())).toMatchObject({ ok: false, brokenAt: 2 });
+    expect(await new AuditTrail(s.audit).verify()).toMatchObject({ ok: false, brokenAt: 2 });
     await s.close();
   });
 });

@@ -20,7 +20,10 @@ function build(...args: string[]) {
 function check() {
   const args = ['check', join(root, 'ok.py'), '--policy-dir', join(root, 'policies'), '--data-dir', join(root, 'data')];
   const r = spawnSync(process.execPath, [join(root, 'bin/factory.js'), ...args], {
-    cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, FACTORY_FROM_SOURCE: '' },
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, FACTORY_FROM_SOURCE: '' },
   });
   return { code: r.status, stdout: r.stdout, fromSources: /running the sources/.test(r.stderr), stderr: r.stderr };
 }

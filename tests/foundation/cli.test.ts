@@ -85,14 +85,21 @@ describe('factory CLI', () => {
     factory(['token', 'create', '--role', 'viewer', '--data-dir', dir]);
     const r = factory(['audit', 'query', '--type', 'token_created', '--data-dir', dir, '--json']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['token_created']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { type: string }).type),
+    ).toEqual(['token_created']);
     expect(factory(['audit', 'query', '--type', 'nonsense', '--data-dir', dir]).code).toBe(2);
   });
 
   it('serve from a process without --no-node-snapshot: it starts again with it, and SIGTERM to it stops both', async () => {
     const dir = dataDir();
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dir], {
-      cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', FACTORY_LOG_LEVEL: 'warn' },
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', FACTORY_LOG_LEVEL: 'warn' },
     });
     let err = '';
     const listening = await new Promise<RegExpExecArray>((resolve, reject) => {
@@ -126,9 +133,16 @@ describe('factory CLI', () => {
     }
     expect(await exitOf(child)).toBe(0);
     const q = factory(['audit', 'query', '--data-dir', dir, '--json']);
-    const types = q.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    const types = q.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type);
     // first start: the policies in force enter the history, the seven static agents enter the pool
-    expect(types.filter((t) => t !== 'policy_changed' && t !== 'agent_created')).toEqual(['token_created', 'server_started', 'server_stopped']);
+    expect(types.filter((t) => t !== 'policy_changed' && t !== 'agent_created')).toEqual([
+      'token_created',
+      'server_started',
+      'server_stopped',
+    ]);
     expect(types.filter((t) => t === 'agent_created')).toHaveLength(7);
     expect(types).toContain('policy_changed');
     expect(factory(['audit', 'verify', '--data-dir', dir]).code).toBe(0);

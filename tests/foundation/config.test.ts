@@ -33,8 +33,13 @@ describe('configuration', () => {
   it('reads the documented environment variables', () => {
     const c = loadConfig({
       env: {
-        FACTORY_HOST: '0.0.0.0', FACTORY_PORT: '9001', FACTORY_DATA_DIR: '/tmp/x', FACTORY_POLICY_DIR: '/p',
-        FACTORY_BLUEPRINT_DIR: '/b', DOCKER_HOST: 'tcp://10.0.0.5:2375', OLLAMA_HOST: 'gpu-box:11434',
+        FACTORY_HOST: '0.0.0.0',
+        FACTORY_PORT: '9001',
+        FACTORY_DATA_DIR: '/tmp/x',
+        FACTORY_POLICY_DIR: '/p',
+        FACTORY_BLUEPRINT_DIR: '/b',
+        DOCKER_HOST: 'tcp://10.0.0.5:2375',
+        OLLAMA_HOST: 'gpu-box:11434',
       },
     });
     expect(c.server).toMatchObject({ host: '0.0.0.0', port: 9001 });

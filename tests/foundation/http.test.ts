@@ -47,7 +47,11 @@ describe('error replies', () => {
 
   it('malformed JSON body: 400 BODY_MALFORMED, nothing created', async () => {
     const before = (await (await svc.call('/api/v1/tokens')).json()) as { tokens: unknown[] };
-    const res = await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role": "viewer",' });
+    const res = await svc.call('/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"role": "viewer",',
+    });
     await expectError(res, 400, 'BODY_MALFORMED');
     const after = (await (await svc.call('/api/v1/tokens')).json()) as { tokens: unknown[] };
     expect(after.tokens).toHaveLength(before.tokens.length);
@@ -55,17 +59,29 @@ describe('error replies', () => {
 
   it('a 10 MB body: 413 BODY_TOO_LARGE', async () => {
     const big = JSON.stringify({ role: 'viewer', name: 'x'.repeat(10 * 1024 * 1024) });
-    await expectError(await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }), 413, 'BODY_TOO_LARGE');
+    await expectError(
+      await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }),
+      413,
+      'BODY_TOO_LARGE',
+    );
   });
 
   it('a body that violates the schema: 400 VALIDATION_FAILED naming the path', async () => {
-    const res = await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'root' }) });
+    const res = await svc.call('/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'root' }),
+    });
     const err = await expectError(res, 400, 'VALIDATION_FAILED');
     expect(JSON.stringify(err)).toContain('body.role');
   });
 
   it('an unsupported content type: 415 MEDIA_TYPE_UNSUPPORTED', async () => {
-    await expectError(await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/x-thing' }, body: 'x' }), 415, 'MEDIA_TYPE_UNSUPPORTED');
+    await expectError(
+      await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/x-thing' }, body: 'x' }),
+      415,
+      'MEDIA_TYPE_UNSUPPORTED',
+    );
   });
 
   it('a bad query value: 400 VALIDATION_FAILED', async () => {
@@ -89,7 +105,11 @@ describe('authentication and roles', () => {
   });
 
   it('wrong role: 403 FORBIDDEN, audited; the right role passes', async () => {
-    const res = await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer', name: 'ro' }) });
+    const res = await svc.call('/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'viewer', name: 'ro' }),
+    });
     expect(res.status).toBe(201);
     const { secret, token } = (await res.json()) as { secret: string; token: { id: string; role: string } };
     expect(token.role).toBe('viewer');
@@ -103,7 +123,11 @@ describe('authentication and roles', () => {
   });
 
   it('a revoked token stops working', async () => {
-    const res = await svc.call('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'submitter' }) });
+    const res = await svc.call('/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'submitter' }),
+    });
     const { secret, token } = (await res.json()) as { secret: string; token: { id: string } };
     expect((await svc.call('/api/v1/whoami', { token: secret })).status).toBe(200);
     expect((await svc.call(`/api/v1/tokens/${token.id}`, { method: 'DELETE' })).status).toBe(204);
@@ -138,7 +162,9 @@ describe('access tokens never reach a log', () => {
     const { readFileSync } = await import('node:fs');
     const t = tempDir();
     const lines: string[] = [];
-    const s = await Service.create(testConfig(t.dir, { 'server.logLevel': 'debug' }), { logStream: { write: (l: string) => void lines.push(l) } });
+    const s = await Service.create(testConfig(t.dir, { 'server.logLevel': 'debug' }), {
+      logStream: { write: (l: string) => void lines.push(l) },
+    });
     const url = await s.listen();
     const admin = readFileSync(`${t.dir}/admin-token`, 'utf8').trim();
     try {

@@ -24,7 +24,11 @@ function descendants(root: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [pid, pp] of parent) if (pp === p) { out.push(pid); walk(pid); }
+    for (const [pid, pp] of parent)
+      if (pp === p) {
+        out.push(pid);
+        walk(pid);
+      }
   };
   walk(root);
   return out;
@@ -45,8 +49,17 @@ async function npmStart(): Promise<{ npm: ChildProcess; url: string; log: () => 
   cleanups.push(t.cleanup);
   // its own process group, as a terminal would give it, so the test can play Ctrl-C to the group
   const npm = spawn('npm', ['start', '--silent'], {
-    cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FACTORY_PORT: '0', FACTORY_DATA_DIR: t.dir, FACTORY_POOL_SIZE: '0', FACTORY_LOG_LEVEL: 'warn', OLLAMA_HOST: 'http://127.0.0.1:9' },
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      FACTORY_PORT: '0',
+      FACTORY_DATA_DIR: t.dir,
+      FACTORY_POOL_SIZE: '0',
+      FACTORY_LOG_LEVEL: 'warn',
+      OLLAMA_HOST: 'http://127.0.0.1:9',
+    },
   });
   cleanups.push(() => {
     try {
@@ -62,9 +75,15 @@ async function npmStart(): Promise<{ npm: ChildProcess; url: string; log: () => 
     npm.stderr!.on('data', (d: Buffer) => {
       log += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(log);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
-    npm.once('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited with ${code}: ${log}`)); });
+    npm.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}: ${log}`));
+    });
   });
   npm.removeAllListeners('exit');
   return { npm, url, log: () => log };

@@ -127,8 +127,23 @@ describe('rows are parsed with the domain schemas', () => {
 
   it('a stored blueprint that no longer parses is refused, not handed out', async () => {
     const { dir, store } = fresh();
-    const bp = AgentBlueprint.parse({ name: 'helper', type: 'analysis', description: 'Helps.', systemPrompt: 'You help with analysis tasks, carefully.', outputFormat: { format: 'markdown' } });
-    await store.agents.insert({ id: 'agt_1', name: 'helper', origin: 'blueprint', parent: null, blueprint: bp, createdBy: 'system', shared: false, expiresAt: null });
+    const bp = AgentBlueprint.parse({
+      name: 'helper',
+      type: 'analysis',
+      description: 'Helps.',
+      systemPrompt: 'You help with analysis tasks, carefully.',
+      outputFormat: { format: 'markdown' },
+    });
+    await store.agents.insert({
+      id: 'agt_1',
+      name: 'helper',
+      origin: 'blueprint',
+      parent: null,
+      blueprint: bp,
+      createdBy: 'system',
+      shared: false,
+      expiresAt: null,
+    });
     const ok = await store.agents.get('agt_1');
     expect(ok?.blueprint.name).toBe('helper');
     await store.close();
@@ -137,6 +152,9 @@ describe('rows are parsed with the domain schemas', () => {
     db.close();
     const s2 = Store.open(dir);
     cleanups.push(() => s2.close());
-    await expect(s2.agents.get('agt_1')).rejects.toMatchObject({ code: 'STORE_CORRUPT', details: { table: 'agents', id: 'agt_1', column: 'blueprint' } });
+    await expect(s2.agents.get('agt_1')).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+      details: { table: 'agents', id: 'agt_1', column: 'blueprint' },
+    });
   });
 });

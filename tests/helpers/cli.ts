@@ -17,7 +17,10 @@ export function factory(args: string[], env: Record<string, string | undefined> 
 }
 
 /** Starts `factory serve` and resolves with its URL once it listens. */
-export async function serveProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+export async function serveProcess(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'serve', ...args], {
     cwd: REPO,
     env: { ...process.env, FACTORY_LOG_LEVEL: 'warn', ...env },

@@ -12,11 +12,13 @@ export function showAnswer(m: ModelEntry): Answer {
   return {
     status: 200,
     body: {
-      modelfile: `FROM ${m.display}`, parameters: 'temperature 0.7',
+      modelfile: `FROM ${m.display}`,
+      parameters: 'temperature 0.7',
       template: m.toolStyle === 'tag' ? '{{ if .ToolCalls }}<tool_call>{{ end }}' : '{{ .Prompt }}',
       details: (tagsEntry(m) as { details: unknown }).details,
       model_info: { 'general.architecture': 'llama', 'llama.context_length': 131072 },
-      capabilities: m.capabilities, modified_at: '2025-01-01T00:00:00Z',
+      capabilities: m.capabilities,
+      modified_at: '2025-01-01T00:00:00Z',
     },
   };
 }
@@ -41,8 +43,10 @@ function embedding(text: string, dimensions: number, model: string, scripted?: E
 export function embedAnswer(body: any, numCtx: number, scripted?: EmbeddingScript): Answer {
   const input = body.input;
   const inputs: string[] = typeof input === 'string' ? (input ? [input] : []) : Array.isArray(input) ? input : [];
-  if ((input !== undefined && input !== null && typeof input !== 'string' && !Array.isArray(input))
-    || inputs.some((s) => typeof s !== 'string')) {
+  if (
+    (input !== undefined && input !== null && typeof input !== 'string' && !Array.isArray(input)) ||
+    inputs.some((s) => typeof s !== 'string')
+  ) {
     return { status: 400, body: { error: 'invalid input type' } };
   }
   if (!inputs.length) return { status: 200, body: { model: body.model, embeddings: [] } };
@@ -55,8 +59,11 @@ export function embedAnswer(body: any, numCtx: number, scripted?: EmbeddingScrip
   return {
     status: 200,
     body: {
-      model: body.model, embeddings: fitted.map((s) => embedding(s, dims, String(body.model), scripted)),
-      total_duration: 1_000, load_duration: 100, prompt_eval_count: fitted.reduce((n, s) => n + tokensOf(s), 0),
+      model: body.model,
+      embeddings: fitted.map((s) => embedding(s, dims, String(body.model), scripted)),
+      total_duration: 1_000,
+      load_duration: 100,
+      prompt_eval_count: fitted.reduce((n, s) => n + tokensOf(s), 0),
     },
   };
 }

@@ -64,7 +64,10 @@ export function parseName(raw: string): { host: string; namespace: string; model
 export function isValidName(raw: string): boolean {
   const n = parseName(raw);
   const part = (s: string, max: number, extra: string): boolean =>
-    s.length >= 1 && s.length <= max && /^[A-Za-z0-9_]/.test(s) && [...s.slice(1)].every((c) => /[A-Za-z0-9_-]/.test(c) || extra.includes(c));
+    s.length >= 1 &&
+    s.length <= max &&
+    /^[A-Za-z0-9_]/.test(s) &&
+    [...s.slice(1)].every((c) => /[A-Za-z0-9_-]/.test(c) || extra.includes(c));
   return part(n.host, 350, '.:') && part(n.namespace, 80, '') && part(n.model, 80, '.') && part(n.tag, 80, '.');
 }
 
@@ -73,16 +76,25 @@ export function modelEntry(m: string | FakeModel): ModelEntry {
   const n = parseName(spec.name);
   const full = `${n.host}/${n.namespace}/${n.model}:${n.tag}`;
   const defaultHost = n.host === 'registry.ollama.ai';
-  const display = defaultHost && n.namespace === 'library' ? `${n.model}:${n.tag}` : defaultHost ? `${n.namespace}/${n.model}:${n.tag}` : full;
+  const display =
+    defaultHost && n.namespace === 'library' ? `${n.model}:${n.tag}` : defaultHost ? `${n.namespace}/${n.model}:${n.tag}` : full;
   const capabilities = spec.capabilities ?? ['completion', 'tools'];
-  const traits = { toolStyle: spec.toolStyle ?? 'tag', thinkLevels: spec.thinkLevels ?? false, charsPerToken: spec.charsPerToken ?? 4 } as const;
+  const traits = {
+    toolStyle: spec.toolStyle ?? 'tag',
+    thinkLevels: spec.thinkLevels ?? false,
+    charsPerToken: spec.charsPerToken ?? 4,
+  } as const;
   return { name: spec.name, capabilities, ...traits, key: full.toLowerCase(), display, full };
 }
 
 export function tagsEntry(m: ModelEntry): Record<string, unknown> {
   const digest = createHash('sha256').update(m.full).digest('hex');
   return {
-    name: m.display, model: m.display, modified_at: '2025-01-01T00:00:00Z', size: 4_000_000_000, digest,
+    name: m.display,
+    model: m.display,
+    modified_at: '2025-01-01T00:00:00Z',
+    size: 4_000_000_000,
+    digest,
     details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8B', quantization_level: 'Q4_K_M' },
   };
 }
@@ -96,7 +108,13 @@ export function toolCallId(): string {
 /** About one token per 4 characters, as tokenizers of the common families average on English. */
 export const tokensOf = (text: string, charsPerToken = 4): number => Math.ceil(text.length / charsPerToken);
 
-export interface WireMsg { role: string; content?: string; thinking?: string; tool_calls?: unknown[]; [k: string]: unknown }
+export interface WireMsg {
+  role: string;
+  content?: string;
+  thinking?: string;
+  tool_calls?: unknown[];
+  [k: string]: unknown;
+}
 
 function messageTokens(m: WireMsg, cpt: number): number {
   const text = `${m.content ?? ''}${m.thinking ?? ''}${m.tool_calls ? JSON.stringify(m.tool_calls) : ''}`;
@@ -112,7 +130,12 @@ export function promptTokensOf(messages: WireMsg[], tools: unknown[] | undefined
  * server/prompt.go chatPrompt with truncate on: drops messages from the front until the prompt fits
  * num_ctx, keeping the system messages of the dropped part and always the last message.
  */
-export function truncateToContext(messages: WireMsg[], tools: unknown[] | undefined, numCtx: number, cpt = 4): { kept: WireMsg[]; dropped: number } {
+export function truncateToContext(
+  messages: WireMsg[],
+  tools: unknown[] | undefined,
+  numCtx: number,
+  cpt = 4,
+): { kept: WireMsg[]; dropped: number } {
   for (let i = 0; i < messages.length; i++) {
     const kept = [...messages.slice(0, i).filter((m) => m.role === 'system'), ...messages.slice(i)];
     if (promptTokensOf(kept, tools, cpt) <= numCtx || i === messages.length - 1) return { kept, dropped: messages.length - kept.length };
@@ -120,7 +143,10 @@ export function truncateToContext(messages: WireMsg[], tools: unknown[] | undefi
   return { kept: messages, dropped: 0 };
 }
 
-interface ParsedCall { id: string; function: { index: number; name: string; arguments: Record<string, unknown> } }
+interface ParsedCall {
+  id: string;
+  function: { index: number; name: string; arguments: Record<string, unknown> };
+}
 
 /**
  * tools/tools.go (Ollama ≥ 0.9): recognises only declared tool names. With a tag template, content

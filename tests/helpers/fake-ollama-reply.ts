@@ -44,13 +44,18 @@ const words = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [];
 
 /** The model's raw output for scripted calls, in the template's syntax. */
 function callText(calls: ScriptedToolCall[], style: 'tag' | 'json'): string {
-  return calls.map((c) => {
-    const json = JSON.stringify({ name: c.name, arguments: c.arguments });
-    return style === 'tag' ? `<tool_call>\n${json}\n</tool_call>\n` : json;
-  }).join('');
+  return calls
+    .map((c) => {
+      const json = JSON.stringify({ name: c.name, arguments: c.arguments });
+      return style === 'tag' ? `<tool_call>\n${json}\n</tool_call>\n` : json;
+    })
+    .join('');
 }
 
-interface Piece { kind: 'thinking' | 'output'; text: string }
+interface Piece {
+  kind: 'thinking' | 'output';
+  text: string;
+}
 
 /** The request's effective messages after Ollama's truncation; undefined when it answered 400 already. */
 function fitContext(rec: RecordedRequest, res: ServerResponse, m: ModelEntry, defaultNumCtx: number): { promptTokens: number } | undefined {
@@ -71,7 +76,13 @@ function fitContext(rec: RecordedRequest, res: ServerResponse, m: ModelEntry, de
 }
 
 /** Answers /api/chat or /api/generate for `m` from the scripted reply, streamed or not. */
-export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: ModelEntry, reply: Reply, defaultNumCtx: number): Promise<void> {
+export async function chatReply(
+  rec: RecordedRequest,
+  res: ServerResponse,
+  m: ModelEntry,
+  reply: Reply,
+  defaultNumCtx: number,
+): Promise<void> {
   const body = rec.body;
   const chat = rec.path === '/api/chat';
   if (reply.delayMs) await sleep(reply.delayMs);
@@ -94,8 +105,14 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   const numPredict = Number(body.options?.num_predict) || -1;
   const cut = numPredict > 0 && pieces.length > numPredict;
   if (cut) pieces = pieces.slice(0, numPredict);
-  const thinking = pieces.filter((p) => p.kind === 'thinking').map((p) => p.text).join('');
-  const text = pieces.filter((p) => p.kind === 'output').map((p) => p.text).join('');
+  const thinking = pieces
+    .filter((p) => p.kind === 'thinking')
+    .map((p) => p.text)
+    .join('');
+  const text = pieces
+    .filter((p) => p.kind === 'output')
+    .map((p) => p.text)
+    .join('');
   const parsed = declared.length ? parseToolCalls(text, m.toolStyle, declared) : { calls: [], content: text };
   // content pieces as streamed: the parser holds back what belongs to calls
   const asGenerated = pieces.filter((p) => p.kind === 'output').map((p) => p.text);
@@ -108,11 +125,17 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
   // a count and its duration come from the same timings: both left out when zero (api.Metrics omitempty)
   if (promptEval > 0) Object.assign(counts, { prompt_eval_count: promptEval, prompt_eval_duration: 200_000 });
   if (evalCount > 0) Object.assign(counts, { eval_count: evalCount, eval_duration: 700_000 });
-  const done = { ...head, done: true, done_reason: cut ? 'length' : reply.doneReason ?? 'stop', total_duration: 1_000_000, load_duration: 100_000, ...counts };
+  const done = {
+    ...head,
+    done: true,
+    done_reason: cut ? 'length' : (reply.doneReason ?? 'stop'),
+    total_duration: 1_000_000,
+    load_duration: 100_000,
+    ...counts,
+  };
   const message = (content: string, extra: Record<string, unknown> = {}) => ({ role: 'assistant', content, ...extra });
-  const part = (content: string, extra: Record<string, unknown> = {}): Record<string, unknown> => chat
-    ? { ...head, message: message(content, extra), done: false }
-    : { ...head, response: content, ...extra, done: false };
+  const part = (content: string, extra: Record<string, unknown> = {}): Record<string, unknown> =>
+    chat ? { ...head, message: message(content, extra), done: false } : { ...head, response: content, ...extra, done: false };
 
   if (body.stream === false) {
     // writeChatResponse gathers the whole reply first: an error on the way is the reply's status
@@ -124,11 +147,16 @@ export async function chatReply(rec: RecordedRequest, res: ServerResponse, m: Mo
     return void res.end(JSON.stringify(answer));
   }
   const finalLine = chat ? { ...done, message: message('') } : { ...done, response: '', context: [1, 2, 3] };
-  await streamLines(res, reply, [
-    ...pieces.filter((p) => p.kind === 'thinking').map((p) => part('', { thinking: p.text })),
-    ...contentPieces.map((t) => part(t)),
-    ...(parsed.calls.length ? [part('', { tool_calls: parsed.calls })] : []),
-  ], reply.streamError ? { error: reply.streamError } : reply.noDone ? undefined : finalLine);
+  await streamLines(
+    res,
+    reply,
+    [
+      ...pieces.filter((p) => p.kind === 'thinking').map((p) => part('', { thinking: p.text })),
+      ...contentPieces.map((t) => part(t)),
+      ...(parsed.calls.length ? [part('', { tool_calls: parsed.calls })] : []),
+    ],
+    reply.streamError ? { error: reply.streamError } : reply.noDone ? undefined : finalLine,
+  );
 }
 
 /** NDJSON lines; the headers go out with the first line, as gin's c.Stream does. */
@@ -136,13 +164,14 @@ type Line = Record<string, unknown>;
 async function streamLines(res: ServerResponse, reply: Reply, lines: Line[], last: Line | undefined): Promise<void> {
   let started = false;
   // each line reaches the socket before the next step, so a scripted drop cuts exactly there
-  const line = (obj: unknown): Promise<void> => new Promise((r) => {
-    if (res.destroyed) return r();
-    if (!started) res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    started = true;
-    res.once('close', r);
-    res.write(`${JSON.stringify(obj)}\n`, () => (res.off('close', r), r()));
-  });
+  const line = (obj: unknown): Promise<void> =>
+    new Promise((r) => {
+      if (res.destroyed) return r();
+      if (!started) res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      started = true;
+      res.once('close', r);
+      res.write(`${JSON.stringify(obj)}\n`, () => (res.off('close', r), r()));
+    });
   for (const [i, l] of lines.entries()) {
     if (typeof reply.drop === 'object' && i >= reply.drop.afterChunks) return void res.socket?.destroy();
     if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);

@@ -6,23 +6,41 @@
  */
 
 type Shape =
-  | 'string' | 'bool' | 'int' | 'float' | 'any' | 'object' | 'think' | 'duration' | 'base64' | 'strings'
-  | { array: Shape } | { map: Shape } | { struct: string; fields: Record<string, Shape> };
+  | 'string'
+  | 'bool'
+  | 'int'
+  | 'float'
+  | 'any'
+  | 'object'
+  | 'think'
+  | 'duration'
+  | 'base64'
+  | 'strings'
+  | { array: Shape }
+  | { map: Shape }
+  | { struct: string; fields: Record<string, Shape> };
 
 const arr = (of: Shape): Shape => ({ array: of });
 const PROPERTY: { struct: string; fields: Record<string, Shape> } = { struct: 'ToolProperty', fields: {} };
 Object.assign(PROPERTY.fields, {
-  anyOf: arr(PROPERTY), type: 'strings', items: 'any', description: 'string', enum: arr('any'),
-  properties: { map: PROPERTY }, required: arr('string'),
+  anyOf: arr(PROPERTY),
+  type: 'strings',
+  items: 'any',
+  description: 'string',
+  enum: arr('any'),
+  properties: { map: PROPERTY },
+  required: arr('string'),
 });
 const TOOL: Shape = {
   struct: 'Tool',
   fields: {
-    type: 'string', items: 'any',
+    type: 'string',
+    items: 'any',
     function: {
       struct: 'ToolFunction',
       fields: {
-        name: 'string', description: 'string',
+        name: 'string',
+        description: 'string',
         parameters: {
           struct: 'ToolFunctionParameters',
           fields: { type: 'string', $defs: 'any', items: 'any', required: arr('string'), properties: { map: PROPERTY } },
@@ -38,8 +56,13 @@ const TOOL_CALL: Shape = {
 const MESSAGE: Shape = {
   struct: 'Message',
   fields: {
-    role: 'string', content: 'string', thinking: 'string', images: arr('base64'), tool_calls: arr(TOOL_CALL),
-    tool_name: 'string', tool_call_id: 'string',
+    role: 'string',
+    content: 'string',
+    thinking: 'string',
+    images: arr('base64'),
+    tool_calls: arr(TOOL_CALL),
+    tool_name: 'string',
+    tool_call_id: 'string',
   },
 };
 const COMMON: Record<string, Shape> = { model: 'string', keep_alive: 'duration', options: { map: 'any' } };
@@ -49,15 +72,34 @@ export const REQUESTS: Record<string, { struct: string; fields: Record<string, S
   '/api/chat': {
     struct: 'ChatRequest',
     fields: {
-      ...COMMON, messages: arr(MESSAGE), stream: 'bool', format: 'any', tools: arr(TOOL), think: 'think',
-      truncate: 'bool', shift: 'bool', logprobs: 'bool', top_logprobs: 'int',
+      ...COMMON,
+      messages: arr(MESSAGE),
+      stream: 'bool',
+      format: 'any',
+      tools: arr(TOOL),
+      think: 'think',
+      truncate: 'bool',
+      shift: 'bool',
+      logprobs: 'bool',
+      top_logprobs: 'int',
     },
   },
   '/api/generate': {
     struct: 'GenerateRequest',
     fields: {
-      ...COMMON, prompt: 'string', suffix: 'string', system: 'string', template: 'string', context: arr('int'),
-      stream: 'bool', raw: 'bool', format: 'any', images: arr('base64'), think: 'think', truncate: 'bool', shift: 'bool',
+      ...COMMON,
+      prompt: 'string',
+      suffix: 'string',
+      system: 'string',
+      template: 'string',
+      context: arr('int'),
+      stream: 'bool',
+      raw: 'bool',
+      format: 'any',
+      images: arr('base64'),
+      think: 'think',
+      truncate: 'bool',
+      shift: 'bool',
     },
   },
   '/api/embed': { struct: 'EmbedRequest', fields: { ...COMMON, input: 'any', truncate: 'bool', dimensions: 'int' } },
@@ -79,7 +121,8 @@ export function goDuration(s: string): boolean {
 /** The Go error for value `v` at `path` of the request, or undefined when it decodes. */
 function check(v: unknown, shape: Shape, struct: string, path: string): string | undefined {
   if (v === null) return undefined;
-  const wrong = (goType: string, value = kind(v)) => `json: cannot unmarshal ${value} into Go struct field ${struct}.${path} of type ${goType}`;
+  const wrong = (goType: string, value = kind(v)) =>
+    `json: cannot unmarshal ${value} into Go struct field ${struct}.${path} of type ${goType}`;
   if (typeof shape === 'object') {
     if ('array' in shape) {
       if (!Array.isArray(v)) return wrong('[]any');
@@ -99,27 +142,39 @@ function check(v: unknown, shape: Shape, struct: string, path: string): string |
     return undefined;
   }
   switch (shape) {
-    case 'string': return typeof v === 'string' ? undefined : wrong('string');
-    case 'bool': return typeof v === 'boolean' ? undefined : wrong('bool');
-    case 'float': return typeof v === 'number' ? undefined : wrong('float64');
+    case 'string':
+      return typeof v === 'string' ? undefined : wrong('string');
+    case 'bool':
+      return typeof v === 'boolean' ? undefined : wrong('bool');
+    case 'float':
+      return typeof v === 'number' ? undefined : wrong('float64');
     case 'int':
       if (typeof v !== 'number') return wrong('int');
       return Number.isInteger(v) ? undefined : wrong('int', `number ${v}`);
-    case 'object': return kind(v) === 'object' ? undefined : wrong('map[string]interface {}');
-    case 'strings': return typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string')) ? undefined : wrong('[]string');
-    case 'base64': return typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0
-      ? undefined : typeof v === 'string' ? 'illegal base64 data at input byte 0' : wrong('[]uint8');
+    case 'object':
+      return kind(v) === 'object' ? undefined : wrong('map[string]interface {}');
+    case 'strings':
+      return typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string')) ? undefined : wrong('[]string');
+    case 'base64':
+      return typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0
+        ? undefined
+        : typeof v === 'string'
+          ? 'illegal base64 data at input byte 0'
+          : wrong('[]uint8');
     case 'think':
       if (typeof v === 'boolean') return undefined;
       if (typeof v === 'string') {
-        return THINK_LEVELS.includes(v) ? undefined : `invalid think value: ${JSON.stringify(v)} (must be "high", "medium", "low", "max", true, or false)`;
+        return THINK_LEVELS.includes(v)
+          ? undefined
+          : `invalid think value: ${JSON.stringify(v)} (must be "high", "medium", "low", "max", true, or false)`;
       }
       return 'think must be a boolean or string ("high", "medium", "low", "max", true, or false)';
     case 'duration':
       if (typeof v === 'number') return undefined;
       if (typeof v === 'string') return goDuration(v) ? undefined : `time: invalid duration ${JSON.stringify(v)}`;
       return `Unsupported type: '${kind(v) === 'object' ? 'map[string]interface {}' : kind(v) === 'array' ? '[]interface {}' : kind(v)}'`;
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -155,9 +210,25 @@ export function decodeRequest(path: string, raw: string): Decoded {
 
 /** api.Options and api.Runner: each option's Go kind. */
 const OPTION_KINDS: Record<string, 'int' | 'float' | 'bool' | 'strings'> = {
-  num_keep: 'int', seed: 'int', num_predict: 'int', top_k: 'int', repeat_last_n: 'int', num_ctx: 'int', num_batch: 'int',
-  num_gpu: 'int', main_gpu: 'int', num_thread: 'int', draft_num_predict: 'int', use_mmap: 'bool', stop: 'strings',
-  top_p: 'float', min_p: 'float', typical_p: 'float', temperature: 'float', repeat_penalty: 'float', presence_penalty: 'float',
+  num_keep: 'int',
+  seed: 'int',
+  num_predict: 'int',
+  top_k: 'int',
+  repeat_last_n: 'int',
+  num_ctx: 'int',
+  num_batch: 'int',
+  num_gpu: 'int',
+  main_gpu: 'int',
+  num_thread: 'int',
+  draft_num_predict: 'int',
+  use_mmap: 'bool',
+  stop: 'strings',
+  top_p: 'float',
+  min_p: 'float',
+  typical_p: 'float',
+  temperature: 'float',
+  repeat_penalty: 'float',
+  presence_penalty: 'float',
   frequency_penalty: 'float',
 };
 const KIND_WORDS = { int: 'of type integer', float: 'of type float32', bool: 'of type boolean', strings: 'of type array' };

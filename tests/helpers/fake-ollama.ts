@@ -49,7 +49,10 @@ export type { Reply } from './fake-ollama-reply.ts';
 export type { FakeModel } from './fake-ollama-model.ts';
 export type { EmbeddingScript } from './fake-ollama-info.ts';
 
-export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
+export interface ScriptedToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -119,18 +122,30 @@ function formatRefusal(format: unknown): Refusal | undefined {
   if (format === undefined || format === null || format === '' || format === 'json') return undefined;
   if (typeof format !== 'object' || Array.isArray(format)) {
     // Go's %q of the raw JSON bytes
-    return { status: 500, error: `invalid format: ${JSON.stringify(JSON.stringify(format))}; expected "json" or a valid JSON Schema object` };
+    return {
+      status: 500,
+      error: `invalid format: ${JSON.stringify(JSON.stringify(format))}; expected "json" or a valid JSON Schema object`,
+    };
   }
   const errors = grammarErrors(format as Record<string, unknown>);
   // the converter passes these through; the grammar parser in the runner refuses them
-  if (errors.some((e) => /repetition|escape/.test(e.message))) return { status: 500, error: 'failed to load model vocabulary required for format' };
+  if (errors.some((e) => /repetition|escape/.test(e.message)))
+    return { status: 500, error: 'failed to load model vocabulary required for format' };
   if (errors.length) return { status: 500, error: 'invalid JSON schema in format' };
   return undefined;
 }
 
 const ROUTES = new Set([
-  'GET /', 'HEAD /', 'GET /api/version', 'HEAD /api/version', 'GET /api/tags', 'GET /api/ps',
-  'POST /api/show', 'POST /api/embed', 'POST /api/chat', 'POST /api/generate',
+  'GET /',
+  'HEAD /',
+  'GET /api/version',
+  'HEAD /api/version',
+  'GET /api/tags',
+  'GET /api/ps',
+  'POST /api/show',
+  'POST /api/embed',
+  'POST /api/chat',
+  'POST /api/generate',
 ]);
 
 export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<FakeOllama> {
@@ -150,7 +165,8 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
   function findModel(path: string, body: any): ModelEntry | Refusal {
     const show = path === '/api/show';
     const name: string = (show && !body.model ? body.name : body.model) ?? '';
-    if (!name) return path === '/api/chat' || show ? { status: 400, error: 'model is required' } : { status: 404, error: "model '' not found" };
+    if (!name)
+      return path === '/api/chat' || show ? { status: 400, error: 'model is required' } : { status: 404, error: "model '' not found" };
     if (!isValidName(name)) return { status: 400, error: 'invalid model name' };
     const entry = modelEntry(name);
     return models.find((x) => x.key === entry.key) ?? { status: 404, error: `model '${show ? entry.display : name}' not found` };
@@ -163,7 +179,9 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     if (!empty) return undefined;
     const reason = unloadsNow(body.keep_alive) ? 'unload' : 'load';
     const head = { model: body.model, created_at: new Date().toISOString() };
-    return chat ? { ...head, message: { role: 'assistant', content: '' }, done: true, done_reason: reason } : { ...head, response: '', done: true, done_reason: reason };
+    return chat
+      ? { ...head, message: { role: 'assistant', content: '' }, done: true, done_reason: reason }
+      : { ...head, response: '', done: true, done_reason: reason };
   }
 
   async function modelCall(rec: RecordedRequest, res: ServerResponse, m: ModelEntry): Promise<void> {
@@ -229,9 +247,10 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     requests,
     chats: () => requests.filter((r) => r.path === '/api/chat'),
     push: (...replies) => void queue.push(...replies),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -13,5 +13,9 @@ export async function repoPolicy(name = 'default'): Promise<Policy> {
 /** The default policy with tight limits, so containment tests finish quickly. */
 export async function tightPolicy(): Promise<Policy> {
   const p = await repoPolicy('default');
-  return { ...p, name: 'tight', limits: { ...p.limits, maxExecutionSeconds: 3, maxMemoryMb: 128, maxOutputKb: 64, maxProcesses: 32, maxFileSizeMb: 8 } };
+  return {
+    ...p,
+    name: 'tight',
+    limits: { ...p.limits, maxExecutionSeconds: 3, maxMemoryMb: 128, maxOutputKb: 64, maxProcesses: 32, maxFileSizeMb: 8 },
+  };
 }

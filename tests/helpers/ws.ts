@@ -19,9 +19,15 @@ export function connect(url: string, token: string | null, opts: { query?: strin
   ws.on('message', (d: Buffer) => {
     const m = JSON.parse(d.toString()) as Record<string, unknown>;
     messages.push(m);
-    for (const w of [...waiters]) if (w.pred(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
+    for (const w of [...waiters])
+      if (w.pred(m)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
   });
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((r) =>
+    ws.on('close', (code, reason) => r({ code, reason: reason.toString() })),
+  );
   return new Promise((resolve, reject) => {
     ws.once('unexpected-response', (req, res) => {
       req.destroy();
@@ -30,13 +36,21 @@ export function connect(url: string, token: string | null, opts: { query?: strin
     ws.once('error', reject);
     ws.once('open', () =>
       resolve({
-        ws, messages, closed,
+        ws,
+        messages,
+        closed,
         waitFor(pred, timeoutMs = 10_000) {
           const hit = messages.find(pred);
           if (hit) return Promise.resolve(hit);
           return new Promise((res, rej) => {
             const t = setTimeout(() => rej(new Error(`timed out waiting; got ${JSON.stringify(messages.slice(-5))}`)), timeoutMs);
-            waiters.push({ pred, resolve: (m) => { clearTimeout(t); res(m); } });
+            waiters.push({
+              pred,
+              resolve: (m) => {
+                clearTimeout(t);
+                res(m);
+              },
+            });
           });
         },
         send: (msg) => ws.send(JSON.stringify(msg)),

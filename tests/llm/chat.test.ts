@@ -12,7 +12,13 @@ describe('chat through the real ollama client', () => {
   it('returns the reply with usage and emits one call record', async () => {
     fake = await startFakeOllama({ replies: [{ content: 'Hello there.', promptEvalCount: 12, evalCount: 3 }] });
     const { llm, records } = provider(fake.url, {}, { costPerMillionTokens: { 'llama3.1:8b': { prompt: 1, completion: 2 } } });
-    const r = await llm.chat({ role: 'tool-generator', messages: [{ role: 'system', content: 'Be brief.' }, ...user('Hi')], project: 'p1', task: 't1', agent: 'a1' });
+    const r = await llm.chat({
+      role: 'tool-generator',
+      messages: [{ role: 'system', content: 'Be brief.' }, ...user('Hi')],
+      project: 'p1',
+      task: 't1',
+      agent: 'a1',
+    });
 
     expect(r.message).toEqual({ role: 'assistant', content: 'Hello there.' });
     expect(r.usage).toEqual({ promptTokens: 12, completionTokens: 3, totalTokens: 15 });
@@ -20,8 +26,17 @@ describe('chat through the real ollama client', () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toBe(r.record);
     expect(r.record).toMatchObject({
-      role: 'tool-generator', model: 'llama3.1:8b', promptTokens: 12, completionTokens: 3, attempts: 1, ok: true, error: null,
-      project: 'p1', task: 't1', agent: 'a1', costUsd: (12 * 1 + 3 * 2) / 1e6,
+      role: 'tool-generator',
+      model: 'llama3.1:8b',
+      promptTokens: 12,
+      completionTokens: 3,
+      attempts: 1,
+      ok: true,
+      error: null,
+      project: 'p1',
+      task: 't1',
+      agent: 'a1',
+      costUsd: (12 * 1 + 3 * 2) / 1e6,
     });
     expect(r.record.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(r.record.at)).not.toBeNaN();
@@ -30,8 +45,14 @@ describe('chat through the real ollama client', () => {
     // what reached the model
     const [req] = fake.chats();
     expect(req!.body).toMatchObject({
-      model: 'llama3.1:8b', stream: true, truncate: false, options: { num_ctx: 8192, num_predict: 4096 },
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }],
+      model: 'llama3.1:8b',
+      stream: true,
+      truncate: false,
+      options: { num_ctx: 8192, num_predict: 4096 },
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+      ],
     });
   });
 
@@ -62,22 +83,36 @@ describe('chat through the real ollama client', () => {
       ],
     });
     const { llm } = provider(fake.url);
-    const tools = [{
-      name: 'csv_aggregator', description: 'Sums a column of a CSV file',
-      parameters: { type: 'object', properties: { file: { type: 'string' }, column: { type: 'string' } }, required: ['file', 'column'] },
-    }];
+    const tools = [
+      {
+        name: 'csv_aggregator',
+        description: 'Sums a column of a CSV file',
+        parameters: { type: 'object', properties: { file: { type: 'string' }, column: { type: 'string' } }, required: ['file', 'column'] },
+      },
+    ];
     const first = await llm.chat({ role: 'agent:data-analyst', messages: user('Sum the amounts'), tools });
-    expect(first.message.toolCalls).toEqual([{ id: expect.stringMatching(/^call_[a-z0-9]{8}$/), name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } }]);
+    expect(first.message.toolCalls).toEqual([
+      { id: expect.stringMatching(/^call_[a-z0-9]{8}$/), name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } },
+    ]);
     const id = first.message.toolCalls![0]!.id!;
     expect(fake.chats()[0]!.body.tools).toEqual([{ type: 'function', function: tools[0] }]);
 
     const second = await llm.chat({
-      role: 'agent:data-analyst', tools,
-      messages: [...user('Sum the amounts'), first.message, { role: 'tool', toolName: 'csv_aggregator', toolCallId: id, content: '{"sum": 42}' }],
+      role: 'agent:data-analyst',
+      tools,
+      messages: [
+        ...user('Sum the amounts'),
+        first.message,
+        { role: 'tool', toolName: 'csv_aggregator', toolCallId: id, content: '{"sum": 42}' },
+      ],
     });
     expect(second.message.content).toBe('The total is 42.');
     expect(fake.chats()[1]!.body.messages.slice(1)).toEqual([
-      { role: 'assistant', content: '', tool_calls: [{ id, function: { name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } } }] },
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [{ id, function: { name: 'csv_aggregator', arguments: { file: '/data/sales.csv', column: 'amount' } } }],
+      },
       { role: 'tool', content: '{"sum": 42}', tool_name: 'csv_aggregator', tool_call_id: id },
     ]);
   });
@@ -86,14 +121,25 @@ describe('chat through the real ollama client', () => {
     fake = await startFakeOllama({ replies: [{ content: 'Let me check.', toolCalls: [{ name: 'lookup', arguments: { q: 'x' } }] }] });
     const { llm } = provider(fake.url);
     const tokens: string[] = [];
-    const r = await llm.chat({ role: 'agent', messages: user('?'), onToken: (t) => tokens.push(t), tools: [{ name: 'lookup', description: 'd', parameters: { type: 'object' } }] });
+    const r = await llm.chat({
+      role: 'agent',
+      messages: user('?'),
+      onToken: (t) => tokens.push(t),
+      tools: [{ name: 'lookup', description: 'd', parameters: { type: 'object' } }],
+    });
     expect(tokens.join('')).toBe('Let me check.');
     expect(r.message.toolCalls).toEqual([{ id: expect.stringMatching(/^call_/), name: 'lookup', arguments: { q: 'x' } }]);
   });
 
   it('picks the model per role: override, exact role, role prefix, default', async () => {
-    fake = await startFakeOllama({ models: ['base:1b', 'coder:7b', 'agent:8b', 'special:3b', 'analyst:2b'], replies: () => ({ content: 'ok' }) });
-    const { llm } = provider(fake.url, { defaultModel: 'base:1b', models: { 'tool-generator': 'coder:7b', agent: 'agent:8b', 'agent:data-analyst': 'analyst:2b' } });
+    fake = await startFakeOllama({
+      models: ['base:1b', 'coder:7b', 'agent:8b', 'special:3b', 'analyst:2b'],
+      replies: () => ({ content: 'ok' }),
+    });
+    const { llm } = provider(fake.url, {
+      defaultModel: 'base:1b',
+      models: { 'tool-generator': 'coder:7b', agent: 'agent:8b', 'agent:data-analyst': 'analyst:2b' },
+    });
     expect(llm.modelFor('tool-generator')).toBe('coder:7b');
     expect(llm.modelFor('agent:researcher')).toBe('agent:8b');
     expect(llm.modelFor('agent:data-analyst')).toBe('analyst:2b');

@@ -12,13 +12,21 @@ const script: Reply[] = [];
 
 beforeAll(async () => {
   fake = await startFakeOllama({
-    models: ['llama3.1:8b', { name: 'llama3.2:3b', toolStyle: 'json' }, { name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'] }],
+    models: [
+      'llama3.1:8b',
+      { name: 'llama3.2:3b', toolStyle: 'json' },
+      { name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'] },
+    ],
     replies: () => script.shift() ?? { status: 500, error: 'no scripted reply left' },
   });
   svc = await startService({ 'ollama.host': fake.url, 'ollama.retries': '0', 'ollama.backoffMs': '0' });
   const tool = {
-    name: 'sum_numbers', description: 'Adds numbers', language: 'python', purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
-    inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers' }], outputSpec: { format: 'json' },
+    name: 'sum_numbers',
+    description: 'Adds numbers',
+    language: 'python',
+    purpose: 'Reads {"numbers": [...]} from stdin and prints their sum as JSON.',
+    inputSpec: [{ name: 'numbers', type: 'list', description: 'the numbers' }],
+    outputSpec: { format: 'json' },
     source: 'import json\nimport sys\n\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["numbers"])}))\n',
     examples: [{ name: 'three', input: { numbers: [1, 2, 3] }, expect: { json: { sum: 6 } } }],
   };
@@ -39,7 +47,15 @@ async function body<T = any>(res: Response): Promise<T> {
 }
 
 async function agent(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const bp = { name, type: 'analysis', description: 'Adds', systemPrompt: 'You add numbers with your tool.', tools: ['sum_numbers'], outputFormat: { format: 'text' }, ...extra };
+  const bp = {
+    name,
+    type: 'analysis',
+    description: 'Adds',
+    systemPrompt: 'You add numbers with your tool.',
+    tools: ['sum_numbers'],
+    outputFormat: { format: 'text' },
+    ...extra,
+  };
   const res = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ blueprint: bp }) });
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   return (await body(res)).agent.id;
@@ -56,14 +72,33 @@ async function run(agentId: string, task = 'What is 10+20+12?') {
   throw new Error(`run ${runId} did not finish`);
 }
 
-const messagesOf = (i: number) => fake.chats()[i]!.body.messages as { role: string; content: string; tool_call_id?: string; thinking?: string; tool_calls?: { id: string }[] }[];
+const messagesOf = (i: number) =>
+  fake.chats()[i]!.body.messages as {
+    role: string;
+    content: string;
+    tool_call_id?: string;
+    thinking?: string;
+    tool_calls?: { id: string }[];
+  }[];
 
 describe('1. a specialist design uses a format Ollama’s grammar takes', () => {
   it('is designed through the scripted server, which refuses what Ollama refuses', async () => {
-    const designed = { name: 'csv-specialist', type: 'analysis', description: 'CSV expert', systemPrompt: 'You analyse CSV files.', outputFormat: { format: 'markdown' }, tools: [], policy: 'default' };
+    const designed = {
+      name: 'csv-specialist',
+      type: 'analysis',
+      description: 'CSV expert',
+      systemPrompt: 'You analyse CSV files.',
+      outputFormat: { format: 'markdown' },
+      tools: [],
+      policy: 'default',
+    };
     script.push({ content: JSON.stringify(designed) });
     const before = fake.chats().length;
-    const res = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ specialist: { task: 'Summarise the sales CSVs' } }) });
+    const res = await svc.call('/api/v1/agents', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ specialist: { task: 'Summarise the sales CSVs' } }),
+    });
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
     const sent = fake.chats()[before]!.body;
     expect(grammarErrors(sent.format)).toEqual([]);
@@ -72,7 +107,10 @@ describe('1. a specialist design uses a format Ollama’s grammar takes', () => 
 
   it('a designed system prompt longer than the blueprint allows is caught by zod after the reply and asked again', async () => {
     const base = { name: 'long-specialist', type: 'analysis', description: 'x', outputFormat: { format: 'text' } };
-    script.push({ content: JSON.stringify({ ...base, systemPrompt: 'p'.repeat(32 * 1024 + 1) }) }, { content: JSON.stringify({ ...base, systemPrompt: 'short' }) });
+    script.push(
+      { content: JSON.stringify({ ...base, systemPrompt: 'p'.repeat(32 * 1024 + 1) }) },
+      { content: JSON.stringify({ ...base, systemPrompt: 'short' }) },
+    );
     const before = fake.chats().length;
     const res = await svc.call('/api/v1/agents', { method: 'POST', headers: json, body: JSON.stringify({ specialist: { task: 'x' } }) });
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
@@ -86,7 +124,10 @@ describe('1. a specialist design uses a format Ollama’s grammar takes', () => 
 describe('5. replies that are not usable tool calls are asked again once, then fail with the reason', () => {
   it('a call of an undeclared tool, dropped by Ollama (tag template), leaves an empty reply: asked again, then LLM_TOOL_CALL_INVALID', async () => {
     const id = await agent('dropper');
-    script.push({ toolCalls: [{ name: 'calculator', arguments: { expr: '10+20+12' } }] }, { toolCalls: [{ name: 'calculator', arguments: {} }] });
+    script.push(
+      { toolCalls: [{ name: 'calculator', arguments: { expr: '10+20+12' } }] },
+      { toolCalls: [{ name: 'calculator', arguments: {} }] },
+    );
     const before = fake.chats().length;
     const r = await run(id);
     expect(r.status).toBe('failed');
@@ -99,7 +140,11 @@ describe('5. replies that are not usable tool calls are asked again once, then f
 
   it('a call Ollama hands back as text (`{` template) is asked again; a proper call then runs and the run succeeds', async () => {
     const id = await agent('texter', { model: 'llama3.2:3b' });
-    script.push({ toolCalls: [{ name: 'sum', arguments: { numbers: [10, 20, 12] } }] }, { toolCalls: [{ name: 'sum_numbers', arguments: { numbers: [10, 20, 12] } }] }, { content: 'The sum is 42.' });
+    script.push(
+      { toolCalls: [{ name: 'sum', arguments: { numbers: [10, 20, 12] } }] },
+      { toolCalls: [{ name: 'sum_numbers', arguments: { numbers: [10, 20, 12] } }] },
+      { content: 'The sum is 42.' },
+    );
     const before = fake.chats().length;
     const r = await run(id);
     expect(r.status, JSON.stringify(r.error)).toBe('succeeded');
@@ -110,7 +155,10 @@ describe('5. replies that are not usable tool calls are asked again once, then f
 
   it('a call written into prose is not an answer', async () => {
     const id = await agent('prose-caller');
-    script.push({ content: 'I will call it: {"name": "sum_numbers", "arguments": {"numbers": [1]}}' }, { content: '```json\n{"name": "sum_numbers", "parameters": {"numbers": [1]}}\n```' });
+    script.push(
+      { content: 'I will call it: {"name": "sum_numbers", "arguments": {"numbers": [1]}}' },
+      { content: '```json\n{"name": "sum_numbers", "parameters": {"numbers": [1]}}\n```' },
+    );
     const r = await run(id);
     expect(r.error).toMatchObject({ code: 'LLM_TOOL_CALL_INVALID', details: { reason: 'as-text' } });
   });
@@ -129,7 +177,13 @@ describe('6 and 8. thinking agents and tool call ids', () => {
   it('two calls of one tool in a turn are answered by id; thinking streams as its own progress and goes back with the history', async () => {
     const id = await agent('thinker', { model: 'qwen3:8b' });
     script.push(
-      { thinking: 'Two sums, then compare.', toolCalls: [{ name: 'sum_numbers', arguments: { numbers: [1, 2] } }, { name: 'sum_numbers', arguments: { numbers: [3, 4] } }] },
+      {
+        thinking: 'Two sums, then compare.',
+        toolCalls: [
+          { name: 'sum_numbers', arguments: { numbers: [1, 2] } },
+          { name: 'sum_numbers', arguments: { numbers: [3, 4] } },
+        ],
+      },
       { thinking: '3 and 7.', content: '3 and 7' },
     );
     const before = fake.chats().length;
@@ -141,7 +195,10 @@ describe('6 and 8. thinking agents and tool call ids', () => {
     expect(assistant.thinking).toBe('Two sums, then compare.');
     const ids = assistant.tool_calls!.map((c) => c.id);
     const results = second.filter((m) => m.role === 'tool');
-    expect(results.map((m) => [m.tool_call_id, JSON.parse(m.content).json])).toEqual([[ids[0], { sum: 3 }], [ids[1], { sum: 7 }]]);
+    expect(results.map((m) => [m.tool_call_id, JSON.parse(m.content).json])).toEqual([
+      [ids[0], { sum: 3 }],
+      [ids[1], { sum: 7 }],
+    ]);
     const events = svc.service.deps.events.replay(0, { exact: [`run:${r.runId}`], prefixes: [] });
     expect((await events).filter((e) => e.status === 'reasoning').map((e) => e.message)).toEqual(['Two sums, then compare.', '3 and 7.']);
   });

@@ -10,7 +10,10 @@ afterEach(async () => {
 });
 
 async function failure(p: Promise<unknown>): Promise<FactoryError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(FactoryError);
   return e as FactoryError;
 }
@@ -53,7 +56,9 @@ describe('errors and retries', () => {
   });
 
   it('500 twice then OK: succeeds with attempts = 3', async () => {
-    fake = await startFakeOllama({ replies: [{ status: 500, error: 'llama runner process has terminated' }, { status: 503, error: 'server busy' }, { content: 'fine' }] });
+    fake = await startFakeOllama({
+      replies: [{ status: 500, error: 'llama runner process has terminated' }, { status: 503, error: 'server busy' }, { content: 'fine' }],
+    });
     const { llm, records } = provider(fake.url, { retries: 3, backoffMs: 5, backoffFactor: 3 });
     const r = await llm.chat({ role: 'x', messages: user('hi') });
     expect(r.message.content).toBe('fine');
@@ -156,7 +161,10 @@ describe('errors and retries', () => {
     const { llm, records } = provider(fake.url);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
-    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).then(() => new Error('the call was not aborted'), (err: unknown) => err);
+    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).then(
+      () => new Error('the call was not aborted'),
+      (err: unknown) => err,
+    );
     expect((e as Error).name).toBe('AbortError');
     expect(fake.chats()).toHaveLength(1);
     expect(records[0]).toMatchObject({ ok: false, attempts: 1 });
@@ -168,10 +176,17 @@ describe('errors and retries', () => {
     const { llm } = provider(fake.url);
     const ac = new AbortController();
     const seen: string[] = [];
-    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal, onToken: (t) => {
-      seen.push(t);
-      if (seen.length === 2) ac.abort(new Error('user cancelled'));
-    } }).catch((err: unknown) => err);
+    const e = await llm
+      .chat({
+        role: 'x',
+        messages: user('hi'),
+        signal: ac.signal,
+        onToken: (t) => {
+          seen.push(t);
+          if (seen.length === 2) ac.abort(new Error('user cancelled'));
+        },
+      })
+      .catch((err: unknown) => err);
     expect((e as Error).message).toBe('user cancelled');
     expect(seen).toEqual(['a', 'b']);
   });
@@ -182,7 +197,10 @@ describe('errors and retries', () => {
     const { llm } = provider(fake.url, { backoffMs: 600_000 });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 150);
-    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).then(() => new Error('the call was not aborted'), (err: unknown) => err);
+    const e = await llm.chat({ role: 'x', messages: user('hi'), signal: ac.signal }).then(
+      () => new Error('the call was not aborted'),
+      (err: unknown) => err,
+    );
     expect((e as Error).name).toBe('AbortError');
     expect(fake.chats()).toHaveLength(1);
   });

@@ -13,7 +13,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const raw = (path: string, body: string) => fetch(`${fake!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const raw = (path: string, body: string) =>
+  fetch(`${fake!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 const post = (path: string, body: unknown) => raw(path, JSON.stringify(body));
 const answer = async (res: Response) => [res.status, await res.json()];
 const msgs = [{ role: 'user', content: 'q' }];
@@ -23,23 +24,40 @@ describe('request bodies as Go decodes them: 400 with its words', () => {
   it('an empty body, broken JSON, a body that is not an object', async () => {
     fake = await startFakeOllama({ replies: () => ({ content: 'ok' }) });
     expect(await answer(await raw('/api/chat', ''))).toEqual([400, { error: 'missing request body' }]);
-    expect(await answer(await raw('/api/chat', '{"model": x}'))).toEqual([400, { error: "invalid character 'x' looking for beginning of value" }]);
+    expect(await answer(await raw('/api/chat', '{"model": x}'))).toEqual([
+      400,
+      { error: "invalid character 'x' looking for beginning of value" },
+    ]);
     expect(await answer(await raw('/api/chat', '{"model": "a"'))).toEqual([400, { error: 'unexpected EOF' }]);
-    expect(await answer(await post('/api/chat', []))).toEqual([400, { error: 'json: cannot unmarshal array into Go value of type api.ChatRequest' }]);
+    expect(await answer(await post('/api/chat', []))).toEqual([
+      400,
+      { error: 'json: cannot unmarshal array into Go value of type api.ChatRequest' },
+    ]);
   });
 
   it.each([
     [{ messages: 'hi' }, 'json: cannot unmarshal string into Go struct field ChatRequest.messages of type []any'],
-    [{ messages: [{ role: 'user', content: 5 }] }, 'json: cannot unmarshal number into Go struct field ChatRequest.messages.content of type string'],
+    [
+      { messages: [{ role: 'user', content: 5 }] },
+      'json: cannot unmarshal number into Go struct field ChatRequest.messages.content of type string',
+    ],
     [{ stream: 'no' }, 'json: cannot unmarshal string into Go struct field ChatRequest.stream of type bool'],
-    [{ messages: [{ role: 'assistant', content: '', tool_calls: [{ function: { name: 'a', arguments: '{"x":1}' } }] }, ...msgs] },
-      'json: cannot unmarshal string into Go struct field ChatRequest.messages.tool_calls.function.arguments of type map[string]interface {}'],
-    [{ messages: [{ role: 'assistant', content: '', tool_calls: [{ function: { index: 0.5, name: 'a', arguments: {} } }] }] },
-      'json: cannot unmarshal number 0.5 into Go struct field ChatRequest.messages.tool_calls.function.index of type int'],
-    [{ tools: [{ type: 'function', function: { name: 'a', parameters: { type: 'object', properties: { x: { type: 5 } } } } }] },
-      'json: cannot unmarshal number into Go struct field ChatRequest.tools.function.parameters.properties.x.type of type []string'],
-    [{ tools: [{ type: 'function', function: { name: 'a', parameters: { type: 'object', required: 'x' } } }] },
-      'json: cannot unmarshal string into Go struct field ChatRequest.tools.function.parameters.required of type []any'],
+    [
+      { messages: [{ role: 'assistant', content: '', tool_calls: [{ function: { name: 'a', arguments: '{"x":1}' } }] }, ...msgs] },
+      'json: cannot unmarshal string into Go struct field ChatRequest.messages.tool_calls.function.arguments of type map[string]interface {}',
+    ],
+    [
+      { messages: [{ role: 'assistant', content: '', tool_calls: [{ function: { index: 0.5, name: 'a', arguments: {} } }] }] },
+      'json: cannot unmarshal number 0.5 into Go struct field ChatRequest.messages.tool_calls.function.index of type int',
+    ],
+    [
+      { tools: [{ type: 'function', function: { name: 'a', parameters: { type: 'object', properties: { x: { type: 5 } } } } }] },
+      'json: cannot unmarshal number into Go struct field ChatRequest.tools.function.parameters.properties.x.type of type []string',
+    ],
+    [
+      { tools: [{ type: 'function', function: { name: 'a', parameters: { type: 'object', required: 'x' } } }] },
+      'json: cannot unmarshal string into Go struct field ChatRequest.tools.function.parameters.required of type []any',
+    ],
     [{ options: 'fast' }, 'json: cannot unmarshal string into Go struct field ChatRequest.options of type map or struct'],
     [{ think: 'hard' }, 'invalid think value: "hard" (must be "high", "medium", "low", "max", true, or false)'],
     [{ think: 1 }, 'think must be a boolean or string ("high", "medium", "low", "max", true, or false)'],
@@ -52,12 +70,30 @@ describe('request bodies as Go decodes them: 400 with its words', () => {
   });
 
   it('ignores unknown fields, takes null for unset, and what the service sends (truncate, ids, thinking, levels)', async () => {
-    fake = await startFakeOllama({ models: [{ name: 'gpt-oss:20b', capabilities: ['completion', 'tools', 'thinking'], thinkLevels: true }], replies: () => ({ content: 'ok' }) });
+    fake = await startFakeOllama({
+      models: [{ name: 'gpt-oss:20b', capabilities: ['completion', 'tools', 'thinking'], thinkLevels: true }],
+      replies: () => ({ content: 'ok' }),
+    });
     const history = [
-      ...msgs, { role: 'assistant', content: '', thinking: 'hm', tool_calls: [{ id: 'call_ab12cd34', function: { index: 0, name: 'a', arguments: { x: 1 } } }] },
+      ...msgs,
+      {
+        role: 'assistant',
+        content: '',
+        thinking: 'hm',
+        tool_calls: [{ id: 'call_ab12cd34', function: { index: 0, name: 'a', arguments: { x: 1 } } }],
+      },
       { role: 'tool', content: '{"y":2}', tool_name: 'a', tool_call_id: 'call_ab12cd34' },
     ];
-    const res = await chat({ model: 'gpt-oss:20b', messages: history, truncate: false, think: 'low', keep_alive: '5m', format: null, mystery: { a: 1 }, options: { num_ctx: 8192, novel_option: 'x' } });
+    const res = await chat({
+      model: 'gpt-oss:20b',
+      messages: history,
+      truncate: false,
+      think: 'low',
+      keep_alive: '5m',
+      format: null,
+      mystery: { a: 1 },
+      options: { num_ctx: 8192, novel_option: 'x' },
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -82,7 +118,10 @@ describe('model names (types/model/name.go, server/model_resolver.go)', () => {
       expect(await answer(await chat({ model })), model).toEqual([400, { error: 'invalid model name' }]);
     }
     expect(await answer(await post('/api/generate', { prompt: 'hi' }))).toEqual([404, { error: "model '' not found" }]);
-    expect(await answer(await post('/api/show', { model: 'qwen2.5-coder' }))).toEqual([404, { error: "model 'qwen2.5-coder:latest' not found" }]);
+    expect(await answer(await post('/api/show', { model: 'qwen2.5-coder' }))).toEqual([
+      404,
+      { error: "model 'qwen2.5-coder:latest' not found" },
+    ]);
     expect((await post('/api/show', { name: 'QWEN2.5-coder:7B' })).status).toBe(200);
   });
 });
@@ -92,9 +131,20 @@ describe('requests with nothing to generate', () => {
     fake = await startFakeOllama({ replies: [{ content: 'kept' }] });
     const load = await post('/api/chat', { model: 'llama3.1:8b', messages: [] });
     expect(load.headers.get('content-type')).toContain('application/json');
-    expect(await load.json()).toMatchObject({ model: 'llama3.1:8b', message: { role: 'assistant', content: '' }, done: true, done_reason: 'load' });
-    expect(await (await post('/api/chat', { model: 'llama3.1:8b', keep_alive: 0 })).json()).toMatchObject({ done: true, done_reason: 'unload' });
-    expect(await (await post('/api/generate', { model: 'llama3.1:8b', keep_alive: '0s' })).json()).toMatchObject({ response: '', done_reason: 'unload' });
+    expect(await load.json()).toMatchObject({
+      model: 'llama3.1:8b',
+      message: { role: 'assistant', content: '' },
+      done: true,
+      done_reason: 'load',
+    });
+    expect(await (await post('/api/chat', { model: 'llama3.1:8b', keep_alive: 0 })).json()).toMatchObject({
+      done: true,
+      done_reason: 'unload',
+    });
+    expect(await (await post('/api/generate', { model: 'llama3.1:8b', keep_alive: '0s' })).json()).toMatchObject({
+      response: '',
+      done_reason: 'unload',
+    });
     expect(((await (await chat({})).json()) as { message: { content: string } }).message.content).toBe('kept');
   });
 });
@@ -110,17 +160,28 @@ describe('format, thinking, tools, errors: what Ollama checks first and how it a
 
   it('a think level is for gpt-oss only (0.11 to 0.17.6)', async () => {
     fake = await startFakeOllama({ models: [{ name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'] }] });
-    expect(await answer(await chat({ model: 'qwen3:8b', think: 'high' }))).toEqual([400, { error: 'think value "high" is not supported for this model' }]);
+    expect(await answer(await chat({ model: 'qwen3:8b', think: 'high' }))).toEqual([
+      400,
+      { error: 'think value "high" is not supported for this model' },
+    ]);
   });
 
   it('thinking is checked before tools', async () => {
     fake = await startFakeOllama({ models: [{ name: 'gemma:2b', capabilities: ['completion'] }] });
     const tools = [{ type: 'function', function: { name: 'a', parameters: { type: 'object', properties: {} } } }];
-    expect(await answer(await chat({ model: 'gemma:2b', think: true, tools }))).toEqual([400, { error: '"gemma:2b" does not support thinking' }]);
+    expect(await answer(await chat({ model: 'gemma:2b', think: true, tools }))).toEqual([
+      400,
+      { error: '"gemma:2b" does not support thinking' },
+    ]);
   });
 
   it('an error on the way of a non-streamed reply, or before the first line of a streamed one, is the reply’s status', async () => {
-    fake = await startFakeOllama({ replies: [{ content: 'a b', streamError: 'runner died' }, { content: '', streamError: 'runner died' }] });
+    fake = await startFakeOllama({
+      replies: [
+        { content: 'a b', streamError: 'runner died' },
+        { content: '', streamError: 'runner died' },
+      ],
+    });
     expect(await answer(await chat({}))).toEqual([500, { error: 'runner died' }]);
     expect(await answer(await post('/api/chat', { model: 'llama3.1:8b', messages: msgs }))).toEqual([500, { error: 'runner died' }]);
   });
@@ -135,7 +196,10 @@ describe('other endpoints', () => {
     expect(await answer(await body({ input: '' }))).toEqual([200, { model: 'nomic-embed-text', embeddings: [] }]);
     expect(await answer(await body({ input: 5 }))).toEqual([400, { error: 'invalid input type' }]);
     expect(await answer(await body({ input: ['a', 2] }))).toEqual([400, { error: 'invalid input type' }]);
-    expect(await answer(await body({ input: 'w'.repeat(1000), truncate: false }))).toEqual([400, { error: 'the input length exceeds the context length' }]);
+    expect(await answer(await body({ input: 'w'.repeat(1000), truncate: false }))).toEqual([
+      400,
+      { error: 'the input length exceeds the context length' },
+    ]);
     const long = (await (await body({ input: 'w'.repeat(1000) })).json()) as { prompt_eval_count: number };
     expect(long.prompt_eval_count).toBe(64);
     const short = (await (await body({ input: 'a', dimensions: 4 })).json()) as { embeddings: number[][] };

@@ -13,7 +13,10 @@ const post = (path: string, body: unknown) =>
   fetch(`${fake!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 async function ndjson(res: Response): Promise<any[]> {
-  return (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+  return (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 describe('fake Ollama server', () => {
@@ -59,13 +62,18 @@ describe('fake Ollama server', () => {
   it('streams chat with thinking, tool calls and a final done message with counts', async () => {
     fake = await startFakeOllama({
       models: [{ name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'] }],
-      replies: [{ thinking: 'hmm', content: 'a b', toolCalls: [{ name: 't', arguments: { x: 1 } }], promptEvalCount: 5, doneReason: 'stop' }],
+      replies: [
+        { thinking: 'hmm', content: 'a b', toolCalls: [{ name: 't', arguments: { x: 1 } }], promptEvalCount: 5, doneReason: 'stop' },
+      ],
     });
     const tools = [{ type: 'function', function: { name: 't', parameters: { type: 'object', properties: {} } } }];
     const lines = await ndjson(await post('/api/chat', { model: 'qwen3:8b', messages: [{ role: 'user', content: 'q' }], tools }));
     expect(lines[0].message).toEqual({ role: 'assistant', content: '', thinking: 'hmm' });
     expect(lines.slice(1, 3).map((l) => l.message.content)).toEqual(['a ', 'b']);
-    expect(lines[3].message.tool_calls[0]).toMatchObject({ id: expect.stringMatching(/^call_[a-z0-9]{8}$/), function: { index: 0, name: 't', arguments: { x: 1 } } });
+    expect(lines[3].message.tool_calls[0]).toMatchObject({
+      id: expect.stringMatching(/^call_[a-z0-9]{8}$/),
+      function: { index: 0, name: 't', arguments: { x: 1 } },
+    });
     expect(lines[4]).toMatchObject({ done: true, done_reason: 'stop', prompt_eval_count: 5, message: { role: 'assistant', content: '' } });
     expect(lines[4].eval_count).toBeGreaterThan(3);
   });
@@ -76,8 +84,12 @@ describe('fake Ollama server', () => {
     expect(exhausted.status).toBe(500);
     expect(((await exhausted.json()) as { error: string }).error).toContain('no scripted reply left');
     fake.push({ content: 'pushed' }, (req) => ({ content: `echo ${req.body.messages[0].content}` }));
-    const a = (await (await post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: '1' }], stream: false })).json()) as any;
-    const b = (await (await post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: '2' }], stream: false })).json()) as any;
+    const a = (await (
+      await post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: '1' }], stream: false })
+    ).json()) as any;
+    const b = (await (
+      await post('/api/chat', { model: 'llama3.1:8b', messages: [{ role: 'user', content: '2' }], stream: false })
+    ).json()) as any;
     expect([a.message.content, b.message.content]).toEqual(['pushed', 'echo 2']);
     expect(fake.chats()).toHaveLength(3);
   });

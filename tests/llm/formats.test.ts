@@ -23,11 +23,16 @@ function sources(dir: string): string[] {
 
 const definitions = sources(join(REPO, 'src'))
   .filter((f) => !f.endsWith('src/llm/formats.ts'))
-  .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/defineFormat\(\s*'([^']+)'/g)].map((m) => ({ file: f.slice(REPO.length + 1), name: m[1]! })));
+  .flatMap((f) =>
+    [...readFileSync(f, 'utf8').matchAll(/defineFormat\(\s*'([^']+)'/g)].map((m) => ({ file: f.slice(REPO.length + 1), name: m[1]! })),
+  );
 
 describe('formats sent to Ollama', () => {
   it('every defineFormat in src/ is loaded with the service and registered', () => {
-    const registered = registeredFormats().filter((f) => f.definedIn.startsWith('src/')).map((f) => f.name).sort();
+    const registered = registeredFormats()
+      .filter((f) => f.definedIn.startsWith('src/'))
+      .map((f) => f.name)
+      .sort();
     expect(registered).toEqual(definitions.map((d) => d.name).sort());
     expect(registered).toContain('specialist-design');
   });
@@ -37,7 +42,12 @@ describe('formats sent to Ollama', () => {
   });
 
   it('the rules catch what Ollama refuses, and only bounds over 2000 are moved to zod', () => {
-    const schema = z.object({ a: z.string().max(4096), b: z.array(z.string()).min(2500), c: z.string().max(2000), d: z.string().regex(/\d+/) });
+    const schema = z.object({
+      a: z.string().max(4096),
+      b: z.array(z.string()).min(2500),
+      c: z.string().max(2000),
+      d: z.string().regex(/\d+/),
+    });
     const json = withinGrammar(z.toJSONSchema(schema));
     const problems = grammarProblems(json);
     expect(problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual(["Pattern must start with '^' and end with '$'"]);

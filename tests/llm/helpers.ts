@@ -5,13 +5,27 @@ import { OllamaProvider, type OllamaProviderOptions, type OllamaSettings } from 
 /** Settings for tests: tiny backoff and timeouts (the config schema's minimums do not apply here). */
 export function settings(host: string, over: Partial<OllamaSettings> = {}): OllamaSettings {
   return {
-    host, pingTimeoutMs: 1_000, defaultModel: 'llama3.1:8b', models: {}, roles: {}, numCtx: 8192, numPredict: 4096,
-    requestTimeoutMs: 5_000, retries: 3, backoffMs: 1, backoffFactor: 2, ...over,
+    host,
+    pingTimeoutMs: 1_000,
+    defaultModel: 'llama3.1:8b',
+    models: {},
+    roles: {},
+    numCtx: 8192,
+    numPredict: 4096,
+    requestTimeoutMs: 5_000,
+    retries: 3,
+    backoffMs: 1,
+    backoffFactor: 2,
+    ...over,
   };
 }
 
 /** A provider plus the records it emitted. */
-export function provider(host: string, over: Partial<OllamaSettings> = {}, opts: Omit<OllamaProviderOptions, 'onCall'> = {}): { llm: OllamaProvider; records: LlmCallRecord[] } {
+export function provider(
+  host: string,
+  over: Partial<OllamaSettings> = {},
+  opts: Omit<OllamaProviderOptions, 'onCall'> = {},
+): { llm: OllamaProvider; records: LlmCallRecord[] } {
   const records: LlmCallRecord[] = [];
   const llm = new OllamaProvider(settings(host, over), { ...opts, onCall: (r) => records.push(r) });
   return { llm, records };

@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 async function failure(p: Promise<unknown>): Promise<FactoryError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(FactoryError);
   return e as FactoryError;
 }
@@ -56,7 +59,10 @@ describe('3. a reply without its final chunk is a failure of its own', () => {
     const streamed = await failure(llm.chat({ role: 'x', messages: user('hi'), onToken: () => undefined }));
     expect(streamed.code).toBe('LLM_INCOMPLETE');
     expect(fake.chats()).toHaveLength(2);
-    expect(records.map((r) => [r.ok, r.error?.split(':')[0]])).toEqual([[false, 'LLM_INCOMPLETE'], [false, 'LLM_INCOMPLETE']]);
+    expect(records.map((r) => [r.ok, r.error?.split(':')[0]])).toEqual([
+      [false, 'LLM_INCOMPLETE'],
+      [false, 'LLM_INCOMPLETE'],
+    ]);
   });
 });
 
@@ -81,16 +87,32 @@ describe('4. done_reason "length" is truncation, its own outcome', () => {
 
 describe('6. thinking models', () => {
   it('thinking stays out of the answer, streams on its own, and goes back with the history', async () => {
-    fake = await startFakeOllama({ models: [THINKER], replies: [{ thinking: 'I should add.', toolCalls: [{ name: 'add', arguments: { a: 1 } }] }, { thinking: 'Done.', content: 'It is 1.' }] });
+    fake = await startFakeOllama({
+      models: [THINKER],
+      replies: [
+        { thinking: 'I should add.', toolCalls: [{ name: 'add', arguments: { a: 1 } }] },
+        { thinking: 'Done.', content: 'It is 1.' },
+      ],
+    });
     const { llm } = provider(fake.url, { defaultModel: 'qwen3:8b' });
     const thought: string[] = [];
     const tokens: string[] = [];
-    const first = await llm.chat({ role: 'agent:a', messages: user('add 1'), tools: [ADD], onThinking: (t) => thought.push(t), onToken: (t) => tokens.push(t) });
+    const first = await llm.chat({
+      role: 'agent:a',
+      messages: user('add 1'),
+      tools: [ADD],
+      onThinking: (t) => thought.push(t),
+      onToken: (t) => tokens.push(t),
+    });
     expect(first.message).toMatchObject({ content: '', thinking: 'I should add.' });
     expect(thought.join('')).toBe('I should add.');
     expect(tokens).toEqual([]);
     const call = first.message.toolCalls![0]!;
-    const second = await llm.chat({ role: 'agent:a', tools: [ADD], messages: [...user('add 1'), first.message, { role: 'tool', toolName: 'add', toolCallId: call.id!, content: '1' }] });
+    const second = await llm.chat({
+      role: 'agent:a',
+      tools: [ADD],
+      messages: [...user('add 1'), first.message, { role: 'tool', toolName: 'add', toolCallId: call.id!, content: '1' }],
+    });
     expect(second.message).toEqual({ role: 'assistant', content: 'It is 1.', thinking: 'Done.' });
     expect(fake.chats()[1]!.body.messages[1]).toMatchObject({ role: 'assistant', thinking: 'I should add.' });
   });
@@ -109,7 +131,11 @@ describe('6. thinking models', () => {
 });
 
 describe('7. the context is set per role, counted, and never left to Ollama to truncate', () => {
-  const long = (n: number, size: number) => Array.from({ length: n }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `${i}: ${'x'.repeat(size)}` }));
+  const long = (n: number, size: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant',
+      content: `${i}: ${'x'.repeat(size)}`,
+    }));
 
   it('a prompt that does not fit is refused before it is sent (LLM_CONTEXT_OVERFLOW)', async () => {
     fake = await startFakeOllama({ replies: () => ({ content: 'ok' }) });
@@ -142,7 +168,17 @@ describe('7. the context is set per role, counted, and never left to Ollama to t
 
 describe('8. tool call ids', () => {
   it('two calls of one tool in a turn keep their ids, and each result names its call', async () => {
-    fake = await startFakeOllama({ replies: [{ toolCalls: [{ name: 'add', arguments: { a: 1 } }, { name: 'add', arguments: { a: 2 } }] }, { content: '3' }] });
+    fake = await startFakeOllama({
+      replies: [
+        {
+          toolCalls: [
+            { name: 'add', arguments: { a: 1 } },
+            { name: 'add', arguments: { a: 2 } },
+          ],
+        },
+        { content: '3' },
+      ],
+    });
     const { llm } = provider(fake.url);
     const first = await llm.chat({ role: 'agent:a', messages: user('add'), tools: [ADD] });
     const calls = first.message.toolCalls!;
@@ -152,18 +188,29 @@ describe('8. tool call ids', () => {
     await llm.chat({ role: 'agent:a', tools: [ADD], messages: [...user('add'), first.message, ...results] });
     const sent = fake.chats()[1]!.body.messages;
     expect(sent[1].tool_calls.map((c: { id: string }) => c.id)).toEqual(calls.map((c) => c.id));
-    expect(sent.slice(2).map((m: { tool_call_id: string; content: string }) => [m.tool_call_id, m.content])).toEqual([[calls[0]!.id, '1'], [calls[1]!.id, '2']]);
+    expect(sent.slice(2).map((m: { tool_call_id: string; content: string }) => [m.tool_call_id, m.content])).toEqual([
+      [calls[0]!.id, '1'],
+      [calls[1]!.id, '2'],
+    ]);
   });
 });
 
 describe('9. token counts Ollama leaves out are unknown', () => {
   it('are null in the usage, the record and the store, not 0', async () => {
-    fake = await startFakeOllama({ replies: [{ content: 'cached', promptEvalCount: 0, evalCount: 0 }, { content: 'counted', promptEvalCount: 10, evalCount: 2 }] });
+    fake = await startFakeOllama({
+      replies: [
+        { content: 'cached', promptEvalCount: 0, evalCount: 0 },
+        { content: 'counted', promptEvalCount: 10, evalCount: 2 },
+      ],
+    });
     const { llm, records } = provider(fake.url);
     const r = await llm.chat({ role: 'x', messages: user('hi') });
     expect(r.usage).toEqual({ promptTokens: null, completionTokens: null, totalTokens: null });
     await llm.chat({ role: 'x', messages: user('hi') });
-    expect(records.map((x) => [x.promptTokens, x.completionTokens])).toEqual([[null, null], [10, 2]]);
+    expect(records.map((x) => [x.promptTokens, x.completionTokens])).toEqual([
+      [null, null],
+      [10, 2],
+    ]);
     const tmp = tempDir();
     const store = Store.open(tmp.dir);
     try {
@@ -178,10 +225,18 @@ describe('9. token counts Ollama leaves out are unknown', () => {
 
 describe('10. errors that repeat every time are not retried', () => {
   it.each([
-    ['out of memory', { status: 500, error: 'model requires more system memory (9.1 GiB) than is available (4.2 GiB)' }, 'OLLAMA_OUT_OF_MEMORY'],
+    [
+      'out of memory',
+      { status: 500, error: 'model requires more system memory (9.1 GiB) than is available (4.2 GiB)' },
+      'OLLAMA_OUT_OF_MEMORY',
+    ],
     ['a refused schema', { status: 500, error: 'failed to load model vocabulary required for format' }, 'LLM_SCHEMA_REFUSED'],
     ['a prompt over the context', { status: 400, error: 'the input length exceeds the context length' }, 'LLM_CONTEXT_OVERFLOW'],
-    ['OOM inside the stream', { content: '', streamError: 'an error was encountered while running the model: CUDA error: out of memory' }, 'OLLAMA_OUT_OF_MEMORY'],
+    [
+      'OOM inside the stream',
+      { content: '', streamError: 'an error was encountered while running the model: CUDA error: out of memory' },
+      'OLLAMA_OUT_OF_MEMORY',
+    ],
   ] as const)('%s → %s at the first attempt', async (_what, reply, code) => {
     fake = await startFakeOllama({ replies: () => ({ ...reply }) });
     const { llm, records } = provider(fake.url, { retries: 3, backoffMs: 50 });
@@ -202,7 +257,9 @@ describe('10. errors that repeat every time are not retried', () => {
   });
 
   it('transient ones still are, with backoff', async () => {
-    fake = await startFakeOllama({ replies: [{ status: 503, error: 'server busy, please try again.  maximum pending requests exceeded' }, { content: 'ok' }] });
+    fake = await startFakeOllama({
+      replies: [{ status: 503, error: 'server busy, please try again.  maximum pending requests exceeded' }, { content: 'ok' }],
+    });
     const { llm } = provider(fake.url, { retries: 2, backoffMs: 5 });
     expect((await llm.chat({ role: 'x', messages: user('hi') })).record.attempts).toBe(2);
   });

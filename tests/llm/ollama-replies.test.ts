@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function failure(p: Promise<unknown>): Promise<FactoryError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(FactoryError);
   return e as FactoryError;
 }
@@ -56,7 +59,10 @@ describe('refusals that repeat on every attempt are not retried, and name the fi
   });
 
   it.each([
-    ['llama runner process has terminated: this model is not supported by your version of Ollama. You may need to upgrade', 'LLM_MODEL_UNSUPPORTED'],
+    [
+      'llama runner process has terminated: this model is not supported by your version of Ollama. You may need to upgrade',
+      'LLM_MODEL_UNSUPPORTED',
+    ],
     ['option "num_ctx" must be of type integer', 'LLM_FAILED'],
     ['json: cannot unmarshal string into Go struct field ChatRequest.think of type bool', 'LLM_FAILED'],
   ])('500/400 %s → %s at once', async (error, code) => {
@@ -73,7 +79,8 @@ describe('a tokenizer that counts more than the estimate', () => {
   // Ollama ≥ 0.12.6 refuses a prompt over num_ctx because the service sends truncate: false
   const DENSE = { name: 'qwen2.5:7b', charsPerToken: 2 };
   const turns = (n: number): ChatMessage[] => [
-    { role: 'system', content: 'You are an agent.' }, { role: 'user', content: 'Do the task.' },
+    { role: 'system', content: 'You are an agent.' },
+    { role: 'user', content: 'Do the task.' },
     ...Array.from({ length: n }, (_, i): ChatMessage[] => [
       { role: 'assistant', content: '', toolCalls: [{ id: `call_${i}`, name: 'read', arguments: {} }] },
       { role: 'tool', toolName: 'read', toolCallId: `call_${i}`, content: `${i} ${'data '.repeat(60)}` },

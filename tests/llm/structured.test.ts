@@ -5,11 +5,14 @@ import { defineFormat } from '../../src/llm/index.ts';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama.ts';
 import { provider, user } from './helpers.ts';
 
-const Plan = defineFormat('test-plan', z.object({
-  name: z.string().regex(/^[a-z_]+$/),
-  steps: z.array(z.string()).min(1),
-  language: z.enum(['python', 'shell']),
-}));
+const Plan = defineFormat(
+  'test-plan',
+  z.object({
+    name: z.string().regex(/^[a-z_]+$/),
+    steps: z.array(z.string()).min(1),
+    language: z.enum(['python', 'shell']),
+  }),
+);
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -39,10 +42,15 @@ describe('structured output', () => {
   });
 
   it('sends long-text bounds only to zod: the grammar gets none over 2000, the reply is still held to them', async () => {
-    const Note = defineFormat('test-note', z.object({ title: z.string().max(80), body: z.string().max(10_000), tags: z.array(z.string()).max(5_000) }));
+    const Note = defineFormat(
+      'test-note',
+      z.object({ title: z.string().max(80), body: z.string().max(10_000), tags: z.array(z.string()).max(5_000) }),
+    );
     expect(JSON.stringify(Note.json)).not.toMatch(/10000|5000/);
     const tooLong = { title: 'x', body: 'y'.repeat(10_001), tags: [] };
-    fake = await startFakeOllama({ replies: [{ content: JSON.stringify(tooLong) }, { content: JSON.stringify({ title: 'x', body: 'short', tags: [] }) }] });
+    fake = await startFakeOllama({
+      replies: [{ content: JSON.stringify(tooLong) }, { content: JSON.stringify({ title: 'x', body: 'short', tags: [] }) }],
+    });
     const { llm } = provider(fake.url);
     const r = await llm.structured(Note, { role: 'writer', messages: user('Write') });
     expect(r.value.body).toBe('short');
@@ -82,7 +90,9 @@ describe('structured output', () => {
   });
 
   it('repairs a reply that is not JSON at all', async () => {
-    fake = await startFakeOllama({ replies: [{ content: 'Sure! Here is the plan:' }, { content: '{"name":"a","steps":["x"],"language":"shell"}' }] });
+    fake = await startFakeOllama({
+      replies: [{ content: 'Sure! Here is the plan:' }, { content: '{"name":"a","steps":["x"],"language":"shell"}' }],
+    });
     const { llm } = provider(fake.url);
     const r = await llm.structured(Plan, { role: 'planner', messages: user('Plan') });
     expect(r.value.language).toBe('shell');

@@ -28,7 +28,10 @@ describe('agent replies', () => {
     expect(classifyReply(say('{"total": 42, "name": "sales"}'), declared, false)).toMatchObject({ kind: 'answer' });
     expect(classifyReply(say('The total is 42.'), declared, true)).toMatchObject({ kind: 'problem', reason: 'no-call' });
     expect(classifyReply(say('', { toolCalls: [{ name: 'sum_numbers', arguments: {} }] }), declared, true)).toEqual({ kind: 'calls' });
-    expect(classifyReply(say('', { toolCalls: [{ name: 'rm', arguments: {} }] }), declared, false)).toMatchObject({ kind: 'problem', reason: 'undeclared' });
+    expect(classifyReply(say('', { toolCalls: [{ name: 'rm', arguments: {} }] }), declared, false)).toMatchObject({
+      kind: 'problem',
+      reason: 'undeclared',
+    });
     expect(callInText('see {not json} and {"a": {"b": 1}}', declared)).toBeUndefined();
   });
 
@@ -50,7 +53,10 @@ describe('context', () => {
       say('', { toolCalls: [{ id: `c${i}`, name: 'sum_numbers', arguments: {} }] }),
       { role: 'tool', toolName: 'sum_numbers', toolCallId: `c${i}`, content: `r${i} ${'x'.repeat(size)}` },
     ];
-    const base: ChatMessage[] = [{ role: 'system', content: 'sys' }, { role: 'user', content: 'task' }];
+    const base: ChatMessage[] = [
+      { role: 'system', content: 'sys' },
+      { role: 'user', content: 'task' },
+    ];
     const msgs = [...base, ...turn(1, 4000), ...turn(2, 4000), ...turn(3, 4000)];
     const light = compact(msgs, [], promptTokens(msgs) - 500)!;
     expect(light.messages).toHaveLength(msgs.length);

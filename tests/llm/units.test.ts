@@ -55,12 +55,23 @@ describe('classify', () => {
     [responseError(400, 'invalid model name'), 'model-name', false],
     [responseError(400, 'model is required'), 'model-name', false],
     [responseError(400, 'think value "high" is not supported for this model'), 'think-level', false],
-    [responseError(500, 'llama runner process has terminated: this model is not supported by your version of Ollama. You may need to upgrade'), 'unsupported', false],
+    [
+      responseError(
+        500,
+        'llama runner process has terminated: this model is not supported by your version of Ollama. You may need to upgrade',
+      ),
+      'unsupported',
+      false,
+    ],
     [responseError(500, 'option "num_ctx" must be of type integer'), 'http', false],
     [responseError(400, 'Failed to initialize samplers'), 'schema', false],
     [responseError(500, 'llama runner process has terminated: vk_error_out_of_device_memory'), 'memory', false],
     [new Error('an error was encountered while running the model: CUDA error: out of memory'), 'memory', false],
-    [new TypeError('fetch failed', { cause: Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) }), 'timeout', true],
+    [
+      new TypeError('fetch failed', { cause: Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) }),
+      'timeout',
+      true,
+    ],
     [responseError(408, 'timeout'), 'http', true],
     [responseError(429, 'slow down'), 'http', true],
     [responseError(500, 'boom'), 'http', true],
@@ -91,18 +102,43 @@ describe('models, costs and schemas', () => {
 
   it('treats a model without a tag as :latest when checking what is pulled, without case', () => {
     expect(missingModels({ defaultModel: 'llama3', models: { x: 'a:1b' } }, ['llama3:latest'])).toEqual(['a:1b']);
-    expect(missingModels({ defaultModel: 'Llama3.1:8B', models: {}, roles: { designer: { model: 'library/qwen3' } } }, ['llama3.1:8b', 'qwen3:latest'])).toEqual([]);
+    expect(
+      missingModels({ defaultModel: 'Llama3.1:8B', models: {}, roles: { designer: { model: 'library/qwen3' } } }, [
+        'llama3.1:8b',
+        'qwen3:latest',
+      ]),
+    ).toEqual([]);
     expect(canonicalModel('hf.co/org/Model:Q4')).toBe('hf.co/org/model:q4');
     expect(canonicalModel('qwen3')).toBe('registry.ollama.ai/library/qwen3:latest');
   });
 
   it('resolves a role’s settings: exact role, legacy name, prefix, then the ollama defaults', () => {
     const settings = {
-      defaultModel: 'base:1b', models: { 'tool-generator': 'coder:7b' }, numCtx: 8192, numPredict: 4096, requestTimeoutMs: 300_000,
-      roles: { agent: { numCtx: 16384, think: false as const }, 'agent:coder': { model: 'c:7b', timeoutMs: 60_000 }, 'generator:repair': { numPredict: 8192 } },
+      defaultModel: 'base:1b',
+      models: { 'tool-generator': 'coder:7b' },
+      numCtx: 8192,
+      numPredict: 4096,
+      requestTimeoutMs: 300_000,
+      roles: {
+        agent: { numCtx: 16384, think: false as const },
+        'agent:coder': { model: 'c:7b', timeoutMs: 60_000 },
+        'generator:repair': { numPredict: 8192 },
+      },
     };
-    expect(resolveRole(settings, 'agent:coder')).toEqual({ model: 'c:7b', numCtx: 16384, numPredict: 4096, think: false, timeoutMs: 60_000 });
-    expect(resolveRole(settings, 'agent:other')).toEqual({ model: 'base:1b', numCtx: 16384, numPredict: 4096, think: false, timeoutMs: 300_000 });
+    expect(resolveRole(settings, 'agent:coder')).toEqual({
+      model: 'c:7b',
+      numCtx: 16384,
+      numPredict: 4096,
+      think: false,
+      timeoutMs: 60_000,
+    });
+    expect(resolveRole(settings, 'agent:other')).toEqual({
+      model: 'base:1b',
+      numCtx: 16384,
+      numPredict: 4096,
+      think: false,
+      timeoutMs: 300_000,
+    });
     expect(resolveRole(settings, 'generator')).toMatchObject({ model: 'coder:7b', numCtx: 8192 });
     expect(resolveRole(settings, 'generator:repair')).toMatchObject({ model: 'coder:7b', numPredict: 8192 });
     expect(resolveRole(settings, 'designer', 'x:1b')).toMatchObject({ model: 'x:1b', think: undefined });

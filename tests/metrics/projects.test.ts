@@ -45,7 +45,8 @@ describe('the coordinator in /metrics', () => {
     // one project waits at its plan gate while another executes (its worker is slow)
     use((a) => (a.role === 'worker' ? { content: `result of ${a.task}`, delayMs: 1500 } : undefined));
     const api = svc.api();
-    const gated = (await api.POST('/api/v1/projects', { body: { task: 'wait for me', config: { approvals: { plan: true } } } })).data!.project;
+    const gated = (await api.POST('/api/v1/projects', { body: { task: 'wait for me', config: { approvals: { plan: true } } } })).data!
+      .project;
     const busy = (await api.POST('/api/v1/projects', { body: { task: 'work on this' } })).data!.project;
     await until(gated.id, ['waiting_for_approval']);
     await until(busy.id, ['executing']);

@@ -19,11 +19,19 @@ export const BASE: PScript = (a) => {
     case 'project-manager':
       return TWO_PHASES;
     case 'estimator':
-      return { tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })), packages: a.input.tasks.map((t: any) => ({ id: `pkg-${t.id}`, taskIds: [t.id] })) };
+      return {
+        tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })),
+        packages: a.input.tasks.map((t: any) => ({ id: `pkg-${t.id}`, taskIds: [t.id] })),
+      };
     case 'worker':
       return {
         packageId: a.input.package.id,
-        results: a.input.package.tasks.map((t: any) => ({ taskId: t.id, status: 'done', output: `${t.id} done${noteOf(a, t.id) ? ` (${noteOf(a, t.id)})` : ''}`, filesChanged: [] })),
+        results: a.input.package.tasks.map((t: any) => ({
+          taskId: t.id,
+          status: 'done',
+          output: `${t.id} done${noteOf(a, t.id) ? ` (${noteOf(a, t.id)})` : ''}`,
+          filesChanged: [],
+        })),
       };
     case 'critic':
       return { issues: [] };
@@ -43,14 +51,20 @@ export const BASE: PScript = (a) => {
  * integration fails (then its packages are done again), and the CEO escalates phase 2 to the person.
  */
 export const STORY: PScript = (a) => {
-  if (a.role === 'planner' && a.n === 0) return { reply: 'Which database, and who signs in?', ready: false, questions: ['database?'], plan: null };
+  if (a.role === 'planner' && a.n === 0)
+    return { reply: 'Which database, and who signs in?', ready: false, questions: ['database?'], plan: null };
   if (a.role === 'critic' && a.input.requirements.phase.id === 'phase-1')
     return { issues: [{ severity: 'minor', taskId: 't2', description: 'no index on bookings', suggestion: 'add one' }] };
   if (a.role === 'pragmatist' && a.input.issues.length) return { validIssues: a.input.issues, dismissedIssues: [], correctedResults: [] };
   if (a.role === 'integrator' && a.input.phase.id === 'phase-2' && a.n === 2)
-    return { compatible: false, conflicts: [{ taskIds: ['t3', 't4'], description: 'the page calls /book, the API serves /bookings' }], mergedResult: '' };
+    return {
+      compatible: false,
+      conflicts: [{ taskIds: ['t3', 't4'], description: 'the page calls /book, the API serves /bookings' }],
+      mergedResult: '',
+    };
   if (a.role === 'ceo' && a.input.phase.id === 'phase-1' && a.input.round === 1)
     return { action: 'request_rework', reason: 'tests are missing', rework: [{ taskId: 't1', instruction: 'add tests' }] };
-  if (a.role === 'ceo' && a.input.phase.id === 'phase-2') return { action: 'escalate', reason: 'the page design needs the owner', rework: [] };
+  if (a.role === 'ceo' && a.input.phase.id === 'phase-2')
+    return { action: 'escalate', reason: 'the page design needs the owner', rework: [] };
   return undefined;
 };

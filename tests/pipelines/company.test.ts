@@ -25,9 +25,14 @@ describe('company.yaml over two phases', () => {
     h = await startPipelines({ model: [STORY, BASE] });
     const created = await h.coordinator.create(ALICE, { task: 'room booking tool', pipeline: 'company' });
     const asking = await h.coordinator.settled(ALICE, created.id);
-    expect(asking).toMatchObject({ status: 'waiting_for_approval', waiting: { gate: 'planner', round: 1, accepts: ['message', 'reject'] } });
+    expect(asking).toMatchObject({
+      status: 'waiting_for_approval',
+      waiting: { gate: 'planner', round: 1, accepts: ['message', 'reject'] },
+    });
     // no plan on the table yet: it cannot be approved, only answered
-    await expect(h.coordinator.approve(ALICE, created.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'PROJECT_STATE_INVALID' });
+    await expect(h.coordinator.approve(ALICE, created.id, { decision: 'approve' })).rejects.toMatchObject({
+      code: 'PROJECT_STATE_INVALID',
+    });
     const answer = await h.coordinator.sendMessage(ALICE, created.id, { text: 'SQLite; no sign-in, ten users.' });
     expect(answer.delivered).toBe('gate');
     await approvePlan(created.id);
@@ -65,7 +70,12 @@ describe('company.yaml over two phases', () => {
     expect(p.knownIssues).toEqual([expect.objectContaining({ taskId: 't2', phase: 'phase-1' })]);
     expect(p.plan).toMatchObject({ kind: 'company', goals: ['book rooms'], phases: [{ id: 'phase-1' }, { id: 'phase-2' }] });
     const audit = (await h.core.audit.query({ project: p.id, type: 'project_approval' })).map((e) => [e.action, e.actor]);
-    expect(audit).toEqual(expect.arrayContaining([['message', ALICE.id], ['approve', ALICE.id]]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        ['message', ALICE.id],
+        ['approve', ALICE.id],
+      ]),
+    );
     await expect(h.coordinator.replay(ALICE, p.id)).resolves.toMatchObject({ ok: true, resultMatches: true, unvisited: [] });
   });
 });
@@ -76,8 +86,13 @@ const onePhase: PScript = (a) => (a.role === 'project-manager' ? ONE_PHASE : und
 describe('seed 003’s retry matrix', () => {
   it('a bad worker result is retried twice with the error, then the CEO reformulates the task and a worker does it', async () => {
     const model: PScript = (a) => {
-      if (a.role === 'estimator') return { tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })), packages: [{ id: 'pkg-1', taskIds: ['t1', 't2', 't3', 't4'] }] };
-      if (a.role === 'ceo-reformulate') return { tasks: a.input.tasks.map((t: any) => ({ ...t, description: `${t.description}, step by step` })) };
+      if (a.role === 'estimator')
+        return {
+          tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })),
+          packages: [{ id: 'pkg-1', taskIds: ['t1', 't2', 't3', 't4'] }],
+        };
+      if (a.role === 'ceo-reformulate')
+        return { tasks: a.input.tasks.map((t: any) => ({ ...t, description: `${t.description}, step by step` })) };
       const reformulated = a.role === 'worker' && a.user.includes('step by step');
       if (a.role === 'worker' && !reformulated)
         return { packageId: 'pkg-1', results: [{ taskId: 't1', status: 'failed', output: 'unclear task', filesChanged: [] }] };
@@ -87,7 +102,13 @@ describe('seed 003’s retry matrix', () => {
     const p = await approvePlan((await h.coordinator.create(ALICE, { task: 'x', pipeline: 'company' })).id);
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
     const order = asked(h.chats());
-    expect(order.slice(order.indexOf('estimator') + 1, order.indexOf('critic'))).toEqual(['worker', 'worker', 'worker', 'ceo-reformulate', 'worker']);
+    expect(order.slice(order.indexOf('estimator') + 1, order.indexOf('critic'))).toEqual([
+      'worker',
+      'worker',
+      'worker',
+      'ceo-reformulate',
+      'worker',
+    ]);
     const workers = h.chats().filter((c) => c.body.messages[1].content.startsWith('# Role `worker`'));
     expect(workers[1]!.body.messages[1].content).toMatch(/Your previous attempt failed: TASK_FAILED: .*t1 failed: unclear task/);
     expect(p.decisions.map((d) => d.decision)).toContain('reformulated the tasks of package pkg-1');
@@ -95,13 +116,22 @@ describe('seed 003’s retry matrix', () => {
 
   it('past the matrix (the reformulated task fails too) the project fails with PHASE_FAILED and a report, and stops', async () => {
     const model: PScript = (a) =>
-      a.role === 'worker' ? { packageId: a.input.package.id, results: [] } : a.role === 'ceo-reformulate' ? { tasks: a.input.tasks } : undefined;
+      a.role === 'worker'
+        ? { packageId: a.input.package.id, results: [] }
+        : a.role === 'ceo-reformulate'
+          ? { tasks: a.input.tasks }
+          : undefined;
     h = await startPipelines({ model: [onePhase, model, BASE] });
     const p = await approvePlan((await h.coordinator.create(ALICE, { task: 'x', pipeline: 'company' })).id);
     expect(p).toMatchObject({ status: 'failed', error: { code: 'PHASE_FAILED', details: { report: { phase: { id: 'phase-1' } } } } });
     const packages = (p.error!.details as { report: { packages: { kind: string; errors: unknown[] }[] } }).report.packages;
     // each package: three attempts, the reformulation, three attempts of the reformulated task
-    expect(packages.map((x) => [x.kind, x.errors.length])).toEqual([['failed', 6], ['failed', 6], ['failed', 6], ['failed', 6]]);
+    expect(packages.map((x) => [x.kind, x.errors.length])).toEqual([
+      ['failed', 6],
+      ['failed', 6],
+      ['failed', 6],
+      ['failed', 6],
+    ]);
     const report = await h.coordinator.report(ALICE, p.id);
     expect(report.failures.length).toBeGreaterThan(6);
     expect(report.next).toMatch(/create a new project/);
@@ -110,8 +140,15 @@ describe('seed 003’s retry matrix', () => {
 
   it('a failed integration is retried once with the conflicts, then the CEO splits the phase; the parts run as phases', async () => {
     const model: PScript = (a) => {
-      if (a.role === 'integrator' && a.input.phase.id === 'phase-1') return { compatible: false, conflicts: [{ taskIds: ['t1', 't4'], description: 'names differ' }], mergedResult: '' };
-      if (a.role === 'ceo-split') return { phases: [{ name: 'Part A', taskIds: ['t1', 't2'] }, { name: 'Part B', taskIds: ['t3', 't4'] }] };
+      if (a.role === 'integrator' && a.input.phase.id === 'phase-1')
+        return { compatible: false, conflicts: [{ taskIds: ['t1', 't4'], description: 'names differ' }], mergedResult: '' };
+      if (a.role === 'ceo-split')
+        return {
+          phases: [
+            { name: 'Part A', taskIds: ['t1', 't2'] },
+            { name: 'Part B', taskIds: ['t3', 't4'] },
+          ],
+        };
       return undefined;
     };
     h = await startPipelines({ model: [onePhase, model, BASE] });
@@ -120,7 +157,12 @@ describe('seed 003’s retry matrix', () => {
     const order = asked(h.chats());
     expect(order.filter((x) => x === 'integrator')).toHaveLength(4);
     expect(order.filter((x) => x === 'ceo-split')).toHaveLength(1);
-    expect(p.result).toMatchObject({ phases: [{ id: 'phase-1.1', name: 'Part A' }, { id: 'phase-1.2', name: 'Part B' }] });
+    expect(p.result).toMatchObject({
+      phases: [
+        { id: 'phase-1.1', name: 'Part A' },
+        { id: 'phase-1.2', name: 'Part B' },
+      ],
+    });
     expect(p.decisions.map((d) => d.decision)).toContain('phase All split into 2 phases');
   });
 
@@ -128,7 +170,10 @@ describe('seed 003’s retry matrix', () => {
     const cut = { content: '{"packageId": "pkg-1", "results": [', doneReason: 'length' };
     const model: PScript = (a) => {
       if (a.role === 'estimator' && a.input.budget.max === 15)
-        return { tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })), packages: [{ id: 'pkg-1', taskIds: ['t1', 't2', 't3', 't4'] }] };
+        return {
+          tasks: a.input.tasks.map((t: any) => ({ id: t.id, complexity: 3 })),
+          packages: [{ id: 'pkg-1', taskIds: ['t1', 't2', 't3', 't4'] }],
+        };
       // the whole package and its first half are too long for one reply; what the estimator packs again fits
       if (a.role === 'worker' && (a.input.package.id === 'pkg-1' || a.input.package.id === 'pkg-1a')) return cut;
       return undefined;
@@ -136,9 +181,17 @@ describe('seed 003’s retry matrix', () => {
     h = await startPipelines({ model: [onePhase, model, BASE] });
     const p = await approvePlan((await h.coordinator.create(ALICE, { task: 'x', pipeline: 'company' })).id);
     expect(p.status, JSON.stringify(p.error)).toBe('completed');
-    const budgets = h.chats().filter((c) => c.body.messages[1].content.startsWith('# Role `estimator`')).map((c) => JSON.parse(/```json\n([\s\S]*?)\n```/.exec(c.body.messages[1].content)![1]!).budget.max);
+    const budgets = h
+      .chats()
+      .filter((c) => c.body.messages[1].content.startsWith('# Role `estimator`'))
+      .map((c) => JSON.parse(/```json\n([\s\S]*?)\n```/.exec(c.body.messages[1].content)![1]!).budget.max);
     expect(budgets).toEqual([15, 7]);
-    expect(p.decisions.map((d) => d.decision)).toEqual(expect.arrayContaining(['package pkg-1 split in two after its reply was cut at the token limit', 'the Estimator packs again with budget 7']));
+    expect(p.decisions.map((d) => d.decision)).toEqual(
+      expect.arrayContaining([
+        'package pkg-1 split in two after its reply was cut at the token limit',
+        'the Estimator packs again with budget 7',
+      ]),
+    );
     expect(p.result).toMatchObject({ phases: [{ id: 'phase-1', rounds: 2 }] });
   });
 

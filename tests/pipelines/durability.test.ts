@@ -19,7 +19,16 @@ afterEach(async () => {
 });
 
 function child(dataDir: string, url: string, mode: 'create' | 'resume', env: Record<string, string>, pipeline?: string) {
-  const args = ['--no-node-snapshot', '--import', 'tsx', join(REPO, 'tests/pipelines/crash-child.ts'), dataDir, url, mode, ...(pipeline ? [pipeline] : [])];
+  const args = [
+    '--no-node-snapshot',
+    '--import',
+    'tsx',
+    join(REPO, 'tests/pipelines/crash-child.ts'),
+    dataDir,
+    url,
+    mode,
+    ...(pipeline ? [pipeline] : []),
+  ];
   const proc = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines: string[] = [];
   let buf = '';
@@ -59,7 +68,9 @@ describe('kill -9 mid-pipeline, then resume in a new process', () => {
     const written = () => {
       const db = new Database(join(data.dir, 'factory.db'), { readonly: true, fileMustExist: true });
       try {
-        return (db.prepare("SELECT count(*) AS n FROM project_journal WHERE key IN ('fan:1:business', 'fan:2:risk')").get() as { n: number }).n;
+        return (
+          db.prepare("SELECT count(*) AS n FROM project_journal WHERE key IN ('fan:1:business', 'fan:2:risk')").get() as { n: number }
+        ).n;
       } catch {
         return 0;
       } finally {
@@ -75,7 +86,10 @@ describe('kill -9 mid-pipeline, then resume in a new process', () => {
     cpSync(join(REPO, 'pipelines/sequential.yaml'), join(dir, 'concurrent.yaml'));
     const second = child(data.dir, fake.url, 'resume', env);
     expect(await second.exited).toBe(0);
-    const status = JSON.parse(second.lines.find((l) => l.startsWith('status '))!.slice(7)) as { status: string; result: { result: string } };
+    const status = JSON.parse(second.lines.find((l) => l.startsWith('status '))!.slice(7)) as {
+      status: string;
+      result: { result: string };
+    };
     expect(status.status).toBe('completed');
     // only the call in flight at the kill was asked again, then the aggregator
     expect(asked(fake.chats()).slice(3)).toEqual(['technical', 'aggregator']);

@@ -21,8 +21,17 @@ export async function startPipelines(opts: {
   keep?: boolean;
 }): Promise<PipelineHarness> {
   const layers = Array.isArray(opts.model) ? opts.model : [opts.model];
-  const fake: FakeOllama = await startFakeOllama({ replies: pscript(...layers), ...(opts.embeddings ? { embeddings: opts.embeddings } : {}) });
-  const h = await startHarness({ model: () => undefined, fake, ...(opts.config ? { config: opts.config } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.keep ? { keep: true } : {}) });
+  const fake: FakeOllama = await startFakeOllama({
+    replies: pscript(...layers),
+    ...(opts.embeddings ? { embeddings: opts.embeddings } : {}),
+  });
+  const h = await startHarness({
+    model: () => undefined,
+    fake,
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.keep ? { keep: true } : {}),
+  });
   return {
     ...h,
     async runPipeline(pipeline, task, config = {}, who = ALICE) {

@@ -136,7 +136,10 @@ describe('group chat', () => {
   });
 });
 
-const transfer = (to: string, reason = 'better suited') => ({ content: '', toolCalls: [{ name: `transfer_to_${to}`, arguments: { reason } }] });
+const transfer = (to: string, reason = 'better suited') => ({
+  content: '',
+  toolCalls: [{ name: `transfer_to_${to}`, arguments: { reason } }],
+});
 
 describe('handoff', () => {
   it('agents transfer the conversation with tool calls until one answers', async () => {
@@ -156,7 +159,13 @@ describe('handoff', () => {
       ['transfer_to_technical', 'transfer_to_triage'],
       ['transfer_to_billing', 'transfer_to_triage'],
     ]);
-    expect(p.result).toMatchObject({ answeredBy: 'technical', handoffs: [{ from: 'triage', to: 'billing' }, { from: 'billing', to: 'technical' }] });
+    expect(p.result).toMatchObject({
+      answeredBy: 'technical',
+      handoffs: [
+        { from: 'triage', to: 'billing' },
+        { from: 'billing', to: 'technical' },
+      ],
+    });
     await replays(p.id);
   });
 
@@ -171,7 +180,7 @@ describe('handoff', () => {
     const p = await h.runPipeline('handoff', example('handoff').task);
     expect(p).toMatchObject({ status: 'failed', error: { code: 'HANDOFF_LOOP', details: { kind: 'ping-pong' } } });
     expect(asked(h.chats())).toEqual(['triage', 'billing', 'technical', 'billing']);
-    expect(((p.error!.details as { agents: string[] }).agents).sort()).toEqual(['billing', 'technical']);
+    expect((p.error!.details as { agents: string[] }).agents.sort()).toEqual(['billing', 'technical']);
     expect(h.events.filter((e) => e.project === p.id).map((e) => e.status)).toContain('loop_caught');
     await expect(h.coordinator.replay(ALICE, p.id)).resolves.toMatchObject({ ok: true, unvisited: [], error: { code: 'HANDOFF_LOOP' } });
   });
@@ -189,7 +198,8 @@ describe('magentic', () => {
     });
     const model: PScript = (a) => {
       if (a.kind === 'ledger') return { ...ledger, plan: [`plan ${a.n + 1}`] };
-      if (a.kind === 'progress') return [progress(false, true), progress(false, false), progress(false, false, 'analyst'), progress(true, true)][a.n];
+      if (a.kind === 'progress')
+        return [progress(false, true), progress(false, false), progress(false, false, 'analyst'), progress(true, true)][a.n];
       if (a.kind === 'final') return 'three fixes: faster checkout, retry payments, fix mobile layout';
       if (a.kind === 'role') return `${a.role} found something`;
       return undefined;

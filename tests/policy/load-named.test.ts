@@ -34,7 +34,11 @@ describe('loadPolicyNamed', () => {
       const one = loadPolicyNamed(t.dir, name);
       expect(one.policy, name).toEqual(all.policies.get(name)?.policy);
       expect(one.issues, name).toEqual(all.rejected.find((r) => r.name === name)?.issues);
-      expect(one.known.sort()).toEqual(Object.keys(DIR).map((f) => f.replace('.yaml', '')).sort());
+      expect(one.known.sort()).toEqual(
+        Object.keys(DIR)
+          .map((f) => f.replace('.yaml', ''))
+          .sort(),
+      );
     }
     // the cases above cover valid chains and each way of being rejected
     expect(all.policies.has('grandchild')).toBe(true);

@@ -31,7 +31,18 @@ describe('policy text parsing and validation', () => {
 
   it('reports every problem, not only the first', () => {
     const list = issues(
-      ['name: x', 'limits:', '  maxMemoryMb: 1', '  cpus: 1000', 'paths:', '  readOnly: [data, /a/../b, /x/]', 'shell:', '  allowedCommands: [/bin/ls]', 'network:', '  allowedHosts: ["not a host"]'].join('\n'),
+      [
+        'name: x',
+        'limits:',
+        '  maxMemoryMb: 1',
+        '  cpus: 1000',
+        'paths:',
+        '  readOnly: [data, /a/../b, /x/]',
+        'shell:',
+        '  allowedCommands: [/bin/ls]',
+        'network:',
+        '  allowedHosts: ["not a host"]',
+      ].join('\n'),
     );
     expect(list.map((i) => i.path)).toEqual([
       'limits.maxMemoryMb',
@@ -60,7 +71,10 @@ describe('policy text parsing and validation', () => {
   });
 
   it('validates shell option specs per command, with their line', () => {
-    const ok = parsePolicyText('name: x\nshell:\n  allowedOptions:\n    sort: [-n, --key <value>, -o <output>, "--color[=<value>]", -NUM]\n    find: [-name <value>, -print0]\n', 'x');
+    const ok = parsePolicyText(
+      'name: x\nshell:\n  allowedOptions:\n    sort: [-n, --key <value>, -o <output>, "--color[=<value>]", -NUM]\n    find: [-name <value>, -print0]\n',
+      'x',
+    );
     expect(ok.ok).toBe(true);
     const list = issues('name: x\nshell:\n  allowedOptions:\n    sort: [-n, "--key=<value>", "-k <path>", "rm -rf"]\n');
     expect(list.map((i) => i.path)).toEqual(['shell.allowedOptions.sort.1', 'shell.allowedOptions.sort.2', 'shell.allowedOptions.sort.3']);
@@ -69,7 +83,10 @@ describe('policy text parsing and validation', () => {
   });
 
   it('rejects a name both allowed and forbidden in one file', () => {
-    expect(issues('shell:\n  allowedCommands: [ls, rm]\n  forbiddenCommands: [rm]\n')[0]).toMatchObject({ path: 'shell.allowedCommands.1', line: 2 });
+    expect(issues('shell:\n  allowedCommands: [ls, rm]\n  forbiddenCommands: [rm]\n')[0]).toMatchObject({
+      path: 'shell.allowedCommands.1',
+      line: 2,
+    });
   });
 
   it('hashes the exact text (the ETag)', () => {

@@ -18,14 +18,18 @@ async function waitFor<T>(probe: () => T | undefined | false, what: string, ms =
   for (;;) {
     const v = probe();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events.map((e) => [e.kind, e.name, e.source]))}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events.map((e) => [e.kind, e.name, e.source]))}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<FactoryError> {
   await expect(p).rejects.toSatisfy((e) => isFactoryError(e) && e.code === code, `a FactoryError with code ${code}`);
-  return p.then(() => expect.unreachable(), (e: unknown) => e as FactoryError);
+  return p.then(
+    () => expect.unreachable(),
+    (e: unknown) => e as FactoryError,
+  );
 }
 
 beforeEach(async () => {
@@ -159,6 +163,10 @@ describe('PolicyRegistry', () => {
     events = [];
     reg = await PolicyRegistry.open(dir, { onChange: (e) => events.push(e) });
     expect(reg.has('broken')).toBe(false);
-    expect(events.find((e) => e.name === 'broken')).toMatchObject({ kind: 'rejected', source: 'start', issues: [{ path: 'nmae', line: 1 }] });
+    expect(events.find((e) => e.name === 'broken')).toMatchObject({
+      kind: 'rejected',
+      source: 'start',
+      issues: [{ path: 'nmae', line: 1 }],
+    });
   });
 });

@@ -61,9 +61,14 @@ network: { allowOutbound: false }`,
   });
 
   it('a child replaces the option list of a command and forbidding a command drops its options', () => {
-    const base = BASE.replace('shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm] }',
-      'shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm], allowedOptions: { ls: [-l, -a], cat: [-n], curl: [-s] } }');
-    const r = resolveOne('child', files({ base, child: 'extends: base\nshell: { forbiddenCommands: [curl], allowedOptions: { ls: [-l] } }\n' }));
+    const base = BASE.replace(
+      'shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm] }',
+      'shell: { allowedCommands: [ls, cat, curl], forbiddenCommands: [rm], allowedOptions: { ls: [-l, -a], cat: [-n], curl: [-s] } }',
+    );
+    const r = resolveOne(
+      'child',
+      files({ base, child: 'extends: base\nshell: { forbiddenCommands: [curl], allowedOptions: { ls: [-l] } }\n' }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.policy.shell.allowedOptions).toEqual({ ls: ['-l'], cat: ['-n'] });
   });
@@ -83,7 +88,16 @@ network: { allowOutbound: false }`,
   });
 
   it('detects cycles and unknown parents without affecting unrelated policies', () => {
-    const all = resolveAll(files({ a: 'extends: b\n', b: 'extends: c\n', c: 'extends: a\n', d: 'extends: missing\n', e: 'extends: a\n', ok: 'description: fine\n' }));
+    const all = resolveAll(
+      files({
+        a: 'extends: b\n',
+        b: 'extends: c\n',
+        c: 'extends: a\n',
+        d: 'extends: missing\n',
+        e: 'extends: a\n',
+        ok: 'description: fine\n',
+      }),
+    );
     for (const n of ['a', 'b', 'c']) {
       const r = all.get(n)!;
       expect(!r.ok && r.issues[0]!.message).toMatch(/^extends cycle: /);
@@ -94,10 +108,14 @@ network: { allowOutbound: false }`,
   });
 
   it('policyFromText throws POLICY_INVALID with every issue', () => {
-    expect(() => policyFromText('x', 'limits:\n  maxMemoryMb: -1\n  cpus: abc\n')).toThrow(expect.objectContaining({
-      code: 'POLICY_INVALID',
-      details: expect.objectContaining({ issues: [expect.objectContaining({ path: 'limits.maxMemoryMb' }), expect.objectContaining({ path: 'limits.cpus' })] }),
-    }));
+    expect(() => policyFromText('x', 'limits:\n  maxMemoryMb: -1\n  cpus: abc\n')).toThrow(
+      expect.objectContaining({
+        code: 'POLICY_INVALID',
+        details: expect.objectContaining({
+          issues: [expect.objectContaining({ path: 'limits.maxMemoryMb' }), expect.objectContaining({ path: 'limits.cpus' })],
+        }),
+      }),
+    );
   });
 });
 

@@ -79,7 +79,11 @@ describe('factory run', () => {
 
   it('leaves no container behind: not after a run, a failed run, or a blocked script (its container was prepared during the check)', async () => {
     const dir = tmp();
-    const scripts = { 'ok.py': 'print("ok")\n', 'fails.sh': 'echo no >&2; exit 3\n', 'blocked.py': 'import subprocess\nsubprocess.run(["ls"])\n' };
+    const scripts = {
+      'ok.py': 'print("ok")\n',
+      'fails.sh': 'echo no >&2; exit 3\n',
+      'blocked.py': 'import subprocess\nsubprocess.run(["ls"])\n',
+    };
     for (const [name, text] of Object.entries(scripts)) writeFileSync(join(dir, name), text);
     expect(factory(['run', join(dir, 'ok.py'), '--data-dir', dir])).toMatchObject({ code: 0, stdout: 'ok\n' });
     expect(factory(['run', join(dir, 'fails.sh'), '--data-dir', dir]).code).toBe(1);
@@ -92,7 +96,10 @@ describe('factory run', () => {
       left = await docker.listContainers({ all: true, filters: filter });
     }
     expect(left).toEqual([]);
-    const types = factory(['audit', 'query', '--data-dir', dir, '--json']).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    const types = factory(['audit', 'query', '--data-dir', dir, '--json'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type);
     expect(types.filter((t) => t !== 'policy_changed')).toEqual(['tool_executed', 'tool_executed', 'security_block']);
   });
 
@@ -100,7 +107,11 @@ describe('factory run', () => {
     const dir = tmp();
     const f = join(dir, 'sum.js');
     writeFileSync(f, 'print(JSON.stringify({ sum: input.xs.reduce((a, b) => a + b, 0) }));\n');
-    const r = spawnSync(process.execPath, [BIN, 'run', f, '--input', '{"xs":[1,2,3]}', '--data-dir', dir], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [BIN, 'run', f, '--input', '{"xs":[1,2,3]}', '--data-dir', dir], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('{"sum":6}\n');
   });
@@ -116,7 +127,9 @@ describe('factory run', () => {
     // the run's container (it is prepared while the script is checked, and named for the run when it takes the script)
     for (let i = 0; i < 150 && left.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      left = (await docker.listContainers({ all: true, filters: filter })).filter((c) => c.State === 'running' && c.Names.some((n) => n.startsWith('/af-run-')));
+      left = (await docker.listContainers({ all: true, filters: filter })).filter(
+        (c) => c.State === 'running' && c.Names.some((n) => n.startsWith('/af-run-')),
+      );
     }
     expect(left.length, 'the run started a container').toBe(1);
     child.kill('SIGKILL');
@@ -125,7 +138,10 @@ describe('factory run', () => {
     const orphan = left[0]!.Id;
     expect((await docker.getContainer(orphan).inspect()).State.Running).toBe(true);
 
-    const { child: server } = await serveProcess(['--port', '0', '--data-dir', dir], { OLLAMA_HOST: 'http://127.0.0.1:9', FACTORY_POOL_SIZE: '0' });
+    const { child: server } = await serveProcess(['--port', '0', '--data-dir', dir], {
+      OLLAMA_HOST: 'http://127.0.0.1:9',
+      FACTORY_POOL_SIZE: '0',
+    });
     try {
       await expect(docker.getContainer(orphan).inspect()).rejects.toMatchObject({ statusCode: 404 });
     } finally {

@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 const usedContainers: string[] = [];
-async function run(language: 'python' | 'shell', source: string, extra: { stdin?: string; args?: string[]; seconds?: number } = {}): Promise<RunResult> {
+async function run(
+  language: 'python' | 'shell',
+  source: string,
+  extra: { stdin?: string; args?: string[]; seconds?: number } = {},
+): Promise<RunResult> {
   const { seconds, ...io } = extra;
   const limits = seconds ? { ...policy, limits: { ...policy.limits, maxExecutionSeconds: seconds } } : policy;
   const out = await svc.service.deps.executor.execute({ language, source, policy: limits, skipStaticCheck: true, actor: 'test', ...io });
@@ -38,7 +42,9 @@ async function run(language: 'python' | 'shell', source: string, extra: { stdin?
 }
 
 const RUNTIME_DIR = join(REPO, 'tests/corpus/runtime');
-const samples = readdirSync(RUNTIME_DIR).filter((f) => /\.(py|sh)$/.test(f)).sort();
+const samples = readdirSync(RUNTIME_DIR)
+  .filter((f) => /\.(py|sh)$/.test(f))
+  .sort();
 
 /** What must happen to each kind of runtime attack. */
 const EXPECT: Record<string, (r: RunResult, all: RunResult[]) => void> = {
@@ -90,7 +96,10 @@ describe('runtime attacks are contained by the container (ATTACKS.md §25-30)', 
 
 describe('isolation properties', () => {
   it('files written by one run are not visible to the next (single-use containers)', async () => {
-    const write = await run('shell', 'echo secret-$$ > /workspace/state; echo secret > /tmp/state; echo x > /dev/shm/state; ls /workspace /tmp /dev/shm');
+    const write = await run(
+      'shell',
+      'echo secret-$$ > /workspace/state; echo secret > /tmp/state; echo x > /dev/shm/state; ls /workspace /tmp /dev/shm',
+    );
     expect(write.status).toBe('ok');
     const read = await run('shell', 'cat /workspace/state /tmp/state /dev/shm/state 2>&1; ls -A /workspace /tmp /dev/shm');
     expect(read.stdout).not.toMatch(/secret/);
@@ -98,7 +107,10 @@ describe('isolation properties', () => {
   });
 
   it('runs as an unprivileged user with no capabilities, no new privileges, read-only root', async () => {
-    const r = await run('shell', 'id -u; id -g; grep -E "^(CapEff|NoNewPrivs)" /proc/self/status; touch /usr/x 2>&1; touch /workspace/ok && echo wrote');
+    const r = await run(
+      'shell',
+      'id -u; id -g; grep -E "^(CapEff|NoNewPrivs)" /proc/self/status; touch /usr/x 2>&1; touch /workspace/ok && echo wrote',
+    );
     expect(r.stdout).toMatch(/^65534\n65534\n/);
     expect(r.stdout).toMatch(/CapEff:\s+0000000000000000/);
     expect(r.stdout).toMatch(/NoNewPrivs:\s+1/);
@@ -107,7 +119,10 @@ describe('isolation properties', () => {
   });
 
   it('sees only the environment it is given, never the service’s', async () => {
-    const r = await run('python', 'import os, json\nprint(json.dumps(dict(os.environ)))\nprint(open("/proc/self/environ","rb").read().decode(errors="replace"))\nprint(open("/proc/1/environ","rb").read().decode(errors="replace") if os.access("/proc/1/environ", os.R_OK) else "")');
+    const r = await run(
+      'python',
+      'import os, json\nprint(json.dumps(dict(os.environ)))\nprint(open("/proc/self/environ","rb").read().decode(errors="replace"))\nprint(open("/proc/1/environ","rb").read().decode(errors="replace") if os.access("/proc/1/environ", os.R_OK) else "")',
+    );
     expect(r.status).toBe('ok');
     expect(r.stdout).not.toContain(CANARY);
     const env = JSON.parse(r.stdout.split('\n')[0]!) as Record<string, string>;
@@ -115,7 +130,10 @@ describe('isolation properties', () => {
   });
 
   it('has no network: not to the host’s own addresses, not to the metadata address, not outside', async () => {
-    const hostIps = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i!.address);
+    const hostIps = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal && i.family === 'IPv4')
+      .map((i) => i!.address);
     const targets = [...hostIps, '169.254.169.254', '10.0.0.1', '8.8.8.8'];
     const src = `import socket\nfor host in ${JSON.stringify(targets)}:\n    s = socket.socket()\n    s.settimeout(2)\n    try:\n        s.connect((host, 80))\n        print(host, 'CONNECTED')\n    except OSError as e:\n        print(host, 'blocked', e)\nprint(sorted(n for _, n in socket.if_nameindex()))`;
     const r = await run('python', src);
@@ -129,11 +147,25 @@ describe('isolation properties', () => {
 
   it('stdin carries the input, arguments arrive intact, JSON output is parsed only when declared', async () => {
     const src = 'import json, sys\nd = json.load(sys.stdin)\nprint(json.dumps({"sum": sum(d["xs"]), "argv": sys.argv[1:]}))';
-    const out = await svc.service.deps.executor.execute({ language: 'python', source: src, policy, stdin: JSON.stringify({ xs: [1, 2, 3] }), args: ['a b', "c'd"], outputJson: true, actor: 'test' });
+    const out = await svc.service.deps.executor.execute({
+      language: 'python',
+      source: src,
+      policy,
+      stdin: JSON.stringify({ xs: [1, 2, 3] }),
+      args: ['a b', "c'd"],
+      outputJson: true,
+      actor: 'test',
+    });
     expect(out.blocked).toBe(false);
     if (out.blocked) return;
     expect(out.result.json).toEqual({ sum: 6, argv: ['a b', "c'd"] });
-    const notJson = await svc.service.deps.executor.execute({ language: 'python', source: 'print("__import__(\'os\')")', policy, outputJson: true, actor: 'test' });
+    const notJson = await svc.service.deps.executor.execute({
+      language: 'python',
+      source: 'print("__import__(\'os\')")',
+      policy,
+      outputJson: true,
+      actor: 'test',
+    });
     if (!notJson.blocked) {
       expect(notJson.result.json).toBeUndefined();
       expect(notJson.result.jsonError).toMatch(/not JSON/);
@@ -178,10 +210,20 @@ describe('isolation properties', () => {
     };
     // a limit profile no run has used yet has no pool: its first run starts cold
     const fresh = { timeoutSeconds: 7, memoryMb: 200 };
-    for (const [which, overrides] of [['warm', {}], ['cold', fresh]] as const) {
+    for (const [which, overrides] of [
+      ['warm', {}],
+      ['cold', fresh],
+    ] as const) {
       await svc.service.deps.sandboxes.docker.quiesce();
       const runId = `test-${which}-${Date.now()}`;
-      const running = svc.service.deps.executor.execute({ language: 'python', source: 'import time\ntime.sleep(1.5)\nprint("done")', policy: def, overrides, actor: 'test', runId });
+      const running = svc.service.deps.executor.execute({
+        language: 'python',
+        source: 'import time\ntime.sleep(1.5)\nprint("done")',
+        policy: def,
+        overrides,
+        actor: 'test',
+        runId,
+      });
       const c = await seen(runId);
       const out = await running;
       expect(out.blocked).toBe(false);
@@ -197,7 +239,13 @@ describe('isolation properties', () => {
   it('a run cancelled before or while it waits for its container never runs the script', async () => {
     const def = svc.service.deps.policies.get('default');
     const src = 'import time\ntime.sleep(2)\nprint("ran")';
-    const before = await svc.service.deps.executor.execute({ language: 'python', source: src, policy: def, actor: 'test', signal: AbortSignal.abort() });
+    const before = await svc.service.deps.executor.execute({
+      language: 'python',
+      source: src,
+      policy: def,
+      actor: 'test',
+      signal: AbortSignal.abort(),
+    });
     expect(before.blocked).toBe(false);
     if (!before.blocked) {
       expect(before.result.status).toBe('killed');
@@ -206,7 +254,9 @@ describe('isolation properties', () => {
     // several at once drain the pool, so later ones wait for containers being prepared; all are cancelled
     await svc.service.deps.sandboxes.docker.quiesce();
     const ac = new AbortController();
-    const runs = Array.from({ length: 4 }, () => svc.service.deps.executor.execute({ language: 'python', source: src, policy: def, actor: 'test', signal: ac.signal }));
+    const runs = Array.from({ length: 4 }, () =>
+      svc.service.deps.executor.execute({ language: 'python', source: src, policy: def, actor: 'test', signal: ac.signal }),
+    );
     await new Promise((r) => setTimeout(r, 50));
     ac.abort();
     // the scripts print 'ran' after their 2 s: none did, so each was cancelled, not waited for

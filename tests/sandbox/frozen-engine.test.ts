@@ -47,25 +47,51 @@ const running = async (name: string) => (await containers({ name: [name], status
 
 function runtime(poolSize: number) {
   const engine = new DockerEngine(eng.host, { pingTimeoutMs: 1000, requestTimeoutMs: 3000 });
-  const rt = new DockerRuntime({ engine, instanceId: 'frozen-test', images: { python: 'unused', shell: SHELL }, poolSize, engineGraceMs: GRACE_MS });
-  return { engine, rt, close: async () => { await rt.close(); engine.close(); } };
+  const rt = new DockerRuntime({
+    engine,
+    instanceId: 'frozen-test',
+    images: { python: 'unused', shell: SHELL },
+    poolSize,
+    engineGraceMs: GRACE_MS,
+  });
+  return {
+    engine,
+    rt,
+    close: async () => {
+      await rt.close();
+      engine.close();
+    },
+  };
 }
 
 describe('a frozen Docker engine (SIGSTOP of a private dockerd and its containerd)', () => {
   it('a cold run frozen mid-run ends as error within limit + grace; /readyz says so; the container is reaped on SIGCONT', async () => {
-    const svc = await startService({ 'docker.host': eng.host, 'sandbox.poolSize': '0', 'sandbox.engineGraceMs': String(GRACE_MS), 'docker.pingTimeoutMs': '1000' });
+    const svc = await startService({
+      'docker.host': eng.host,
+      'sandbox.poolSize': '0',
+      'sandbox.engineGraceMs': String(GRACE_MS),
+      'docker.pingTimeoutMs': '1000',
+    });
     try {
       const runId = `frozen-cold-${Date.now()}`;
       const t0 = performance.now();
       const pending = svc.service.deps.executor.execute({
-        language: 'shell', source: 'sleep 30', policy: await tightPolicy(), overrides: { timeoutSeconds: LIMIT_MS / 1000 }, skipStaticCheck: true, actor: 'test', runId,
+        language: 'shell',
+        source: 'sleep 30',
+        policy: await tightPolicy(),
+        overrides: { timeoutSeconds: LIMIT_MS / 1000 },
+        skipStaticCheck: true,
+        actor: 'test',
+        runId,
       });
       await until('the run container', () => running(`af-run-${runId}`));
       eng.freeze();
       const frozenAt = performance.now();
       const out = await pending;
       const ended = performance.now();
-      console.log(`cold run: froze ${Math.round(frozenAt - t0)} ms after start; ended ${Math.round(ended - frozenAt)} ms after the freeze, ${Math.round(ended - t0)} ms after start`);
+      console.log(
+        `cold run: froze ${Math.round(frozenAt - t0)} ms after start; ended ${Math.round(ended - frozenAt)} ms after the freeze, ${Math.round(ended - t0)} ms after start`,
+      );
       expect(out.blocked).toBe(false);
       if (out.blocked) return;
       expect(out.result.status).toBe('error');
@@ -111,7 +137,9 @@ describe('a frozen Docker engine (SIGSTOP of a private dockerd and its container
         const all = await containers();
         return !all.some((c) => c.Names.includes(`/af-run-${runId}`)) && all.length === 1 && rt.poolStats()[0]!.ready === 1;
       });
-      console.log(`warm run: ended ${Math.round(ended - t0)} ms after start; pool back and run container gone ${Math.round(ms)} ms after SIGCONT`);
+      console.log(
+        `warm run: ended ${Math.round(ended - t0)} ms after start; pool back and run container gone ${Math.round(ms)} ms after SIGCONT`,
+      );
       expect((await rt.run({ language: 'shell', source: 'echo back', limits })).stdout).toBe('back\n');
     } finally {
       eng.thaw();
@@ -162,8 +190,24 @@ describe('a frozen Docker engine (SIGSTOP of a private dockerd and its container
       const file = join(t.dir, 'slow.sh');
       writeFileSync(file, 'sleep 30\n');
       writeFileSync(join(t.dir, 'config.json'), JSON.stringify({ sandbox: { engineGraceMs: GRACE_MS } }));
-      const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'run', file, '--timeout', String(LIMIT_MS / 1000), '--skip-static-check', '--json',
-        '--data-dir', t.dir, '--config', join(t.dir, 'config.json')], { cwd: REPO, env: { ...process.env, DOCKER_HOST: eng.host }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        [
+          '--no-node-snapshot',
+          BIN,
+          'run',
+          file,
+          '--timeout',
+          String(LIMIT_MS / 1000),
+          '--skip-static-check',
+          '--json',
+          '--data-dir',
+          t.dir,
+          '--config',
+          join(t.dir, 'config.json'),
+        ],
+        { cwd: REPO, env: { ...process.env, DOCKER_HOST: eng.host }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let stdout = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       const instance = `io.agent-factory.instance=${instanceId(t.dir)}`;

@@ -9,7 +9,12 @@ import { defaultImage } from '../../src/sandbox/docker/images.ts';
 import { tightPolicy } from '../helpers/policy.ts';
 
 const engine = new DockerEngine(process.env.DOCKER_HOST);
-const runtime = new DockerRuntime({ engine, instanceId: 'ipc-test', images: { python: defaultImage('python'), shell: defaultImage('shell') }, poolSize: 0 });
+const runtime = new DockerRuntime({
+  engine,
+  instanceId: 'ipc-test',
+  images: { python: defaultImage('python'), shell: defaultImage('shell') },
+  poolSize: 0,
+});
 afterAll(async () => {
   await runtime.close();
   engine.close();
@@ -52,7 +57,8 @@ describe('/dev/shm and /dev/mqueue', () => {
   it('the same bound holds for a shell script, and a smaller policy gives a smaller /dev/shm', async () => {
     const p = await tightPolicy();
     const limits = limitsFor({ ...p, limits: { ...p.limits, maxFileSizeMb: 1, maxMemoryMb: 64 } });
-    const src = 'i=0; while head -c 1048576 /dev/zero > /dev/shm/p$i 2>/dev/null; do i=$((i+1)); done; echo "wrote $i"; df -k /dev/shm | tail -n 1; : > /dev/mqueue/x';
+    const src =
+      'i=0; while head -c 1048576 /dev/zero > /dev/shm/p$i 2>/dev/null; do i=$((i+1)); done; echo "wrote $i"; df -k /dev/shm | tail -n 1; : > /dev/mqueue/x';
     const r = await runtime.run({ language: 'shell', source: src, limits });
     expect(r.status).toBe('failed'); // the last command, the write into /dev/mqueue, fails
     expect(r.stderr).toMatch(/Read-only file system/);

@@ -2,14 +2,27 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IsolateRuntime } from '../../src/sandbox/isolate/runtime.ts';
 import type { SandboxLimits } from '../../src/sandbox/index.ts';
 
-const limits: SandboxLimits = { timeoutMs: 500, memoryMb: 32, cpus: 1, maxProcesses: 8, maxOpenFiles: 64, maxFileSizeMb: 1, maxOutputBytes: 4096, tmpfsMb: 1 };
+const limits: SandboxLimits = {
+  timeoutMs: 500,
+  memoryMb: 32,
+  cpus: 1,
+  maxProcesses: 8,
+  maxOpenFiles: 64,
+  maxFileSizeMb: 1,
+  maxOutputBytes: 4096,
+  tmpfsMb: 1,
+};
 const rt = new IsolateRuntime(1);
 afterAll(() => rt.close());
-const run = (source: string, extra: { stdin?: string; outputJson?: boolean } = {}) => rt.run({ language: 'javascript', source, limits, ...extra });
+const run = (source: string, extra: { stdin?: string; outputJson?: boolean } = {}) =>
+  rt.run({ language: 'javascript', source, limits, ...extra });
 
 describe('isolated-vm runtime', () => {
   it('runs a tool with JSON input and parses declared JSON output', async () => {
-    const r = await run('const xs = input.xs; console.log(JSON.stringify({ sum: xs.reduce((a, b) => a + b, 0) }))', { stdin: '{"xs":[1,2,3]}', outputJson: true });
+    const r = await run('const xs = input.xs; console.log(JSON.stringify({ sum: xs.reduce((a, b) => a + b, 0) }))', {
+      stdin: '{"xs":[1,2,3]}',
+      outputJson: true,
+    });
     expect(r).toMatchObject({ status: 'ok', exitCode: 0, runtime: 'isolate', json: { sum: 6 } });
   });
 
@@ -28,7 +41,11 @@ describe('isolated-vm runtime', () => {
 
   it('a memory bomb ends as oom and the runtime stays usable', async () => {
     // a time limit the bomb cannot reach first, even on a loaded machine: only the memory limit ends it
-    const r = await rt.run({ language: 'javascript', source: 'const a = []; for (;;) a.push(new Array(1e6).fill(1));', limits: { ...limits, timeoutMs: 60_000 } });
+    const r = await rt.run({
+      language: 'javascript',
+      source: 'const a = []; for (;;) a.push(new Array(1e6).fill(1));',
+      limits: { ...limits, timeoutMs: 60_000 },
+    });
     expect(r.status).toBe('oom');
     expect((await run('print("after")')).status).toBe('ok');
   });

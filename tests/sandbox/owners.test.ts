@@ -18,7 +18,10 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 /** `factory run` as a process of its own, started at once (not one after another). */
 async function factoryRun(file: string, dir: string): Promise<{ code: number | null; out: { status: string; stdout: string } }> {
-  const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'run', file, '--json', '--data-dir', dir], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'run', file, '--json', '--data-dir', dir], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -43,7 +46,10 @@ describe('containers belong to the process that made them', () => {
     const alone = await Promise.all([factoryRun(file, t.dir), factoryRun(file, t.dir)]);
     for (const r of alone) expect(r).toMatchObject({ code: 0, out: { status: 'ok', stdout: 'done\n' } });
 
-    const { child: server, url } = await serveProcess(['--port', '0', '--data-dir', t.dir], { OLLAMA_HOST: 'http://127.0.0.1:9', FACTORY_POOL_SIZE: '2' });
+    const { child: server, url } = await serveProcess(['--port', '0', '--data-dir', t.dir], {
+      OLLAMA_HOST: 'http://127.0.0.1:9',
+      FACTORY_POOL_SIZE: '2',
+    });
     try {
       for (let i = 0; i < 150 && !(await poolOf(url)).every((p) => p.ready === p.target); i++) await new Promise((r) => setTimeout(r, 200));
       const pool = await poolOf(url);

@@ -18,7 +18,12 @@ function scripted() {
   const finish = async (n = 1) => {
     for (let i = 0; i < n; i++) {
       const p = { id: `c${++seq}`, dead: false } as Prepared;
-      p.exited = new Promise<number>((r) => ends.set(p.id, () => { p.dead = true; r(137); }));
+      p.exited = new Promise<number>((r) =>
+        ends.set(p.id, () => {
+          p.dead = true;
+          r(137);
+        }),
+      );
       pending.shift()!.resolve(p);
     }
     await new Promise((r) => setImmediate(r));
@@ -180,13 +185,14 @@ describe('limiter (removals of used containers)', () => {
     const lim = new Limiter(2);
     const order: string[] = [];
     const gates = new Map<string, () => void>();
-    const task = (name: string, fail = false) => lim.run(async () => {
-      order.push(`start ${name}`);
-      await new Promise<void>((r) => gates.set(name, r));
-      order.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    });
+    const task = (name: string, fail = false) =>
+      lim.run(async () => {
+        order.push(`start ${name}`);
+        await new Promise<void>((r) => gates.set(name, r));
+        order.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      });
     const a = task('a', true);
     const b = task('b');
     const c = task('c');

@@ -25,7 +25,10 @@ function parentOf(pid: number): number | undefined {
 }
 
 function childrenOf(pid: number): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => parentOf(p) === pid);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((p) => parentOf(p) === pid);
 }
 
 function sharedEnginePids(): Set<number> {
@@ -94,16 +97,39 @@ export class PrivateEngine {
     // pid file of a zombie for a live containerd and waits for it; start a fresh one
     rmSync(join(d, 'exec', 'containerd', 'containerd.pid'), { force: true });
     const logFd = openSync(join(d, 'dockerd.log'), 'a');
-    const dockerd = spawn('dockerd', [
-      '-H', this.host, '--data-root', join(d, 'data'), '--exec-root', join(d, 'exec'), '--pidfile', join(d, 'dockerd.pid'),
-      '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver', driver,
-    ], { stdio: ['ignore', logFd, logFd], detached: true });
+    const dockerd = spawn(
+      'dockerd',
+      [
+        '-H',
+        this.host,
+        '--data-root',
+        join(d, 'data'),
+        '--exec-root',
+        join(d, 'exec'),
+        '--pidfile',
+        join(d, 'dockerd.pid'),
+        '--iptables=false',
+        '--ip-masq=false',
+        '--bridge=none',
+        '--storage-driver',
+        driver,
+      ],
+      { stdio: ['ignore', logFd, logFd], detached: true },
+    );
     closeSync(logFd);
     this.dockerd = dockerd;
     let exited = false;
     dockerd.once('exit', () => (exited = true));
-    for (let i = 0; !(await this.docker.ping().then(() => true, () => false)); i++) {
-      if (exited || i > 150) throw new Error(`the private dockerd did not come up (${exited ? 'it exited' : 'no answer in 30 s'}):\n${this.log()}`);
+    for (
+      let i = 0;
+      !(await this.docker.ping().then(
+        () => true,
+        () => false,
+      ));
+      i++
+    ) {
+      if (exited || i > 150)
+        throw new Error(`the private dockerd did not come up (${exited ? 'it exited' : 'no answer in 30 s'}):\n${this.log()}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const shared = sharedEnginePids();
@@ -112,7 +138,11 @@ export class PrivateEngine {
   }
 
   private log(): string {
-    return readFileSync(join(this.dir, 'dockerd.log'), 'utf8').split('\n').filter((l) => !/level=info/.test(l)).slice(-15).join('\n');
+    return readFileSync(join(this.dir, 'dockerd.log'), 'utf8')
+      .split('\n')
+      .filter((l) => !/level=info/.test(l))
+      .slice(-15)
+      .join('\n');
   }
 
   private signal(s: NodeJS.Signals): void {
@@ -162,7 +192,10 @@ export class PrivateEngine {
         // gone meanwhile
       }
     }
-    const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '').filter((m) => m.startsWith(this.dir));
+    const mounts = readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[4] ?? '')
+      .filter((m) => m.startsWith(this.dir));
     for (const m of mounts.sort().reverse()) spawnSync('umount', ['-l', m]);
     try {
       rmSync(this.dir, { recursive: true, force: true });

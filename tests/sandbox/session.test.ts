@@ -20,11 +20,19 @@ afterAll(async () => {
 });
 
 async function run(sessionId: string | undefined, language: 'python' | 'shell', source: string): Promise<RunResult> {
-  const out = await svc.service.deps.executor.execute({ language, source, policy, skipStaticCheck: true, actor: 'test', ...(sessionId ? { sessionId } : {}) });
+  const out = await svc.service.deps.executor.execute({
+    language,
+    source,
+    policy,
+    skipStaticCheck: true,
+    actor: 'test',
+    ...(sessionId ? { sessionId } : {}),
+  });
   if (out.blocked) throw new Error('blocked');
   return out.result;
 }
-const sessionContainers = async (id: string) => docker.listContainers({ all: true, filters: { label: [`io.agent-factory.session=${id}`] } });
+const sessionContainers = async (id: string) =>
+  docker.listContainers({ all: true, filters: { label: [`io.agent-factory.session=${id}`] } });
 
 describe('persistent session sandboxes', () => {
   it('keep files between the runs of one session, and only there', async () => {

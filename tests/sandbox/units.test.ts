@@ -36,7 +36,12 @@ describe('demuxer', () => {
   it('finds and removes the end marker, also when it is split across frames, and reads the exit code', () => {
     let done = 0;
     const marker = endMarkerPrefix('n0nce');
-    const d = new Demuxer(1000, () => undefined, marker, () => done++);
+    const d = new Demuxer(
+      1000,
+      () => undefined,
+      marker,
+      () => done++,
+    );
     const m = Buffer.concat([marker, Buffer.from('3\0')]);
     d.push(frame(1, Buffer.concat([Buffer.from('hello'), m.subarray(0, 4)])));
     d.push(frame(1, m.subarray(4)));
@@ -87,11 +92,23 @@ describe('limits and container spec', () => {
   it('confines every container the same way', async () => {
     const p = await repoPolicy('default');
     const limits = limitsFor(p);
-    const spec = containerSpec({ language: 'python', image: 'img', limits, mounts: mountsFor(p, { '/data': '/srv/data' }), labels: { a: 'b' } });
+    const spec = containerSpec({
+      language: 'python',
+      image: 'img',
+      limits,
+      mounts: mountsFor(p, { '/data': '/srv/data' }),
+      labels: { a: 'b' },
+    });
     const hc = spec.HostConfig!;
     expect(hc).toMatchObject({
-      NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], Init: true,
-      Memory: limits.memoryMb * 1024 * 1024, MemorySwap: limits.memoryMb * 1024 * 1024, PidsLimit: limits.maxProcesses,
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Init: true,
+      Memory: limits.memoryMb * 1024 * 1024,
+      MemorySwap: limits.memoryMb * 1024 * 1024,
+      PidsLimit: limits.maxProcesses,
     });
     expect(spec.User).toBe('65534:65534');
     expect(spec.NetworkDisabled).toBe(true);
@@ -103,12 +120,17 @@ describe('limits and container spec', () => {
     expect(hc.Tmpfs!['/dev/mqueue']).toMatch(/^ro,/);
     expect(hc.ShmSize).toBeUndefined();
     expect(hc.Ulimits!.map((u) => [u.Name, u.Hard])).toEqual([
-      ['fsize', limits.maxFileSizeMb * 1024 * 1024], ['nofile', limits.maxOpenFiles], ['core', 0], ['msgqueue', 0],
+      ['fsize', limits.maxFileSizeMb * 1024 * 1024],
+      ['nofile', limits.maxOpenFiles],
+      ['core', 0],
+      ['msgqueue', 0],
     ]);
     expect(spec.Env!.join(' ')).not.toMatch(/FACTORY|DOCKER|OLLAMA|TOKEN|SECRET/);
     // same profile, same key (the warm pool relies on it); labels do not matter
     expect(specKey(spec)).toBe(specKey({ ...spec, Labels: { other: 'x' } }));
-    expect(specKey(spec)).not.toBe(specKey(containerSpec({ language: 'python', image: 'img', limits: { ...limits, memoryMb: 64 }, labels: {} })));
+    expect(specKey(spec)).not.toBe(
+      specKey(containerSpec({ language: 'python', image: 'img', limits: { ...limits, memoryMb: 64 }, labels: {} })),
+    );
   });
 });
 

@@ -155,7 +155,14 @@ describe('GET /api/v1/usage/series', () => {
   const at = (h: number) => new Date(Date.UTC(2026, 10, 1, h, 30)).toISOString();
   beforeAll(async () => {
     const { store } = svc.service.deps;
-    await store.work.create({ id: 'run_000000000000000a', kind: 'run', type: 'agent', target: 'x', owner: tokens.submitter!.id, input: {} });
+    await store.work.create({
+      id: 'run_000000000000000a',
+      kind: 'run',
+      type: 'agent',
+      target: 'x',
+      owner: tokens.submitter!.id,
+      input: {},
+    });
     await store.work.create({ id: 'run_000000000000000b', kind: 'run', type: 'agent', target: 'x', owner: tokens.other!.id, input: {} });
     const call = (id: string, h: number, model: string, role: string, task: string, tokens: [number | null, number | null]) =>
       store.llm.record({

@@ -10,7 +10,18 @@ import { createApiClient, type Schemas } from '../../src/client/index.ts';
 import { GOOD, script, type Script } from '../coordinator/scripted-model.ts';
 import { startFakeOllama, type FakeOllama, type RecordedRequest } from '../helpers/fake-ollama.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
-import { adminTokenOf, DASHBOARD_BUILD, freePort, haveChromium, launch, serve, shot, signIn, type Browser, type ServiceProcess } from './browser.ts';
+import {
+  adminTokenOf,
+  DASHBOARD_BUILD,
+  freePort,
+  haveChromium,
+  launch,
+  serve,
+  shot,
+  signIn,
+  type Browser,
+  type ServiceProcess,
+} from './browser.ts';
 
 const data = tempDir('af-dash-prj-');
 const policies = tempDir('af-dash-prj-policies-');
@@ -91,7 +102,8 @@ describe('a submitter (alice)', () => {
 
   it('watches a project progress live to completion: list, stages, DAG, participants, conversation', async () => {
     use((a) => {
-      if (a.role === 'plan') return { analysis: 'three parts, the last merges', subTasks: [sub('north'), sub('south'), sub('merge', ['north', 'south'])] };
+      if (a.role === 'plan')
+        return { analysis: 'three parts, the last merges', subTasks: [sub('north'), sub('south'), sub('merge', ['north', 'south'])] };
       if (a.role === 'worker') return { content: `result of ${a.task}, see @quality-reviewer`, delayMs: 1500 };
       return undefined;
     });
@@ -124,8 +136,14 @@ describe('a submitter (alice)', () => {
     expect(await page.locator('.bubble[data-from="quality-reviewer"]', { hasText: 'Accepted' }).count()).toBe(3);
     await bubbles.filter({ hasText: 'all parts merged' }).waitFor();
     // one name, one colour; different roles, different avatars
-    const colour = (from: string) => page.locator(`.bubble[data-from="${from}"] .avatar`).first().evaluate((e) => getComputedStyle(e).backgroundColor);
-    expect(await colour('data-analyst')).toBe(await page.locator('[data-participant="data-analyst"] .avatar').evaluate((e) => getComputedStyle(e).backgroundColor));
+    const colour = (from: string) =>
+      page
+        .locator(`.bubble[data-from="${from}"] .avatar`)
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await colour('data-analyst')).toBe(
+      await page.locator('[data-participant="data-analyst"] .avatar').evaluate((e) => getComputedStyle(e).backgroundColor),
+    );
     expect(await colour('strategist')).not.toBe(await colour('delegator'));
     await shot(page, 'project-done');
 

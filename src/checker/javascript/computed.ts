@@ -10,10 +10,33 @@ import type { SyntaxNode } from '../grammars.ts';
 import type { JsContext } from './context.ts';
 
 export const DANGEROUS_KEYS = /^(constructor|__proto__|prototype|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)$/;
-const NUMERIC_OPS = new Set(['-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>', '<', '>', '<=', '>=', '==', '===', '!=',
-  '!==', 'instanceof', 'in']);
-const NUMERIC_CALLS = new RegExp('^(Math\\.\\w+|Number|parseInt|parseFloat|Number\\.\\w+|Date\\.now|\\S+\\.(indexOf|lastIndexOf|findIndex|' +
-  'findLastIndex|search|charCodeAt|codePointAt|getTime|localeCompare))$');
+const NUMERIC_OPS = new Set([
+  '-',
+  '*',
+  '/',
+  '%',
+  '**',
+  '&',
+  '|',
+  '^',
+  '<<',
+  '>>',
+  '>>>',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  'instanceof',
+  'in',
+]);
+const NUMERIC_CALLS = new RegExp(
+  '^(Math\\.\\w+|Number|parseInt|parseFloat|Number\\.\\w+|Date\\.now|\\S+\\.(indexOf|lastIndexOf|findIndex|' +
+    'findLastIndex|search|charCodeAt|codePointAt|getTime|localeCompare))$',
+);
 
 export function checkComputedAccess(ctx: JsContext): void {
   const guards = ownChecks(ctx);
@@ -28,8 +51,7 @@ export function checkComputedAccess(ctx: JsContext): void {
         key,
         `[${bad}] in a pattern reaches a prototype or constructor`,
       );
-    }
-    else if (!keys && !(inner && numeric(ctx, inner, new Set()))) {
+    } else if (!keys && !(inner && numeric(ctx, inner, new Set()))) {
       ctx.sink.report(
         'js.computed-key',
         key,
@@ -46,11 +68,7 @@ export function checkComputedAccess(ctx: JsContext): void {
     if (keys) {
       const bad = keys.find((k) => DANGEROUS_KEYS.test(k));
       if (bad) {
-        ctx.sink.report(
-          bad === 'constructor' ? 'js.constructor' : 'js.dunder',
-          index,
-          `['${bad}'] reaches a prototype or constructor`,
-        );
+        ctx.sink.report(bad === 'constructor' ? 'js.constructor' : 'js.dunder', index, `['${bad}'] reaches a prototype or constructor`);
       }
       return;
     }

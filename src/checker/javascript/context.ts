@@ -11,8 +11,21 @@ import type { SyntaxNode } from '../grammars.ts';
 export type JsBinding = { node: SyntaxNode } | { numeric: true } | { unknown: true };
 
 /** Array methods whose callback gets the element index as this parameter. */
-const INDEX_PARAM: Record<string, number> = { forEach: 1, map: 1, filter: 1, some: 1, every: 1, find: 1, findIndex: 1, findLast: 1,
-  findLastIndex: 1, flatMap: 1, reduce: 2, reduceRight: 2, from: 1 };
+const INDEX_PARAM: Record<string, number> = {
+  forEach: 1,
+  map: 1,
+  filter: 1,
+  some: 1,
+  every: 1,
+  find: 1,
+  findIndex: 1,
+  findLast: 1,
+  findLastIndex: 1,
+  flatMap: 1,
+  reduce: 2,
+  reduceRight: 2,
+  from: 1,
+};
 
 export class JsContext {
   readonly bindings = new Map<string, JsBinding[]>();

@@ -13,8 +13,14 @@ const PROTO_NAMES = new Set(['__proto__', '__defineGetter__', '__defineSetter__'
 const PROTO_APIS =
   /^(Object\.(getPrototypeOf|setPrototypeOf|getOwnPropertyDescriptors?|defineProperty|defineProperties|getOwnPropertyNames)|Reflect\.\w+)$/;
 const STRING_CODE = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
-const SCOPES = new Set(['class_body', 'method_definition', 'function_declaration', 'function_expression', 'generator_function',
-  'generator_function_declaration']);
+const SCOPES = new Set([
+  'class_body',
+  'method_definition',
+  'function_declaration',
+  'function_expression',
+  'generator_function',
+  'generator_function_declaration',
+]);
 
 export function checkNames(ctx: JsContext): void {
   const forbidden = new Set(ctx.policy.javascript.forbiddenGlobals);
@@ -33,7 +39,8 @@ export function checkNames(ctx: JsContext): void {
   }
   for (const n of ctx.cap('import')) ctx.sink.report('js.import.dynamic', n, 'import loads code that was not checked');
   for (const m of ctx.cap('meta')) {
-    if (ctx.text(m).startsWith('import')) ctx.sink.report('js.import.dynamic', m, 'import.meta belongs to module code that was not checked');
+    if (ctx.text(m).startsWith('import'))
+      ctx.sink.report('js.import.dynamic', m, 'import.meta belongs to module code that was not checked');
   }
   globalObject(ctx);
   calls(ctx);
@@ -63,11 +70,7 @@ function literal(ctx: JsContext, node: SyntaxNode, value: string): void {
 function globalObject(ctx: JsContext): void {
   for (const obj of ctx.cap('sub.object')) {
     if (obj.type === 'identifier' && GLOBAL_OBJECTS.has(ctx.name(obj))) {
-      ctx.sink.report(
-        'js.global.computed',
-        obj,
-        `computed property access on ${ctx.name(obj)}`,
-      );
+      ctx.sink.report('js.global.computed', obj, `computed property access on ${ctx.name(obj)}`);
     }
   }
   for (const obj of ctx.cap('member.object')) {

@@ -39,7 +39,9 @@ export class CallInfo {
     const t = this.ctx.text(this.fn);
     const lead = LEADING_NAME.exec(t)?.[0];
     if (lead !== undefined && lead !== t && !this.ctx.mayBeModule(lead, true)) return (this._names = []);
-    return (this._names = this.quals.map((q) => (q.root === 'builtin' ? (q.parts.length === 1 ? q.parts[0]! : '') : dotted(q))).filter((s) => s !== ''));
+    return (this._names = this.quals
+      .map((q) => (q.root === 'builtin' ? (q.parts.length === 1 ? q.parts[0]! : '') : dotted(q)))
+      .filter((s) => s !== ''));
   }
 
   is(...names: string[]): boolean {

@@ -12,9 +12,7 @@ import { evalStr } from './strings.ts';
 import { SENSITIVE_MODULES } from './tables.ts';
 
 export type Binding =
-  | { kind: 'import'; parts: string[]; moduleLen: number; isModule: boolean }
-  | { kind: 'expr'; node: SyntaxNode }
-  | { kind: 'opaque' };
+  { kind: 'import'; parts: string[]; moduleLen: number; isModule: boolean } | { kind: 'expr'; node: SyntaxNode } | { kind: 'opaque' };
 
 /** A dotted name an expression may stand for: rooted at an imported module, a builtin, or an instance (`requests.Session()`). */
 export interface Qual {
@@ -58,7 +56,13 @@ export class PyContext {
     this.sensitive = new Set(SENSITIVE_MODULES);
     for (const m of policy.python.forbiddenModules) if (!m.includes('.')) this.sensitive.add(m);
     for (const m of Object.keys(policy.python.partialModules)) this.sensitive.add(m);
-    this.knownModules = new Set([...policy.python.allowedModules, ...policy.python.forbiddenModules, ...Object.keys(policy.python.partialModules), ...SENSITIVE_MODULES, 'os.path']);
+    this.knownModules = new Set([
+      ...policy.python.allowedModules,
+      ...policy.python.forbiddenModules,
+      ...Object.keys(policy.python.partialModules),
+      ...SENSITIVE_MODULES,
+      'os.path',
+    ]);
   }
 
   cap(name: string): SyntaxNode[] {
@@ -165,7 +169,10 @@ export class PyContext {
         const out: Qual[] = [];
         for (const q of this.qualify(fn, depth + 1)) {
           const name = q.parts.join('.');
-          if ((q.root === 'builtin' && name === '__import__') || (q.root === 'module' && (name === 'importlib.import_module' || name === 'importlib.__import__'))) {
+          if (
+            (q.root === 'builtin' && name === '__import__') ||
+            (q.root === 'module' && (name === 'importlib.import_module' || name === 'importlib.__import__'))
+          ) {
             // __import__('a.b') returns the package a; import_module('a.b') returns a.b
             const arg = node.childForFieldName('arguments')?.namedChild(0);
             const values = arg ? evalStr(this, arg) : null;
@@ -200,7 +207,9 @@ export class PyContext {
     const key = instances ? `()${name}` : name;
     let v = this.moduleish.get(key);
     if (v === undefined) {
-      v = name === '__import__' || (this.bindings.has(name) && this.qualifyName(name).some((q) => q.root === 'module' && (instances || !q.parts.includes('()'))));
+      v =
+        name === '__import__' ||
+        (this.bindings.has(name) && this.qualifyName(name).some((q) => q.root === 'module' && (instances || !q.parts.includes('()'))));
       this.moduleish.set(key, v);
     }
     return v;

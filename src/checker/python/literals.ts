@@ -39,7 +39,20 @@ function firstField(body: string): number {
   return -1;
 }
 
-const SIMPLE_ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
+const SIMPLE_ESC: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '\n': '',
+};
 
 function unescape(s: string): string | null {
   if (!s.includes('\\')) return s;
@@ -90,13 +103,13 @@ export function pySlice(s: string, start: number | undefined, stop: number | und
   const chars = [...s];
   const n = chars.length;
   if (step === 0) return '';
-  const norm = (v: number | undefined, dflt: number) => (v === undefined ? dflt : v < 0 ? Math.max(n + v, step < 0 ? -1 : 0) : Math.min(v, step < 0 ? n - 1 : n));
+  const norm = (v: number | undefined, dflt: number) =>
+    v === undefined ? dflt : v < 0 ? Math.max(n + v, step < 0 ? -1 : 0) : Math.min(v, step < 0 ? n - 1 : n);
   let out = '';
   if (step > 0) for (let i = norm(start, 0); i < norm(stop, n); i += step) out += chars[i] ?? '';
   else for (let i = norm(start, n - 1); i > norm(stop, -1); i += step) out += chars[i] ?? '';
   return out;
 }
-
 
 export function rot13(s: string): string {
   return s.replace(/[a-z]/gi, (c) => {

@@ -137,7 +137,10 @@ function judgeModuleChain(ctx: PyContext, q: Qual, opts: ChainCheckOptions): Ver
     if (i === n - 1) {
       const status = moduleStatus(policy, name);
       if (status !== 'allowed' && status !== 'partial') {
-        return { rule: 'py.module.reach-through', message: `module '${name}' reached through '${parts.slice(0, i).join('.')}' (${status === 'forbidden' ? 'forbidden' : 'not allowed'} by the policy)` };
+        return {
+          rule: 'py.module.reach-through',
+          message: `module '${name}' reached through '${parts.slice(0, i).join('.')}' (${status === 'forbidden' ? 'forbidden' : 'not allowed'} by the policy)`,
+        };
       }
       return null;
     }

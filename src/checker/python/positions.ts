@@ -6,9 +6,19 @@ import type { SyntaxNode } from '../grammars.ts';
 import type { PyContext } from './context.ts';
 
 const ALWAYS_BINDING = new Set([
-  'parameters', 'lambda_parameters', 'list_splat_pattern', 'dictionary_splat_pattern', 'global_statement',
-  'nonlocal_statement', 'as_pattern_target', 'pattern_list', 'tuple_pattern', 'list_pattern', 'dotted_name',
-  'aliased_import', 'typed_parameter',
+  'parameters',
+  'lambda_parameters',
+  'list_splat_pattern',
+  'dictionary_splat_pattern',
+  'global_statement',
+  'nonlocal_statement',
+  'as_pattern_target',
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'dotted_name',
+  'aliased_import',
+  'typed_parameter',
 ]);
 /** Parent types where the identifier binds when it is the given field. */
 const BINDING_FIELD: Record<string, string> = {
@@ -39,8 +49,10 @@ export function isAttributeNameAt(src: string, index: number): boolean {
   let i = index - 1;
   while (i >= 0) {
     const c = src.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 12) i--; // space, tab, form feed
-    else if (c === 10 && src[i - 1] === '\\') i -= 2; // backslash continuation
+    if (c === 32 || c === 9 || c === 12)
+      i--; // space, tab, form feed
+    else if (c === 10 && src[i - 1] === '\\')
+      i -= 2; // backslash continuation
     else if (c === 10 && src[i - 1] === '\r' && src[i - 2] === '\\') i -= 3;
     else break;
   }

@@ -19,7 +19,10 @@ export interface ImportedName {
 /** The names an import statement binds (relative and wildcard imports bind nothing we can name). */
 export function importedNames(ctx: PyContext, stmt: SyntaxNode): ImportedName[] {
   const out: ImportedName[] = [];
-  const dottedParts = (n: SyntaxNode) => normName(ctx.text(n)).split('.').map((s) => s.trim());
+  const dottedParts = (n: SyntaxNode) =>
+    normName(ctx.text(n))
+      .split('.')
+      .map((s) => s.trim());
   if (stmt.type === 'import_statement') {
     for (const item of stmt.namedChildren) {
       if (item.type === 'dotted_name') {
@@ -47,7 +50,14 @@ export function importedNames(ctx: PyContext, stmt: SyntaxNode): ImportedName[] 
     } else if (item.type === 'aliased_import') {
       const name = item.childForFieldName('name');
       const alias = item.childForFieldName('alias');
-      if (name && alias) out.push({ local: normName(ctx.text(alias)), target: [...base, ...dottedParts(name)], moduleLen: base.length, node: item, from: true });
+      if (name && alias)
+        out.push({
+          local: normName(ctx.text(alias)),
+          target: [...base, ...dottedParts(name)],
+          moduleLen: base.length,
+          node: item,
+          from: true,
+        });
     }
   }
   return out;
@@ -58,7 +68,12 @@ export function buildScope(ctx: PyContext): void {
     for (const imp of importedNames(ctx, stmt)) {
       const full = imp.target.join('.');
       const isModule = !imp.from || ctx.knownModules.has(full);
-      ctx.bind(imp.local, { kind: 'import', parts: imp.from ? imp.target : imp.target, moduleLen: imp.from ? imp.moduleLen : imp.target.length, isModule });
+      ctx.bind(imp.local, {
+        kind: 'import',
+        parts: imp.from ? imp.target : imp.target,
+        moduleLen: imp.from ? imp.moduleLen : imp.target.length,
+        isModule,
+      });
     }
   }
   const names = ctx.cap('assign.name');
@@ -89,7 +104,8 @@ function bindTarget(ctx: PyContext, left: SyntaxNode, right: SyntaxNode | null):
     case 'tuple':
     case 'list': {
       const items = left.namedChildren;
-      const values = right && (right.type === 'expression_list' || right.type === 'tuple' || right.type === 'list') ? right.namedChildren : null;
+      const values =
+        right && (right.type === 'expression_list' || right.type === 'tuple' || right.type === 'list') ? right.namedChildren : null;
       items.forEach((item, i) => bindTarget(ctx, item, values && values.length === items.length ? values[i]! : null));
       return;
     }

@@ -16,7 +16,16 @@ export { literalValue } from './literals.ts';
 
 const MAX_VALUES = 16;
 /** Path constants of os and os.path (POSIX values). */
-const OS_CONSTANTS = new Map([['os.sep', '/'], ['os.path.sep', '/'], ['os.curdir', '.'], ['os.pardir', '..'], ['os.path.curdir', '.'], ['os.path.pardir', '..'], ['os.altsep', ''], ['os.extsep', '.']]);
+const OS_CONSTANTS = new Map([
+  ['os.sep', '/'],
+  ['os.path.sep', '/'],
+  ['os.curdir', '.'],
+  ['os.pardir', '..'],
+  ['os.path.curdir', '.'],
+  ['os.path.pardir', '..'],
+  ['os.altsep', ''],
+  ['os.extsep', '.'],
+]);
 const MAX_DEPTH = 10;
 const ident = (q: Qual) => (q.root === 'builtin' ? (q.parts.length === 1 ? q.parts[0]! : '') : dotted(q));
 
@@ -42,10 +51,17 @@ function dedupe(list: StaticStr[]): StaticStr[] {
   });
 }
 
-const unknownPrefix = (values: StaticStr[] | null): StaticStr[] | null => (values ? values.map((v) => ({ value: v.value, exact: false })) : null);
+const unknownPrefix = (values: StaticStr[] | null): StaticStr[] | null =>
+  values ? values.map((v) => ({ value: v.value, exact: false })) : null;
 
 /** Evaluate a node to its possible string values (paths joined with POSIX rules in `path` mode). */
-export function evalStr(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path' = 'str', depth = 0, seen: Set<string> = new Set()): StaticStr[] | null {
+export function evalStr(
+  ctx: PyContext,
+  node: SyntaxNode,
+  mode: 'str' | 'path' = 'str',
+  depth = 0,
+  seen: Set<string> = new Set(),
+): StaticStr[] | null {
   if (depth > MAX_DEPTH) return null;
   const ev = (n: SyntaxNode | null | undefined, m: 'str' | 'path' = mode) => (n ? evalStr(ctx, n, m, depth + 1, seen) : null);
   switch (node.type) {
@@ -107,7 +123,10 @@ export function evalStr(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path' =
     case 'subscript':
       return evalSubscript(ctx, node, ev);
     case 'attribute': {
-      const constant = ctx.qualify(node).map((q) => OS_CONSTANTS.get(dotted(q))).find((c) => c !== undefined);
+      const constant = ctx
+        .qualify(node)
+        .map((q) => OS_CONSTANTS.get(dotted(q)))
+        .find((c) => c !== undefined);
       if (constant !== undefined) return [{ value: constant, exact: true }];
       if (mode !== 'path' || ctx.attrName(node) !== 'parent') return null;
       const base = ev(node.childForFieldName('object'));
@@ -128,7 +147,11 @@ function joinPath(a: string, b: string): string {
   return b.startsWith('/') ? b : a === '' ? b : a.endsWith('/') ? a + b : `${a}/${b}`;
 }
 
-function evalSubscript(ctx: PyContext, node: SyntaxNode, ev: (n: SyntaxNode | null | undefined, m?: 'str' | 'path') => StaticStr[] | null): StaticStr[] | null {
+function evalSubscript(
+  ctx: PyContext,
+  node: SyntaxNode,
+  ev: (n: SyntaxNode | null | undefined, m?: 'str' | 'path') => StaticStr[] | null,
+): StaticStr[] | null {
   const valueNode = node.childForFieldName('value');
   const sub = node.childForFieldName('subscript');
   if (valueNode && sub && ctx.qualify(valueNode).some((q) => dotted(q) === 'os.environ')) {
@@ -175,12 +198,18 @@ function evalCall(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path', ev: Ev
     const code = /^(0x[0-9a-f]+|0o[0-7]+|0b[01]+|\d+)$/i.test(t) ? Number(t.replace(/^0o/i, '0o')) : NaN;
     return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? [{ value: String.fromCodePoint(code), exact: true }] : null;
   }
-  if (has('str', 'os.fspath', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars') && positional.length === 1) return ev(positional[0], mode);
+  if (
+    has('str', 'os.fspath', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars') &&
+    positional.length === 1
+  )
+    return ev(positional[0], mode);
   if (has('os.getcwd', 'pathlib.Path.cwd')) return [{ value: '/workspace', exact: true }];
   if (has('os.path.dirname', 'os.path.basename') && positional.length === 1) {
     const v = ev(positional[0], 'path');
     const dir = has('os.path.dirname');
-    return v ? v.filter((x) => x.exact).map((x) => ({ value: dir ? path.posix.dirname(x.value) : path.posix.basename(x.value), exact: true })) : null;
+    return v
+      ? v.filter((x) => x.exact).map((x) => ({ value: dir ? path.posix.dirname(x.value) : path.posix.basename(x.value), exact: true }))
+      : null;
   }
   if (has('os.getenv', 'os.environ.get') && positional.length >= 1) {
     const name = ev(positional[0], 'str');
@@ -201,7 +230,8 @@ function evalCall(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path', ev: Ev
   if (has('codecs.decode', 'codecs.encode') && positional.length >= 1) {
     const enc = positional[1] ? ev(positional[1], 'str') : null;
     const v = ev(positional[0], 'str');
-    if (v && enc && enc.length === 1 && /^rot[_-]?13$/i.test(enc[0]!.value)) return v.map((x) => ({ value: rot13(x.value), exact: x.exact }));
+    if (v && enc && enc.length === 1 && /^rot[_-]?13$/i.test(enc[0]!.value))
+      return v.map((x) => ({ value: rot13(x.value), exact: x.exact }));
     return null;
   }
   if (has('base64.b64decode', 'base64.standard_b64decode', 'base64.urlsafe_b64decode', 'binascii.a2b_base64') && positional.length >= 1) {
@@ -210,7 +240,9 @@ function evalCall(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path', ev: Ev
   }
   if (has('bytes.fromhex', 'binascii.unhexlify', 'binascii.a2b_hex') && positional.length === 1) {
     const v = ev(positional[0], 'str');
-    return v && v.every((x) => x.exact && /^[0-9a-f\s]*$/i.test(x.value)) ? v.map((x) => ({ value: Buffer.from(x.value.replace(/\s/g, ''), 'hex').toString('latin1'), exact: true })) : null;
+    return v && v.every((x) => x.exact && /^[0-9a-f\s]*$/i.test(x.value))
+      ? v.map((x) => ({ value: Buffer.from(x.value.replace(/\s/g, ''), 'hex').toString('latin1'), exact: true }))
+      : null;
   }
   if (fn.type !== 'attribute') return null;
   const method = ctx.attrName(fn);
@@ -243,7 +275,12 @@ function evalCall(ctx: PyContext, node: SyntaxNode, mode: 'str' | 'path', ev: Ev
     case 'strip':
     case 'lstrip':
     case 'rstrip':
-      return positional.length === 0 ? base.map((b) => ({ ...b, value: method === 'rstrip' ? b.value.trimEnd() : method === 'lstrip' ? b.value.trimStart() : b.value.trim() })) : null;
+      return positional.length === 0
+        ? base.map((b) => ({
+            ...b,
+            value: method === 'rstrip' ? b.value.trimEnd() : method === 'lstrip' ? b.value.trimStart() : b.value.trim(),
+          }))
+        : null;
     case 'decode':
     case 'encode':
     case 'resolve':

@@ -18,7 +18,10 @@ const TEXT_REFS = /\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9]+)|(?<![$\w])([A-Za-z_][A-Z
 export function checkArithmetic(ctx: ShContext): void {
   for (const n of [...ctx.cap('arith'), ...ctx.cap('arith_cmd')]) report(ctx, n, firstUnsafe(ctx, n, false), 'arithmetic on');
   for (const n of ctx.cap('cfor')) {
-    const bad = forHeader(n).map((c) => firstUnsafe(ctx, c, false)).find((b) => b !== null) ?? null;
+    const bad =
+      forHeader(n)
+        .map((c) => firstUnsafe(ctx, c, false))
+        .find((b) => b !== null) ?? null;
     report(ctx, n, bad, 'arithmetic on');
   }
   for (const t of ctx.cap('test')) {

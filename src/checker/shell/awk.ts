@@ -67,7 +67,11 @@ export function awkTokens(prog: string): Tok[] {
   let i = 0;
   const regexAllowed = () => {
     const prev = out[out.length - 1];
-    return !prev || (prev.kind === 'op' && !/^[)\]]$/.test(prev.text)) || (prev.kind === 'ident' && /^(print|printf|return|in|getline)$/.test(prev.text));
+    return (
+      !prev ||
+      (prev.kind === 'op' && !/^[)\]]$/.test(prev.text)) ||
+      (prev.kind === 'ident' && /^(print|printf|return|in|getline)$/.test(prev.text))
+    );
   };
   while (i < prog.length) {
     const c = prog[i]!;

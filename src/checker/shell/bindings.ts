@@ -53,7 +53,6 @@ class Collector {
     else this.out.bindings.set(name, [b]);
   }
 
-
   /** Every place the script gives a variable a value. */
   run(): void {
     const ctx = this.ctx;
@@ -77,7 +76,8 @@ class Collector {
     this.commandBindings();
     for (const d of ctx.cap('decl')) {
       const opts = d.namedChildren.filter((c) => c.type === 'word').map((w) => ctx.text(w));
-      const names = d.namedChildren.filter((c) => c.type === 'variable_name' || c.type === 'variable_assignment')
+      const names = d.namedChildren
+        .filter((c) => c.type === 'variable_name' || c.type === 'variable_assignment')
         .map((c) => ctx.text(c.type === 'variable_name' ? c : (c.childForFieldName('name') ?? c)).replace(/\[.*$/, ''));
       if (opts.some((o) => /^[-+][A-Za-z]*A/.test(o))) names.forEach((n) => this.out.assoc.add(n));
       if (opts.some((o) => /^-[A-Za-z]*i/.test(o))) names.forEach((n) => this.out.integer.add(n));

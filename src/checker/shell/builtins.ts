@@ -44,7 +44,8 @@ export function checkBuiltinArgs(ctx: ShContext, name: string, inv: Invocation):
       return;
     case 'let':
       for (const a of args) {
-        if (a.v.exact && /\$\(|`/.test(a.v.value)) ctx.sink.report('sh.arith.injection', a.node, 'let evaluates a command substitution hidden in its expression');
+        if (a.v.exact && /\$\(|`/.test(a.v.value))
+          ctx.sink.report('sh.arith.injection', a.node, 'let evaluates a command substitution hidden in its expression');
       }
       return;
     case 'cd':

@@ -34,7 +34,14 @@ export function checkCommands(ctx: ShContext): void {
     const cmd = commands[i]!;
     const nameNode = names[i]!;
     const argNodes = (argsOf.get(startOf(cmd)) ?? []).sort((a, b) => startOf(a) - startOf(b));
-    judge(ctx, { name: ctx.word(nameNode), nameNode, args: argNodes.map((node) => ({ node, v: ctx.word(node) })), at: cmd, via: [], substitutes: [] });
+    judge(ctx, {
+      name: ctx.word(nameNode),
+      nameNode,
+      args: argNodes.map((node) => ({ node, v: ctx.word(node) })),
+      at: cmd,
+      via: [],
+      substitutes: [],
+    });
   }
 }
 
@@ -47,13 +54,8 @@ export function judge(ctx: ShContext, inv: Invocation): void {
   if (!name.exact || name.pattern || name.value === '') {
     const shown = ctx.text(inv.nameNode);
     if (inv.via.length > 0) {
-      ctx.sink.report(
-        'sh.wrapper.dynamic',
-        inv.nameNode,
-        `the command run by ${inv.via.join(' → ')} is not a literal ('${shown}')`,
-      );
-    }
-    else ctx.sink.report('sh.command.dynamic', inv.nameNode, `the command name '${shown}' is only known at run time`);
+      ctx.sink.report('sh.wrapper.dynamic', inv.nameNode, `the command run by ${inv.via.join(' → ')} is not a literal ('${shown}')`);
+    } else ctx.sink.report('sh.command.dynamic', inv.nameNode, `the command name '${shown}' is only known at run time`);
     return;
   }
   let cmd = name.value;

@@ -5,7 +5,19 @@
  */
 import type { ShContext } from './context.ts';
 
-const SETTERS = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'export', 'local', 'declare', 'typeset', 'readonly']);
+const SETTERS = new Set([
+  'read',
+  'mapfile',
+  'readarray',
+  'getopts',
+  'printf',
+  'unset',
+  'export',
+  'local',
+  'declare',
+  'typeset',
+  'readonly',
+]);
 
 export function collectConstants(ctx: ShContext): Map<string, string | null> {
   const out = new Map<string, string | null>();

@@ -45,7 +45,9 @@ function isBackgrounded(node: SyntaxNode): boolean {
 
 function startsBackgroundJobs(body: SyntaxNode): boolean {
   for (const c of body.children) if (!c.isNamed && c.type === '&') return true;
-  return body.descendantsOfType(['list', 'compound_statement', 'do_group']).some((n) => n.children.some((c) => !c.isNamed && c.type === '&'));
+  return body
+    .descendantsOfType(['list', 'compound_statement', 'do_group'])
+    .some((n) => n.children.some((c) => !c.isNamed && c.type === '&'));
 }
 
 const ALWAYS_TRUE = new Set(['true', ':', '[ 1 ]', '((1))', '(( 1 ))']);

@@ -59,7 +59,8 @@ export function checkAssignments(ctx: ShContext): void {
     for (const w of d.namedChildren) {
       if (w.type !== 'word') continue;
       const t = ctx.text(w);
-      if (/^-[A-Za-z]*n/.test(t)) ctx.sink.report('sh.declare.nameref', d, `${kwText} -n makes a name reference that hides which variable is assigned`);
+      if (/^-[A-Za-z]*n/.test(t))
+        ctx.sink.report('sh.declare.nameref', d, `${kwText} -n makes a name reference that hides which variable is assigned`);
     }
   }
 }
@@ -83,7 +84,14 @@ export function checkFunctions(ctx: ShContext): void {
     const nameNode = f.childForFieldName('name');
     if (!nameNode) continue;
     const name = ctx.word(nameNode).value;
-    if (ctx.allowed.has(name) || ctx.forbidden.has(name) || HARMLESS_BUILTINS.has(name) || DANGEROUS_BUILTINS.has(name) || WRAPPERS.has(name) || ['eval', 'source', '.', 'trap', 'alias', 'exec'].includes(name)) {
+    if (
+      ctx.allowed.has(name) ||
+      ctx.forbidden.has(name) ||
+      HARMLESS_BUILTINS.has(name) ||
+      DANGEROUS_BUILTINS.has(name) ||
+      WRAPPERS.has(name) ||
+      ['eval', 'source', '.', 'trap', 'alias', 'exec'].includes(name)
+    ) {
       ctx.sink.report('sh.hidden.function-shadow', nameNode, `function '${name}' redefines a command or builtin of the same name`);
     }
   }

@@ -27,7 +27,8 @@ export function checkShell(source: string, policy: Policy, depth = 0, inheritedF
   const tree = parse('bash', source);
   const caps = capturesByName(query('bash', SHELL_QUERY), tree.rootNode);
   const sink = new FindingSink(source);
-  const nested: NestedChecker = (code, language, d, fns) => (language === 'shell' ? checkShell(code, policy, d, fns) : checkPython(code, policy, d)).findings;
+  const nested: NestedChecker = (code, language, d, fns) =>
+    (language === 'shell' ? checkShell(code, policy, d, fns) : checkPython(code, policy, d)).findings;
   const ctx = new ShContext(source, policy, sink, caps, depth, nested);
   for (const f of inheritedFunctions) ctx.functions.add(f);
   for (const f of ctx.cap('function')) {

@@ -43,7 +43,11 @@ function scriptOperand(ctx: ShContext, cmd: string, arg: Arg | undefined, inv: I
     return;
   }
   if (arg.node.type === 'process_substitution' || (arg.v.exact && STDIN_NAMES.has(arg.v.value))) {
-    ctx.sink.report('sh.pipe-to-shell', arg.node, `${cmd} runs code from ${arg.node.type === 'process_substitution' ? 'a process substitution' : 'stdin'}`);
+    ctx.sink.report(
+      'sh.pipe-to-shell',
+      arg.node,
+      `${cmd} runs code from ${arg.node.type === 'process_substitution' ? 'a process substitution' : 'stdin'}`,
+    );
     return;
   }
   ctx.sink.report('sh.interpreter.script', arg.node, `${cmd} runs the script file '${ctx.text(arg.node)}', which was not checked`);

@@ -13,18 +13,111 @@ const METADATA_TEXT = /169\.254\.\d{1,3}\.\d{1,3}|fd00:ec2::254|metadata\.google
 
 /** Options (curl and wget) that take a value. */
 const VALUE_OPTS = new Set([
-  '-o', '--output', '-d', '--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '-H', '--header', '-A',
-  '--user-agent', '-u', '--user', '-X', '--request', '-T', '--upload-file', '-F', '--form', '-e', '--referer', '-b', '--cookie',
-  '-c', '--cookie-jar', '-K', '--config', '-x', '--proxy', '-w', '--write-out', '-m', '--max-time', '--connect-timeout',
-  '-r', '--range', '-C', '--continue-at', '--retry', '--retry-delay', '--retry-max-time', '-E', '--cert', '--key', '--cacert',
-  '-D', '--dump-header', '--resolve', '--connect-to', '-U', '--proxy-user', '-z', '--time-cond', '-Y', '-y', '--limit-rate',
-  '--interface', '--dns-servers', '-P', '-Q', '--url', '--max-filesize', '--json', '-O', '--output-document', '-i', '--input-file',
-  '-t', '--tries', '-T', '--timeout', '--header', '-P', '--directory-prefix', '-a', '--append-output', '--post-data', '--post-file',
-  '--unix-socket', '--abstract-unix-socket', '--socks4', '--socks5', '--socks5-hostname', '--preproxy',
+  '-o',
+  '--output',
+  '-d',
+  '--data',
+  '--data-binary',
+  '--data-raw',
+  '--data-ascii',
+  '--data-urlencode',
+  '-H',
+  '--header',
+  '-A',
+  '--user-agent',
+  '-u',
+  '--user',
+  '-X',
+  '--request',
+  '-T',
+  '--upload-file',
+  '-F',
+  '--form',
+  '-e',
+  '--referer',
+  '-b',
+  '--cookie',
+  '-c',
+  '--cookie-jar',
+  '-K',
+  '--config',
+  '-x',
+  '--proxy',
+  '-w',
+  '--write-out',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-r',
+  '--range',
+  '-C',
+  '--continue-at',
+  '--retry',
+  '--retry-delay',
+  '--retry-max-time',
+  '-E',
+  '--cert',
+  '--key',
+  '--cacert',
+  '-D',
+  '--dump-header',
+  '--resolve',
+  '--connect-to',
+  '-U',
+  '--proxy-user',
+  '-z',
+  '--time-cond',
+  '-Y',
+  '-y',
+  '--limit-rate',
+  '--interface',
+  '--dns-servers',
+  '-P',
+  '-Q',
+  '--url',
+  '--max-filesize',
+  '--json',
+  '-O',
+  '--output-document',
+  '-i',
+  '--input-file',
+  '-t',
+  '--tries',
+  '-T',
+  '--timeout',
+  '--header',
+  '-P',
+  '--directory-prefix',
+  '-a',
+  '--append-output',
+  '--post-data',
+  '--post-file',
+  '--unix-socket',
+  '--abstract-unix-socket',
+  '--socks4',
+  '--socks5',
+  '--socks5-hostname',
+  '--preproxy',
 ]);
-const REBIND = new Set(['--resolve', '--connect-to', '-x', '--proxy', '--preproxy', '--socks4', '--socks5', '--socks5-hostname', '--unix-socket', '--abstract-unix-socket', '-e', '--execute']);
+const REBIND = new Set([
+  '--resolve',
+  '--connect-to',
+  '-x',
+  '--proxy',
+  '--preproxy',
+  '--socks4',
+  '--socks5',
+  '--socks5-hostname',
+  '--unix-socket',
+  '--abstract-unix-socket',
+  '-e',
+  '--execute',
+]);
 const CONFIG = new Set(['-K', '--config', '-i', '--input-file']);
-const WRITE_FILE = { curl: new Set(['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar']), wget: new Set(['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-P', '--directory-prefix']) };
+const WRITE_FILE = {
+  curl: new Set(['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar']),
+  wget: new Set(['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-P', '--directory-prefix']),
+};
 const READ_FILE = new Set(['-T', '--upload-file', '--post-file']);
 const DATA_OPTS = new Set(['-d', '--data', '--data-binary', '--data-ascii', '--data-urlencode', '-F', '--form', '--json']);
 
@@ -53,7 +146,12 @@ export function checkTransfer(ctx: ShContext, cmd: string, inv: Invocation): voi
     if (a.v.exact && v.startsWith('-') && v.length > 1) {
       const eq = v.indexOf('=');
       const opt = v.startsWith('--') && eq > 0 ? v.slice(0, eq) : v;
-      const value: Arg | undefined = eq > 0 && v.startsWith('--') ? { node: a.node, v: { ...a.v, value: v.slice(eq + 1) } } : VALUE_OPTS.has(opt) ? args[++i] : undefined;
+      const value: Arg | undefined =
+        eq > 0 && v.startsWith('--')
+          ? { node: a.node, v: { ...a.v, value: v.slice(eq + 1) } }
+          : VALUE_OPTS.has(opt)
+            ? args[++i]
+            : undefined;
       if (REBIND.has(opt)) {
         ctx.sink.report('sh.network.host-not-allowed', a.node, `${cmd} ${opt} sends traffic to a different host than the URL names`);
         continue;

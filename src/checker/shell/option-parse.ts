@@ -97,7 +97,14 @@ function option(ctx: ShContext, cmd: string, spec: CommandOptions, inv: Invocati
  * judge that value too, so the finding says what the value would have reached.
  */
 function refuseAndJudge(
-  ctx: ShContext, cmd: string, inv: Invocation, args: Arg[], i: number, name: string, inline: Arg | null, word?: string,
+  ctx: ShContext,
+  cmd: string,
+  inv: Invocation,
+  args: Arg[],
+  i: number,
+  name: string,
+  inline: Arg | null,
+  word?: string,
 ): number {
   refuse(ctx, cmd, args[i]!, name, i, word);
   const fact = Object.hasOwn(OPTION_FACTS, cmd) ? OPTION_FACTS[cmd]![name] : undefined;
@@ -113,7 +120,15 @@ function attached(a: Arg, offset: number): Arg {
 }
 
 function take(
-  ctx: ShContext, cmd: string, def: OptionDef, name: string, a: Arg, inline: Arg | null, args: Arg[], i: number, inv: Invocation,
+  ctx: ShContext,
+  cmd: string,
+  def: OptionDef,
+  name: string,
+  a: Arg,
+  inline: Arg | null,
+  args: Arg[],
+  i: number,
+  inv: Invocation,
   out: ParsedArgs,
 ): number {
   const values: Arg[] = [];
@@ -144,8 +159,7 @@ export function judgeValue(ctx: ShContext, cmd: string, name: string, kind: Fact
       if (val.v.exact && /[\s;|&$<>`'"()]/.test(val.v.value)) {
         const at = ctx.text(val.node).indexOf(val.v.value);
         ctx.nested(val.v.value, 'shell', val.node, `in ${cmd} ${name}`, at >= 0 ? at : 1);
-      }
-      else {
+      } else {
         const via = [...inv.via, `${cmd} ${name}`];
         judge(ctx, { name: val.v, nameNode: val.node, args: [], at: inv.at, via, substitutes: inv.substitutes });
       }

@@ -12,7 +12,13 @@ import { TOOL_SPECS } from './tables.ts';
 const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Judge one static path; returns true when a finding was reported. */
-export function checkPathValue(ctx: ShContext, v: { value: string; exact: boolean }, mode: 'read' | 'write', at: Span, what = 'path'): boolean {
+export function checkPathValue(
+  ctx: ShContext,
+  v: { value: string; exact: boolean },
+  mode: 'read' | 'write',
+  at: Span,
+  what = 'path',
+): boolean {
   const value = v.value;
   if (value === '' || value === '-' || URL_RE.test(value)) return false;
   if (/^\/dev\/(tcp|udp)\//.test(value)) {

@@ -145,17 +145,38 @@ export function scanSed(ctx: ShContext, script: string, at: SyntaxNode): void {
     if (c === undefined) return bad('address without command');
     switch (c) {
       case '{':
-      case '=': case 'd': case 'D': case 'g': case 'G': case 'h': case 'H': case 'n': case 'N':
-      case 'p': case 'P': case 'x': case 'z': case 'F':
+      case '=':
+      case 'd':
+      case 'D':
+      case 'g':
+      case 'G':
+      case 'h':
+      case 'H':
+      case 'n':
+      case 'N':
+      case 'p':
+      case 'P':
+      case 'x':
+      case 'z':
+      case 'F':
         break;
-      case 'l': case 'q': case 'Q': case 'L':
+      case 'l':
+      case 'q':
+      case 'Q':
+      case 'L':
         skipWs();
         while (i < n && /[0-9]/.test(script[i]!)) i++;
         break;
-      case ':': case 'b': case 't': case 'T': case 'v':
+      case ':':
+      case 'b':
+      case 't':
+      case 'T':
+      case 'v':
         while (i < n && script[i] !== '\n' && script[i] !== ';') i++;
         break;
-      case 'a': case 'i': case 'c': {
+      case 'a':
+      case 'i':
+      case 'c': {
         // GNU one-liner text to the end of the line; a trailing backslash continues it
         while (i < n) {
           const line = toEol();
@@ -168,14 +189,18 @@ export function scanSed(ctx: ShContext, script: string, at: SyntaxNode): void {
         ctx.sink.report('sh.sed.execute', at, 'the sed e command runs a shell command');
         toEol();
         break;
-      case 'r': case 'R': case 'w': case 'W': {
+      case 'r':
+      case 'R':
+      case 'w':
+      case 'W': {
         skipWs();
         const file = toEol().trim();
         if (c === 'w' || c === 'W') ctx.sink.report('sh.sed.write', at, `the sed ${c} command writes the file '${file}'`);
         checkPathValue(ctx, { value: file, exact: true }, c === 'r' || c === 'R' ? 'read' : 'write', at, `sed ${c} file`);
         break;
       }
-      case 's': case 'y': {
+      case 's':
+      case 'y': {
         const d = script[i++];
         if (d === undefined || d === '\n' || d === '\\') return bad(`${c} without delimiter`);
         if (!delimited(d) || !delimited(d)) return bad(`unterminated ${c} command`);

@@ -40,7 +40,7 @@ const SEQUENCES = new Set(['command_substitution', 'list', 'compound_statement',
 /** The last simple command a statement ends with, and the pipeline stage before it. */
 function lastCommand(node: SyntaxNode | null): { cmd: SyntaxNode | null; before: SyntaxNode | null } {
   let before: SyntaxNode | null = null;
-  for (let n = node; n; ) {
+  for (let n = node; n;) {
     switch (n.type) {
       case 'command':
         return { cmd: n, before };

@@ -65,7 +65,10 @@ export function validations(ctx: ShContext): Validations {
     const name = expandedName(ctx, c.childForFieldName('value'));
     if (!name) continue;
     for (const item of c.namedChildren.filter((k) => k.type === 'case_item')) {
-      const patterns = item.childrenForFieldName('value').map((p) => ctx.text(p)).join('|');
+      const patterns = item
+        .childrenForFieldName('value')
+        .map((p) => ctx.text(p))
+        .join('|');
       if (!leaves(ctx, ctx.text(item).slice(ctx.text(item).indexOf(')')))) continue;
       if (/\[[!^](?:0-9|\[:digit:\])\]/.test(patterns)) add(name, { noCode: true });
       if (/(^|\|)['"]?-\*/.test(patterns)) add(name, { noDash: true });

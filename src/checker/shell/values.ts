@@ -21,8 +21,25 @@ export const UNKNOWN: Shape = { noCode: false, noDash: false };
 const meet = (a: Shape, b: Shape): Shape => ({ noCode: a.noCode && b.noCode, noDash: a.noDash && b.noDash });
 
 /** Shell variables that always hold numbers (or the shell's own paths). */
-const NUMERIC_SPECIALS = new Set(['#', '?', '$', '!', 'RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'EPOCHSECONDS',
-  'EPOCHREALTIME', 'PPID', 'UID', 'EUID', 'OPTIND', 'HISTCMD', 'SHLVL']);
+const NUMERIC_SPECIALS = new Set([
+  '#',
+  '?',
+  '$',
+  '!',
+  'RANDOM',
+  'SRANDOM',
+  'SECONDS',
+  'LINENO',
+  'BASHPID',
+  'EPOCHSECONDS',
+  'EPOCHREALTIME',
+  'PPID',
+  'UID',
+  'EUID',
+  'OPTIND',
+  'HISTCMD',
+  'SHLVL',
+]);
 const PATH_SPECIALS = new Set(['PWD', 'OLDPWD']);
 export class ShellValues {
   private readonly bindings: Map<string, Binding[]>;
@@ -108,15 +125,18 @@ export class ShellValues {
   holdsName(name: string): boolean {
     if (this.validated.names.has(name)) return true;
     const list = this.bindings.get(name);
-    return list !== undefined && list.every((b) => {
-      const nodes = this.words(b);
-      if (nodes === null) return 'shape' in b && b.shape.noCode;
-      return nodes.every((n) => {
-        const v = this.ctx.word(n);
-        if (v.exact && !v.pattern && /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/.test(v.value)) return true;
-        return /^"?\$\{![A-Za-z_][A-Za-z0-9_]*[*@]\}"?$/.test(this.ctx.text(n)); // ${!PREFIX*}: variable names
-      });
-    });
+    return (
+      list !== undefined &&
+      list.every((b) => {
+        const nodes = this.words(b);
+        if (nodes === null) return 'shape' in b && b.shape.noCode;
+        return nodes.every((n) => {
+          const v = this.ctx.word(n);
+          if (v.exact && !v.pattern && /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]*)$/.test(v.value)) return true;
+          return /^"?\$\{![A-Za-z_][A-Za-z0-9_]*[*@]\}"?$/.test(this.ctx.text(n)); // ${!PREFIX*}: variable names
+        });
+      })
+    );
   }
 
   /** The shape of a word (an argument, an assigned value, a `for` list item). */

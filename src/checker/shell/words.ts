@@ -22,7 +22,12 @@ const SPECIAL = /[$`'"\\*?[{]/;
 /** Known values of plain variable expansions (`$out`, `${out}`), for path and URL judgements only. */
 export type Resolver = (name: string) => string | undefined;
 
-export function wordValue(src: string, node: SyntaxNode, text: string = src.slice(node.startIndex, node.endIndex), resolve?: Resolver): WordValue {
+export function wordValue(
+  src: string,
+  node: SyntaxNode,
+  text: string = src.slice(node.startIndex, node.endIndex),
+  resolve?: Resolver,
+): WordValue {
   // Most words are plain (`ls`, `-la`, `/data/x.csv`): their value is their text, no node walk needed.
   if (!SPECIAL.test(text)) return EXACT(text);
   switch (node.type) {
@@ -69,7 +74,12 @@ export function wordValue(src: string, node: SyntaxNode, text: string = src.slic
 const BRACE = /(?<!\\)\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 
 /** Expansions whose value is known for the purpose of the path check: the home directory. */
-const HOME_EXPANSIONS = new Map([['$HOME', '~'], ['${HOME}', '~'], ['$XDG_CONFIG_HOME', '~/.config'], ['${XDG_CONFIG_HOME}', '~/.config']]);
+const HOME_EXPANSIONS = new Map([
+  ['$HOME', '~'],
+  ['${HOME}', '~'],
+  ['$XDG_CONFIG_HOME', '~/.config'],
+  ['${XDG_CONFIG_HOME}', '~/.config'],
+]);
 
 /** An unquoted word: backslash escapes removed; unescaped `*?[` or `{a,b}` make it a pattern. */
 function unquotedWord(text: string): WordValue {
@@ -110,7 +120,8 @@ function doubleQuoted(src: string, node: SyntaxNode, resolve?: Resolver): WordVa
       value += src.slice(k.startIndex, k.endIndex).replace(/\\([$`"\\\n])/g, (_m, ch: string) => (ch === '\n' ? '' : ch));
       continue;
     }
-    const known = k.type === 'simple_expansion' || k.type === 'expansion' ? expansionValue(src.slice(k.startIndex, k.endIndex), resolve) : undefined;
+    const known =
+      k.type === 'simple_expansion' || k.type === 'expansion' ? expansionValue(src.slice(k.startIndex, k.endIndex), resolve) : undefined;
     if (known !== undefined) {
       value += known;
       continue;
@@ -120,7 +131,21 @@ function doubleQuoted(src: string, node: SyntaxNode, resolve?: Resolver): WordVa
   return EXACT(value);
 }
 
-const SIMPLE: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const SIMPLE: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** Decode the body of a `$'…'` string. */
 export function ansiC(body: string): string {

@@ -38,7 +38,26 @@ const SPECS: Record<string, WrapperSpec> = {
   stdbuf: { valueOpts: ['-i', '-o', '-e'] },
   ionice: { valueOpts: ['-c', '-n', '-p', '-P', '-u'] },
   setsid: {},
-  xargs: { valueOpts: ['-n', '-P', '-d', '-L', '-s', '-E', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--max-chars', '--eof', '--process-slot-var'], replaceOpts: ['-I', '--replace', '-i'] },
+  xargs: {
+    valueOpts: [
+      '-n',
+      '-P',
+      '-d',
+      '-L',
+      '-s',
+      '-E',
+      '-a',
+      '--arg-file',
+      '--delimiter',
+      '--max-args',
+      '--max-procs',
+      '--max-lines',
+      '--max-chars',
+      '--eof',
+      '--process-slot-var',
+    ],
+    replaceOpts: ['-I', '--replace', '-i'],
+  },
   flock: { valueOpts: ['-w', '--timeout', '-E', '--conflict-exit-code'], leading: 1 },
   watch: { valueOpts: ['-n', '--interval', '-d', '--differences'], shellString: true },
   taskset: { leading: 1 },
@@ -80,8 +99,15 @@ export function checkWrapper(ctx: ShContext, name: string, inv: Invocation): voi
       checkShellString(ctx, name, args.slice(i + 1, i + 2), inv);
       return;
     }
-    if (name === 'env' && (v === '-S' || v === '--split-string' || v.startsWith('--split-string=') || (v.startsWith('-S') && v.length > 2))) {
-      const rest = v.startsWith('--split-string=') ? [{ ...a, v: { ...a.v, value: v.slice(15) } }] : v.length > 2 && v.startsWith('-S') ? [{ ...a, v: { ...a.v, value: v.slice(2) } }] : args.slice(i + 1, i + 2);
+    if (
+      name === 'env' &&
+      (v === '-S' || v === '--split-string' || v.startsWith('--split-string=') || (v.startsWith('-S') && v.length > 2))
+    ) {
+      const rest = v.startsWith('--split-string=')
+        ? [{ ...a, v: { ...a.v, value: v.slice(15) } }]
+        : v.length > 2 && v.startsWith('-S')
+          ? [{ ...a, v: { ...a.v, value: v.slice(2) } }]
+          : args.slice(i + 1, i + 2);
       checkShellString(ctx, name, rest, inv);
       return;
     }

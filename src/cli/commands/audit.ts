@@ -7,7 +7,8 @@ import { configFrom, withStore } from '../context.ts';
 export const auditVerify: Command = {
   name: 'audit verify',
   summary: 'Verify the audit trail’s hash chain; report the first broken row.',
-  usage: 'factory audit verify [--data-dir DIR] [--config FILE] [--json]\n\n  Exit 0 when the chain verifies, 1 when a row was edited, deleted or reordered.',
+  usage:
+    'factory audit verify [--data-dir DIR] [--config FILE] [--json]\n\n  Exit 0 when the chain verifies, 1 when a row was edited, deleted or reordered.',
   options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
   async run({ values }, io) {
     const config = configFrom(values, io);
@@ -36,10 +37,20 @@ export const auditQuery: Command = {
   },
   async run({ values }, io) {
     const q = AuditQuery.safeParse({
-      type: values.type, project: values.project, agent: values.agent, from: values.from, to: values.to,
-      limit: values.limit, order: values.desc ? 'desc' : 'asc',
+      type: values.type,
+      project: values.project,
+      agent: values.agent,
+      from: values.from,
+      to: values.to,
+      limit: values.limit,
+      order: values.desc ? 'desc' : 'asc',
     });
-    if (!q.success) throw new UsageError(formatIssues(q.error.issues).map((i) => `--${i.path}: ${i.message}`).join('; '));
+    if (!q.success)
+      throw new UsageError(
+        formatIssues(q.error.issues)
+          .map((i) => `--${i.path}: ${i.message}`)
+          .join('; '),
+      );
     const config = configFrom(values, io);
     const events = await withStore(config, ({ audit }) => audit.query(q.data));
     for (const e of events) {

@@ -15,7 +15,13 @@ export const checkCmd: Command = {
   --json prints one object per file per line:
   {"file","language","allowed","findings":[{"rule","severity","message","line","column","snippet","suggestion"}]}
   Blocks are recorded in the audit trail of the data directory (security_block).`,
-  options: { ...COMMON_OPTIONS, lang: { type: 'string' }, policy: { type: 'string' }, 'policy-dir': { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...COMMON_OPTIONS,
+    lang: { type: 'string' },
+    policy: { type: 'string' },
+    'policy-dir': { type: 'string' },
+    json: { type: 'boolean' },
+  },
   positionals: true,
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('give at least one FILE');
@@ -33,7 +39,9 @@ export const checkCmd: Command = {
         if (!result.allowed) {
           // the store and the audit trail (and node:crypto) are loaded only when something is blocked
           const [{ Store }, { AuditTrail }, { auditBlockedCheck }] = await Promise.all([
-            import('../../store/index.ts'), import('../../audit/trail.ts'), import('../../execution/audit-block.ts'),
+            import('../../store/index.ts'),
+            import('../../audit/trail.ts'),
+            import('../../execution/audit-block.ts'),
           ]);
           store ??= Store.open(config.dataDir, { synchronous: config.audit.synchronous });
           const audit = new AuditTrail(store.audit, { maxFieldBytes: config.audit.maxFieldBytes });
@@ -42,9 +50,13 @@ export const checkCmd: Command = {
         const code = result.parseErrors?.length ? 2 : result.allowed ? 0 : 1;
         worst = Math.max(worst, code);
         if (values.json) {
-          io.out(`${JSON.stringify({ file, language, allowed: result.allowed, findings: result.findings, ...(result.parseErrors ? { parseErrors: result.parseErrors } : {}) })}\n`);
+          io.out(
+            `${JSON.stringify({ file, language, allowed: result.allowed, findings: result.findings, ...(result.parseErrors ? { parseErrors: result.parseErrors } : {}) })}\n`,
+          );
         } else {
-          io.out(`${file}: ${result.allowed ? 'allowed' : 'BLOCKED'} (${language}, policy ${policy.name}, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'})\n`);
+          io.out(
+            `${file}: ${result.allowed ? 'allowed' : 'BLOCKED'} (${language}, policy ${policy.name}, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'})\n`,
+          );
           for (const f of result.findings) {
             io.out(`  ${file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}\n    ${f.snippet}\n    fix: ${f.suggestion}\n`);
           }

@@ -27,7 +27,11 @@ export const demo: Command = {
   options: { ...COMMON_OPTIONS, keep: { type: 'boolean' } },
   async run({ values }, io) {
     const dataDir = (values['data-dir'] as string | undefined) ?? mkdtempSync(join(tmpdir(), 'factory-demo-'));
-    const config = loadConfig({ file: values.config as string | undefined, env: io.env, flags: { dataDir, 'server.port': '0', 'server.host': '127.0.0.1', 'server.logLevel': 'warn' } });
+    const config = loadConfig({
+      file: values.config as string | undefined,
+      env: io.env,
+      flags: { dataDir, 'server.port': '0', 'server.host': '127.0.0.1', 'server.logLevel': 'warn' },
+    });
     const { Service } = await import('../../service.ts');
     const service = await Service.create(config, { logger: false });
     const url = await service.listen();
@@ -40,14 +44,20 @@ export const demo: Command = {
     try {
       io.out('\n== 1. submit csv_aggregator (seed 004 §2.3.2) with its source\n');
       const sub = await api.POST('/api/v1/tools', { body: blueprint('tools/csv_aggregator.yaml') });
-      if (sub.response.status !== 201 || sub.data?.status !== 'registered') throw new Error(`submission failed: ${sub.response.status} ${JSON.stringify(sub.error)}`);
+      if (sub.response.status !== 201 || sub.data?.status !== 'registered')
+        throw new Error(`submission failed: ${sub.response.status} ${JSON.stringify(sub.error)}`);
       const tool = sub.data.tool;
       io.out(`registered ${tool.name} v${tool.version} (sha256 ${tool.checksum.slice(0, 12)}…)\n`);
 
       io.out('\n== 2. run it in the sandbox on blueprints/data/csv (mounted read-only at /data)\n');
-      const run = await api.POST('/api/v1/tools/{name}/execute', { params: { path: { name: 'csv_aggregator' } }, body: { input: { directory: '/data', column: 'amount' }, sampleData: true } });
+      const run = await api.POST('/api/v1/tools/{name}/execute', {
+        params: { path: { name: 'csv_aggregator' } },
+        body: { input: { directory: '/data', column: 'amount' }, sampleData: true },
+      });
       if (!run.data) throw new Error(`the run failed: ${run.response.status} ${JSON.stringify(run.error)}`);
-      io.out(`status ${run.data.status} in ${run.data.result.durationMs.toFixed(0)} ms\n${JSON.stringify(run.data.result.json, null, 2)}\n`);
+      io.out(
+        `status ${run.data.status} in ${run.data.result.durationMs.toFixed(0)} ms\n${JSON.stringify(run.data.result.json, null, 2)}\n`,
+      );
 
       const llm = await service.deps.llm.status();
       if (llm.ok) {
@@ -58,11 +68,16 @@ export const demo: Command = {
         const job = await waitFor(api, jobId);
         io.out(`job ${jobId}: ${job.status}${job.error ? ` (${job.error.code}: ${job.error.message})` : ''}\n`);
         if (job.status === 'succeeded') {
-          const r = await api.POST('/api/v1/tools/{name}/execute', { params: { path: { name: 'log_error_analyzer' } }, body: { input: { log_dir: '/data', days: 36500 }, sampleData: true } });
+          const r = await api.POST('/api/v1/tools/{name}/execute', {
+            params: { path: { name: 'log_error_analyzer' } },
+            body: { input: { log_dir: '/data', days: 36500 }, sampleData: true },
+          });
           io.out(`${JSON.stringify(r.data?.result.json ?? r.error, null, 2)}\n`);
         }
       } else {
-        io.out(`\n== 3. (skipped) generating log_error_analyzer needs a model: ${llm.error}\n   then pull one: \`ollama pull ${config.ollama.defaultModel}\`\n`);
+        io.out(
+          `\n== 3. (skipped) generating log_error_analyzer needs a model: ${llm.error}\n   then pull one: \`ollama pull ${config.ollama.defaultModel}\`\n`,
+        );
       }
 
       if (llm.ok) await demoProject(api, io);
@@ -70,7 +85,10 @@ export const demo: Command = {
 
       io.out('\n== 5. the audit trail\n');
       const audit = (await api.GET('/api/v1/audit', { params: { query: { limit: 1000 } } })).data!;
-      for (const e of audit.events) io.out(`  ${String(e.seq).padStart(3)}  ${e.type.padEnd(16)} ${e.action.padEnd(28).slice(0, 28)} ${e.target.slice(0, 50)}${e.success ? '' : '  FAILED'}\n`);
+      for (const e of audit.events)
+        io.out(
+          `  ${String(e.seq).padStart(3)}  ${e.type.padEnd(16)} ${e.action.padEnd(28).slice(0, 28)} ${e.target.slice(0, 50)}${e.success ? '' : '  FAILED'}\n`,
+        );
       const v = (await api.GET('/api/v1/audit/verify')).data!;
       io.out(`chain: ${v.ok ? 'verifies' : 'BROKEN'} (${v.count} events)\n`);
       return run.data.status === 'ok' && v.ok ? 0 : 1;
@@ -87,7 +105,12 @@ function openStream(url: string, token: string, io: Io): Promise<WebSocket> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/v1/stream`, { headers: { authorization: `Bearer ${token}` } });
   const tty = process.stderr.isTTY === true;
   ws.on('message', (d: Buffer) => {
-    const m = JSON.parse(d.toString()) as { type: string; id?: number; topic?: string; event?: { status: string; progress: number; message: string } };
+    const m = JSON.parse(d.toString()) as {
+      type: string;
+      id?: number;
+      topic?: string;
+      event?: { status: string; progress: number; message: string };
+    };
     if (m.type !== 'event' || !m.event) return;
     const line = `${bar(m.event.progress)} #${m.id} ${m.topic} ${m.event.status}: ${m.event.message}`;
     io.err(tty ? `\r\x1b[2K${line}${m.event.progress >= 1 ? '\n' : ''}` : `${line}\n`);

@@ -123,7 +123,10 @@ async function followOverStream(
       for (const x of early.splice(0)) if (x.topic === `project:${id}`) deliver(x.e);
     }
     const poll = setInterval(() => {
-      void get(id!).then((p) => (!p.running && STOPS.includes(p.status) ? stopped?.() : undefined), () => undefined);
+      void get(id!).then(
+        (p) => (!p.running && STOPS.includes(p.status) ? stopped?.() : undefined),
+        () => undefined,
+      );
     }, 2000);
     try {
       const closed = new Promise((_, reject) =>

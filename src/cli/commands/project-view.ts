@@ -125,7 +125,9 @@ export function reportLines(r: Report, io: Io): void {
   for (const t of r.tasks) {
     const score = t.score === null ? '' : ` score ${t.score.toFixed(2)}`;
     const error = t.error ? ` [${t.error.code}]` : '';
-    io.out(`  ${t.id.padEnd(12)} ${t.status.padEnd(9)} ${(t.agent?.name ?? '-').padEnd(20)} ${t.iterations} iteration(s)${score}${error}\n`);
+    io.out(
+      `  ${t.id.padEnd(12)} ${t.status.padEnd(9)} ${(t.agent?.name ?? '-').padEnd(20)} ${t.iterations} iteration(s)${score}${error}\n`,
+    );
   }
   for (const a of r.approvals) io.out(`  ${a.gate} round ${a.round}: ${a.decision} by ${a.by}${a.reason ? ` (${a.reason})` : ''}\n`);
   for (const f of r.failures) io.out(`  failed step ${f.key}: ${JSON.stringify(f.error).slice(0, 200)}\n`);

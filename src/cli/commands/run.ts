@@ -42,10 +42,15 @@ export const runCmd: Command = {
   audited as such. --json prints one object: the run result, or {blocked: true, findings} when blocked.`,
   options: {
     ...COMMON_OPTIONS,
-    lang: { type: 'string' }, policy: { type: 'string' }, 'policy-dir': { type: 'string' },
-    input: { type: 'string' }, arg: { type: 'string', multiple: true },
-    timeout: { type: 'string' }, memory: { type: 'string' },
-    'skip-static-check': { type: 'boolean' }, json: { type: 'boolean' },
+    lang: { type: 'string' },
+    policy: { type: 'string' },
+    'policy-dir': { type: 'string' },
+    input: { type: 'string' },
+    arg: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+    memory: { type: 'string' },
+    'skip-static-check': { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   positionals: true,
   async run({ values, positionals }, io) {
@@ -61,24 +66,38 @@ export const runCmd: Command = {
     const { policy } = runner;
     try {
       const outcome = await runner.executor.execute({
-        language, source, policy, stdin, args: (values.arg as string[] | undefined) ?? [], overrides,
-        skipStaticCheck: values['skip-static-check'] === true, actor: 'cli', target: file,
+        language,
+        source,
+        policy,
+        stdin,
+        args: (values.arg as string[] | undefined) ?? [],
+        overrides,
+        skipStaticCheck: values['skip-static-check'] === true,
+        actor: 'cli',
+        target: file,
       });
       if (outcome.blocked) {
-        if (values.json) io.out(`${JSON.stringify({ file, blocked: true, runId: outcome.runId, policy: policy.name, findings: outcome.check.findings })}\n`);
+        if (values.json)
+          io.out(
+            `${JSON.stringify({ file, blocked: true, runId: outcome.runId, policy: policy.name, findings: outcome.check.findings })}\n`,
+          );
         else {
           io.err(`${file}: BLOCKED by policy ${policy.name}; nothing was run\n`);
-          for (const f of outcome.check.findings) io.err(`  ${file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}\n    fix: ${f.suggestion}\n`);
+          for (const f of outcome.check.findings)
+            io.err(`  ${file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}\n    fix: ${f.suggestion}\n`);
         }
         return 1;
       }
       const r = outcome.result;
-      if (values.json) io.out(`${JSON.stringify({ file, blocked: false, policy: policy.name, ...r, findings: outcome.check?.findings ?? [] })}\n`);
+      if (values.json)
+        io.out(`${JSON.stringify({ file, blocked: false, policy: policy.name, ...r, findings: outcome.check?.findings ?? [] })}\n`);
       else {
         io.out(r.stdout);
         if (r.stderr) io.err(r.stderr);
-        io.err(`${file}: ${r.status}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ''} in ${r.durationMs.toFixed(0)} ms` +
-          `${r.stdoutTruncated || r.stderrTruncated ? ', output truncated' : ''}${r.error ? `: ${r.error}` : ''}\n`);
+        io.err(
+          `${file}: ${r.status}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ''} in ${r.durationMs.toFixed(0)} ms` +
+            `${r.stdoutTruncated || r.stderrTruncated ? ', output truncated' : ''}${r.error ? `: ${r.error}` : ''}\n`,
+        );
       }
       return r.status === 'ok' ? 0 : 1;
     } finally {

@@ -257,7 +257,9 @@ export class WorkflowContext {
       events: [
         {
           status: 'waiting_for_approval',
-          message: accepts?.includes('message') ? `waiting for a message: ${gate} (round ${round})` : `approval needed: ${gate} (round ${round})`,
+          message: accepts?.includes('message')
+            ? `waiting for a message: ${gate} (round ${round})`
+            : `approval needed: ${gate} (round ${round})`,
           metadata: { gate, round, ...(accepts ? { accepts } : {}) },
         },
       ],
@@ -277,7 +279,9 @@ export class WorkflowContext {
       `inbox:${key}`,
       async () => {
         const rows = await this.run.deps.repo.journal(this.run.project.id, { kinds: ['signal'], afterSeq: after });
-        const messages = rows.filter((r) => r.key.startsWith('signal:message:')).map((r) => ({ ...(r.data as Omit<InboxMessage, 'seq'>), seq: r.seq }));
+        const messages = rows
+          .filter((r) => r.key.startsWith('signal:message:'))
+          .map((r) => ({ ...(r.data as Omit<InboxMessage, 'seq'>), seq: r.seq }));
         return { messages, upTo: Math.max(after, ...messages.map((m) => m.seq)) };
       },
       { quiet: true, meta: { phase: 'inbox' } },

@@ -9,16 +9,7 @@ import type { ProgressInput } from '../../events/bus.ts';
 import type { LlmProvider } from '../../llm/index.ts';
 import { journalBuilder, type JournalDraft } from '../journal.ts';
 import type { JournalEntry, ProjectRecord, Usage } from '../model.ts';
-import type {
-  AgentPool,
-  AuditPort,
-  Committed,
-  EventsPort,
-  ProjectAccess,
-  ProjectCommit,
-  ProjectRepository,
-  ToolPool,
-} from '../ports.ts';
+import type { AgentPool, AuditPort, Committed, EventsPort, ProjectAccess, ProjectCommit, ProjectRepository, ToolPool } from '../ports.ts';
 import { BudgetGuard, type BudgetKind } from './budget.ts';
 
 /** A journal row as the run sees it before its write lands (or in a replay, which writes nothing). */

@@ -80,7 +80,8 @@ export class StepLlm implements LlmProvider {
       const usage = { promptTokens: d.usage.promptTokens, completionTokens: 0, totalTokens: d.usage.promptTokens };
       return { embeddings: d.embeddings, model: d.model, usage, durationMs: d.durationMs, record: this.recordOf(hit, d.model, usage) };
     }
-    if (this.s.replay) throw new FactoryError('REPLAY_DIVERGED', `Replay asked for embeddings ${key}, which the journal does not have`, { key });
+    if (this.s.replay)
+      throw new FactoryError('REPLAY_DIVERGED', `Replay asked for embeddings ${key}, which the journal does not have`, { key });
     if (this.s.signal.aborted) throw stopReason(this.s.signal);
     await this.s.flush();
     const prompt = req.input.reduce((n, t) => n + estimateTokens(t), 0);
@@ -94,10 +95,13 @@ export class StepLlm implements LlmProvider {
         if (this.s.signal.aborted) throw stopReason(this.s.signal);
         if (isJournalable(e)) {
           const usage: CallUsage = { promptTokens: prompt, completionTokens: 0, totalTokens: prompt, estimated: true };
-          this.s.record({ key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, usage, embed: true } }, {
-            ...this.charge(model, usage),
-            llmCalls: 1,
-          });
+          this.s.record(
+            { key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, usage, embed: true } },
+            {
+              ...this.charge(model, usage),
+              llmCalls: 1,
+            },
+          );
         }
         throw e;
       }
@@ -164,10 +168,13 @@ export class StepLlm implements LlmProvider {
         if (this.s.signal.aborted) throw stopReason(this.s.signal);
         if (isJournalable(e)) {
           const usage = failedCallUsage(e, prompt, limit);
-          this.s.record({ key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, digest, usage } }, {
-            ...this.charge(model, usage),
-            llmCalls: 1,
-          });
+          this.s.record(
+            { key, kind: 'llm', ok: false, data: errorValue(e), meta: { role: req.role, model, digest, usage } },
+            {
+              ...this.charge(model, usage),
+              llmCalls: 1,
+            },
+          );
         }
         throw e;
       }

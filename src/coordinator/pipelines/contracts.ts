@@ -22,7 +22,11 @@ export const COMPANY_CONTRACTS: Record<string, JsonSchema> = {
   planner: obj({
     reply: str,
     ready: bool,
-    plan: { type: ['object', 'null'], properties: { goals: strings, nonGoals: strings, techDecisions: strings, constraints: strings }, required: ['goals', 'nonGoals', 'techDecisions', 'constraints'] },
+    plan: {
+      type: ['object', 'null'],
+      properties: { goals: strings, nonGoals: strings, techDecisions: strings, constraints: strings },
+      required: ['goals', 'nonGoals', 'techDecisions', 'constraints'],
+    },
   }),
   'project-manager': obj({
     phases: arr(obj({ id: str, name: str, dependsOn: strings, tasks: arr(task) })),

@@ -15,7 +15,10 @@ import { PipelineRun, type PipelineEnv } from './runtime.ts';
 
 export function interpret(pipeline: Pipeline, env: PipelineEnv): Workflow {
   const spec = pipeline.spec;
-  const run = (fn: (r: PipelineRun) => ReturnType<Workflow>): Workflow => (ctx) => fn(new PipelineRun(ctx, pipeline, env));
+  const run =
+    (fn: (r: PipelineRun) => ReturnType<Workflow>): Workflow =>
+    (ctx) =>
+      fn(new PipelineRun(ctx, pipeline, env));
   switch (spec.pattern) {
     case 'seed004':
       return seed004;

@@ -37,7 +37,11 @@ export const JsonSchemaNode: z.ZodType<JsonSchema> = z.lazy(() =>
     .strictObject({
       type: z.union([z.enum(TYPES), z.tuple([z.enum(TYPES), z.literal('null')])]),
       description: z.string().max(2000).optional(),
-      enum: z.array(z.union([z.string().max(200), z.number()])).min(1).max(200).optional(),
+      enum: z
+        .array(z.union([z.string().max(200), z.number()]))
+        .min(1)
+        .max(200)
+        .optional(),
       properties: z
         .record(z.string().regex(PROPERTY_RE, 'property names are identifiers such as total_errors'), JsonSchemaNode)
         .refine((r) => Object.keys(r).length <= 100, 'at most 100 properties')
@@ -62,7 +66,8 @@ function consistent(s: JsonSchema, ctx: z.RefinementCtx): void {
   const t = baseType(s);
   const only = (keys: (keyof JsonSchema)[], types: TypeName[]) => {
     for (const k of keys)
-      if (s[k] !== undefined && !types.includes(t)) ctx.addIssue({ code: 'custom', path: [k], message: `'${k}' is for type ${types.join('/')}` });
+      if (s[k] !== undefined && !types.includes(t))
+        ctx.addIssue({ code: 'custom', path: [k], message: `'${k}' is for type ${types.join('/')}` });
   };
   only(['properties', 'required', 'additionalProperties'], ['object']);
   only(['items', 'minItems', 'maxItems'], ['array']);
@@ -105,7 +110,9 @@ function scalarOrComposite(s: JsonSchema): z.ZodType {
   switch (baseType(s)) {
     case 'object': {
       const req = new Set(s.required ?? []);
-      const shape = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, req.has(k) ? toZod(v) : toZod(v).optional()]));
+      const shape = Object.fromEntries(
+        Object.entries(s.properties ?? {}).map(([k, v]) => [k, req.has(k) ? toZod(v) : toZod(v).optional()]),
+      );
       return s.additionalProperties === false ? z.strictObject(shape) : z.object(shape);
     }
     case 'array': {
@@ -146,7 +153,8 @@ export function toFormatJson(s: JsonSchema): Record<string, unknown> {
   for (const [k, v] of Object.entries(s)) {
     if ((k === 'minLength' || k === 'maxLength') && (v as number) > MAX_REPETITIONS) continue;
     if ((k === 'minItems' || k === 'maxItems') && (v as number) - 1 > MAX_REPETITIONS) continue;
-    if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as Record<string, JsonSchema>).map(([p, c]) => [p, toFormatJson(c)]));
+    if (k === 'properties')
+      out[k] = Object.fromEntries(Object.entries(v as Record<string, JsonSchema>).map(([p, c]) => [p, toFormatJson(c)]));
     else if (k === 'items') out[k] = toFormatJson(v as JsonSchema);
     else out[k] = v;
   }
@@ -166,12 +174,16 @@ export function contractProblems(s: JsonSchema, contract: JsonSchema, path: stri
   if (contract.enum) {
     const extra = (s.enum ?? []).filter((v) => !contract.enum!.includes(v));
     if (!s.enum) out.push({ path, message: `must be an enum of ${contract.enum.join(', ')}` });
-    else if (extra.length) out.push({ path: [...path, 'enum'], message: `unknown value(s) ${extra.join(', ')}; known: ${contract.enum.join(', ')}` });
+    else if (extra.length)
+      out.push({ path: [...path, 'enum'], message: `unknown value(s) ${extra.join(', ')}; known: ${contract.enum.join(', ')}` });
   }
   for (const [name, c] of Object.entries(contract.properties ?? {})) {
     const mine = s.properties?.[name];
     if (!mine || !(s.required ?? []).includes(name)) {
-      out.push({ path: [...path, 'properties'], message: `must have the required property '${name}' (${baseType(c)}): the pipeline reads it` });
+      out.push({
+        path: [...path, 'properties'],
+        message: `must have the required property '${name}' (${baseType(c)}): the pipeline reads it`,
+      });
       continue;
     }
     out.push(...contractProblems(mine, c, [...path, 'properties', name]));

@@ -66,7 +66,12 @@ const split = (v: Record<string, unknown>) => {
  * Loads one pipeline. `expectedName`: the file's base name, which `name:` must equal. `readRole`
  * gives the text of `roles/<name>.yaml` (from disk, or from a project's recorded bundle).
  */
-export function loadPipeline(file: string, text: string, readRole: (name: string) => string | undefined, expectedName?: string): PipelineLoad {
+export function loadPipeline(
+  file: string,
+  text: string,
+  readRole: (name: string) => string | undefined,
+  expectedName?: string,
+): PipelineLoad {
   const parsed = parseYaml(file, text);
   if (Array.isArray(parsed)) return { ok: false, issues: parsed };
   const r = PipelineFileSchema.safeParse(parsed.data);
@@ -127,7 +132,9 @@ function resolveRole(
   if (typeof own.extras.use === 'string') {
     const name = own.extras.use;
     for (const k of Object.keys(own.bp))
-      issues.push(issueAt(parsed, ['roles', key, k], `unknown key '${k}': a role with 'use' takes only ${ROLE_EXTRAS.join(', ')} here`, true));
+      issues.push(
+        issueAt(parsed, ['roles', key, k], `unknown key '${k}': a role with 'use' takes only ${ROLE_EXTRAS.join(', ')} here`, true),
+      );
     const roleFile = `roles/${name}.yaml`;
     const roleText = readRole(name);
     if (roleText === undefined) {
@@ -247,11 +254,13 @@ function contractIssues(p: ParsedYaml, name: string, role: PipelineRole, schema:
 function buildFormats(p: ParsedYaml, spec: PipelineFile, participants: string[], issues: PipelineIssue[]): Pipeline['formats'] {
   const out: Pipeline['formats'] = {};
   const check = (f: LlmFormat, at: PropertyKey[]) => {
-    for (const g of grammarErrors(f.json)) issues.push(issueAt(p, at, `Ollama would refuse the format built here (${g.path}: ${g.message})`));
+    for (const g of grammarErrors(f.json))
+      issues.push(issueAt(p, at, `Ollama would refuse the format built here (${g.path}: ${g.message})`));
     return f;
   };
   const routable = ['group-chat', 'handoff', 'magentic'].includes(spec.pattern);
-  if (routable && participants.length) out.router = check(runtimeFormat(`pipeline:${p.file}:router`, choiceSchema('agent', participants), p.file), ['pattern']);
+  if (routable && participants.length)
+    out.router = check(runtimeFormat(`pipeline:${p.file}:router`, choiceSchema('agent', participants), p.file), ['pattern']);
   if (spec.pattern === 'group-chat' && spec.selector)
     out.selector = check(runtimeFormat(`pipeline:${p.file}:selector`, choiceSchema('speaker', spec.members), p.file), ['selector']);
   if (spec.pattern === 'magentic')

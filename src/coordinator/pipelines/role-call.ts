@@ -72,7 +72,13 @@ export async function callRole(io: StepIO, role: PipelineRole, r: RoleRequest): 
   const specs: ToolSpec[] = [...offered.map(toolSpecOf), ...(r.transfers ?? []).map(transferSpec)];
   const structured = role.output !== undefined && specs.length === 0;
   const messages: ChatMessage[] = [
-    { role: 'system', content: renderAgentSystemPrompt(bp, offered.map((t) => ({ name: t.name, description: t.description }))) },
+    {
+      role: 'system',
+      content: renderAgentSystemPrompt(
+        bp,
+        offered.map((t) => ({ name: t.name, description: t.description })),
+      ),
+    },
     { role: 'user', content: userMessage(role, r, role.output !== undefined) },
   ];
   const common = { role: `agent:${bp.name}`, ...(bp.model ? { model: bp.model } : {}), agent: `role:${role.key}` };
@@ -93,7 +99,11 @@ function transferSpec(t: { to: string; description: string }): ToolSpec {
   return {
     name: `${TRANSFER_PREFIX}${t.to}`,
     description: `Hand the conversation to ${t.to}: ${t.description}`.slice(0, 1000),
-    parameters: { type: 'object', properties: { reason: { type: 'string', description: 'why this agent should take over' } }, required: [] },
+    parameters: {
+      type: 'object',
+      properties: { reason: { type: 'string', description: 'why this agent should take over' } },
+      required: [],
+    },
   };
 }
 
@@ -114,11 +124,15 @@ async function toolLoop(
     const res = await io.llm.chat({ ...common, messages, tools: specs, compact: true });
     messages.push(res.message);
     const reply = classifyReply(res.message, declared, role.blueprint.toolUse === 'required' && calls === 0);
-    if (reply.kind === 'answer') return { kind: 'answer', value: finalValue(role, reply.text), text: reply.text, turns: turn, toolCalls: calls };
+    if (reply.kind === 'answer')
+      return { kind: 'answer', value: finalValue(role, reply.text), text: reply.text, turns: turn, toolCalls: calls };
     if (reply.kind === 'problem') {
       if (reprompted) {
         const code = reply.reason === 'empty' ? 'AGENT_NO_ANSWER' : 'LLM_TOOL_CALL_INVALID';
-        throw new FactoryError(code, `role ${role.key}: the reply ${reply.detail}, also after being asked again`, { role: role.key, reason: reply.reason });
+        throw new FactoryError(code, `role ${role.key}: the reply ${reply.detail}, also after being asked again`, {
+          role: role.key,
+          reason: reply.reason,
+        });
       }
       reprompted = true;
       messages.push(repromptMessage(reply.detail, specs, false));
@@ -128,7 +142,14 @@ async function toolLoop(
     const transfer = res.message.toolCalls?.find((c) => c.name.startsWith(TRANSFER_PREFIX));
     if (transfer) {
       const reason = typeof transfer.arguments?.reason === 'string' ? transfer.arguments.reason : '';
-      return { kind: 'transfer', to: transfer.name.slice(TRANSFER_PREFIX.length), reason, text: res.message.content, turns: turn, toolCalls: calls };
+      return {
+        kind: 'transfer',
+        to: transfer.name.slice(TRANSFER_PREFIX.length),
+        reason,
+        text: res.message.content,
+        turns: turn,
+        toolCalls: calls,
+      };
     }
     for (const call of res.message.toolCalls ?? []) {
       calls++;
@@ -136,12 +157,18 @@ async function toolLoop(
       const n = (seen.get(sig) ?? 0) + 1;
       seen.set(sig, n);
       if (n >= r.maxRepeatedToolCalls)
-        throw new FactoryError('AGENT_LOOP', `role ${role.key} called ${call.name} with the same arguments ${n} times`, { role: role.key, tool: call.name });
+        throw new FactoryError('AGENT_LOOP', `role ${role.key} called ${call.name} with the same arguments ${n} times`, {
+          role: role.key,
+          tool: call.name,
+        });
       const out = await io.tools.run(call.name, call.arguments ?? {}, { actor: r.owner, task: io.key, agent: `role:${role.key}` });
       messages.push({ role: 'tool', toolName: call.name, ...(call.id ? { toolCallId: call.id } : {}), content: JSON.stringify(out.reply) });
     }
   }
-  throw new FactoryError('AGENT_NO_ANSWER', `role ${role.key} reached its turn limit (${maxTurns}) without a final answer`, { role: role.key, maxTurns });
+  throw new FactoryError('AGENT_NO_ANSWER', `role ${role.key} reached its turn limit (${maxTurns}) without a final answer`, {
+    role: role.key,
+    maxTurns,
+  });
 }
 
 /** A final answer of a role with an output schema: one JSON object matching it (fences allowed). */
@@ -152,7 +179,10 @@ function finalValue(role: PipelineRole, text: string): unknown {
   try {
     raw = JSON.parse(body);
   } catch {
-    throw new FactoryError('LLM_OUTPUT_INVALID', `role ${role.key} answered with text that is not JSON`, { role: role.key, reply: text.slice(0, 2000) });
+    throw new FactoryError('LLM_OUTPUT_INVALID', `role ${role.key} answered with text that is not JSON`, {
+      role: role.key,
+      reply: text.slice(0, 2000),
+    });
   }
   const ok = role.output.schema.safeParse(raw);
   if (!ok.success) {

@@ -70,6 +70,12 @@ export async function route(
     return { agent: best.agent, by: 'fallback', scores, threshold: r.threshold, reason: `the model named ${v.agent}, not a candidate` };
   } catch (e) {
     if (!(e instanceof FactoryError) || e.code !== 'LLM_OUTPUT_INVALID') throw e;
-    return { agent: best.agent, by: 'fallback', scores, threshold: r.threshold, reason: 'the model named no candidate, also when asked again' };
+    return {
+      agent: best.agent,
+      by: 'fallback',
+      scores,
+      threshold: r.threshold,
+      reason: 'the model named no candidate, also when asked again',
+    };
   }
 }

@@ -98,10 +98,15 @@ export class PipelineRun {
     for (let attempt = 1; attempt <= retries + 1; attempt++) {
       const why = last ? `\n\nYour previous answer failed: ${errorLine(last)}. Correct that.` : '';
       try {
-        return await this.call(attempt === 1 ? key : `${key}~${attempt}`, roleKey, { ...req, instructions: `${req.instructions ?? ''}${why}`.trim() || undefined }, {
-          ...opts,
-          meta: { ...opts.meta, attempt },
-        } as CallOptions);
+        return await this.call(
+          attempt === 1 ? key : `${key}~${attempt}`,
+          roleKey,
+          { ...req, instructions: `${req.instructions ?? ''}${why}`.trim() || undefined },
+          {
+            ...opts,
+            meta: { ...opts.meta, attempt },
+          } as CallOptions,
+        );
       } catch (e) {
         this.ctx.rethrowIfStop(e);
         last = e;
@@ -168,13 +173,23 @@ export class PipelineRun {
   /** Routes `text` among `candidates` (the pipeline's agents by default), as a step. */
   async route(key: string, text: string, candidates = this.pipeline.participants): Promise<RouteDecision> {
     const list = candidates.map((k) => ({ key: k, description: this.role(k).blueprint.description }));
-    return this.ctx.step(key, (io) => route(io, text, list, { threshold: this.env.routingThreshold, format: this.pipeline.formats.router }), {
-      meta: { phase: 'route' },
-      summary: (d) => `routed to ${d.agent} (${d.by}, similarity ${d.scores[0]?.score ?? 0})`,
-      effects: (d) => ({
-        events: [{ status: 'routed', message: `message routed to ${d.agent} (${d.by})`, metadata: { agent: d.agent, by: d.by, scores: d.scores } }],
-      }),
-    });
+    return this.ctx.step(
+      key,
+      (io) => route(io, text, list, { threshold: this.env.routingThreshold, format: this.pipeline.formats.router }),
+      {
+        meta: { phase: 'route' },
+        summary: (d) => `routed to ${d.agent} (${d.by}, similarity ${d.scores[0]?.score ?? 0})`,
+        effects: (d) => ({
+          events: [
+            {
+              status: 'routed',
+              message: `message routed to ${d.agent} (${d.by})`,
+              metadata: { agent: d.agent, by: d.by, scores: d.scores },
+            },
+          ],
+        }),
+      },
+    );
   }
 
   /** Saves the outputs of roles marked `remember` into the owner's knowledge base (once, as a step). */
@@ -212,4 +227,5 @@ export const errorLine = (e: unknown): string =>
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The text of a reply for a transcript or a result. */
-export const textOf = (r: RoleReply): string => (r.kind === 'transfer' ? r.text : typeof r.value === 'string' ? r.value : JSON.stringify(r.value));
+export const textOf = (r: RoleReply): string =>
+  r.kind === 'transfer' ? r.text : typeof r.value === 'string' ? r.value : JSON.stringify(r.value);

@@ -9,7 +9,6 @@ import type { Pipeline } from './load.ts';
 
 export type { ConversationLine, PipelineSummary } from '../door-schemas.ts';
 
-
 export function pipelineSummary(pl: Pipeline): PipelineSummary {
   return {
     name: pl.name,
@@ -31,7 +30,6 @@ export function pipelineSummary(pl: Pipeline): PipelineSummary {
   };
 }
 
-
 const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The project's conversation in journal order. */
@@ -41,12 +39,19 @@ export function conversationOf(rows: JournalEntry[]): ConversationLine[] {
     const base = { seq: r.seq, at: r.at };
     if (r.kind === 'signal' && r.key.startsWith('signal:message:')) {
       const d = r.data as { text: string; by: string; mentions: string[] | 'all' };
-      out.push({ ...base, kind: 'message', from: `human:${d.by}`, to: d.mentions === 'all' ? ['all'] : d.mentions.length ? d.mentions : null, text: d.text });
+      out.push({
+        ...base,
+        kind: 'message',
+        from: `human:${d.by}`,
+        to: d.mentions === 'all' ? ['all'] : d.mentions.length ? d.mentions : null,
+        text: d.text,
+      });
     } else if (r.kind === 'signal' && r.key.startsWith('signal:gate:')) {
       const d = r.data as { decision: string; by: string; message?: string; reason?: string };
       const gate = r.key.split(':')[2] ?? '';
       if (d.decision === 'message') out.push({ ...base, kind: 'answer', from: `human:${d.by}`, to: [gate], text: d.message ?? '' });
-      else out.push({ ...base, kind: 'decision', from: `human:${d.by}`, to: [gate], text: `${d.decision}${d.reason ? `: ${d.reason}` : ''}` });
+      else
+        out.push({ ...base, kind: 'decision', from: `human:${d.by}`, to: [gate], text: `${d.decision}${d.reason ? `: ${d.reason}` : ''}` });
     } else if (r.kind === 'step' && r.ok && r.meta.phase === 'role') {
       const d = r.data as { kind: string; value?: unknown; text: string; to?: string; reason?: string };
       const from = String(r.meta.role);

@@ -74,7 +74,8 @@ function flatten(p: Pick<ParsedYaml, 'file' | 'doc' | 'lc'>, issue: z.core.$ZodI
   if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => issueAt(p, [...at, k], `unknown key '${k}'`, true));
   if (issue.code === 'invalid_union') {
     const note = (issue as { note?: string }).note;
-    if (issue.errors.length > 0) return issue.errors[0]!.flatMap((i) => flatten(p, { ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, prefix));
+    if (issue.errors.length > 0)
+      return issue.errors[0]!.flatMap((i) => flatten(p, { ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, prefix));
     if (note) return [issueAt(p, at, `${issue.message} (${note.toLowerCase()})`)];
   }
   return [issueAt(p, at, issue.message)];

@@ -52,7 +52,15 @@ export class Cleanup {
     }
     const remove = (abortSignal: AbortSignal) => container.remove({ force: true, v: true, abortSignal });
     this.held.set(token, container);
-    return this.track(this.engine.call('remove', remove).then(() => undefined, () => undefined).finally(() => this.done(token)));
+    return this.track(
+      this.engine
+        .call('remove', remove)
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => this.done(token)),
+    );
   };
 
   private done(token: string): void {
@@ -73,10 +81,15 @@ export class Cleanup {
     const exitedSoon = p.dead || immediately ? Promise.resolve(0) : Promise.race([p.exited, new Promise((r) => setTimeout(r, 2000))]);
     const remove = (abortSignal: AbortSignal) => p.container.remove({ force: true, v: true, abortSignal });
     this.held.set(p.token, p.container);
-    void this.track(exitedSoon
-      .then(() => this.removals.run(() => this.engine.call('remove', remove)))
-      .then(() => undefined, () => undefined)
-      .finally(() => this.done(p.token)));
+    void this.track(
+      exitedSoon
+        .then(() => this.removals.run(() => this.engine.call('remove', remove)))
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => this.done(p.token)),
+    );
   }
 
   private track(done: Promise<void>): Promise<void> {
@@ -92,9 +105,12 @@ export class Cleanup {
   async reap(closing = false): Promise<number> {
     const label = closing ? `${LABEL_OWNER}=${this.ownership.owner}` : `${LABEL_SERVICE}=agent-factory`;
     const docker = this.engine.docker;
-    const list = await this.engine.call('list', (abortSignal) => docker.listContainers({ all: true, filters: { label: [label] }, abortSignal }));
+    const list = await this.engine.call('list', (abortSignal) =>
+      docker.listContainers({ all: true, filters: { label: [label] }, abortSignal }),
+    );
     const doomed = list.filter((c) => this.ownership.mayRemove(c.Labels ?? {}, c.State === 'running', closing));
-    const remove = (id: string) => this.engine.call('remove', (abortSignal) => docker.getContainer(id).remove({ force: true, v: true, abortSignal }));
+    const remove = (id: string) =>
+      this.engine.call('remove', (abortSignal) => docker.getContainer(id).remove({ force: true, v: true, abortSignal }));
     await Promise.all(doomed.map((c) => remove(c.Id).catch(() => undefined)));
     return doomed.length;
   }

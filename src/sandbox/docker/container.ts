@@ -34,23 +34,41 @@ export async function prepare(
 ): Promise<Prepared> {
   let container: Docker.Container | undefined;
   try {
-    container = await engine.call('create', (abortSignal) => engine.docker.createContainer({ ...spec, abortSignal } as Docker.ContainerCreateOptions), { signal });
+    container = await engine.call(
+      'create',
+      (abortSignal) => engine.docker.createContainer({ ...spec, abortSignal } as Docker.ContainerCreateOptions),
+      { signal },
+    );
     const c = container;
-    const stream = (await engine.call('attach', (abortSignal) =>
-      c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, abortSignal } as Docker.ContainerAttachOptions), { signal })) as Duplex;
+    const stream = (await engine.call(
+      'attach',
+      (abortSignal) =>
+        c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, abortSignal } as Docker.ContainerAttachOptions),
+      { signal },
+    )) as Duplex;
     // a pooled container's connection may break while it waits (the engine restarts): that must not be an
     // unhandled 'error' event; the run that takes it sees the stream end and the engine's exit code
     stream.on('error', () => undefined);
     const p: Prepared = { id: c.id, container: c, token, stream, exited: Promise.resolve(0), dead: false, createdAt: Date.now() };
-    await engine.call('start', (abortSignal) => c.start({ abortSignal } as object), { signal }).catch((e: unknown) => {
-      stream.destroy();
-      throw e;
-    });
+    await engine
+      .call('start', (abortSignal) => c.start({ abortSignal } as object), { signal })
+      .catch((e: unknown) => {
+        stream.destroy();
+        throw e;
+      });
     // a long poll: bounded by the engine's close, not by a timeout (a pooled container waits for its run)
-    p.exited = engine.call('wait', (abortSignal) => c.wait({ abortSignal } as object) as Promise<{ StatusCode: number }>, { timeoutMs: null }).then(
-      (r) => { p.dead = true; return r.StatusCode; },
-      () => { p.dead = true; return -1; },
-    );
+    p.exited = engine
+      .call('wait', (abortSignal) => c.wait({ abortSignal } as object) as Promise<{ StatusCode: number }>, { timeoutMs: null })
+      .then(
+        (r) => {
+          p.dead = true;
+          return r.StatusCode;
+        },
+        () => {
+          p.dead = true;
+          return -1;
+        },
+      );
     return p;
   } catch (e) {
     discard(container, token);
@@ -73,7 +91,16 @@ export interface Outcome {
 /** the exit code stand-in when the engine refused every connection after the stream ended */
 const ENGINE_GONE = -2;
 
-const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM', 25: 'SIGXFSZ', 24: 'SIGXCPU' };
+const SIGNALS: Record<number, string> = {
+  1: 'SIGHUP',
+  2: 'SIGINT',
+  6: 'SIGABRT',
+  9: 'SIGKILL',
+  11: 'SIGSEGV',
+  15: 'SIGTERM',
+  25: 'SIGXFSZ',
+  24: 'SIGXCPU',
+};
 
 /**
  * Feeds the job, collects capped output, and enforces the wall clock from here through the engine
@@ -100,12 +127,19 @@ export async function execute(
   const kill = (why: typeof reason) => {
     if (reason !== null) return;
     reason = why;
-    engine.call('kill', (abortSignal) => p.container.kill({ signal: 'SIGKILL', abortSignal }), { signal: opts.engineSignal }).catch(() => undefined);
+    engine
+      .call('kill', (abortSignal) => p.container.kill({ signal: 'SIGKILL', abortSignal }), { signal: opts.engineSignal })
+      .catch(() => undefined);
   };
   const nonce = randomBytes(16).toString('hex');
   let markersSeen: () => void = () => undefined;
   const complete = new Promise<void>((resolve) => (markersSeen = resolve));
-  const dem = new Demuxer(opts.maxOutputBytes, () => kill('output_limit'), endMarkerPrefix(nonce), () => markersSeen());
+  const dem = new Demuxer(
+    opts.maxOutputBytes,
+    () => kill('output_limit'),
+    endMarkerPrefix(nonce),
+    () => markersSeen(),
+  );
   const ended = new Promise<void>((resolve) => {
     p.stream.on('data', (d: Buffer) => dem.push(d));
     p.stream.once('end', resolve);
@@ -148,7 +182,13 @@ export async function execute(
     if (reason && code !== ENGINE_GONE) status = reason;
     // any OOM kill in the container's cgroup sets the flag (a killed child process counts too), but the
     // engine sets it only when the container exits: on the fast path, wait for that on failures only
-    else if (code !== 0 && code !== 125 && code > 0 && (await (opts.oomCheck ?? ((f: boolean) => oomKilled(engine, p, f, opts.engineSignal)))(fast))) status = 'oom';
+    else if (
+      code !== 0 &&
+      code !== 125 &&
+      code > 0 &&
+      (await (opts.oomCheck ?? ((f: boolean) => oomKilled(engine, p, f, opts.engineSignal)))(fast))
+    )
+      status = 'oom';
     else if (code === 137) status = 'killed';
     else if (code === 125) {
       status = 'error';
@@ -178,7 +218,12 @@ export async function execute(
   }
 }
 
-async function oomKilled(engine: DockerEngine, p: Pick<Prepared, 'container' | 'exited'>, waitForExit: boolean, signal?: AbortSignal): Promise<boolean> {
+async function oomKilled(
+  engine: DockerEngine,
+  p: Pick<Prepared, 'container' | 'exited'>,
+  waitForExit: boolean,
+  signal?: AbortSignal,
+): Promise<boolean> {
   try {
     if (waitForExit) await Promise.race([p.exited, new Promise((r) => setTimeout(r, 5000))]);
     const info = await engine.call('inspect', (abortSignal) => p.container.inspect({ abortSignal } as object), { signal });

@@ -94,7 +94,11 @@ export class DockerEngine {
    * ignores the abort for this endpoint. A timeout, or a connection the engine refuses or drops, marks
    * contact as lost.
    */
-  async call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>, opts: { signal?: AbortSignal | undefined; timeoutMs?: number | null } = {}): Promise<T> {
+  async call<T>(
+    what: string,
+    fn: (signal: AbortSignal) => Promise<T>,
+    opts: { signal?: AbortSignal | undefined; timeoutMs?: number | null } = {},
+  ): Promise<T> {
     const ms = opts.timeoutMs === undefined ? this.requestTimeoutMs : opts.timeoutMs;
     const ac = new AbortController();
     const sources = [this.closing.signal, ...(opts.signal ? [opts.signal] : [])];
@@ -105,10 +109,13 @@ export class DockerEngine {
       else s.addEventListener('abort', h, { once: true });
     }
     let timedOut = false;
-    const timer = ms === null ? undefined : setTimeout(() => {
-      timedOut = true;
-      ac.abort(new EngineTimeoutError(what, ms));
-    }, ms);
+    const timer =
+      ms === null
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            ac.abort(new EngineTimeoutError(what, ms));
+          }, ms);
     try {
       return await new Promise<T>((resolve, reject) => {
         const onAbort = () => reject(ac.signal.reason as Error);
@@ -129,7 +136,11 @@ export class DockerEngine {
   /** Health check for /readyz: immediate while contact is lost (the probe keeps asking), else a ping. */
   async status(): Promise<EngineStatus> {
     if (this.lost) {
-      return { ok: false, host: this.host, error: `lost contact with the Docker engine since ${this.lost.since.toISOString()}: ${this.lost.reason}` };
+      return {
+        ok: false,
+        host: this.host,
+        error: `lost contact with the Docker engine since ${this.lost.since.toISOString()}: ${this.lost.reason}`,
+      };
     }
     try {
       const v = (await this.ping()) as { Version?: string; ApiVersion?: string };
@@ -170,7 +181,9 @@ export class DockerEngine {
         // the ping's own timeout must not re-mark: call() only marks while not lost
         this.version(AbortSignal.any([AbortSignal.timeout(this.pingTimeoutMs), this.closing.signal])).then(
           () => this.recover(),
-          () => { if (!this.isClosed) tick(); },
+          () => {
+            if (!this.isClosed) tick();
+          },
         );
       }, this.probeIntervalMs);
       this.probe.unref(); // a one-shot command that gave up on the engine must be able to exit

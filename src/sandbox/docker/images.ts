@@ -33,7 +33,14 @@ export async function imageStatus(engine: DockerEngine, tags: { python: string; 
         const info = await inspectImage(engine, tag);
         const found = info.Config?.Labels?.[LABEL_VERSION];
         if (tag !== defaultImage(name) || found === expected) return { name, tag, ok: true, expected, ...(found ? { found } : {}) };
-        return { name, tag, ok: false, expected, ...(found ? { found } : {}), hint: `outdated (version ${found ?? 'none'}); rebuild with \`bash scripts/docker-up.sh --rebuild\`` };
+        return {
+          name,
+          tag,
+          ok: false,
+          expected,
+          ...(found ? { found } : {}),
+          hint: `outdated (version ${found ?? 'none'}); rebuild with \`bash scripts/docker-up.sh --rebuild\``,
+        };
       } catch {
         return { name, tag, ok: false, expected, hint: 'missing; build it with `bash scripts/docker-up.sh`' };
       }
@@ -47,10 +54,20 @@ interface ImageInfo {
 
 /** GET /images/{name}/json through the modem: dockerode's Image.inspect takes no abort signal. */
 function inspectImage(engine: DockerEngine, tag: string): Promise<ImageInfo> {
-  return engine.call('image inspect', (abortSignal) => new Promise<ImageInfo>((resolve, reject) => {
-    (engine.docker.modem as { dial: (o: object, cb: (e: unknown, d: unknown) => void) => void }).dial(
-      { path: `/images/${tag}/json`, method: 'GET', options: {}, abortSignal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } },
-      (e, d) => (e ? reject(e) : resolve(d as ImageInfo)),
-    );
-  }));
+  return engine.call(
+    'image inspect',
+    (abortSignal) =>
+      new Promise<ImageInfo>((resolve, reject) => {
+        (engine.docker.modem as { dial: (o: object, cb: (e: unknown, d: unknown) => void) => void }).dial(
+          {
+            path: `/images/${tag}/json`,
+            method: 'GET',
+            options: {},
+            abortSignal,
+            statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+          },
+          (e, d) => (e ? reject(e) : resolve(d as ImageInfo)),
+        );
+      }),
+  );
 }

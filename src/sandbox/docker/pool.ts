@@ -158,7 +158,12 @@ export class WarmPool {
   /** Only containers that still run count as ready. */
   stats(): PoolStats[] {
     return [...this.slots.entries()].map(([key, s]) => ({
-      key, target: s.target, ready: s.ready.filter((p) => !p.dead).length, filling: s.filling, waiting: s.waiters.length, failures: s.failures,
+      key,
+      target: s.target,
+      ready: s.ready.filter((p) => !p.dead).length,
+      filling: s.filling,
+      waiting: s.waiters.length,
+      failures: s.failures,
       ...(s.lastError ? { lastError: s.lastError } : {}),
     }));
   }

@@ -42,9 +42,13 @@ export class DockerRuntime implements SandboxRuntime {
     this.ownership = new Ownership(opts.instanceId);
     this.graceMs = opts.engineGraceMs ?? 5000;
     this.cleanup = new Cleanup(this.engine, this.ownership, opts.parallelRemovals);
-    this.pool = new WarmPool((spec) => this.prepare(spec), (p) => this.cleanup.dispose(p, true));
+    this.pool = new WarmPool(
+      (spec) => this.prepare(spec),
+      (p) => this.cleanup.dispose(p, true),
+    );
     this.sessions = new SessionSandboxes(
-      (spec, language, signal) => this.claimed(spec, (s, token) => SessionSandbox.open(this.engine, s, language, token, this.cleanup.discard, signal)),
+      (spec, language, signal) =>
+        this.claimed(spec, (s, token) => SessionSandbox.open(this.engine, s, language, token, this.cleanup.discard, signal)),
       (s) => this.cleanup.discard(s.container, s.token),
     );
   }
@@ -61,7 +65,10 @@ export class DockerRuntime implements SandboxRuntime {
   }
 
   /** A container spec with this runtime's ownership labels and a fresh token, released if `create` fails. */
-  private claimed<T>(spec: Docker.ContainerCreateOptions, create: (spec: Docker.ContainerCreateOptions, token: string) => Promise<T>): Promise<T> {
+  private claimed<T>(
+    spec: Docker.ContainerCreateOptions,
+    create: (spec: Docker.ContainerCreateOptions, token: string) => Promise<T>,
+  ): Promise<T> {
     const { token, labels } = this.ownership.claim();
     return create({ ...spec, Labels: { ...spec.Labels, ...labels } }, token);
   }
@@ -123,8 +130,18 @@ export class DockerRuntime implements SandboxRuntime {
 
   private lostResult(req: RunRequest, runId: string, started: number, why: string): RunResult {
     return {
-      runId, runtime: 'docker', status: 'error', exitCode: null, signal: null, stdout: '', stderr: '', stdoutTruncated: false,
-      stderrTruncated: false, durationMs: performance.now() - started, warm: false, limits: req.limits,
+      runId,
+      runtime: 'docker',
+      status: 'error',
+      exitCode: null,
+      signal: null,
+      stdout: '',
+      stderr: '',
+      stdoutTruncated: false,
+      stderrTruncated: false,
+      durationMs: performance.now() - started,
+      warm: false,
+      limits: req.limits,
       error: `lost contact with the Docker engine: ${why}; its container is removed once the engine answers again`,
     };
   }
@@ -142,8 +159,19 @@ export class DockerRuntime implements SandboxRuntime {
       // cancelled before it started (possibly while waiting for a pooled container): nothing runs
       if (p) this.cleanup.dispose(p, true);
       return {
-        runId, runtime: 'docker', status: 'killed', exitCode: null, signal: null, stdout: '', stderr: '', stdoutTruncated: false,
-        stderrTruncated: false, durationMs: 0, warm: false, limits: req.limits, error: 'cancelled before it started',
+        runId,
+        runtime: 'docker',
+        status: 'killed',
+        exitCode: null,
+        signal: null,
+        stdout: '',
+        stderr: '',
+        stdoutTruncated: false,
+        stderrTruncated: false,
+        durationMs: 0,
+        warm: false,
+        limits: req.limits,
+        error: 'cancelled before it started',
       };
     }
     if (p) {
@@ -152,12 +180,20 @@ export class DockerRuntime implements SandboxRuntime {
       const c = p.container;
       void this.engine.call('rename', (abortSignal) => c.rename({ name: containerName(runId), abortSignal })).catch(() => undefined);
     } else {
-      p = await this.prepare({ ...spec, name: containerName(runId), Labels: { ...spec.Labels, [LABEL_RUN]: runId } }, engineSignal).catch((e: unknown) => {
-        throw dockerError(e, spec.Image ?? '');
-      });
+      p = await this.prepare({ ...spec, name: containerName(runId), Labels: { ...spec.Labels, [LABEL_RUN]: runId } }, engineSignal).catch(
+        (e: unknown) => {
+          throw dockerError(e, spec.Image ?? '');
+        },
+      );
     }
     try {
-      const out = await execute(p, this.job(req), { engine: this.engine, timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal, engineSignal });
+      const out = await execute(p, this.job(req), {
+        engine: this.engine,
+        timeoutMs: req.limits.timeoutMs,
+        maxOutputBytes: req.limits.maxOutputBytes,
+        signal: req.signal,
+        engineSignal,
+      });
       return this.result(req, runId, warm, p.id, out);
     } finally {
       this.cleanup.dispose(p);
@@ -177,7 +213,10 @@ export class DockerRuntime implements SandboxRuntime {
     const { key, spec } = this.spec(req, { 'io.agent-factory.session': req.sessionId! });
     const { out, containerId } = await this.sessions
       .run(req.sessionId!, key, spec, req.language as DockerLanguage, this.job(req), {
-        timeoutMs: req.limits.timeoutMs, maxOutputBytes: req.limits.maxOutputBytes, signal: req.signal, engineSignal,
+        timeoutMs: req.limits.timeoutMs,
+        maxOutputBytes: req.limits.maxOutputBytes,
+        signal: req.signal,
+        engineSignal,
       })
       .catch((e: unknown) => {
         throw dockerError(e, spec.Image ?? '');

@@ -36,13 +36,30 @@ export class SessionSandbox {
   ): Promise<SessionSandbox> {
     let container: Docker.Container | undefined;
     try {
-      const create = { ...spec, Cmd: ['sleep', 'infinity'], AttachStdin: false, OpenStdin: false, StdinOnce: false, AttachStdout: false, AttachStderr: false };
-      container = await engine.call('create', (abortSignal) => engine.docker.createContainer({ ...create, abortSignal } as Docker.ContainerCreateOptions), { signal });
+      const create = {
+        ...spec,
+        Cmd: ['sleep', 'infinity'],
+        AttachStdin: false,
+        OpenStdin: false,
+        StdinOnce: false,
+        AttachStdout: false,
+        AttachStderr: false,
+      };
+      container = await engine.call(
+        'create',
+        (abortSignal) => engine.docker.createContainer({ ...create, abortSignal } as Docker.ContainerCreateOptions),
+        { signal },
+      );
       const c = container;
       await engine.call('start', (abortSignal) => c.start({ abortSignal } as object), { signal });
       const s = new SessionSandbox(engine, c, token, language);
       s.oomKills = await s.readOomKills(signal);
-      void engine.call('wait', (abortSignal) => c.wait({ abortSignal } as object), { timeoutMs: null }).then(() => (s.dead = true), () => (s.dead = true));
+      void engine
+        .call('wait', (abortSignal) => c.wait({ abortSignal } as object), { timeoutMs: null })
+        .then(
+          () => (s.dead = true),
+          () => (s.dead = true),
+        );
       return s;
     } catch (e) {
       discard(container, token);
@@ -52,19 +69,29 @@ export class SessionSandbox {
 
   /** Runs a command and returns its stdout, all within one request timeout. */
   private execCapture(cmd: string[], signal?: AbortSignal): Promise<string> {
-    return this.engine.call('exec', async (abortSignal) => {
-      const ex = await this.container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: SANDBOX_USER, abortSignal } as Docker.ExecCreateOptions);
-      const stream = (await ex.start({ abortSignal } as object)) as unknown as Duplex;
-      const chunks: Buffer[] = [];
-      await new Promise<void>((resolve) => {
-        abortSignal.addEventListener('abort', () => stream.destroy(), { once: true });
-        stream.on('data', (d: Buffer) => chunks.push(d));
-        stream.once('end', resolve);
-        stream.once('close', resolve);
-        stream.once('error', () => resolve());
-      });
-      return demultiplex(Buffer.concat(chunks));
-    }, { signal });
+    return this.engine.call(
+      'exec',
+      async (abortSignal) => {
+        const ex = await this.container.exec({
+          Cmd: cmd,
+          AttachStdout: true,
+          AttachStderr: true,
+          User: SANDBOX_USER,
+          abortSignal,
+        } as Docker.ExecCreateOptions);
+        const stream = (await ex.start({ abortSignal } as object)) as unknown as Duplex;
+        const chunks: Buffer[] = [];
+        await new Promise<void>((resolve) => {
+          abortSignal.addEventListener('abort', () => stream.destroy(), { once: true });
+          stream.on('data', (d: Buffer) => chunks.push(d));
+          stream.once('end', resolve);
+          stream.once('close', resolve);
+          stream.once('error', () => resolve());
+        });
+        return demultiplex(Buffer.concat(chunks));
+      },
+      { signal },
+    );
   }
 
   private async readOomKills(signal?: AbortSignal): Promise<number> {
@@ -98,14 +125,32 @@ export class SessionSandbox {
     opts: { timeoutMs: number; maxOutputBytes: number; signal?: AbortSignal | undefined; engineSignal?: AbortSignal | undefined },
   ): Promise<Outcome> {
     const engine = this.engine;
-    const ex = await engine.call('exec', (abortSignal) => this.container.exec({
-      Cmd: runnerCmd(this.language), AttachStdin: true, AttachStdout: true, AttachStderr: true, User: SANDBOX_USER, WorkingDir: WORKDIR,
-      ...(this.language === 'shell' ? { Env: ['LC_ALL=C'] } : {}), abortSignal,
-    } as Docker.ExecCreateOptions), { signal: opts.engineSignal });
-    const stream = (await engine.call('exec start', (abortSignal) => ex.start({ hijack: true, stdin: true, abortSignal } as object), { signal: opts.engineSignal })) as unknown as Duplex;
+    const ex = await engine.call(
+      'exec',
+      (abortSignal) =>
+        this.container.exec({
+          Cmd: runnerCmd(this.language),
+          AttachStdin: true,
+          AttachStdout: true,
+          AttachStderr: true,
+          User: SANDBOX_USER,
+          WorkingDir: WORKDIR,
+          ...(this.language === 'shell' ? { Env: ['LC_ALL=C'] } : {}),
+          abortSignal,
+        } as Docker.ExecCreateOptions),
+      { signal: opts.engineSignal },
+    );
+    const stream = (await engine.call('exec start', (abortSignal) => ex.start({ hijack: true, stdin: true, abortSignal } as object), {
+      signal: opts.engineSignal,
+    })) as unknown as Duplex;
     const exited = new Promise<number>((resolve) => {
-      const done = () => engine.call('exec inspect', (abortSignal) => ex.inspect({ abortSignal } as object), { signal: opts.engineSignal })
-        .then((i: { ExitCode?: number | null }) => resolve(i.ExitCode ?? -1), () => resolve(-1));
+      const done = () =>
+        engine
+          .call('exec inspect', (abortSignal) => ex.inspect({ abortSignal } as object), { signal: opts.engineSignal })
+          .then(
+            (i: { ExitCode?: number | null }) => resolve(i.ExitCode ?? -1),
+            () => resolve(-1),
+          );
       stream.once('end', done);
       stream.once('close', done);
     });
@@ -126,7 +171,7 @@ export class SessionSandbox {
 /** Strips the 8-byte multiplexing headers of a non-TTY exec stream. */
 function demultiplex(raw: Buffer): string {
   const out: Buffer[] = [];
-  for (let i = 0; i + 8 <= raw.length; ) {
+  for (let i = 0; i + 8 <= raw.length;) {
     const len = raw.readUInt32BE(i + 4);
     out.push(raw.subarray(i + 8, i + 8 + len));
     i += 8 + len;

@@ -34,7 +34,11 @@ export class SessionSandboxes {
       pending = undefined;
     }
     if (!pending) {
-      pending = this.open({ ...spec, name: `af-session-${sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${key}-${randomUUID().slice(0, 8)}` }, language, opts.engineSignal);
+      pending = this.open(
+        { ...spec, name: `af-session-${sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${key}-${randomUUID().slice(0, 8)}` },
+        language,
+        opts.engineSignal,
+      );
       byKey.set(key, pending);
     }
     const session = await pending;
@@ -47,7 +51,14 @@ export class SessionSandboxes {
     const byKey = this.sessions.get(sessionId);
     this.sessions.delete(sessionId);
     if (!byKey) return;
-    await Promise.all([...byKey.values()].map((p) => p.then((s) => this.remove(s), () => undefined)));
+    await Promise.all(
+      [...byKey.values()].map((p) =>
+        p.then(
+          (s) => this.remove(s),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   async closeAll(): Promise<void> {

@@ -45,7 +45,12 @@ export function runnerCmd(language: Exclude<SandboxLanguage, 'javascript'>): str
  */
 function tmpfsFor(limits: SandboxLimits, mounts: readonly SandboxMount[]): Record<string, string> {
   const opts = `rw,nosuid,nodev,noexec,size=${limits.tmpfsMb}m,mode=1777`;
-  const t: Record<string, string> = { [WORKDIR]: opts, '/tmp': opts, '/dev/shm': opts, '/dev/mqueue': 'ro,nosuid,nodev,noexec,size=4k,mode=0555' };
+  const t: Record<string, string> = {
+    [WORKDIR]: opts,
+    '/tmp': opts,
+    '/dev/shm': opts,
+    '/dev/mqueue': 'ro,nosuid,nodev,noexec,size=4k,mode=0555',
+  };
   for (const m of mounts) if (!m.hostPath && !m.readOnly) t[m.containerPath] = opts;
   return t;
 }

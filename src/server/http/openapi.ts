@@ -91,7 +91,7 @@ function pruneComponents(doc: Json): void {
     return out;
   };
   const used = refsIn(doc.paths, new Set());
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const ref of [...used]) {
       const [, , section, name] = ref.split('/');

@@ -54,8 +54,7 @@ export const pipelineRoutes: FastifyPluginAsyncZod<{ pipelines: Door }> = async 
         operationId: 'getPipeline',
         tags,
         summary: 'One pipeline with its texts',
-        description:
-          'Its summary, the file’s text and the role files it uses. 422 PIPELINE_INVALID (with the issues) for a rejected file.',
+        description: 'Its summary, the file’s text and the role files it uses. 422 PIPELINE_INVALID (with the issues) for a rejected file.',
         params: NameParams,
         response: { 200: json('The pipeline', z.object({ pipeline: PipelineDetailSchema })), ...errors(401, 404, 422) },
       },

@@ -122,7 +122,10 @@ export const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }> = 
         },
       },
     },
-    async (req) => ({ name: req.params.name, ...pageReply('versions', await policies.history(req.params.name, pageOf(req.query)), (v) => v) }),
+    async (req) => ({
+      name: req.params.name,
+      ...pageReply('versions', await policies.history(req.params.name, pageOf(req.query)), (v) => v),
+    }),
   );
 
   app.get(
@@ -158,5 +161,4 @@ export const policyRoutes: FastifyPluginAsyncZod<{ policies: PolicyHistory }> = 
       return reply.header('etag', etagOf(v.etag)).send(v);
     },
   );
-
 };

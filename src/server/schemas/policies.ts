@@ -21,7 +21,10 @@ const ETag = z
   )
   .describe('the ETag you read (quotes optional), or *');
 export const IfMatch = z.looseObject({ 'if-match': ETag.optional() });
-export const needsIfMatch = { message: 'send If-Match with the ETag you read (GET the policy first)', params: { code: 'PRECONDITION_REQUIRED' } };
+export const needsIfMatch = {
+  message: 'send If-Match with the ETag you read (GET the policy first)',
+  params: { code: 'PRECONDITION_REQUIRED' },
+};
 export const Written = z.object({
   name: z.string(),
   etag: z.string(),

@@ -10,13 +10,28 @@ import { scopeWhere } from './scope.ts';
 const Origin = z.enum(['blueprint', 'specialist', 'clone']);
 
 interface Row {
-  id: string; name: string; origin: string; parent: string | null; blueprint: string; created_by: string; shared: number;
-  created_at: string; expires_at: string | null; destroyed_at: string | null;
+  id: string;
+  name: string;
+  origin: string;
+  parent: string | null;
+  blueprint: string;
+  created_by: string;
+  shared: number;
+  created_at: string;
+  expires_at: string | null;
+  destroyed_at: string | null;
 }
 const fromRow = (r: Row): AgentRecord => ({
-  id: r.id, name: r.name, origin: checked(Origin, r.origin, 'agents', r.id, 'origin'), parent: r.parent,
+  id: r.id,
+  name: r.name,
+  origin: checked(Origin, r.origin, 'agents', r.id, 'origin'),
+  parent: r.parent,
   blueprint: column(AgentBlueprint, r.blueprint, 'agents', r.id, 'blueprint'),
-  createdBy: r.created_by, shared: r.shared === 1, createdAt: r.created_at, expiresAt: r.expires_at, destroyedAt: r.destroyed_at,
+  createdBy: r.created_by,
+  shared: r.shared === 1,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  destroyedAt: r.destroyed_at,
 });
 
 /** The agent pool: every agent created, destroyed ones kept. */
@@ -29,8 +44,10 @@ export class AgentRepo implements AgentRepository {
   insert(a: Omit<AgentRecord, 'createdAt' | 'destroyedAt'>): Promise<AgentRecord> {
     return this.run(() => {
       this.db
-        .prepare(`INSERT INTO agents (id, name, origin, parent, blueprint, created_by, shared, created_at, expires_at)
-                  VALUES (@id, @name, @origin, @parent, @blueprint, @createdBy, @shared, @createdAt, @expiresAt)`)
+        .prepare(
+          `INSERT INTO agents (id, name, origin, parent, blueprint, created_by, shared, created_at, expires_at)
+                  VALUES (@id, @name, @origin, @parent, @blueprint, @createdBy, @shared, @createdAt, @expiresAt)`,
+        )
         .run({ ...a, shared: a.shared ? 1 : 0, blueprint: JSON.stringify(a.blueprint), createdAt: new Date().toISOString() });
       return this.getNow(a.id)!;
     });
@@ -50,24 +67,43 @@ export class AgentRepo implements AgentRepository {
     return this.run(() => {
       const w = scopeWhere(scope, 'created_by', 'shared');
       const after = page?.after ? 'AND (created_at, id) > (@a0, @a1)' : '';
-      const params = { ...w.params, now: new Date().toISOString(), ...(page?.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}), ...(page ? { limit: page.limit + 1 } : {}) };
+      const params = {
+        ...w.params,
+        now: new Date().toISOString(),
+        ...(page?.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}),
+        ...(page ? { limit: page.limit + 1 } : {}),
+      };
       const rows = this.db
-        .prepare(`SELECT * FROM agents WHERE destroyed_at IS NULL AND (expires_at IS NULL OR expires_at > @now) AND ${w.sql} ${after}
-                  ORDER BY created_at, id ${page ? 'LIMIT @limit' : ''}`)
+        .prepare(
+          `SELECT * FROM agents WHERE destroyed_at IS NULL AND (expires_at IS NULL OR expires_at > @now) AND ${w.sql} ${after}
+                  ORDER BY created_at, id ${page ? 'LIMIT @limit' : ''}`,
+        )
         .all(params) as Row[];
       return pageFromRows(rows.map(fromRow), page?.limit ?? Infinity, (a) => [a.createdAt, a.id]);
     });
   }
 
   setShared(id: string, shared: boolean): Promise<boolean> {
-    return this.run(() => this.db.prepare('UPDATE agents SET shared = ? WHERE id = ? AND destroyed_at IS NULL').run(shared ? 1 : 0, id).changes === 1);
+    return this.run(
+      () => this.db.prepare('UPDATE agents SET shared = ? WHERE id = ? AND destroyed_at IS NULL').run(shared ? 1 : 0, id).changes === 1,
+    );
   }
 
   destroy(id: string): Promise<boolean> {
-    return this.run(() => this.db.prepare('UPDATE agents SET destroyed_at = ? WHERE id = ? AND destroyed_at IS NULL').run(new Date().toISOString(), id).changes === 1);
+    return this.run(
+      () =>
+        this.db.prepare('UPDATE agents SET destroyed_at = ? WHERE id = ? AND destroyed_at IS NULL').run(new Date().toISOString(), id)
+          .changes === 1,
+    );
   }
 
   expired(now: string): Promise<string[]> {
-    return this.run(() => (this.db.prepare('SELECT id FROM agents WHERE destroyed_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?').all(now) as { id: string }[]).map((r) => r.id));
+    return this.run(() =>
+      (
+        this.db.prepare('SELECT id FROM agents WHERE destroyed_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?').all(now) as {
+          id: string;
+        }[]
+      ).map((r) => r.id),
+    );
   }
 }

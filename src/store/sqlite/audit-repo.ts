@@ -1,25 +1,63 @@
 import type Database from 'better-sqlite3';
 import type { EventScope } from '../../access/index.ts';
-import { AuditDetails, AuditEventType, AuditSecurityFlags, type AuditEvent, type AuditQuery, type AuditRepository, type ChainHead } from '../../audit/index.ts';
+import {
+  AuditDetails,
+  AuditEventType,
+  AuditSecurityFlags,
+  type AuditEvent,
+  type AuditQuery,
+  type AuditRepository,
+  type ChainHead,
+} from '../../audit/index.ts';
 import { checked, column, nullableColumn, type Run } from './columns.ts';
 
 interface Row {
-  seq: number; id: string; ts: string; type: string; action: string; target: string;
-  project: string | null; task: string | null; agent: string | null; actor: string;
-  input: string; output: string; input_truncated: number; output_truncated: number;
-  success: number; error: string | null; duration_ms: number; security_flags: string;
-  details: string | null; prev_hash: string; hash: string;
+  seq: number;
+  id: string;
+  ts: string;
+  type: string;
+  action: string;
+  target: string;
+  project: string | null;
+  task: string | null;
+  agent: string | null;
+  actor: string;
+  input: string;
+  output: string;
+  input_truncated: number;
+  output_truncated: number;
+  success: number;
+  error: string | null;
+  duration_ms: number;
+  security_flags: string;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
 }
 
 function fromRow(r: Row): AuditEvent {
   return {
-    seq: r.seq, id: r.id, timestamp: r.ts, type: checked(AuditEventType, r.type, 'audit_events', r.seq, 'type'), action: r.action,
-    target: r.target, project: r.project, task: r.task, agent: r.agent, actor: r.actor,
-    input: r.input, output: r.output, inputTruncated: r.input_truncated === 1,
-    outputTruncated: r.output_truncated === 1, success: r.success === 1, error: r.error,
-    durationMs: r.duration_ms, securityFlags: column(AuditSecurityFlags, r.security_flags, 'audit_events', r.seq, 'security_flags'),
+    seq: r.seq,
+    id: r.id,
+    timestamp: r.ts,
+    type: checked(AuditEventType, r.type, 'audit_events', r.seq, 'type'),
+    action: r.action,
+    target: r.target,
+    project: r.project,
+    task: r.task,
+    agent: r.agent,
+    actor: r.actor,
+    input: r.input,
+    output: r.output,
+    inputTruncated: r.input_truncated === 1,
+    outputTruncated: r.output_truncated === 1,
+    success: r.success === 1,
+    error: r.error,
+    durationMs: r.duration_ms,
+    securityFlags: column(AuditSecurityFlags, r.security_flags, 'audit_events', r.seq, 'security_flags'),
     details: nullableColumn(AuditDetails, r.details, 'audit_events', r.seq, 'details'),
-    prevHash: r.prev_hash, hash: r.hash,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   };
 }
 
@@ -104,11 +142,26 @@ export class AuditRepo implements AuditRepository {
       where.push(`type IN (${types.map((_, i) => `@type${i}`).join(', ')})`);
       types.forEach((t, i) => (params[`type${i}`] = t));
     }
-    if (q.project !== undefined) { where.push('project = @project'); params.project = q.project; }
-    if (q.agent !== undefined) { where.push('agent = @agent'); params.agent = q.agent; }
-    if (q.from !== undefined) { where.push('ts >= @from'); params.from = new Date(q.from).toISOString(); }
-    if (q.to !== undefined) { where.push('ts <= @to'); params.to = new Date(q.to).toISOString(); }
-    if (q.success !== undefined) { where.push('success = @success'); params.success = q.success ? 1 : 0; }
+    if (q.project !== undefined) {
+      where.push('project = @project');
+      params.project = q.project;
+    }
+    if (q.agent !== undefined) {
+      where.push('agent = @agent');
+      params.agent = q.agent;
+    }
+    if (q.from !== undefined) {
+      where.push('ts >= @from');
+      params.from = new Date(q.from).toISOString();
+    }
+    if (q.to !== undefined) {
+      where.push('ts <= @to');
+      params.to = new Date(q.to).toISOString();
+    }
+    if (q.success !== undefined) {
+      where.push('success = @success');
+      params.success = q.success ? 1 : 0;
+    }
     if (q.afterSeq !== undefined) {
       where.push(q.order === 'desc' ? 'seq < @afterSeq' : 'seq > @afterSeq');
       params.afterSeq = q.afterSeq;

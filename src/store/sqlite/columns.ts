@@ -31,7 +31,13 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, table: s
 }
 
 /** The same for a column that may be NULL (SQL NULL, or a JSON null). */
-export function nullableColumn<S extends z.ZodType>(schema: S, text: string | null, table: string, id: string | number, col: string): z.output<S> | null {
+export function nullableColumn<S extends z.ZodType>(
+  schema: S,
+  text: string | null,
+  table: string,
+  id: string | number,
+  col: string,
+): z.output<S> | null {
   return text === null || text === 'null' ? null : column(schema, text, table, id, col);
 }
 

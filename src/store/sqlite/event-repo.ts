@@ -2,10 +2,31 @@ import type Database from 'better-sqlite3';
 import { ProgressMetadata, type EventRepository, type ProgressEvent, type TopicMatch } from '../../events/index.ts';
 import { column, type Run } from './columns.ts';
 
-interface Row { seq: number; topic: string; owner: string; ts: string; project: string | null; task: string | null; agent: string | null; status: string; progress: number; message: string; metadata: string }
+interface Row {
+  seq: number;
+  topic: string;
+  owner: string;
+  ts: string;
+  project: string | null;
+  task: string | null;
+  agent: string | null;
+  status: string;
+  progress: number;
+  message: string;
+  metadata: string;
+}
 const fromRow = (r: Row): ProgressEvent => ({
-  seq: r.seq, topic: r.topic, owner: r.owner, timestamp: r.ts, project: r.project, task: r.task, agent: r.agent,
-  status: r.status, progress: r.progress, message: r.message, metadata: column(ProgressMetadata, r.metadata, 'events', r.seq, 'metadata'),
+  seq: r.seq,
+  topic: r.topic,
+  owner: r.owner,
+  timestamp: r.ts,
+  project: r.project,
+  task: r.task,
+  agent: r.agent,
+  status: r.status,
+  progress: r.progress,
+  message: r.message,
+  metadata: column(ProgressMetadata, r.metadata, 'events', r.seq, 'metadata'),
 });
 
 /** Progress events, numbered by the table (seq). */
@@ -41,14 +62,22 @@ export class EventRepo implements EventRepository {
       const ors: string[] = [];
       const params: Record<string, unknown> = { afterSeq, limit };
       if (match.prefixes.includes('')) ors.push('1');
-      match.exact.forEach((t, i) => { ors.push(`topic = @e${i}`); params[`e${i}`] = t; });
-      match.prefixes.filter((p) => p !== '').forEach((p, i) => {
-        ors.push(`topic LIKE @p${i} ESCAPE '\\'`);
-        params[`p${i}`] = `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      match.exact.forEach((t, i) => {
+        ors.push(`topic = @e${i}`);
+        params[`e${i}`] = t;
       });
+      match.prefixes
+        .filter((p) => p !== '')
+        .forEach((p, i) => {
+          ors.push(`topic LIKE @p${i} ESCAPE '\\'`);
+          params[`p${i}`] = `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        });
       if (ors.length === 0) return [];
       let sql = `SELECT * FROM events WHERE seq > @afterSeq AND (${ors.join(' OR ')})`;
-      if (match.owner !== undefined) { sql += ' AND owner = @owner'; params.owner = match.owner; }
+      if (match.owner !== undefined) {
+        sql += ' AND owner = @owner';
+        params.owner = match.owner;
+      }
       return (this.db.prepare(`${sql} ORDER BY seq ASC LIMIT @limit`).all(params) as Row[]).map(fromRow);
     });
   }

@@ -30,7 +30,10 @@ export class Gate {
     if (!this.held) return settle(fn);
     if (this.current !== undefined && Gate.inside.getStore() === this.current) {
       return Promise.reject(
-        new FactoryError('INTERNAL', 'A store method was called on the store inside store.transaction(); use the transaction\'s repositories (tx)'),
+        new FactoryError(
+          'INTERNAL',
+          "A store method was called on the store inside store.transaction(); use the transaction's repositories (tx)",
+        ),
       );
     }
     return new Promise<T>((resolve, reject) => {
@@ -50,7 +53,7 @@ export class Gate {
   /** Holds the connection for `fn` (an asynchronous transaction); others wait until it settles. */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     if (this.current !== undefined && Gate.inside.getStore() === this.current) {
-      throw new FactoryError('INTERNAL', 'store.transaction() inside a transaction: use the outer transaction\'s repositories (tx)');
+      throw new FactoryError('INTERNAL', "store.transaction() inside a transaction: use the outer transaction's repositories (tx)");
     }
     if (this.held) await new Promise<void>((start) => this.waiting.push({ tx: true, start }));
     else this.held = true;

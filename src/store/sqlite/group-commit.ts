@@ -58,12 +58,14 @@ export class GroupCommit {
     this.timer = undefined;
     const batch = this.queue.splice(0);
     if (batch.length === 0) return;
-    this.gate.run(() => this.write(batch)).then(
-      (results) => this.settle(batch, results),
-      (e: unknown) => {
-        for (const item of batch) item.reject(storeError(e, item.c.project));
-      },
-    );
+    this.gate
+      .run(() => this.write(batch))
+      .then(
+        (results) => this.settle(batch, results),
+        (e: unknown) => {
+          for (const item of batch) item.reject(storeError(e, item.c.project));
+        },
+      );
   }
 
   private write(batch: Queued[]): Outcome[] {

@@ -10,7 +10,8 @@ export class LlmRepo implements LlmRepository {
     private readonly db: Database.Database,
     private readonly run: Run,
   ) {
-    this.insert = db.prepare(`INSERT INTO llm_calls (id, at, role, model, prompt_tokens, completion_tokens, duration_ms, attempts, ok, error, cost_usd, project, task, agent)
+    this.insert =
+      db.prepare(`INSERT INTO llm_calls (id, at, role, model, prompt_tokens, completion_tokens, duration_ms, attempts, ok, error, cost_usd, project, task, agent)
                 VALUES (@id, @at, @role, @model, @promptTokens, @completionTokens, @durationMs, @attempts, @ok, @error, @costUsd, @project, @task, @agent)`);
   }
 
@@ -27,11 +28,18 @@ export class LlmRepo implements LlmRepository {
    */
   totals(filter: { project?: string; task?: string; owner?: string } = {}): Promise<LlmTotals> {
     return this.run(() => {
-      const where = filter.project ? 'WHERE project = @project' : filter.task ? 'WHERE task = @task'
-        : filter.owner ? 'WHERE task IN (SELECT id FROM work WHERE owner = @owner)' : '';
+      const where = filter.project
+        ? 'WHERE project = @project'
+        : filter.task
+          ? 'WHERE task = @task'
+          : filter.owner
+            ? 'WHERE task IN (SELECT id FROM work WHERE owner = @owner)'
+            : '';
       const r = this.db
-        .prepare(`SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost,
-                         count(*) - count(prompt_tokens + completion_tokens) AS unknown FROM llm_calls ${where}`)
+        .prepare(
+          `SELECT count(*) AS calls, coalesce(sum(prompt_tokens),0) AS p, coalesce(sum(completion_tokens),0) AS c, coalesce(sum(cost_usd),0) AS cost,
+                         count(*) - count(prompt_tokens + completion_tokens) AS unknown FROM llm_calls ${where}`,
+        )
         .get(filter) as { calls: number; p: number; c: number; cost: number; unknown: number };
       return { calls: r.calls, promptTokens: r.p, completionTokens: r.c, costUsd: r.cost, callsWithUnknownTokens: r.unknown };
     });
@@ -45,12 +53,17 @@ export class LlmRepo implements LlmRepository {
       if (q.to) where.push('at < @to');
       if (q.owner) where.push('task IN (SELECT id FROM work WHERE owner = @owner)');
       return this.db
-        .prepare(`SELECT ${start} AS start, model, role, count(*) AS calls, sum(ok = 0) AS errors, coalesce(sum(prompt_tokens), 0) AS promptTokens,
+        .prepare(
+          `SELECT ${start} AS start, model, role, count(*) AS calls, sum(ok = 0) AS errors, coalesce(sum(prompt_tokens), 0) AS promptTokens,
                          coalesce(sum(completion_tokens), 0) AS completionTokens, coalesce(sum(cost_usd), 0) AS costUsd, sum(duration_ms) AS durationMs
                   FROM llm_calls WHERE ${where.join(' AND ')} GROUP BY 1, model, role
-                  ${q.after ? 'HAVING (start, model, role) > (@a0, @a1, @a2)' : ''} ORDER BY 1, model, role LIMIT @limit`)
+                  ${q.after ? 'HAVING (start, model, role) > (@a0, @a1, @a2)' : ''} ORDER BY 1, model, role LIMIT @limit`,
+        )
         .all({
-          limit: q.limit, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.owner ? { owner: q.owner } : {}),
+          limit: q.limit,
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+          ...(q.owner ? { owner: q.owner } : {}),
           ...(q.after ? { a0: q.after[0], a1: q.after[1], a2: q.after[2] } : {}),
         }) as UsageBucketRow[];
     });

@@ -4,10 +4,23 @@ import type { PolicyRepository, PolicyVersion } from '../repositories.ts';
 import { checked, type Run } from './columns.ts';
 
 const Source = z.enum(['disk', 'api', 'restore']);
-interface Row { name: string; version: number; text: string; etag: string; author: string; source: string; created_at: string }
+interface Row {
+  name: string;
+  version: number;
+  text: string;
+  etag: string;
+  author: string;
+  source: string;
+  created_at: string;
+}
 const fromRow = (r: Row): PolicyVersion => ({
-  name: r.name, version: r.version, text: r.text, etag: r.etag, author: r.author,
-  source: checked(Source, r.source, 'policy_versions', `${r.name}@${r.version}`, 'source'), createdAt: r.created_at,
+  name: r.name,
+  version: r.version,
+  text: r.text,
+  etag: r.etag,
+  author: r.author,
+  source: checked(Source, r.source, 'policy_versions', `${r.name}@${r.version}`, 'source'),
+  createdAt: r.created_at,
 });
 
 /** Every version of every policy file the service has seen, in order. */
@@ -23,7 +36,9 @@ export class PolicyRepo implements PolicyRepository {
       if (latest && latest.etag === v.etag) return { version: latest, added: false };
       const version: PolicyVersion = { ...v, version: (latest?.version ?? 0) + 1, createdAt: new Date().toISOString() };
       this.db
-        .prepare('INSERT INTO policy_versions (name, version, text, etag, author, source, created_at) VALUES (@name, @version, @text, @etag, @author, @source, @createdAt)')
+        .prepare(
+          'INSERT INTO policy_versions (name, version, text, etag, author, source, created_at) VALUES (@name, @version, @text, @etag, @author, @source, @createdAt)',
+        )
         .run(version);
       return { version, added: true };
     });
@@ -52,6 +67,8 @@ export class PolicyRepo implements PolicyRepository {
   }
 
   history(name: string): Promise<PolicyVersion[]> {
-    return this.run(() => (this.db.prepare('SELECT * FROM policy_versions WHERE name = ? ORDER BY version ASC').all(name) as Row[]).map(fromRow));
+    return this.run(() =>
+      (this.db.prepare('SELECT * FROM policy_versions WHERE name = ? ORDER BY version ASC').all(name) as Row[]).map(fromRow),
+    );
   }
 }

@@ -257,15 +257,17 @@ export class ProjectRepo implements ProjectRepository {
   ownerOf(id: string): Promise<{ owner: string; createdAt: string } | undefined> {
     return this.run(() => {
       const r = this.db.prepare('SELECT owner, created_at FROM projects WHERE id = ?').get(id) as
-        | { owner: string; created_at: string }
-        | undefined;
+        { owner: string; created_at: string } | undefined;
       return r && { owner: r.owner, createdAt: r.created_at };
     });
   }
 
   countByStatus(): Promise<Partial<Record<ProjectStatus, number>>> {
     return this.run(() => {
-      const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM projects GROUP BY status').all() as { status: ProjectStatus; n: number }[];
+      const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM projects GROUP BY status').all() as {
+        status: ProjectStatus;
+        n: number;
+      }[];
       return Object.fromEntries(rows.map((r) => [r.status, r.n]));
     });
   }

@@ -150,7 +150,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.reduce((m, x) => Math.max(m, x.version), 0);
   if (current > latest) {
-    throw new FactoryError('STORE_UNAVAILABLE', `The store's schema version ${current} is newer than this build knows (${latest}); upgrade agent-factory.`);
+    throw new FactoryError(
+      'STORE_UNAVAILABLE',
+      `The store's schema version ${current} is newer than this build knows (${latest}); upgrade agent-factory.`,
+    );
   }
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;

@@ -5,13 +5,23 @@ import type { TokenRecord, TokenRepository } from '../repositories.ts';
 import { checked, type Run } from './columns.ts';
 
 interface Row {
-  id: string; name: string; role: string; created_at: string; created_by: string;
-  last_used_at: string | null; revoked_at: string | null;
+  id: string;
+  name: string;
+  role: string;
+  created_at: string;
+  created_by: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 const fromRow = (r: Row): TokenRecord => ({
-  id: r.id, name: r.name, role: checked(RoleSchema, r.role, 'api_tokens', r.id, 'role'), createdAt: r.created_at, createdBy: r.created_by,
-  lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+  id: r.id,
+  name: r.name,
+  role: checked(RoleSchema, r.role, 'api_tokens', r.id, 'role'),
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
 });
 
 /** SQL for API tokens. Only hashes are stored; the secret is shown once at creation. */
@@ -24,17 +34,17 @@ export class TokenRepo implements TokenRepository {
   insert(t: { id: string; name: string; role: Role; tokenHash: string; createdAt: string; createdBy: string }): Promise<void> {
     return this.run(() => {
       this.db
-        .prepare(`INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by)
-                  VALUES (@id, @name, @role, @tokenHash, @createdAt, @createdBy)`)
+        .prepare(
+          `INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by)
+                  VALUES (@id, @name, @role, @tokenHash, @createdAt, @createdBy)`,
+        )
         .run(t);
     });
   }
 
   findActiveByHash(tokenHash: string): Promise<TokenRecord | undefined> {
     return this.run(() => {
-      const r = this.db
-        .prepare('SELECT * FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL')
-        .get(tokenHash) as Row | undefined;
+      const r = this.db.prepare('SELECT * FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as Row | undefined;
       return r ? fromRow(r) : undefined;
     });
   }
@@ -46,7 +56,9 @@ export class TokenRepo implements TokenRepository {
   }
 
   revoke(id: string, at: string): Promise<boolean> {
-    return this.run(() => this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1);
+    return this.run(
+      () => this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1,
+    );
   }
 
   /** Every token, oldest first; a page of them after (createdAt, id). */
@@ -70,6 +82,8 @@ export class TokenRepo implements TokenRepository {
   }
 
   countActiveAdmins(): Promise<number> {
-    return this.run(() => (this.db.prepare("SELECT count(*) AS n FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL").get() as { n: number }).n);
+    return this.run(
+      () => (this.db.prepare("SELECT count(*) AS n FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL").get() as { n: number }).n,
+    );
   }
 }

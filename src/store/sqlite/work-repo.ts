@@ -10,13 +10,35 @@ const Kind = z.enum(['job', 'run']);
 const Status = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 const Steps = z.array(JsonValue);
 
-interface Row { id: string; kind: string; type: string; target: string; owner: string; status: string; progress: number; input: string; result: string | null; error: string | null; steps: string; created_at: string; updated_at: string }
+interface Row {
+  id: string;
+  kind: string;
+  type: string;
+  target: string;
+  owner: string;
+  status: string;
+  progress: number;
+  input: string;
+  result: string | null;
+  error: string | null;
+  steps: string;
+  created_at: string;
+  updated_at: string;
+}
 const fromRow = (r: Row): WorkItem => ({
-  id: r.id, kind: checked(Kind, r.kind, 'work', r.id, 'kind'), type: r.type, target: r.target, owner: r.owner,
-  status: checked(Status, r.status, 'work', r.id, 'status'), progress: r.progress,
-  input: column(JsonValue, r.input, 'work', r.id, 'input'), result: nullableColumn(JsonValue, r.result, 'work', r.id, 'result'),
-  error: nullableColumn(WorkError, r.error, 'work', r.id, 'error'), steps: column(Steps, r.steps, 'work', r.id, 'steps'),
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  kind: checked(Kind, r.kind, 'work', r.id, 'kind'),
+  type: r.type,
+  target: r.target,
+  owner: r.owner,
+  status: checked(Status, r.status, 'work', r.id, 'status'),
+  progress: r.progress,
+  input: column(JsonValue, r.input, 'work', r.id, 'input'),
+  result: nullableColumn(JsonValue, r.result, 'work', r.id, 'result'),
+  error: nullableColumn(WorkError, r.error, 'work', r.id, 'error'),
+  steps: column(Steps, r.steps, 'work', r.id, 'steps'),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Jobs and runs. */
@@ -30,14 +52,19 @@ export class WorkRepo implements WorkRepository {
     return this.run(() => {
       const now = new Date().toISOString();
       this.db
-        .prepare(`INSERT INTO work (id, kind, type, target, owner, status, progress, input, steps, created_at, updated_at)
-                  VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, '[]', ?, ?)`)
+        .prepare(
+          `INSERT INTO work (id, kind, type, target, owner, status, progress, input, steps, created_at, updated_at)
+                  VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, '[]', ?, ?)`,
+        )
         .run(w.id, w.kind, w.type, w.target, w.owner, JSON.stringify(w.input ?? null), now, now);
       return this.getNow(w.id)!;
     });
   }
 
-  update(id: string, patch: Partial<Pick<WorkItem, 'status' | 'progress'>> & { result?: unknown; error?: unknown; step?: unknown }): Promise<void> {
+  update(
+    id: string,
+    patch: Partial<Pick<WorkItem, 'status' | 'progress'>> & { result?: unknown; error?: unknown; step?: unknown },
+  ): Promise<void> {
     return this.run(() => {
       const cur = this.getNow(id);
       if (!cur) return;
@@ -45,10 +72,13 @@ export class WorkRepo implements WorkRepository {
       this.db
         .prepare('UPDATE work SET status = ?, progress = ?, result = ?, error = ?, steps = ?, updated_at = ? WHERE id = ?')
         .run(
-          patch.status ?? cur.status, patch.progress ?? cur.progress,
+          patch.status ?? cur.status,
+          patch.progress ?? cur.progress,
           JSON.stringify(patch.result === undefined ? cur.result : patch.result),
           JSON.stringify(patch.error === undefined ? cur.error : patch.error),
-          JSON.stringify(steps), new Date().toISOString(), id,
+          JSON.stringify(steps),
+          new Date().toISOString(),
+          id,
         );
     });
   }
@@ -77,15 +107,25 @@ export class WorkRepo implements WorkRepository {
       const before = page.after ? 'AND (created_at, id) < (@a0, @a1)' : '';
       const rows = this.db
         .prepare(`SELECT * FROM work WHERE kind = @kind AND ${w.sql} ${before} ORDER BY created_at DESC, id DESC LIMIT @limit`)
-        .all({ ...w.params, kind, limit: page.limit + 1, ...(page.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}) }) as Row[];
+        .all({
+          ...w.params,
+          kind,
+          limit: page.limit + 1,
+          ...(page.after ? { a0: String(page.after[0]), a1: String(page.after[1] ?? '') } : {}),
+        }) as Row[];
       return pageFromRows(rows.map(fromRow), page.limit, (x) => [x.createdAt, x.id]);
     });
   }
 
   /** Work left queued or running by a process that died: marked failed at start. */
   failInterrupted(): Promise<number> {
-    return this.run(() => this.db
-      .prepare(`UPDATE work SET status = 'failed', error = '{"code":"SHUTTING_DOWN","message":"interrupted by a service restart","retryable":true}', updated_at = ? WHERE status IN ('queued', 'running')`)
-      .run(new Date().toISOString()).changes);
+    return this.run(
+      () =>
+        this.db
+          .prepare(
+            `UPDATE work SET status = 'failed', error = '{"code":"SHUTTING_DOWN","message":"interrupted by a service restart","retryable":true}', updated_at = ? WHERE status IN ('queued', 'running')`,
+          )
+          .run(new Date().toISOString()).changes,
+    );
   }
 }

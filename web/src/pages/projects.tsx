@@ -8,7 +8,17 @@ import { can, useSession } from '../session.ts';
 
 type Summary = Schemas['ProjectSummary'];
 type Status = Summary['status'];
-const STATUSES: Status[] = ['pending', 'planning', 'executing', 'reviewing', 'waiting_for_approval', 'paused', 'completed', 'failed', 'cancelled'];
+const STATUSES: Status[] = [
+  'pending',
+  'planning',
+  'executing',
+  'reviewing',
+  'waiting_for_approval',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
+];
 
 export const tokensOf = (u: Schemas['ProjectUsage']) => u.promptTokens + u.completionTokens;
 export const usd = (n: number) => `$${n.toFixed(n && n < 0.01 ? 4 : 2)}`;
@@ -138,7 +148,8 @@ function NewProject() {
           <textarea required rows={3} value={task} onInput={(e) => setTask((e.target as HTMLTextAreaElement).value)} />
         </label>
         <label class="inline">
-          <input type="checkbox" checked={gate} onChange={(e) => setGate((e.target as HTMLInputElement).checked)} /> Ask me to approve the plan
+          <input type="checkbox" checked={gate} onChange={(e) => setGate((e.target as HTMLInputElement).checked)} /> Ask me to approve the
+          plan
         </label>
         <div class="controls">
           <button type="submit">Start</button>

@@ -43,8 +43,8 @@ export function UsagePage() {
       <Problem error={totals.error ?? series.error} />
       {t ? (
         <p>
-          In all: {fmt.format(t.calls)} calls, {fmt.format(t.promptTokens)} prompt and {fmt.format(t.completionTokens)} completion
-          tokens, {usd.format(t.costUsd)}.
+          In all: {fmt.format(t.calls)} calls, {fmt.format(t.promptTokens)} prompt and {fmt.format(t.completionTokens)} completion tokens,{' '}
+          {usd.format(t.costUsd)}.
         </p>
       ) : null}
       <fieldset class="range">

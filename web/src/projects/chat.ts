@@ -175,7 +175,10 @@ export function colourOf(name: string): string {
 }
 
 export function initialsOf(name: string): string {
-  const words = name.replace(/^person:/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = name
+    .replace(/^person:/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return ((words[0]?.[0] ?? '?') + (words[1]?.[0] ?? words[0]?.[1] ?? '')).toUpperCase();
 }
 

@@ -6,9 +6,41 @@
 import type { SyntaxNode } from '../../grammars.ts';
 import { normName, type PyContext } from '../context.ts';
 
-const BUILTIN_TYPES = new Set(['object', 'type', 'int', 'float', 'complex', 'bool', 'str', 'bytes', 'bytearray', 'memoryview',
-  'list', 'tuple', 'dict', 'set', 'frozenset', 'range', 'slice', 'property', 'staticmethod', 'classmethod', 'super', 'enumerate',
-  'zip', 'map', 'filter', 'reversed', 'BaseException', 'Exception', 'NotImplementedType', 'function', 'cls', 'klass', 'metaclass']);
+const BUILTIN_TYPES = new Set([
+  'object',
+  'type',
+  'int',
+  'float',
+  'complex',
+  'bool',
+  'str',
+  'bytes',
+  'bytearray',
+  'memoryview',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+  'range',
+  'slice',
+  'property',
+  'staticmethod',
+  'classmethod',
+  'super',
+  'enumerate',
+  'zip',
+  'map',
+  'filter',
+  'reversed',
+  'BaseException',
+  'Exception',
+  'NotImplementedType',
+  'function',
+  'cls',
+  'klass',
+  'metaclass',
+]);
 const EXCEPTION_NAME = /^[A-Z]\w*(Error|Exception|Warning|Exit|Interrupt|Iteration)$/;
 const CLASS_ATTRS = new Set(['__class__', '__base__', '__bases__', '__mro__', '__self_class__', '__thisclass__', '__objclass__']);
 

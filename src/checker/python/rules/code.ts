@@ -10,8 +10,21 @@ import type { PyContext } from '../context.ts';
 import { evalStr, literalValue } from '../strings.ts';
 import { checkNameValue } from './dunder.ts';
 
-const DESERIALIZERS = ['pandas.read_pickle', 'joblib.load', 'torch.load', 'yaml.load', 'yaml.unsafe_load', 'dill.loads', 'pickle.loads',
-  'pickle.load', 'marshal.loads', 'shelve.open', 'numpy.ma.load', 'numpy.ma.loads', 'pandas.compat.pickle_compat.load'];
+const DESERIALIZERS = [
+  'pandas.read_pickle',
+  'joblib.load',
+  'torch.load',
+  'yaml.load',
+  'yaml.unsafe_load',
+  'dill.loads',
+  'pickle.loads',
+  'pickle.load',
+  'marshal.loads',
+  'shelve.open',
+  'numpy.ma.load',
+  'numpy.ma.loads',
+  'pandas.compat.pickle_compat.load',
+];
 /** What a string annotation may contain: names, dots, subscripts, unions, quotes for nested forward references. */
 const TYPE_EXPRESSION = /^[\w.\[\], |'"]*$/;
 
@@ -32,12 +45,15 @@ export function checkCodeFromData(ctx: PyContext, calls: readonly CallInfo[]): v
 /** `type(name, bases, namespace)`: only a dict literal with literal, ordinary keys is a readable class body. */
 function checkTypeCall(ctx: PyContext, call: CallInfo): void {
   const ns = call.positional[2];
-  const readable = ns?.type === 'dictionary' && !call.hasSplat && ns.namedChildren.every((pair) => {
-    if (pair.type === 'comment') return true;
-    const key = pair.type === 'pair' ? pair.childForFieldName('key') : null;
-    const v = key ? evalStr(ctx, key) : null;
-    return v !== null && v.every((x) => x.exact) && !v.some((x) => checkNameValue(ctx, x.value, key!));
-  });
+  const readable =
+    ns?.type === 'dictionary' &&
+    !call.hasSplat &&
+    ns.namedChildren.every((pair) => {
+      if (pair.type === 'comment') return true;
+      const key = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+      const v = key ? evalStr(ctx, key) : null;
+      return v !== null && v.every((x) => x.exact) && !v.some((x) => checkNameValue(ctx, x.value, key!));
+    });
   if (!readable) {
     ctx.sink.report(
       'py.reflection.type-call',

@@ -38,20 +38,12 @@ export function checkConfig(ctx: PyContext, calls: readonly CallInfo[]): void {
     const plotting = /plotting$/.test(ctx.text(attr.childForFieldName('object')!));
     if (ctx.attrName(attr) === 'backend' && plotting) backend(ctx, attrValues[i]!, 'pandas', attr);
     if (names(ctx, attr).includes('os.environ')) {
-      ctx.sink.report(
-        'py.environ.dangerous',
-        attr,
-        'replaces os.environ with variables whose names cannot all be checked',
-      );
+      ctx.sink.report('py.environ.dangerous', attr, 'replaces os.environ with variables whose names cannot all be checked');
     }
   });
   for (const target of ctx.cap('aug.target')) {
     if (names(ctx, target).includes('os.environ')) {
-      ctx.sink.report(
-        'py.environ.dangerous',
-        target,
-        'os.environ |= … sets variables whose names cannot all be checked',
-      );
+      ctx.sink.report('py.environ.dangerous', target, 'os.environ |= … sets variables whose names cannot all be checked');
     }
   }
 }
@@ -69,16 +61,10 @@ function checkCall(ctx: PyContext, call: CallInfo, backends: boolean): void {
         'a matplotlib backend given with * arguments: the module it imports cannot be checked',
       );
     }
-  }
-  else if (call.is('pandas.set_option', 'pandas.option_context')) options(ctx, call);
+  } else if (call.is('pandas.set_option', 'pandas.option_context')) options(ctx, call);
   else if (call.is(...RC_FILES)) {
-    ctx.sink.report(
-      'py.library.config',
-      call.node,
-      'matplotlib rc files can set backends and the programs matplotlib runs',
-    );
-  }
-  else if (call.is('matplotlib.rc', 'matplotlib.pyplot.rc')) rcGroup(ctx, call);
+    ctx.sink.report('py.library.config', call.node, 'matplotlib rc files can set backends and the programs matplotlib runs');
+  } else if (call.is('matplotlib.rc', 'matplotlib.pyplot.rc')) rcGroup(ctx, call);
   else if (call.is('matplotlib.rc_context', 'matplotlib.pyplot.rc_context', 'matplotlib.pyplot.style.use', 'matplotlib.style.use')) {
     const d = call.arg(0, ['rc', 'style']);
     if (d && d.type === 'dictionary') rcDict(ctx, d);
@@ -86,16 +72,15 @@ function checkCall(ctx: PyContext, call: CallInfo, backends: boolean): void {
     const d = call.positional[0];
     if (d?.type === 'dictionary' && !call.hasSplat) rcDict(ctx, d);
     else ctx.sink.report('py.library.config', call.node, 'rcParams.update with settings that are not a literal dict');
-  } else if (call.method !== null && /^(setdefault|update)$/.test(call.method) && call.receiver
-    && names(ctx, call.receiver).includes('os.environ')) {
+  } else if (
+    call.method !== null &&
+    /^(setdefault|update)$/.test(call.method) &&
+    call.receiver &&
+    names(ctx, call.receiver).includes('os.environ')
+  ) {
     if (call.method === 'update' || call.hasSplat) {
-      ctx.sink.report(
-        'py.environ.dangerous',
-        call.node,
-        'os.environ.update sets variables whose names cannot all be checked',
-      );
-    }
-    else env(ctx, call.positional[0] ?? null, call.positional[1] ?? null, call.node);
+      ctx.sink.report('py.environ.dangerous', call.node, 'os.environ.update sets variables whose names cannot all be checked');
+    } else env(ctx, call.positional[0] ?? null, call.positional[1] ?? null, call.node);
   }
 }
 
@@ -136,13 +121,8 @@ function options(ctx: PyContext, call: CallInfo): void {
   for (let i = 0; i + 1 < args.length; i += 2) {
     const key = literal(ctx, args[i]!);
     if (!key) {
-      ctx.sink.report(
-        'py.library.config',
-        call.node,
-        'a pandas option whose name is not a literal (plotting.backend imports a module)',
-      );
-    }
-    else if (key.some((k) => /(^|\.)backend$/.test(k))) backend(ctx, args[i + 1]!, 'pandas', call.node);
+      ctx.sink.report('py.library.config', call.node, 'a pandas option whose name is not a literal (plotting.backend imports a module)');
+    } else if (key.some((k) => /(^|\.)backend$/.test(k))) backend(ctx, args[i + 1]!, 'pandas', call.node);
   }
 }
 
@@ -159,13 +139,8 @@ function rcDict(ctx: PyContext, d: SyntaxNode): void {
   for (const pair of d.namedChildren) {
     if (pair.type === 'comment') continue;
     if (pair.type !== 'pair') {
-      ctx.sink.report(
-        'py.library.config',
-        pair,
-        'matplotlib settings unpacked from another dict cannot be checked',
-      );
-    }
-    else rcSetting(ctx, pair.childForFieldName('key'), pair.childForFieldName('value'), pair);
+      ctx.sink.report('py.library.config', pair, 'matplotlib settings unpacked from another dict cannot be checked');
+    } else rcSetting(ctx, pair.childForFieldName('key'), pair.childForFieldName('value'), pair);
   }
 }
 

@@ -60,7 +60,14 @@ export function checkDunders(ctx: PyContext): void {
 
 /** `d['__builtins__']`, `d.get('__globals__')`: a dunder or frame name used as a lookup key. */
 export function checkLookupKey(ctx: PyContext, key: SyntaxNode): void {
-  if (key.type !== 'string' && key.type !== 'concatenated_string' && key.type !== 'binary_operator' && key.type !== 'identifier' && key.type !== 'call') return;
+  if (
+    key.type !== 'string' &&
+    key.type !== 'concatenated_string' &&
+    key.type !== 'binary_operator' &&
+    key.type !== 'identifier' &&
+    key.type !== 'call'
+  )
+    return;
   const values = evalStr(ctx, key);
   if (!values) return;
   for (const v of values) if (v.exact && checkNameValue(ctx, v.value, key)) return;

@@ -15,7 +15,11 @@ import { DANGEROUS_ATTRS, FRAME_ATTRS } from '../tables.ts';
 
 const FIELD_HINT = /\{[^{}]*[.[]/;
 const FORMAT_METHODS = new Set(['format', 'format_map']);
-const FORMATTER_METHODS = new Map<string, 'template' | 'field'>([['vformat', 'template'], ['get_field', 'field'], ['get_value', 'field']]);
+const FORMATTER_METHODS = new Map<string, 'template' | 'field'>([
+  ['vformat', 'template'],
+  ['get_field', 'field'],
+  ['get_value', 'field'],
+]);
 const NOT_STRINGS = new Set(['self', 'cls', 'super']);
 
 export function checkFormats(ctx: PyContext, calls: readonly CallInfo[]): void {

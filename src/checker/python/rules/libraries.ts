@@ -15,13 +15,30 @@ import { evalStr } from '../strings.ts';
 import { EVALUATING_CALLS } from '../tables.ts';
 
 /** Position of `allow_pickle` in the loaders that take it. */
-const PICKLE_LOADERS = new Map([['numpy.load', 2], ['numpy.lib.format.read_array', 1], ['numpy.lib.npyio.load', 2]]);
+const PICKLE_LOADERS = new Map([
+  ['numpy.load', 2],
+  ['numpy.lib.format.read_array', 1],
+  ['numpy.lib.npyio.load', 2],
+]);
 /** Tokens that do not belong in a formula or query string. */
 /** Interpreter internals, and calls on `@` variables or dotted names (pandas resolves names to local variables and modules). */
-const SUSPICIOUS_CODE = new RegExp([
-  '__', '\\bimport\\b', '\\blambda\\b', '\\beval\\b', '\\bexec\\b', '\\bopen\\s*\\(', '\\bgetattr\\b', '\\bcompile\\b', '\\bglobals\\b',
-  '\\bos\\.', '\\bsys\\.', '@\\s*[A-Za-z_][\\w.\\s]*[([]', '[A-Za-z_]\\w*\\s*\\.\\s*[A-Za-z_][\\w.\\s]*\\(',
-].join('|'));
+const SUSPICIOUS_CODE = new RegExp(
+  [
+    '__',
+    '\\bimport\\b',
+    '\\blambda\\b',
+    '\\beval\\b',
+    '\\bexec\\b',
+    '\\bopen\\s*\\(',
+    '\\bgetattr\\b',
+    '\\bcompile\\b',
+    '\\bglobals\\b',
+    '\\bos\\.',
+    '\\bsys\\.',
+    '@\\s*[A-Za-z_][\\w.\\s]*[([]',
+    '[A-Za-z_]\\w*\\s*\\.\\s*[A-Za-z_][\\w.\\s]*\\(',
+  ].join('|'),
+);
 const QUERY_METHODS = new Set(['eval', 'query']);
 
 export function checkLibraries(ctx: PyContext, calls: readonly CallInfo[]): void {
@@ -31,8 +48,11 @@ export function checkLibraries(ctx: PyContext, calls: readonly CallInfo[]): void
     checkPickle(ctx, call, pickleKeyword);
     const evaluating = call.names.map((n) => [n, EVALUATING_CALLS.get(n)] as const).find(([, e]) => e !== undefined);
     if (evaluating) checkExpression(ctx, call, evaluating[0], call.arg(evaluating[1]!.arg, evaluating[1]!.kw));
-    else if (call.method !== null && QUERY_METHODS.has(call.method) && (call.positional.length > 0 || call.keywords.size > 0 ||
-      call.hasSplat)) {
+    else if (
+      call.method !== null &&
+      QUERY_METHODS.has(call.method) &&
+      (call.positional.length > 0 || call.keywords.size > 0 || call.hasSplat)
+    ) {
       checkExpression(ctx, call, `${call.method}()`, call.arg(0, ['expr']));
     }
   }
@@ -84,11 +104,7 @@ function checkPickle(ctx: PyContext, call: CallInfo, keyword: boolean): void {
   const pos = call.positional[PICKLE_LOADERS.get(loader)!];
   if (call.hasSplat) ctx.sink.report('py.code.deserialize', call.node, `'${loader}' with * or ** arguments may get allow_pickle=True`);
   else if (pos && !literalFalse(ctx, pos)) {
-    ctx.sink.report(
-      'py.code.deserialize',
-      call.node,
-      `'${loader}' gets allow_pickle by position, and it is not literally False`,
-    );
+    ctx.sink.report('py.code.deserialize', call.node, `'${loader}' gets allow_pickle by position, and it is not literally False`);
   }
 }
 

@@ -27,10 +27,36 @@ interface Namespace {
 const LOOKUPS = new Set(['get', 'pop', 'setdefault']);
 const BULK = new Set(['items', 'values', 'popitem', 'copy']);
 const HARMLESS_METHODS = new Set(['keys', 'update', 'clear']);
-const SINKS = new Set(['print', 'len', 'str', 'repr', 'sorted', 'list', 'set', 'frozenset', 'bool', 'type', 'id', 'isinstance',
-  'json.dumps', 'json.dump', 'pprint.pprint', 'pprint.pformat', 'pprint.pp']);
-const HARMLESS_PARENTS = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'expression_statement', 'if_statement',
-  'while_statement', 'assert_statement', 'conditional_expression', 'interpolation']);
+const SINKS = new Set([
+  'print',
+  'len',
+  'str',
+  'repr',
+  'sorted',
+  'list',
+  'set',
+  'frozenset',
+  'bool',
+  'type',
+  'id',
+  'isinstance',
+  'json.dumps',
+  'json.dump',
+  'pprint.pprint',
+  'pprint.pformat',
+  'pprint.pp',
+]);
+const HARMLESS_PARENTS = new Set([
+  'comparison_operator',
+  'not_operator',
+  'boolean_operator',
+  'expression_statement',
+  'if_statement',
+  'while_statement',
+  'assert_statement',
+  'conditional_expression',
+  'interpolation',
+]);
 
 export function checkNamespaces(ctx: PyContext, calls: readonly CallInfo[]): void {
   const found: Namespace[] = [];
@@ -151,9 +177,15 @@ function jsonDefault(ctx: PyContext, lambda: SyntaxNode): boolean {
 function knownInstance(ctx: PyContext, owner: SyntaxNode): boolean {
   if (owner.type !== 'identifier') return false;
   const sources = ctx.constantSources(normName(ctx.idText(owner)));
-  return sources !== null && sources.every((s) => {
-    const t = ctx.text(s).replace(/\s+/g, '');
-    return /^[A-Za-z_][\w.]*\.parse_args\([^()]*\)$/.test(t) || /^[A-Za-z_][\w.]*\.parse_known_args\([^()]*\)\[0\]$/.test(t) ||
-      (s.type === 'call' && ctx.qualify(s.childForFieldName('function')!).some((q) => dotted(q) === 'argparse.Namespace'));
-  });
+  return (
+    sources !== null &&
+    sources.every((s) => {
+      const t = ctx.text(s).replace(/\s+/g, '');
+      return (
+        /^[A-Za-z_][\w.]*\.parse_args\([^()]*\)$/.test(t) ||
+        /^[A-Za-z_][\w.]*\.parse_known_args\([^()]*\)\[0\]$/.test(t) ||
+        (s.type === 'call' && ctx.qualify(s.childForFieldName('function')!).some((q) => dotted(q) === 'argparse.Namespace'))
+      );
+    })
+  );
 }

@@ -32,7 +32,8 @@ export function checkNetwork(ctx: PyContext, calls: readonly CallInfo[]): void {
     const t = ctx.text(s);
     if (!METADATA_TEXT.test(t)) continue;
     const v = literalValue(t);
-    if (v && METADATA_TEXT.test(v.value)) ctx.sink.report('py.network.metadata', s, 'the cloud metadata address is never reachable from a tool');
+    if (v && METADATA_TEXT.test(v.value))
+      ctx.sink.report('py.network.metadata', s, 'the cloud metadata address is never reachable from a tool');
   }
 }
 

@@ -82,7 +82,13 @@ function fileFunction(call: CallInfo): FileFunction | undefined {
 
 /** Receivers worth evaluating as paths: Path(...) expressions, `/` joins, names, attributes. */
 function looksLikePath(ctx: PyContext, recv: SyntaxNode): boolean {
-  return recv.type === 'call' || recv.type === 'binary_operator' || recv.type === 'identifier' || recv.type === 'parenthesized_expression' || (recv.type === 'attribute' && ctx.attrName(recv) === 'parent');
+  return (
+    recv.type === 'call' ||
+    recv.type === 'binary_operator' ||
+    recv.type === 'identifier' ||
+    recv.type === 'parenthesized_expression' ||
+    (recv.type === 'attribute' && ctx.attrName(recv) === 'parent')
+  );
 }
 
 function modeOf(ctx: PyContext, call: CallInfo, ff: FileFunction): 'read' | 'write' {
@@ -107,7 +113,11 @@ export function checkPathValue(ctx: PyContext, v: StaticStr, mode: 'read' | 'wri
   if (!v.exact) {
     if (v.value === '' || prefixAllowed(ctx.policy, v.value, mode)) return false;
     const climbs = !v.value.startsWith('/') && !v.value.startsWith('~') && /(^|\/)\.\.(\/|$)/.test(v.value);
-    ctx.sink.report(climbs ? 'py.path.traversal' : mode === 'write' ? 'py.path.write-outside' : 'py.path.outside', at, `${mode === 'write' ? 'writes' : 'reads'} ${shown}, outside the allowed paths`);
+    ctx.sink.report(
+      climbs ? 'py.path.traversal' : mode === 'write' ? 'py.path.write-outside' : 'py.path.outside',
+      at,
+      `${mode === 'write' ? 'writes' : 'reads'} ${shown}, outside the allowed paths`,
+    );
     return true;
   }
   const abs = resolveScriptPath(v.value);
@@ -117,7 +127,11 @@ export function checkPathValue(ctx: PyContext, v: StaticStr, mode: 'read' | 'wri
   if (relative && /(^|\/)\.\.(\/|$)/.test(v.value) && !abs.startsWith(WORKDIR)) {
     ctx.sink.report('py.path.traversal', at, `${shown} climbs out of ${WORKDIR} to ${abs}`);
   } else if (mode === 'write') {
-    ctx.sink.report('py.path.write-outside', at, `writes ${shown}${abs !== v.value ? ` (${abs})` : ''}, which is ${access === 'read-only' ? 'read-only' : 'outside the allowed paths'}`);
+    ctx.sink.report(
+      'py.path.write-outside',
+      at,
+      `writes ${shown}${abs !== v.value ? ` (${abs})` : ''}, which is ${access === 'read-only' ? 'read-only' : 'outside the allowed paths'}`,
+    );
   } else {
     ctx.sink.report('py.path.outside', at, `reads ${shown}${abs !== v.value ? ` (${abs})` : ''}, outside the allowed paths`);
   }

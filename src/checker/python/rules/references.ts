@@ -57,7 +57,9 @@ function checkAttribute(ctx: PyContext, attr: SyntaxNode, parts: string[] | null
 function checkIdentifiers(ctx: PyContext, attrRoots: Set<number>): void {
   const interesting = interestingNames(ctx);
   const forbidden = pythonIndex(ctx.policy).callables;
-  const imports = [...ctx.cap('import'), ...ctx.cap('import_from')].map((n) => [n.startIndex, n.endIndex] as const).sort((a, b) => a[0] - b[0]);
+  const imports = [...ctx.cap('import'), ...ctx.cap('import_from')]
+    .map((n) => [n.startIndex, n.endIndex] as const)
+    .sort((a, b) => a[0] - b[0]);
   const aliasRhs = new Set(ctx.cap('assign.alias').map((n) => startOf(n)));
   // `m = os` in a class body makes a class attribute (`A.m.system`), which is not tracked: not an alias.
   const isAlias = (id: SyntaxNode): boolean => {
@@ -66,7 +68,12 @@ function checkIdentifiers(ctx: PyContext, attrRoots: Set<number>): void {
     return !(block?.type === 'block' && block.parent?.type === 'class_definition');
   };
   // callees that are bare names (`getattr(...)`, not `getattr.__call__(...)`)
-  const callFns = new Set(ctx.cap('call.fn').filter((n) => BARE_NAME.test(ctx.text(n))).map((n) => startOf(n)));
+  const callFns = new Set(
+    ctx
+      .cap('call.fn')
+      .filter((n) => BARE_NAME.test(ctx.text(n)))
+      .map((n) => startOf(n)),
+  );
   for (const id of ctx.identifiers()) {
     const name = normName(ctx.idText(id));
     if (!interesting.has(name)) continue;
@@ -98,7 +105,21 @@ function checkIdentifiers(ctx: PyContext, attrRoots: Set<number>): void {
  * First argument of a builtin that only inspects it, or whose use of it the reflection rules judge
  * (getattr/setattr/delattr with literal names, vars): `getattr(os, 'getcwd')`, `print(os)`.
  */
-const INSPECTING_BUILTINS = new Set(['getattr', 'hasattr', 'setattr', 'delattr', 'vars', 'dir', 'print', 'repr', 'str', 'type', 'id', 'isinstance', 'callable']);
+const INSPECTING_BUILTINS = new Set([
+  'getattr',
+  'hasattr',
+  'setattr',
+  'delattr',
+  'vars',
+  'dir',
+  'print',
+  'repr',
+  'str',
+  'type',
+  'id',
+  'isinstance',
+  'callable',
+]);
 
 function isInspectedArgument(ctx: PyContext, id: SyntaxNode): boolean {
   const args = id.parent;

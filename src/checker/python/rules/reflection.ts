@@ -36,7 +36,8 @@ export function checkReflection(ctx: PyContext, calls: readonly CallInfo[]): voi
     else if (call.is('vars')) checkVars(ctx, call);
     else if (call.is('__import__', 'importlib.import_module', 'importlib.__import__')) checkDynamicImport(ctx, call);
     else if (call.is('operator.attrgetter', 'operator.methodcaller')) checkAttrgetter(ctx, call);
-    else if (call.method !== null && LOOKUP_METHODS.has(call.method) && !plainKey(ctx, call) && call.positional[0]) checkLookupKey(ctx, call.positional[0]);
+    else if (call.method !== null && LOOKUP_METHODS.has(call.method) && !plainKey(ctx, call) && call.positional[0])
+      checkLookupKey(ctx, call.positional[0]);
   }
 }
 
@@ -104,12 +105,9 @@ function checkVars(ctx: PyContext, call: CallInfo): void {
     return;
   }
   if (isModuleLike(ctx, obj)) {
-    ctx.sink.report(
-      'py.reflection.vars',
-      call.node,
-      'vars() of a module or builtins exposes everything it holds',
-      { severity: 'critical' },
-    );
+    ctx.sink.report('py.reflection.vars', call.node, 'vars() of a module or builtins exposes everything it holds', {
+      severity: 'critical',
+    });
   }
 }
 
@@ -161,7 +159,8 @@ function checkAppliedGetter(ctx: PyContext, call: CallInfo, calls: readonly Call
     for (const v of evalStr(ctx, n) ?? []) {
       if (!v.exact) continue;
       for (const q of ctx.qualify(obj)) {
-        if (q.root === 'module') checkModuleChain(ctx, { ...q, parts: [...q.parts, ...v.value.split('.').map((s) => s.trim())] }, call.node, { lastOnly: false });
+        if (q.root === 'module')
+          checkModuleChain(ctx, { ...q, parts: [...q.parts, ...v.value.split('.').map((s) => s.trim())] }, call.node, { lastOnly: false });
       }
     }
   }

@@ -19,14 +19,20 @@ export async function concurrent(run: PipelineRun, spec: PipelineOf<'concurrent'
     const reply = await run.callRetrying(
       `fan:${i + 1}:${agent}`,
       agent,
-      { input: { agent: i + 1, of: n }, notes: run.notesFor(agent), instructions: 'Work on the task on your own; your answer is aggregated with the others.' },
+      {
+        input: { agent: i + 1, of: n },
+        notes: run.notesFor(agent),
+        instructions: 'Work on the task on your own; your answer is aggregated with the others.',
+      },
       ctx.config.workerRetries,
       { meta: { fan: i + 1 } },
     );
     ctx.progress(0.05 + (0.8 * ++done) / n);
     return reply;
   });
-  const results = settled.flatMap((s, i) => (s.ok ? [{ agent: spec.agents[i]!, index: i + 1, output: s.value.kind === 'answer' ? s.value.value : textOf(s.value) }] : []));
+  const results = settled.flatMap((s, i) =>
+    s.ok ? [{ agent: spec.agents[i]!, index: i + 1, output: s.value.kind === 'answer' ? s.value.value : textOf(s.value) }] : [],
+  );
   const failed = settled.flatMap((s, i) => (s.ok ? [] : [{ agent: spec.agents[i]!, index: i + 1, error: errorLine(s.error) }]));
   if (results.length === 0) throw (settled[0] as { error: unknown }).error;
   await ctx.transition('reviewing', 'aggregating', `aggregating ${results.length} result(s)`);
@@ -34,11 +40,18 @@ export async function concurrent(run: PipelineRun, spec: PipelineOf<'concurrent'
   const agg = await run.callRetrying(
     'aggregate',
     spec.aggregator,
-    { input: { results, failed }, notes: run.notesFor(spec.aggregator), instructions: 'Aggregate the results into one answer to the task.' },
+    {
+      input: { results, failed },
+      notes: run.notesFor(spec.aggregator),
+      instructions: 'Aggregate the results into one answer to the task.',
+    },
     ctx.config.workerRetries,
   );
   const text = textOf(agg);
-  await run.remember([...results.map((r) => ({ role: r.agent, text: typeof r.output === 'string' ? r.output : JSON.stringify(r.output) })), { role: spec.aggregator, text }]);
+  await run.remember([
+    ...results.map((r) => ({ role: r.agent, text: typeof r.output === 'string' ? r.output : JSON.stringify(r.output) })),
+    { role: spec.aggregator, text },
+  ]);
   return {
     result: { result: agg.kind === 'answer' ? agg.value : text, parts: results.length, failed },
     flagged: failed.length > 0,

@@ -63,7 +63,9 @@ export async function groupChat(run: PipelineRun, spec: Spec): Promise<WorkflowO
     );
     result = sum.kind === 'answer' ? sum.value : textOf(sum);
   }
-  await run.remember(spec.summarizer ? [{ role: spec.summarizer, text: String(typeof result === 'string' ? result : JSON.stringify(result)) }] : []);
+  await run.remember(
+    spec.summarizer ? [{ role: spec.summarizer, text: String(typeof result === 'string' ? result : JSON.stringify(result)) }] : [],
+  );
   return {
     result: { result, endedBy, turns: transcript.filter((t) => !t.speaker.startsWith('human:')).length, transcript },
     flagged: false,

@@ -51,7 +51,10 @@ export async function handoff(run: PipelineRun, spec: Spec): Promise<WorkflowOut
       ctx.config.workerRetries,
       { meta: { turn, agent: current } },
     );
-    run.transcript.push({ speaker: current, text: reply.kind === 'transfer' ? `(transfers to ${reply.to}) ${reply.reason}` : textOf(reply) });
+    run.transcript.push({
+      speaker: current,
+      text: reply.kind === 'transfer' ? `(transfers to ${reply.to}) ${reply.reason}` : textOf(reply),
+    });
     ctx.progress(Math.min(0.9, 0.05 + (0.85 * turn) / (spec.maxHandoffs + 1)));
     if (reply.kind === 'answer') {
       const text = textOf(reply);
@@ -63,7 +66,10 @@ export async function handoff(run: PipelineRun, spec: Spec): Promise<WorkflowOut
       };
     }
     transfers.push({ from: current, to: reply.to, reason: reply.reason, by: 'agent' });
-    const loop = loopOf(transfers.filter((t) => t.by === 'agent'), spec);
+    const loop = loopOf(
+      transfers.filter((t) => t.by === 'agent'),
+      spec,
+    );
     if (loop) {
       await ctx.step('handoff:loop', async () => ({ ...loop, handoffs: transfers }), {
         meta: { phase: 'loop' },
@@ -84,7 +90,11 @@ export function loopOf(ts: Transfer[], spec: Pick<Spec, 'maxHandoffs' | 'maxPing
   const alternating = tail.every((t, i) => i === 0 || (t.from === tail[i - 1]!.to && t.to === tail[i - 1]!.from));
   if (tail.length === spec.maxPingPong && pair.size === 2 && alternating) {
     const agents = [...pair];
-    return { kind: 'ping-pong' as const, agents, message: `${agents.join(' and ')} handed the conversation back and forth ${tail.length} times` };
+    return {
+      kind: 'ping-pong' as const,
+      agents,
+      message: `${agents.join(' and ')} handed the conversation back and forth ${tail.length} times`,
+    };
   }
   if (ts.length > spec.maxHandoffs) {
     const agents = [...new Set(ts.map((t) => t.to))];

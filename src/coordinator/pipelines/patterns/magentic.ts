@@ -25,7 +25,10 @@ async function ask<T>(io: StepIO, run: PipelineRun, role: PipelineRole, format: 
     ...(role.blueprint.model ? { model: role.blueprint.model } : {}),
     messages: [
       { role: 'system', content: renderAgentSystemPrompt(role.blueprint) },
-      { role: 'user', content: `# Role \`${role.key}\` of the pipeline \`${run.pipeline.name}\`: ${what}\n\n## The task\n${run.task}\n\n${body}` },
+      {
+        role: 'user',
+        content: `# Role \`${role.key}\` of the pipeline \`${run.pipeline.name}\`: ${what}\n\n## The task\n${run.task}\n\n${body}`,
+      },
     ],
     options: { temperature: 0 },
   });
@@ -48,10 +51,16 @@ export async function magentic(run: PipelineRun, spec: Spec): Promise<WorkflowOu
     ctx.step(
       `ledger:${v}`,
       (io) =>
-        ask<TaskLedger>(io, run, orch, PIPELINE_FORMATS.taskLedger, v === 1 ? 'task ledger' : 'task ledger, again (replan)',
+        ask<TaskLedger>(
+          io,
+          run,
+          orch,
+          PIPELINE_FORMATS.taskLedger,
+          v === 1 ? 'task ledger' : 'task ledger, again (replan)',
           `## The team\n${team}\n\n## Similar earlier projects\n${JSON.stringify(earlier)}\n\n` +
             (v === 1 ? '' : `## Why the plan is made again\n${why}\n\n## What happened so far\n${transcriptText(run)}\n\n`) +
-            '## What to do now\nList the facts (given, to look up, to derive, educated guesses) and a short plan of steps for the team.'),
+            '## What to do now\nList the facts (given, to look up, to derive, educated guesses) and a short plan of steps for the team.',
+        ),
       { announce: true, meta: { phase: 'ledger', version: v }, summary: (l) => `task ledger ${v}: ${l.plan.length} step(s)` },
     );
   let version = 1;
@@ -70,10 +79,19 @@ export async function magentic(run: PipelineRun, spec: Spec): Promise<WorkflowOu
     const progress = await ctx.step(
       `turn:${turn}/progress`,
       (io) =>
-        ask<ProgressLedger>(io, run, orch, run.pipeline.formats.progress!, `progress ledger, turn ${turn}`,
+        ask<ProgressLedger>(
+          io,
+          run,
+          orch,
+          run.pipeline.formats.progress!,
+          `progress ledger, turn ${turn}`,
           `## The team\n${team}\n\n## Task ledger\n${JSON.stringify(ledger)}\n\n## What happened so far\n${transcriptText(run)}\n\n` +
-            '## What to do now\nAssess the progress and name who speaks next with what instruction.'),
-      { meta: { phase: 'progress', turn }, summary: (p) => `progress: ${p.isProgressBeingMade.answer ? 'yes' : 'no'}, next ${p.nextSpeaker.answer}` },
+            '## What to do now\nAssess the progress and name who speaks next with what instruction.',
+        ),
+      {
+        meta: { phase: 'progress', turn },
+        summary: (p) => `progress: ${p.isProgressBeingMade.answer ? 'yes' : 'no'}, next ${p.nextSpeaker.answer}`,
+      },
     );
     if (progress.isRequestSatisfied.answer) {
       satisfied = true;

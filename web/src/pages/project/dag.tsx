@@ -14,7 +14,9 @@ const PHASES = [
 
 /** The workflow's stages with the current one marked (a wait or pause stays at its phase). */
 export function Stages({ p }: { p: Project }) {
-  const at = PHASES.findIndex((s) => s.statuses.includes(p.status === 'waiting_for_approval' || p.status === 'paused' ? p.phase : p.status));
+  const at = PHASES.findIndex((s) =>
+    s.statuses.includes(p.status === 'waiting_for_approval' || p.status === 'paused' ? p.phase : p.status),
+  );
   return (
     <ol class="stages" aria-label="Workflow stages">
       {PHASES.map((s, i) => (
@@ -63,8 +65,8 @@ function TaskCard({ t, max }: { t: Schemas['ProjectTask']; max: number }) {
         <dd>{t.agent ? `${t.agent.name}${t.agent.created ? ' (new specialist)' : ''}` : '—'}</dd>
         <dt>Iterations</dt>
         <dd>
-          {t.status === 'running' ? <Progress value={Math.min(1, t.iterations / max)} label={`Iterations of ${t.id}`} /> : null} {t.iterations}{' '}
-          of at most {max}
+          {t.status === 'running' ? <Progress value={Math.min(1, t.iterations / max)} label={`Iterations of ${t.id}`} /> : null}{' '}
+          {t.iterations} of at most {max}
         </dd>
         <dt>Score</dt>
         <dd>{score(t.score)}</dd>

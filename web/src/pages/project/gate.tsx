@@ -15,7 +15,9 @@ export function Gate({ p, mayDecide, onDone }: { p: Project; mayDecide: boolean;
   const gate = p.waiting!;
   const subject = gate.gate === 'plan' ? asPlan(gate.subject) : null;
   const [reason, setReason] = useState('');
-  const [edited, setEdited] = useState(() => JSON.stringify(subject ? { analysis: subject.analysis, subTasks: subject.subTasks } : {}, null, 2));
+  const [edited, setEdited] = useState(() =>
+    JSON.stringify(subject ? { analysis: subject.analysis, subTasks: subject.subTasks } : {}, null, 2),
+  );
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const decide = async (body: { decision: 'approve' | 'reject'; reason?: string; plan?: unknown }) => {
@@ -45,7 +47,9 @@ export function Gate({ p, mayDecide, onDone }: { p: Project; mayDecide: boolean;
       <h2 id="h-gate">Waiting for approval: the {gate.gate === 'plan' ? 'plan' : 'results before aggregation'}</h2>
       <p class="muted">
         Round {gate.round}, since {new Date(gate.openedAt).toLocaleString()}.{' '}
-        {mayDecide ? 'Approve it, or reject it with a reason (the strategist plans again with it).' : 'The project’s owner or an admin decides.'}
+        {mayDecide
+          ? 'Approve it, or reject it with a reason (the strategist plans again with it).'
+          : 'The project’s owner or an admin decides.'}
       </p>
       {subject ? <PlanView plan={subject} /> : <Json value={gate.subject} label="What is to be approved" />}
       {mayDecide ? (
@@ -64,7 +68,11 @@ export function Gate({ p, mayDecide, onDone }: { p: Project; mayDecide: boolean;
               type="button"
               class="danger"
               disabled={busy}
-              onClick={() => (reason.trim() ? void decide({ decision: 'reject', reason }) : setError('Say why you reject it (the reason goes to the strategist).'))}
+              onClick={() =>
+                reason.trim()
+                  ? void decide({ decision: 'reject', reason })
+                  : setError('Say why you reject it (the reason goes to the strategist).')
+              }
             >
               Reject
             </button>

@@ -74,7 +74,9 @@ function Summary({ p }: { p: Project }) {
       <Field name="Progress">
         <Progress value={progress.fraction} label="Project progress" /> {progress.done} of {progress.total} sub-tasks finished
       </Field>
-      <Field name="Quality">{score(qualityOf(p))} (threshold {p.config.qualityThreshold})</Field>
+      <Field name="Quality">
+        {score(qualityOf(p))} (threshold {p.config.qualityThreshold})
+      </Field>
       <Field name="Task">{p.task}</Field>
       <Field name="Owner">{p.owner}</Field>
       <Field name="Tokens">

@@ -57,7 +57,11 @@ export async function estimate(run: PipelineRun, key: string, phase: Phase, task
     key,
     'estimator',
     {
-      input: { phase: { id: phase.id, name: phase.name }, tasks: tasks.map(({ id, title, description }) => ({ id, title, description })), budget },
+      input: {
+        phase: { id: phase.id, name: phase.name },
+        tasks: tasks.map(({ id, title, description }) => ({ id, title, description })),
+        budget,
+      },
       instructions: `Rate each task from 1 to 5 and pack the tasks into packages of total complexity about ${budget.min}-${budget.max}, never more than ${budget.max}.`,
     },
     run.ctx.config.workerRetries,
@@ -65,14 +69,19 @@ export async function estimate(run: PipelineRun, key: string, phase: Phase, task
       meta: { phaseId: phase.id, budget: budget.max },
       check: (reply) => {
         const problems = packageProblems((reply as { value: EstimatorReply }).value, tasks, budget);
-        if (problems.length) throw new FactoryError('PLAN_INVALID', `The packages do not validate: ${problems.join('; ')}`, { issues: problems });
+        if (problems.length)
+          throw new FactoryError('PLAN_INVALID', `The packages do not validate: ${problems.join('; ')}`, { issues: problems });
       },
     },
   );
   const v = (r as { value: EstimatorReply }).value;
   const rating = new Map(v.tasks.map((t) => [t.id, t.complexity]));
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  return v.packages.map((p) => ({ id: p.id, tasks: p.taskIds.map((id) => byId.get(id)!), totalComplexity: p.taskIds.reduce((n, id) => n + rating.get(id)!, 0) }));
+  return v.packages.map((p) => ({
+    id: p.id,
+    tasks: p.taskIds.map((id) => byId.get(id)!),
+    totalComplexity: p.taskIds.reduce((n, id) => n + rating.get(id)!, 0),
+  }));
 }
 
 function checkResult(pkg: Package) {
@@ -82,8 +91,14 @@ function checkResult(pkg: Package) {
     const missing = pkg.tasks.filter((t) => !got.has(t.id)).map((t) => t.id);
     const failed = v.results.filter((r) => r.status !== 'done' && pkg.tasks.some((t) => t.id === r.taskId));
     if (missing.length || failed.length) {
-      const why = [missing.length ? `no result for ${missing.join(', ')}` : '', ...failed.map((f) => `${f.taskId} failed: ${f.output.slice(0, 300)}`)];
-      throw new FactoryError('TASK_FAILED', `The package result is not usable: ${why.filter(Boolean).join('; ')}`, { missing, failed: failed.map((f) => f.taskId) });
+      const why = [
+        missing.length ? `no result for ${missing.join(', ')}` : '',
+        ...failed.map((f) => `${f.taskId} failed: ${f.output.slice(0, 300)}`),
+      ];
+      throw new FactoryError('TASK_FAILED', `The package result is not usable: ${why.filter(Boolean).join('; ')}`, {
+        missing,
+        failed: failed.map((f) => f.taskId),
+      });
     }
   };
 }
@@ -97,13 +112,20 @@ async function attempts(run: PipelineRun, key: string, pkg: Package, context: un
         `${key}:${a}`,
         'worker',
         {
-          input: { package: { id: pkg.id, tasks: pkg.tasks }, project: context, notes: pkg.tasks.flatMap((t) => (notes.has(t.id) ? [{ taskId: t.id, note: notes.get(t.id)! }] : [])) },
+          input: {
+            package: { id: pkg.id, tasks: pkg.tasks },
+            project: context,
+            notes: pkg.tasks.flatMap((t) => (notes.has(t.id) ? [{ taskId: t.id, note: notes.get(t.id)! }] : [])),
+          },
           notes: run.notesFor('worker'),
           instructions: `Do every task of package ${pkg.id}.${last ? ` Your previous attempt failed: ${last.code}: ${last.message.slice(0, 600)}. Correct that.` : ''}`,
         },
         { check: checkResult(pkg), meta: { package: pkg.id, attempt: a } },
       );
-      return { ok: true as const, results: (r as { value: WorkerReply }).value.results.filter((x) => pkg.tasks.some((t) => t.id === x.taskId)) };
+      return {
+        ok: true as const,
+        results: (r as { value: WorkerReply }).value.results.filter((x) => pkg.tasks.some((t) => t.id === x.taskId)),
+      };
     } catch (e) {
       run.ctx.rethrowIfStop(e);
       errors.push(errorValue(e));
@@ -123,7 +145,13 @@ export async function workPackage(
   smaller = false,
 ): Promise<WorkOutcome> {
   const errors: ErrorValue[] = [];
-  const fail = (kind: 'truncated' | 'failed'): WorkOutcome => ({ ok: false, kind, package: pkg.id, tasks: pkg.tasks.map((t) => t.id), errors });
+  const fail = (kind: 'truncated' | 'failed'): WorkOutcome => ({
+    ok: false,
+    kind,
+    package: pkg.id,
+    tasks: pkg.tasks.map((t) => t.id),
+    errors,
+  });
   const first = await attempts(run, `${key}/work`, pkg, context, notes, errors);
   if (first.ok) return { ok: true, results: first.results, reformulated: [] };
   if (first.truncated) {
@@ -133,12 +161,20 @@ export async function workPackage(
       { id: `${pkg.id}a`, tasks: pkg.tasks.slice(0, half), totalComplexity: 0 },
       { id: `${pkg.id}b`, tasks: pkg.tasks.slice(half), totalComplexity: 0 },
     ];
-    await decide(run, `${key}/smaller`, { agent: 'coordinator', decision: `package ${pkg.id} split in two after its reply was cut at the token limit`, reason: errors.at(-1)?.message ?? '' });
+    await decide(run, `${key}/smaller`, {
+      agent: 'coordinator',
+      decision: `package ${pkg.id} split in two after its reply was cut at the token limit`,
+      reason: errors.at(-1)?.message ?? '',
+    });
     const outs = await runBounded(run.ctx, parts, 2, (p) => workPackage(run, spec, `${key}/${p.id}`, p, context, notes, true));
     const settled = outs.map((o) => (o.ok ? o.value : fail('failed')));
     const bad = settled.find((o) => !o.ok);
     if (bad) return { ...(bad as Extract<WorkOutcome, { ok: false }>), package: pkg.id, tasks: pkg.tasks.map((t) => t.id) };
-    return { ok: true, results: settled.flatMap((o) => (o.ok ? o.results : [])), reformulated: settled.flatMap((o) => (o.ok ? o.reformulated : [])) };
+    return {
+      ok: true,
+      results: settled.flatMap((o) => (o.ok ? o.results : [])),
+      reformulated: settled.flatMap((o) => (o.ok ? o.reformulated : [])),
+    };
   }
   // bad results past the retries: the CEO reformulates the tasks, a worker tries once more
   let tasks: Task[];
@@ -146,12 +182,16 @@ export async function workPackage(
     const r = await run.call(
       `${key}/reformulate`,
       'ceo-reformulate',
-      { input: { tasks: pkg.tasks, errors: errors.map((e) => `${e.code}: ${e.message.slice(0, 500)}`) }, instructions: 'Reformulate these tasks so that a worker can do them; keep their ids.' },
+      {
+        input: { tasks: pkg.tasks, errors: errors.map((e) => `${e.code}: ${e.message.slice(0, 500)}`) },
+        instructions: 'Reformulate these tasks so that a worker can do them; keep their ids.',
+      },
       {
         check: (reply) => {
           const ids = (reply as { value: { tasks: Task[] } }).value.tasks.map((t) => t.id).sort();
           const want = pkg.tasks.map((t) => t.id).sort();
-          if (ids.join() !== want.join()) throw new FactoryError('PLAN_INVALID', `The reformulated tasks must be ${want.join(', ')} (got ${ids.join(', ')})`);
+          if (ids.join() !== want.join())
+            throw new FactoryError('PLAN_INVALID', `The reformulated tasks must be ${want.join(', ')} (got ${ids.join(', ')})`);
         },
       },
     );
@@ -161,14 +201,23 @@ export async function workPackage(
     errors.push(errorValue(e));
     return fail('failed');
   }
-  await decide(run, `${key}/reformulated`, { agent: 'ceo', decision: `reformulated the tasks of package ${pkg.id}`, reason: errors.at(-1)?.message ?? '' });
+  await decide(run, `${key}/reformulated`, {
+    agent: 'ceo',
+    decision: `reformulated the tasks of package ${pkg.id}`,
+    reason: errors.at(-1)?.message ?? '',
+  });
   const again = await attempts(run, `${key}/work-reformulated`, { ...pkg, tasks }, context, notes, errors);
   if (again.ok) return { ok: true, results: again.results, reformulated: tasks };
   return fail(again.truncated ? 'truncated' : 'failed');
 }
 
 /** A decisions-log entry, as a step (so views and replays read it from the journal). */
-export async function decide(run: PipelineRun, key: string, d: { agent: string; decision: string; reason: string; phase?: string }, extra: Record<string, unknown> = {}) {
+export async function decide(
+  run: PipelineRun,
+  key: string,
+  d: { agent: string; decision: string; reason: string; phase?: string },
+  extra: Record<string, unknown> = {},
+) {
   return run.ctx.step(key, async () => ({ decision: d, ...extra }), {
     quiet: true,
     meta: { phase: 'decision' },

@@ -49,7 +49,8 @@ export async function makePhases(run: PipelineRun, plan: ProjectPlan): Promise<P
       check: (reply) => {
         const phases = (reply.kind === 'answer' ? (reply.value as { phases: Phase[] }).phases : []) ?? [];
         const problems = phaseProblems(phases);
-        if (problems.length) throw new FactoryError('PLAN_INVALID', `The phases do not validate: ${problems.join('; ')}`, { issues: problems });
+        if (problems.length)
+          throw new FactoryError('PLAN_INVALID', `The phases do not validate: ${problems.join('; ')}`, { issues: problems });
       },
     },
   );

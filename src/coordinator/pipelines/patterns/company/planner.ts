@@ -30,9 +30,17 @@ export async function plan(run: PipelineRun, spec: PipelineOf<'company'>): Promi
     const complete = reply.ready && reply.plan !== null;
     if (complete && !spec.company.interactive) return { plan: reply.plan!, by: 'planner', turns: turn };
     const accepts: GateAnswer[] = complete ? ['approve', 'reject', 'message'] : ['message', 'reject'];
-    const d = await ctx.gate('planner', turn, { reply: reply.reply, questions: reply.questions ?? [], plan: reply.plan, ready: complete }, accepts);
+    const d = await ctx.gate(
+      'planner',
+      turn,
+      { reply: reply.reply, questions: reply.questions ?? [], plan: reply.plan, ready: complete },
+      accepts,
+    );
     if (d.decision === 'approve' && complete) return { plan: reply.plan!, by: d.by, turns: turn };
     conversation.push({ from: `human:${d.by}`, text: d.decision === 'reject' ? `Not like this: ${d.reason ?? ''}` : (d.message ?? '') });
   }
-  throw new FactoryError('PIPELINE_LIMIT', `The plan was not approved within ${limit} planner turns`, { limit: 'maxPlannerTurns', value: limit });
+  throw new FactoryError('PIPELINE_LIMIT', `The plan was not approved within ${limit} planner turns`, {
+    limit: 'maxPlannerTurns',
+    value: limit,
+  });
 }

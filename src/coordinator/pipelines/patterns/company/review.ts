@@ -23,14 +23,22 @@ export async function review(run: PipelineRun, key: string, plan: ProjectPlan, p
   const critic = await run.callRetrying(
     `${key}/critic`,
     'critic',
-    { input: { requirements, results }, notes: run.notesFor('critic'), instructions: 'Review every result of this phase extremely critically.' },
+    {
+      input: { requirements, results },
+      notes: run.notesFor('critic'),
+      instructions: 'Review every result of this phase extremely critically.',
+    },
     retries,
   );
   const issues = valueOf<{ issues: Issue[] }>(critic).issues;
   const prag = await run.callRetrying(
     `${key}/pragmatist`,
     'pragmatist',
-    { input: { requirements, issues, results }, notes: run.notesFor('pragmatist'), instructions: 'Keep the valid issues, dismiss the rest with a reason, correct what you can.' },
+    {
+      input: { requirements, issues, results },
+      notes: run.notesFor('pragmatist'),
+      instructions: 'Keep the valid issues, dismiss the rest with a reason, correct what you can.',
+    },
     retries,
   );
   const pragmatist = valueOf<PragmatistReply>(prag);
@@ -39,7 +47,11 @@ export async function review(run: PipelineRun, key: string, plan: ProjectPlan, p
   const integ = await run.callRetrying(
     `${key}/integrate`,
     'integrator',
-    { input: { phase: { id: phase.id, name: phase.name }, results: fixed }, notes: run.notesFor('integrator'), instructions: 'Check that these results fit together; merge them if they do.' },
+    {
+      input: { phase: { id: phase.id, name: phase.name }, results: fixed },
+      notes: run.notesFor('integrator'),
+      instructions: 'Check that these results fit together; merge them if they do.',
+    },
     retries,
   );
   return { issues, pragmatist, results: fixed, integration: valueOf<IntegratorReply>(integ) };
@@ -54,8 +66,15 @@ export async function ceoDecision(
     const r = await run.call(key, 'ceo', {
       input: {
         plan: input.plan,
-        phase: { id: input.phase.id, name: input.phase.name, tasks: input.phase.tasks.map((t) => ({ id: t.id, title: t.title, acceptanceCriteria: t.acceptanceCriteria })) },
-        integration: { compatible: input.review.integration.compatible, mergedResult: input.review.integration.mergedResult.slice(0, 8000) },
+        phase: {
+          id: input.phase.id,
+          name: input.phase.name,
+          tasks: input.phase.tasks.map((t) => ({ id: t.id, title: t.title, acceptanceCriteria: t.acceptanceCriteria })),
+        },
+        integration: {
+          compatible: input.review.integration.compatible,
+          mergedResult: input.review.integration.mergedResult.slice(0, 8000),
+        },
         validIssues: input.review.pragmatist.validIssues,
         dismissedIssues: input.review.pragmatist.dismissedIssues,
         round: input.round,
@@ -77,14 +96,18 @@ export async function split(run: PipelineRun, key: string, phase: Phase, conflic
   const r = await run.callRetrying(
     key,
     'ceo-split',
-    { input: { phase, conflicts }, instructions: 'Split this phase into smaller phases that can each be integrated; every task in exactly one.' },
+    {
+      input: { phase, conflicts },
+      instructions: 'Split this phase into smaller phases that can each be integrated; every task in exactly one.',
+    },
     run.ctx.config.workerRetries,
     {
       check: (reply) => {
         const parts = valueOf<{ phases: { name: string; taskIds: string[] }[] }>(reply).phases;
         const got = parts.flatMap((p) => p.taskIds);
         const ok = parts.length >= 2 && got.length === want.length && want.every((id) => got.includes(id));
-        if (!ok) throw new FactoryError('PLAN_INVALID', `The split must put each of ${want.join(', ')} into exactly one of two or more phases`);
+        if (!ok)
+          throw new FactoryError('PLAN_INVALID', `The split must put each of ${want.join(', ')} into exactly one of two or more phases`);
       },
     },
   );
