@@ -209,6 +209,10 @@ export class AgentFactory {
     const usage = { promptTokens: 0, completionTokens: 0, unknownCounts: 0 };
     let toolsRun = 0;
     let reprompted = false;
+    // a run's persistent sandbox is destroyed with the run
+    const endSession = async (): Promise<void> => {
+      if (bp.persistentSandbox) await this.d.sandboxes.closeSession(work.id).catch(() => undefined);
+    };
     try {
       for (let turn = 1; turn <= maxTurns; turn++) {
         await work.progress((turn - 1) / maxTurns, 'thinking', `turn ${turn}/${maxTurns}: asking ${bp.name}`, { turn });
@@ -239,6 +243,7 @@ export class AgentFactory {
         });
         const reply = classifyReply(res.message, declared, bp.toolUse === 'required' && toolsRun === 0);
         if (reply.kind === 'answer') {
+          await endSession(); // destroyed before the run is reported ended: whoever sees the end sees no container
           await work.succeed({ answer: reply.text, turns: turn, usage }, `${bp.name} answered after ${turn} turn(s)`, { turns: turn });
           return;
         }
@@ -262,10 +267,10 @@ export class AgentFactory {
       }
       throw new FactoryError('VALIDATION_FAILED', `${bp.name} reached its turn limit (${maxTurns}) without a final answer`, { maxTurns });
     } catch (e) {
+      await endSession();
       await work.fail(e, signal.aborted ? 'cancelled' : 'failed');
     } finally {
-      // a run's persistent sandbox is destroyed with the run
-      if (bp.persistentSandbox) await this.d.sandboxes.closeSession(work.id).catch(() => undefined);
+      await endSession(); // idempotent: a no-op when the run already closed it
     }
   }
 
