@@ -8,26 +8,33 @@ import { useSession } from '../session.ts';
 type Query = NonNullable<operations['queryAudit']['parameters']['query']>;
 type AuditType = Extract<NonNullable<Query['type']>, string>;
 
-/** The event types (the compiler checks each against the API's own list). */
-const TYPES: AuditType[] = [
-  'agent_created',
-  'agent_destroyed',
-  'tool_generated',
-  'tool_executed',
-  'tool_destroyed',
-  'file_access',
-  'network_access',
-  'security_block',
-  'policy_changed',
-  'policy_rejected',
-  'auth_failure',
-  'access_denied',
-  'access_changed',
-  'token_created',
-  'token_revoked',
-  'server_started',
-  'server_stopped',
-];
+/** Every event type, keyed so that the compiler refuses a list missing one of the API's types (or adding another). */
+const TYPE_KEYS: Record<AuditType, true> = {
+  agent_created: true,
+  agent_destroyed: true,
+  tool_generated: true,
+  tool_executed: true,
+  tool_destroyed: true,
+  file_access: true,
+  network_access: true,
+  security_block: true,
+  policy_changed: true,
+  policy_rejected: true,
+  auth_failure: true,
+  access_denied: true,
+  access_changed: true,
+  token_created: true,
+  token_revoked: true,
+  server_started: true,
+  server_stopped: true,
+  project_created: true,
+  project_status_changed: true,
+  project_step: true,
+  project_approval: true,
+  project_budget: true,
+  project_message: true,
+};
+const TYPES = Object.keys(TYPE_KEYS) as AuditType[];
 
 interface Filters {
   type: AuditType | '';
