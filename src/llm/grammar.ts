@@ -257,6 +257,16 @@ export function grammarProblems(schema: unknown): GrammarProblem[] {
   return w.problems;
 }
 
+const checkedSchemas = new WeakMap<object, GrammarProblem[]>();
+
+/**
+ * The problems a schema has that Ollama refuses. A schema object is checked once (a format is asked with
+ * at every call of its role): callers must not change a schema after they have asked with it.
+ */
 export function grammarErrors(schema: unknown): GrammarProblem[] {
-  return grammarProblems(schema).filter((p) => p.severity === 'error');
+  const cached = schema && typeof schema === 'object' ? checkedSchemas.get(schema) : undefined;
+  if (cached) return cached;
+  const errors = grammarProblems(schema).filter((p) => p.severity === 'error');
+  if (schema && typeof schema === 'object') checkedSchemas.set(schema, errors);
+  return errors;
 }

@@ -4,7 +4,7 @@ import type { ListScope } from '../../access/index.ts';
 import { AgentBlueprint } from '../../blueprints/index.ts';
 import { pageFromRows, type PageOf, type PageRequest } from '../../util/page.ts';
 import type { AgentRecord, AgentRepository } from '../repositories.ts';
-import { checked, column, type Run } from './columns.ts';
+import { checked, ColumnCache, type Run } from './columns.ts';
 import { scopeWhere } from './scope.ts';
 
 const Origin = z.enum(['blueprint', 'specialist', 'clone']);
@@ -21,12 +21,12 @@ interface Row {
   expires_at: string | null;
   destroyed_at: string | null;
 }
-const fromRow = (r: Row): AgentRecord => ({
+const fromRow = (r: Row, cache: ColumnCache): AgentRecord => ({
   id: r.id,
   name: r.name,
   origin: checked(Origin, r.origin, 'agents', r.id, 'origin'),
   parent: r.parent,
-  blueprint: column(AgentBlueprint, r.blueprint, 'agents', r.id, 'blueprint'),
+  blueprint: cache.column(AgentBlueprint, r.blueprint, 'agents', r.id, 'blueprint'),
   createdBy: r.created_by,
   shared: r.shared === 1,
   createdAt: r.created_at,
@@ -36,6 +36,9 @@ const fromRow = (r: Row): AgentRecord => ({
 
 /** The agent pool: every agent created, destroyed ones kept. */
 export class AgentRepo implements AgentRepository {
+  /** blueprints parsed once (the coordinator lists the pool for every sub-task) */
+  private readonly cache = new ColumnCache();
+
   constructor(
     private readonly db: Database.Database,
     private readonly run: Run,
@@ -59,7 +62,7 @@ export class AgentRepo implements AgentRepository {
 
   private getNow(id: string): AgentRecord | undefined {
     const r = this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined;
-    return r ? fromRow(r) : undefined;
+    return r ? fromRow(r, this.cache) : undefined;
   }
 
   /** Agents neither destroyed nor expired, in the scope, oldest first; a page of them after (createdAt, id). */
@@ -79,7 +82,11 @@ export class AgentRepo implements AgentRepository {
                   ORDER BY created_at, id ${page ? 'LIMIT @limit' : ''}`,
         )
         .all(params) as Row[];
-      return pageFromRows(rows.map(fromRow), page?.limit ?? Infinity, (a) => [a.createdAt, a.id]);
+      return pageFromRows(
+        rows.map((r) => fromRow(r, this.cache)),
+        page?.limit ?? Infinity,
+        (a) => [a.createdAt, a.id],
+      );
     });
   }
 

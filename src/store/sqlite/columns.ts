@@ -44,3 +44,48 @@ export function nullableColumn<S extends z.ZodType>(
 function corrupt(table: string, id: string | number, col: string, why: string): FactoryError {
   return new FactoryError('STORE_CORRUPT', `Row ${id} of table ${table} is corrupt: column ${col} is ${why}`, { table, id, column: col });
 }
+
+/**
+ * JSON columns checked once per text: a row read again and again with the same column text (a project's
+ * plan and config during its run, read back after every commit) gets a copy of the value parsed and
+ * checked the first time (a structured clone costs a fraction of the schema check), so no two readers
+ * share an object. A changed text is parsed and checked again. Bounded: the least recently parsed go first.
+ */
+export class ColumnCache {
+  private readonly entries = new Map<string, { text: string; value: unknown }>();
+
+  constructor(private readonly max = 2048) {}
+
+  /** `shared`: the cached value itself, for a caller that never changes it (see ProjectRepo.write) */
+  column<S extends z.ZodType>(schema: S, text: string, table: string, id: string | number, col: string, shared = false): z.output<S> {
+    if (this.max === 0) return column(schema, text, table, id, col);
+    const key = `${table}\u0000${id}\u0000${col}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.text === text) return (shared ? hit.value : structuredClone(hit.value)) as z.output<S>;
+    const value = column(schema, text, table, id, col);
+    this.entries.delete(key);
+    this.entries.set(key, { text, value });
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return shared ? value : structuredClone(value);
+  }
+
+  /** A value the caller has just written as `text` (already a valid value): the next read takes it as it is. */
+  remember(text: string, value: unknown, table: string, id: string | number, col: string): void {
+    if (this.max === 0) return;
+    const key = `${table}\u0000${id}\u0000${col}`;
+    this.entries.delete(key);
+    this.entries.set(key, { text, value });
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  nullableColumn<S extends z.ZodType>(
+    schema: S,
+    text: string | null,
+    table: string,
+    id: string | number,
+    col: string,
+    shared = false,
+  ): z.output<S> | null {
+    return text === null || text === 'null' ? null : this.column(schema, text, table, id, col, shared);
+  }
+}

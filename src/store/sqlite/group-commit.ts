@@ -1,71 +1,84 @@
 import type Database from 'better-sqlite3';
-import type { Committed, ProjectCommit } from '../../coordinator/index.ts';
 import type { Gate } from './gate.ts';
-import { storeError } from './project-rows.ts';
 
-/** A lazy commit (progress events only) waits this long for other writes to share their transaction. */
+/** A lazy write (progress events, model-call records) waits this long for other writes to share their transaction. */
 const LAZY_MS = 100;
 
+/** One write waiting for its batch: run inside the batch's transaction, in a savepoint of its own. */
+export interface GroupWrite<T> {
+  write: () => T;
+  /** starts no transaction of its own before LAZY_MS: it joins the next one */
+  lazy?: boolean;
+  /** runs right after the transaction has committed, before the promise resolves */
+  then?: (value: T) => void;
+  /** maps a failure of this write (or of the batch) to the error its caller gets */
+  error?: (e: unknown) => unknown;
+}
+
 interface Queued {
-  c: ProjectCommit;
-  then: ((c: Committed) => void) | undefined;
-  resolve: (c: Committed) => void;
+  w: GroupWrite<unknown>;
+  resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
 
-type Outcome = { ok: true; done: Committed } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
- * Group commit: the commits asked for in the same turn of the event loop are written in one IMMEDIATE
- * transaction (one fsync), each in its own savepoint, so one that fails (fence, cancel, a duplicate
- * key) fails alone. The batch takes its turn at the store's gate like any other write. Each `then`
- * runs right after the transaction, in order. A lazy commit starts no transaction of its own before
- * LAZY_MS: it joins the next one.
+ * Group commit for the store's connection: the writes asked for in the same turn of the event loop (project
+ * commits, model-call records) are written in one IMMEDIATE transaction (one fsync), each in its own
+ * savepoint, so one that fails (fence, cancel, a duplicate key) fails alone. The batch takes its turn at
+ * the store's gate like any other write. Each `then` runs right after the transaction, in order. A lazy
+ * write starts no transaction of its own before LAZY_MS: it joins the next one. `flush` writes what waits
+ * at once (the store calls it before it closes).
  */
 export class GroupCommit {
   private readonly batchTx: (fn: () => void) => void;
-  private readonly one: (c: ProjectCommit) => Committed;
+  private readonly one: (fn: () => unknown) => unknown;
   private readonly queue: Queued[] = [];
   private immediate = false;
   private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     db: Database.Database,
     private readonly gate: Gate,
-    write: (c: ProjectCommit) => Committed,
   ) {
     const outer = db.transaction((fn: () => void) => fn());
     this.batchTx = (fn) => outer.immediate(fn);
-    // nested inside the outer transaction: a savepoint, rolled back alone when its commit fails
-    this.one = db.transaction(write);
+    // nested inside the outer transaction: a savepoint, rolled back alone when its write fails
+    this.one = db.transaction((fn: () => unknown) => fn());
   }
 
-  commit(c: ProjectCommit, then?: (c: Committed) => void): Promise<Committed> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ c, then, resolve, reject });
-      if (!c.lazy && !this.immediate) {
+  enqueue<T>(w: GroupWrite<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ w: w as GroupWrite<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      if (!w.lazy && !this.immediate) {
         this.immediate = true;
         setImmediate(() => this.flush());
-      } else if (c.lazy && !this.timer && !this.immediate) {
+      } else if (w.lazy && !this.timer && !this.immediate) {
         this.timer = setTimeout(() => this.flush(), LAZY_MS);
       }
     });
   }
 
-  private flush(): void {
+  /** Writes everything waiting now; resolves once every batch started so far has settled. */
+  flush(): Promise<void> {
     this.immediate = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.queue.splice(0);
-    if (batch.length === 0) return;
-    this.gate
-      .run(() => this.write(batch))
-      .then(
-        (results) => this.settle(batch, results),
-        (e: unknown) => {
-          for (const item of batch) item.reject(storeError(e, item.c.project));
-        },
-      );
+    if (batch.length > 0) {
+      const done = this.gate
+        .run(() => this.write(batch))
+        .then(
+          (results) => this.settle(batch, results),
+          (e: unknown) => {
+            for (const item of batch) item.reject(item.w.error ? item.w.error(e) : e);
+          },
+        );
+      this.inFlight = Promise.all([this.inFlight, done]).then(() => undefined);
+    }
+    return this.inFlight;
   }
 
   private write(batch: Queued[]): Outcome[] {
@@ -73,7 +86,7 @@ export class GroupCommit {
     this.batchTx(() => {
       for (const item of batch) {
         try {
-          results.push({ ok: true, done: this.one(item.c) });
+          results.push({ ok: true, value: this.one(item.w.write) });
         } catch (error) {
           results.push({ ok: false, error });
         }
@@ -85,13 +98,13 @@ export class GroupCommit {
   private settle(batch: Queued[], results: Outcome[]): void {
     batch.forEach((item, i) => {
       const r = results[i]!;
-      if (!r.ok) return item.reject(storeError(r.error, item.c.project));
+      if (!r.ok) return item.reject(item.w.error ? item.w.error(r.error) : r.error);
       try {
-        item.then?.(r.done);
+        item.w.then?.(r.value);
       } catch {
         // a listener's failure is not the writer's
       }
-      item.resolve(r.done);
+      item.resolve(r.value);
     });
   }
 }

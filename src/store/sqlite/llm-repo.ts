@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LlmCallRow, LlmRepository, LlmTotals, UsageBucketRow, UsageSeriesQuery } from '../repositories.ts';
 import type { Run } from './columns.ts';
+import type { GroupCommit } from './group-commit.ts';
 
 /** Every model call with its tokens, duration and cost (seed 003 tracks tokens and cost per call). */
 export class LlmRepo implements LlmRepository {
@@ -9,16 +10,24 @@ export class LlmRepo implements LlmRepository {
   constructor(
     private readonly db: Database.Database,
     private readonly run: Run,
+    /** outside a transaction: records join the store's next batched transaction instead of one each */
+    private readonly group?: GroupCommit,
   ) {
     this.insert =
       db.prepare(`INSERT INTO llm_calls (id, at, role, model, prompt_tokens, completion_tokens, duration_ms, attempts, ok, error, cost_usd, project, task, agent)
                 VALUES (@id, @at, @role, @model, @promptTokens, @completionTokens, @durationMs, @attempts, @ok, @error, @costUsd, @project, @task, @agent)`);
   }
 
+  /**
+   * Outside a transaction the record is a grouped write: it shares the transaction of the writes asked for
+   * in the same turn (the project commit that journals the reply, the other calls that ended with it)
+   * rather than paying a commit (an fsync with synchronous=FULL) of its own.
+   */
   record(c: LlmCallRow): Promise<void> {
-    return this.run(() => {
+    const write = () => {
       this.insert.run({ ...c, ok: c.ok ? 1 : 0, project: c.project ?? null, task: c.task ?? null, agent: c.agent ?? null });
-    });
+    };
+    return this.group ? this.group.enqueue({ write }) : this.run(write);
   }
 
   /**

@@ -15,16 +15,15 @@ import type { ProgressEvent } from '../../events/index.ts';
 import { FactoryError } from '../../errors/catalog.ts';
 import type { AuditRepo } from './audit-repo.ts';
 import type { EventRepo } from './event-repo.ts';
-import { column, type Run } from './columns.ts';
-import type { Gate } from './gate.ts';
-import { GroupCommit } from './group-commit.ts';
+import { ColumnCache, type Run } from './columns.ts';
+import type { GroupCommit } from './group-commit.ts';
 import { fromJ, fromRow, GENESIS, PATCH_COLUMNS, StoredUsage, storeError, type JRow, type Row } from './project-rows.ts';
 
 /**
  * How a project repository writes: the store's (commits grouped, each batch one transaction at the
  * gate) or a transaction's (commits written at once inside it; `then` runs once it has committed).
  */
-export type ProjectWrites = { mode: 'store'; gate: Gate } | { mode: 'tx'; afterCommit: (fn: () => void) => void };
+export type ProjectWrites = { mode: 'store'; group: GroupCommit } | { mode: 'tx'; afterCommit: (fn: () => void) => void };
 
 /**
  * Projects and their journals (the coordinator's ProjectRepository). A commit writes journal rows,
@@ -32,6 +31,8 @@ export type ProjectWrites = { mode: 'store'; gate: Gate } | { mode: 'tx'; afterC
  */
 export class ProjectRepo implements ProjectRepository {
   private readonly group: GroupCommit | undefined;
+  /** parsed JSON columns: a project is read back after every commit of its run */
+  private readonly cache = new ColumnCache();
   private readonly selectRow: Database.Statement;
   private readonly insertJ: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
@@ -45,7 +46,7 @@ export class ProjectRepo implements ProjectRepository {
     private readonly audit: AuditRepo,
     private readonly events: EventRepo,
   ) {
-    this.group = writes.mode === 'store' ? new GroupCommit(db, writes.gate, (c) => this.write(c)) : undefined;
+    this.group = writes.mode === 'store' ? writes.group : undefined;
     const create = db.transaction((p: NewProject, extras: Omit<ProjectCommit, 'project' | 'fence' | 'patch'>) => this.insert(p, extras));
     this.createTx = (p, extras) => create.immediate(p, extras);
     const one = db.transaction((c: ProjectCommit) => this.write(c));
@@ -93,7 +94,14 @@ export class ProjectRepo implements ProjectRepository {
    * transaction, a commit is written at once (a savepoint), and `then` waits for the outer commit.
    */
   async commit(c: ProjectCommit, then?: (c: Committed) => void): Promise<Committed> {
-    if (this.group) return this.group.commit(c, then);
+    if (this.group) {
+      return this.group.enqueue({
+        write: () => this.write(c),
+        ...(c.lazy ? { lazy: true } : {}),
+        ...(then ? { then } : {}),
+        error: (e) => storeError(e, c.project),
+      });
+    }
     const done = await this.run(() => this.oneTx(c)).catch((e: unknown) => Promise.reject(storeError(e, c.project)));
     this.after(() => then?.(done));
     return done;
@@ -143,10 +151,11 @@ export class ProjectRepo implements ProjectRepository {
       params[k] = spec.json ? (v === null || v === undefined ? null : JSON.stringify(v)) : v;
     }
     if (c.usage) {
-      const u: Record<string, number> = column(StoredUsage, before.usage, 'projects', c.project, 'usage');
+      const u: Record<string, number> = { ...this.cache.column(StoredUsage, before.usage, 'projects', c.project, 'usage', true) };
       for (const [k, v] of Object.entries(c.usage)) u[k] = (u[k] ?? 0) + (v ?? 0);
       sets.push('usage = @usage');
       params.usage = JSON.stringify(u);
+      this.cache.remember(params.usage as string, u, 'projects', c.project, 'usage');
     }
     if (journal.length > 0) {
       sets.push('journal_length = @jl', 'journal_head = @jh');
@@ -169,13 +178,14 @@ export class ProjectRepo implements ProjectRepository {
       }),
     );
     const audit: AuditEvent[] = (c.audit ?? []).map((build) => this.audit.appendNow(build));
-    return { project: fromRow(this.row(c.project)!), journal, events, audit };
+    // the run that committed keeps the record: unchanged columns are the objects it had (no copy, no parse)
+    return { project: fromRow(this.row(c.project)!, this.cache, true), journal, events, audit };
   }
 
   get(id: string): Promise<ProjectRecord | undefined> {
     return this.run(() => {
       const r = this.row(id);
-      return r ? fromRow(r) : undefined;
+      return r ? fromRow(r, this.cache) : undefined;
     });
   }
 
@@ -196,7 +206,7 @@ export class ProjectRepo implements ProjectRepository {
         [params.b0, params.b1] = q.before;
       }
       const sql = `SELECT * FROM projects ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
-      return (this.db.prepare(sql).all(params) as Row[]).map(fromRow);
+      return (this.db.prepare(sql).all(params) as Row[]).map((r) => fromRow(r, this.cache));
     });
   }
 

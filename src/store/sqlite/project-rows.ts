@@ -13,7 +13,7 @@ import {
 } from '../../coordinator/record-schemas.ts';
 import { FactoryError } from '../../errors/catalog.ts';
 import { JsonValue } from '../repositories.ts';
-import { checked, column, nullableColumn } from './columns.ts';
+import { checked, column, ColumnCache } from './columns.ts';
 
 export interface Row {
   id: string;
@@ -69,16 +69,22 @@ export function storeError(e: unknown, project: string): unknown {
 }
 export const GENESIS = '0'.repeat(64);
 
-export function fromRow(r: Row): ProjectRecord {
-  const at = (col: string) => [TABLE, r.id, col] as const;
+/**
+ * How rows are read back: `cache` (the repository's) spares a parse of the JSON columns that did not
+ * change; `shared` takes its values without a copy (only for a reader that never changes them).
+ */
+export function fromRow(r: Row, cache: ColumnCache = new ColumnCache(0), shared = false): ProjectRecord {
+  const at = (col: string) => [TABLE, r.id, col, shared] as const;
+  const column = cache.column.bind(cache);
+  const nullableColumn = cache.nullableColumn.bind(cache);
   return {
     id: r.id,
     name: r.name,
     owner: r.owner,
     task: r.task,
     pipeline: r.pipeline,
-    status: checked(StatusSchema, r.status, ...at('status')),
-    phase: checked(PhaseSchema, r.phase, ...at('phase')),
+    status: checked(StatusSchema, r.status, TABLE, r.id, 'status'),
+    phase: checked(PhaseSchema, r.phase, TABLE, r.id, 'phase'),
     config: column(ProjectDefaultsSchema, r.config, ...at('config')),
     plan: nullableColumn(JsonValue, r.plan, ...at('plan')),
     result: nullableColumn(JsonValue, r.result, ...at('result')),

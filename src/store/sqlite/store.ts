@@ -8,12 +8,14 @@ import { AuditRepo } from './audit-repo.ts';
 import { settle, type Run } from './columns.ts';
 import { EventRepo } from './event-repo.ts';
 import { Gate } from './gate.ts';
+import { GroupCommit } from './group-commit.ts';
 import { LlmRepo } from './llm-repo.ts';
 import { gated, MemoryRepo } from './memory-repo.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { PolicyRepo } from './policy-repo.ts';
 import { ProjectRepo, type ProjectWrites } from './project-repo.ts';
 import { storeError } from './project-rows.ts';
+import { cachePrepared } from './statements.ts';
 import { TokenRepo } from './token-repo.ts';
 import { ToolRepo } from './tool-repo.ts';
 import { WorkRepo } from './work-repo.ts';
@@ -38,7 +40,7 @@ function repositories(db: Database.Database, run: Run, writes: ProjectWrites) {
     work: new WorkRepo(db, run),
     tools: new ToolRepo(db, run),
     agents: new AgentRepo(db, run),
-    llm: new LlmRepo(db, run),
+    llm: new LlmRepo(db, run, writes.mode === 'store' ? writes.group : undefined),
     projects: new ProjectRepo(db, run, writes, audit, events),
     memory: gated(new MemoryRepo(db), run),
   } satisfies Repositories;
@@ -64,6 +66,8 @@ export class SqliteStore implements Store {
   readonly projects: SqliteRepositories['projects'];
   readonly memory: SqliteRepositories['memory'];
   private readonly gate = new Gate();
+  /** the store's batched writes (project commits, model-call records): one transaction per turn */
+  private readonly group: GroupCommit;
   /** the transaction's repositories (one transaction at a time holds the gate) */
   private readonly tx: Repositories;
   /** listeners to run once the transaction in progress commits */
@@ -73,7 +77,8 @@ export class SqliteStore implements Store {
     readonly path: string,
     private readonly db: Database.Database,
   ) {
-    const outside = repositories(db, (fn) => this.gate.run(fn), { mode: 'store', gate: this.gate });
+    this.group = new GroupCommit(db, this.gate);
+    const outside = repositories(db, (fn) => this.gate.run(fn), { mode: 'store', group: this.group });
     ({ audit: this.audit, tokens: this.tokens, policies: this.policies, events: this.events, work: this.work } = outside);
     ({ tools: this.tools, agents: this.agents, llm: this.llm, projects: this.projects, memory: this.memory } = outside);
     this.tx = repositories(db, settle, { mode: 'tx', afterCommit: (fn) => this.afterCommit.push(fn) });
@@ -89,6 +94,7 @@ export class SqliteStore implements Store {
     } catch (e) {
       throw new FactoryError('STORE_UNAVAILABLE', `Cannot open the store at ${path}: ${(e as Error).message}`, { path }, { cause: e });
     }
+    cachePrepared(db);
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
@@ -139,7 +145,8 @@ export class SqliteStore implements Store {
     }));
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    if (this.db.open) await this.group.flush().catch(() => undefined);
     return this.gate.run(() => {
       if (this.db.open) this.db.close();
     });
