@@ -12,6 +12,9 @@ import { chainLengths } from '../../src/coordinator/roles/plan.ts';
 import { estimateTokens, promptTokens, registeredFormats } from '../../src/llm/index.ts';
 import { FactoryError } from '../../src/errors/catalog.ts';
 import type { AgentBlueprint } from '../../src/blueprints/index.ts';
+import type { WorkflowContext } from '../../src/coordinator/engine/context.ts';
+import { runDag } from '../../src/coordinator/workflows/dag.ts';
+import type { SubTask } from '../../src/coordinator/roles/schemas.ts';
 
 const task = (id: string, inputFrom: string[] = [], extra: Record<string, unknown> = {}) => ({
   id,
@@ -215,5 +218,24 @@ describe('budgets before the fact', () => {
     expect(failedCallUsage(new FactoryError('LLM_INCOMPLETE', 'x'), 100, 512)).toMatchObject({ completionTokens: 512, estimated: true });
     const nothing = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
     expect(failedCallUsage(new FactoryError('LLM_CONTEXT_OVERFLOW', 'x'), 100, 512)).toEqual(nothing);
+  });
+});
+
+describe('runDag', () => {
+  it('lists the outcome in the plan order, not the order the sub-tasks finished in (a replay must come out the same)', async () => {
+    const ctx = { signal: new AbortController().signal } as WorkflowContext;
+    const delays: Record<string, number> = { a: 30, b: 1, c: 10, d: 1 };
+    const plan = [task('a'), task('b'), task('c'), task('d', ['b'])] as SubTask[];
+    const out = await runDag(ctx, plan, 4, async (t) => {
+      await new Promise((r) => setTimeout(r, delays[t.id]));
+      if (t.id === 'c') throw new FactoryError('TASK_FAILED', 'c failed');
+      return t.id.toUpperCase();
+    });
+    expect([...out.done]).toEqual([
+      ['a', 'A'],
+      ['b', 'B'],
+      ['d', 'D'],
+    ]);
+    expect([...out.failed.keys()]).toEqual(['c']);
   });
 });

@@ -50,7 +50,7 @@ function countingDb() {
       });
     },
   } as unknown as Database.Database;
-  cleanups.push(() => db.close());
+  cleanups.push(() => void db.close());
   return { db, group: new GroupCommit(counting, new Gate()), batches: () => batches };
 }
 
@@ -150,7 +150,7 @@ describe('parsed columns kept per text', () => {
 describe('prepared statements kept per SQL', () => {
   it('the same SQL gives the same statement, a different SQL another', () => {
     const db = new Database(':memory:');
-    cleanups.push(() => db.close());
+    cleanups.push(() => void db.close());
     cachePrepared(db);
     expect(db.prepare('SELECT 1 AS one')).toBe(db.prepare('SELECT 1 AS one'));
     expect(db.prepare('SELECT 2 AS two')).not.toBe(db.prepare('SELECT 1 AS one'));

@@ -2,7 +2,8 @@
  * Runs the sub-tasks of a plan as their inputs become ready, at most `limit` at once. Among ready
  * sub-tasks the higher priority goes first, then the one with the longest chain of dependents (so a
  * bounded pool stays close to the ideal of critical path and width). A sub-task whose input failed is
- * skipped. A stop of the run (cancel, budget, pause) lets the running ones unwind, then rethrows.
+ * skipped. A stop of the run (cancel, budget, pause) lets the running ones unwind, then rethrows. The
+ * outcome lists sub-tasks in the plan's order, so what the workflow makes of it is the same in a replay.
  */
 import type { WorkflowContext } from '../engine/context.ts';
 import { isJournalable, stopReason } from '../engine/errors.ts';
@@ -67,5 +68,11 @@ export async function runDag<R>(
   }
   if (stop !== undefined) throw stop;
   for (const id of pending.keys()) out.skipped.push(id);
-  return out;
+  // in the plan's order, not the order they finished in (which a replay or a resume need not repeat)
+  const byPlan = (a: string, b: string) => order.get(a)! - order.get(b)!;
+  return {
+    done: new Map([...out.done].sort(([a], [b]) => byPlan(a, b))),
+    failed: new Map([...out.failed].sort(([a], [b]) => byPlan(a, b))),
+    skipped: out.skipped.sort(byPlan),
+  };
 }
