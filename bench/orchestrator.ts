@@ -2,7 +2,9 @@
 // (a) overhead per step against a bare model call of the same latency; (b) a 50-task DAG at
 // concurrency 4 with fixed-latency replies against the ideal (critical path and width), goal <= 1.1x;
 // (c) time to resume a project with 500 finished steps; (d) replay steps per second; (e) a concurrent
-// pipeline of 50 workers at the limit (orchestrator-pipelines.ts).
+// pipeline of 50 workers at the limit (orchestrator-pipelines.ts). In (a) and (b) the scripted model server
+// runs in a thread of its own (model-thread.ts), as Ollama is a process of its own: the engine is charged
+// for the engine only, and the bare calls it is measured against go to the same server.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,41 +15,19 @@ import { OllamaProvider } from '../src/llm/index.ts';
 import { openCore } from '../src/service.ts';
 import type { ServiceDeps } from '../src/service-deps.ts';
 import { script, type Script } from '../tests/coordinator/scripted-model.ts';
-import { startFakeOllama, type FakeOllama } from '../tests/helpers/fake-ollama.ts';
+import { startFakeOllama } from '../tests/helpers/fake-ollama.ts';
 import { fmt, line, summary } from './lib.ts';
+import { chainTasks, dagTasks, good, sub } from './orchestrator-scripts.ts';
+import { startModelThread } from './model-thread.ts';
 import { concurrentPipelineBench } from './orchestrator-pipelines.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const WHO: Principal = { id: 'bench', role: 'admin' };
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 100);
 
-const sub = (id: string, inputFrom: string[] = []) => ({
-  id,
-  description: `work on ${id}`,
-  type: 'analysis',
-  requiredSkills: [],
-  inputFrom,
-  priority: 3,
-  acceptanceCriteria: [],
-  tools: [],
-});
-const good =
-  (delayMs: number): Script =>
-  (a) => {
-    switch (a.role) {
-      case 'worker':
-        return { content: `result of ${a.task}`, delayMs };
-      case 'review':
-        return { content: JSON.stringify({ score: 0.95, accepted: true, issues: [], summary: 'ok' }), delayMs };
-      case 'aggregate':
-        return { content: JSON.stringify({ consistent: true, conflicts: [], result: 'merged', summary: 'ok' }), delayMs };
-      default:
-        return undefined;
-    }
-  };
-
 interface Env {
-  fake: FakeOllama;
+  /** chat requests the model server has answered */
+  chats(): Promise<number>;
   core: ServiceDeps;
   coordinator: Coordinator;
   close(): Promise<void>;
@@ -55,9 +35,20 @@ interface Env {
 
 type Sync = 'full' | 'normal';
 
-async function env(model: Script[], sync: Sync, over: Record<string, string> = {}): Promise<Env> {
+/** The model: a script served in this process, or the script orchestrator-scripts.ts `planned` makes, in a thread. */
+type Model = { here: Script[] } | { thread: Parameters<typeof import('./orchestrator-scripts.ts').planned> };
+
+async function modelServer(model: Model): Promise<{ url: string; chats(): Promise<number>; close(): Promise<void> }> {
+  if ('thread' in model) {
+    return startModelThread({ module: new URL('./orchestrator-scripts.ts', import.meta.url).href, name: 'planned', args: model.thread });
+  }
+  const fake = await startFakeOllama({ replies: script(...model.here) });
+  return { url: fake.url, chats: async () => fake.chats().length, close: () => fake.close() };
+}
+
+async function env(model: Model, sync: Sync, over: Record<string, string> = {}): Promise<Env> {
   const dataDir = mkdtempSync(join(tmpdir(), 'af-bench-coord-'));
-  const fake = await startFakeOllama({ replies: script(...model) });
+  const fake = await modelServer(model);
   const config = loadConfig({
     env: {},
     flags: {
@@ -80,7 +71,7 @@ async function env(model: Script[], sync: Sync, over: Record<string, string> = {
   );
   const coordinator = core.coordinator;
   return {
-    fake,
+    chats: () => fake.chats(),
     core,
     coordinator,
     close: async () => {
@@ -100,10 +91,9 @@ async function run(e: Env, task: string, config: Record<string, unknown>) {
   return { ms: performance.now() - t0, project: done };
 }
 
-/** Mean duration of bare model calls of the same latency, `parallel` at a time, on this machine now. */
+/** Mean duration of bare model calls (worker turns) of the same latency, `parallel` at a time, on this machine now. */
 async function bareCall(e: Env, rounds: number, parallel: number): Promise<number> {
   const llm = new OllamaProvider(e.core.config.ollama);
-  e.fake.push(...Array.from({ length: rounds * parallel }, () => ({ content: 'x', delayMs: LATENCY })));
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     await Promise.all(
@@ -128,10 +118,7 @@ export async function overhead(sync: Sync): Promise<void> {
   process.stdout.write(
     `\n# (a) overhead per step: a 10-task chain, replies after ${LATENCY} ms, against bare calls of the same latency (synchronous=${sync})\n`,
   );
-  const tasks = Array.from({ length: 10 }, (_, i) => sub(`t${i + 1}`, i ? [`t${i}`] : []));
-  const plan: Script = (a) =>
-    a.role === 'plan' ? { content: JSON.stringify({ analysis: 'chain', subTasks: tasks }), delayMs: LATENCY } : undefined;
-  const e = await env([plan, good(LATENCY)], sync);
+  const e = await env({ thread: [LATENCY, chainTasks(10)] }, sync);
   try {
     await run(e, 'warm-up', { maxConcurrentAgents: 1 });
     const perStep: number[] = [];
@@ -160,12 +147,8 @@ export async function dag(sync: Sync): Promise<void> {
   process.stdout.write(
     `\n# (b) a ${n}-task DAG at concurrency ${width}, replies after ${LATENCY} ms, against the ideal (synchronous=${sync})\n`,
   );
-  const tasks = Array.from({ length: n }, (_, i) =>
-    sub(`t${i + 1}`, [...(i >= width ? [`t${i + 1 - width}`] : []), ...(i >= width + 1 && i % 3 === 0 ? [`t${i - width}`] : [])]),
-  );
-  const plan: Script = (a) =>
-    a.role === 'plan' ? { content: JSON.stringify({ analysis: 'dag', subTasks: tasks }), delayMs: LATENCY } : undefined;
-  const e = await env([plan, good(LATENCY)], sync);
+  const tasks = dagTasks(n, width);
+  const e = await env({ thread: [LATENCY, tasks] }, sync);
   try {
     const depth = new Map<string, number>();
     for (const t of tasks) depth.set(t.id, 1 + Math.max(0, ...t.inputFrom.map((d) => depth.get(d)!)));
@@ -198,7 +181,7 @@ export async function dag(sync: Sync): Promise<void> {
       `${fmt(ratio, 3)}x  ${ratio <= 1.1 ? 'ok' : 'OVER GOAL'}  (rounds: ${ratios.map((x) => fmt(x, 2)).join(', ')})`,
     );
     line('measured / nominal ideal (replies at exactly the latency)', `${fmt(median(nominal), 3)}x`);
-    line('CPU of this process per sub-task (engine, client, scripted server)', `${fmt(cpuPerTask, 1)} ms`);
+    line('CPU of this process per sub-task (engine, client; the server thread too)', `${fmt(cpuPerTask, 1)} ms`);
   } finally {
     await e.close();
   }
@@ -214,7 +197,7 @@ async function resumeAndReplay(): Promise<void> {
     if (a.role === 'aggregate' && down) return { status: 503, error: 'bench: model unloaded' };
     return undefined;
   };
-  const e = await env([model, good(0)], 'full');
+  const e = await env({ here: [model, good(0)] }, 'full');
   try {
     const chain = [
       { name: 'peer', kind: 'coordinator', mustPass: true },
@@ -228,10 +211,10 @@ async function resumeAndReplay(): Promise<void> {
     if (paused.status !== 'paused') throw new Error(`expected a pause, got ${paused.status}`);
     const finished = paused.usage.steps;
     down = false;
-    const asked = e.fake.chats().length;
+    const asked = await e.chats();
     const t0 = performance.now();
     await e.coordinator.resume(WHO, p.id);
-    while (e.fake.chats().length === asked) await new Promise((r) => setImmediate(r));
+    while ((await e.chats()) === asked) await new Promise((r) => setImmediate(r));
     const resumeMs = performance.now() - t0;
     const done = await e.coordinator.settled(WHO, p.id);
     line('finished steps before the resume', `${finished}`);
