@@ -115,7 +115,9 @@ export abstract class MemoryDoor {
   async searchKnowledge(who: Principal, query: unknown): Promise<{ hits: { item: KnowledgeRecord; score: number }[] }> {
     const q = parseInput(MemorySearchQuery, query, 'query');
     const owner = this.reader(who, q.owner);
-    await this.memory.embedMissing(this.memoryDeps.llm, owner).catch(() => 0);
+    // items saved while the model server was away are embedded first: if it is still away, the search says
+    // so (503) instead of answering without them
+    await this.memory.embedMissing(this.memoryDeps.llm, owner);
     const opts = { ...(q.topK !== undefined ? { topK: q.topK } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}) };
     return { hits: await this.memory.searchKnowledge(this.memoryDeps.llm, owner, q.q, opts) };
   }
@@ -151,7 +153,9 @@ export abstract class MemoryDoor {
   async searchEpisodes(who: Principal, query: unknown): Promise<{ hits: { item: EpisodeRecord; score: number }[] }> {
     const q = parseInput(MemorySearchQuery, query, 'query');
     const owner = this.reader(who, q.owner);
-    await this.memory.embedMissing(this.memoryDeps.llm, owner).catch(() => 0);
+    // items saved while the model server was away are embedded first: if it is still away, the search says
+    // so (503) instead of answering without them
+    await this.memory.embedMissing(this.memoryDeps.llm, owner);
     const opts = { ...(q.topK !== undefined ? { topK: q.topK } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}) };
     return { hits: await this.memory.searchEpisodes(this.memoryDeps.llm, owner, q.q, opts) };
   }

@@ -252,3 +252,14 @@ describe('pauses and limits', () => {
     for (const id of created) expect((await h.core.store.agents.get(id))?.destroyedAt).not.toBeNull();
   });
 });
+
+describe('memory without the model server', () => {
+  it('an item saved while the embedding model is away is kept; a search then says the model is away instead of answering without it', async () => {
+    h = await startHarness({ model: [GOOD] });
+    await h.fake.close();
+    const item = await h.coordinator.addKnowledge(ALICE, { title: 'house style', content: 'tabs, not spaces' });
+    expect(item.embedded).toBe(false);
+    const search = h.coordinator.searchKnowledge(ALICE, { q: 'style' });
+    await expect(search).rejects.toMatchObject({ code: 'OLLAMA_UNAVAILABLE', status: 503 });
+  });
+});
