@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FactoryError } from '../errors/catalog.ts';
+import { resolvedAhead } from './ahead.ts';
 import { assertPolicyName, policyNameOfFile } from './names.ts';
 import { parsePolicyText, policyHash } from './parse.ts';
 import { resolveAll, resolveOne } from './resolve.ts';
@@ -138,8 +139,20 @@ export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
  * command needs; it reads synchronously too): the outcome for that name is the one loadPolicyDir gives.
  * `known`: every name in `dir`.
  */
-export function loadPolicyNamed(dir: string, name: string): { policy?: Policy; issues?: PolicyIssue[]; known: string[] } {
+export function loadPolicyNamed(dir: string, name: string): NamedPolicy {
   const sources = new Map(readPolicySourcesSync(dir).map((s) => [s.name, s]));
+  const policy = resolvedAhead(sources, name); // one of the repository's policies, as the build resolved it
+  return policy ? { policy, known: [...sources.keys()] } : policyNamed(sources, name);
+}
+
+export interface NamedPolicy {
+  policy?: Policy;
+  issues?: PolicyIssue[];
+  known: string[];
+}
+
+/** loadPolicyNamed of policy sources already read (by name); the build resolves the repository's policies ahead with it. */
+export function policyNamed(sources: ReadonlyMap<string, PolicySource>, name: string): NamedPolicy {
   const known = [...sources.keys()];
   const own = sources.get(name);
   if (!own) return { known };

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PolicyFileSchema, type PolicyFile, type PolicyIssue } from './schema.ts';
 import { yamlOffset } from '../util/yaml-position.ts';
+import { parsedAhead } from './ahead.ts';
 
 /** Larger policy texts are rejected before parsing. */
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -44,17 +45,6 @@ function parseYaml(text: string): ParsedYaml {
   }
 }
 
-/**
- * Policy texts whose YAML was parsed ahead of time, by the build (scripts/build.js, for the repository's
- * policies, with policyYamlData below): sha256 of the exact text → the data, as JSON. A one-shot command
- * then skips the YAML parser, the slowest part of its start, for a policy nobody edited; every other text
- * is parsed here. Validation and resolution are not skipped. Empty when the sources run.
- */
-declare const FACTORY_POLICIES_PARSED_AHEAD: string | undefined;
-const PARSED_AHEAD = (typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}) as Readonly<
-  Record<string, string>
->;
-
 /** For the build: the data of a policy text's YAML as JSON, when JSON holds it exactly (else undefined). */
 export function policyYamlData(text: string): string | undefined {
   const { data, issues } = parseYaml(text);
@@ -73,7 +63,8 @@ export function parsePolicyText(text: string, expectedName?: string): PolicyPars
   }
   let yaml: ParsedYaml | undefined;
   const parsed = () => (yaml ??= parseYaml(text));
-  const ahead = PARSED_AHEAD[policyHash(text)];
+  // the YAML of the repository's policies was parsed by the build (ahead.ts): validation still runs
+  const ahead = parsedAhead(policyHash(text));
   const data: unknown = ahead !== undefined ? JSON.parse(ahead) : parsed().data;
   if (ahead === undefined && parsed().issues.length > 0) return { ok: false, issues: parsed().issues };
   if (data === null || data === undefined) {
