@@ -10,7 +10,11 @@ export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
 export type GrammarName = 'python' | 'bash' | 'javascript';
 
-const PACKAGES: Record<GrammarName, string> = { python: 'tree-sitter-python', bash: 'tree-sitter-bash', javascript: 'tree-sitter-javascript' };
+const PACKAGES: Record<GrammarName, string> = {
+  python: 'tree-sitter-python',
+  bash: 'tree-sitter-bash',
+  javascript: 'tree-sitter-javascript',
+};
 const languages = new Map<GrammarName, Parser.Language>();
 const parsers = new Map<GrammarName, Parser>();
 const queries = new Map<string, Parser.Query>();

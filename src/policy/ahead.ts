@@ -36,7 +36,7 @@ export function parsedAhead(hash: string): string | undefined {
 export function chainKey(sources: ReadonlyMap<string, PolicySource>, name: string, parsed = AHEAD.parsed): string | undefined {
   const members: string[] = [];
   const seen = new Set<string>();
-  for (let next: unknown = name; next !== undefined && next !== null; ) {
+  for (let next: unknown = name; next !== undefined && next !== null;) {
     if (typeof next !== 'string' || seen.has(next)) return undefined;
     seen.add(next);
     const src = sources.get(next);

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { loadPolicyDir, loadPolicyNamed, policyYamlData } from '../../src/policy/index.ts';
+import { chainKey, resolvedAhead } from '../../src/policy/ahead.ts';
+import { loadPolicyDir, loadPolicyNamed, policyYamlData, readPolicySourcesSync } from '../../src/policy/index.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];
@@ -67,5 +68,42 @@ describe('policyYamlData (what the build parses ahead)', () => {
       expect(policyYamlData(text), text).toBeUndefined();
     }
     expect(policyYamlData('limits: { cpus: 0.5 }\n')).toBe('{"limits":{"cpus":0.5}}');
+  });
+});
+
+describe('chainKey (how a policy resolved ahead is found)', () => {
+  function sourcesOf(files: Record<string, string>) {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(t.dir, file), text);
+    const sources = new Map(readPolicySourcesSync(t.dir).map((s) => [s.name, s]));
+    const parsed: Record<string, string> = {};
+    for (const s of sources.values()) {
+      const data = policyYamlData(s.text);
+      if (data !== undefined) parsed[s.hash] = data;
+    }
+    return { sources, parsed };
+  }
+
+  it('names each member of the chain and its exact text, the policy first', () => {
+    const { sources, parsed } = sourcesOf(DIR);
+    const hash = (n: string) => sources.get(n)!.hash;
+    expect(chainKey(sources, 'grandchild', parsed)).toBe(
+      [`grandchild\0${hash('grandchild')}`, `child\0${hash('child')}`, `base\0${hash('base')}`].join('\n'),
+    );
+    expect(chainKey(sources, 'base', parsed)).toBe(`base\0${hash('base')}`);
+    // what can never resolve has no key: a missing or repeated parent, a text not parsed ahead
+    for (const name of ['orphan', 'loop-a', 'of-broken', 'broken', 'absent']) expect(chainKey(sources, name, parsed), name).toBeUndefined();
+    const { [hash('child')]: _child, ...withoutChild } = parsed;
+    expect(chainKey(sources, 'grandchild', withoutChild)).toBeUndefined();
+    // another text of a parent is another key
+    const edited = sourcesOf({ ...DIR, 'base.yaml': DIR['base.yaml'].replace('256', '255') });
+    expect(chainKey(edited.sources, 'grandchild', edited.parsed)).not.toBe(chainKey(sources, 'grandchild', parsed));
+  });
+
+  it('the sources run without anything worked out ahead (the build bundles it)', () => {
+    const { sources } = sourcesOf(DIR);
+    expect(resolvedAhead(sources, 'base')).toBeUndefined();
+    expect(chainKey(sources, 'base')).toBeUndefined();
   });
 });
