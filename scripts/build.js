@@ -74,9 +74,9 @@ function fail(why) {
 
 /**
  * What the build works out ahead, by the sources' own functions (bundled here for the purpose), each kept
- * only where JSON holds the value exactly: `FACTORY_POLICIES_AHEAD`, the repository's policies (see
- * src/policy/ahead.ts: `parsed`, sha256 of each text → its YAML's data, and `resolved`, each policy's
- * `extends` chain → the policy resolved from it), and `FACTORY_CONFIG_DEFAULTS_AHEAD`, the defaults of the
+ * only where JSON holds the value exactly: the repository's policies (see src/policy/ahead.ts),
+ * `FACTORY_POLICIES_PARSED_AHEAD`, sha256 of each text → its YAML's data, and `…RESOLVED_AHEAD`, each
+ * policy resolved, with the texts it was resolved from; and `FACTORY_CONFIG_DEFAULTS_AHEAD`, the defaults of the
  * configuration's sections (src/config/load.ts). Returns esbuild's define (string literals) and the
  * helper's files of src/ (`inputs`: inputs of every bundle).
  */
@@ -84,7 +84,6 @@ async function worksAhead() {
   const contents = [
     "export { policyHash, policyYamlData } from './src/policy/parse.ts';",
     "export { policyNamed, readPolicySourcesSync } from './src/policy/load.ts';",
-    "export { chainKey } from './src/policy/ahead.ts';",
     "export { sectionDefaults } from './src/config/load.ts';",
   ].join('\n');
   const helper = await build({
@@ -101,7 +100,7 @@ async function worksAhead() {
   const module = { exports: {} };
   const run = vm.runInThisContext(`(function (module, exports, require, __dirname) {${helper.outputFiles[0].text}\n})`);
   run(module, module.exports, createRequire(import.meta.url), join(root, 'dist'));
-  const { policyHash, policyYamlData, policyNamed, readPolicySourcesSync, chainKey, sectionDefaults } = module.exports;
+  const { policyHash, policyYamlData, policyNamed, readPolicySourcesSync, sectionDefaults } = module.exports;
   const dir = join(root, 'policies');
   const parsed = {};
   for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n))) {
@@ -109,22 +108,20 @@ async function worksAhead() {
     const data = policyYamlData(text);
     if (data !== undefined) parsed[policyHash(text)] = data;
   }
-  const resolved = {};
+  const resolved = { texts: {}, policies: {} };
   const sources = new Map(readPolicySourcesSync(dir).map((s) => [s.name, s]));
   for (const name of sources.keys()) {
     const { policy } = policyNamed(sources, name);
-    const key = chainKey(sources, name, parsed);
-    if (!policy || key === undefined) continue;
-    // the chain of the key is the one resolved (the policy first in the key, root first in the lineage)
-    const chain = key.split('\n').map((m) => m.split('\0')[0]);
-    if (chain.reverse().join('\n') !== policy.lineage.join('\n')) continue;
-    const json = JSON.stringify(policy);
-    if (isDeepStrictEqual(JSON.parse(json), policy)) resolved[key] = json;
+    const json = policy && JSON.stringify(policy);
+    if (!policy || policy.lineage.at(-1) !== name || !isDeepStrictEqual(JSON.parse(json), policy)) continue;
+    resolved.policies[name] = { lineage: policy.lineage, policy: json };
+    for (const member of policy.lineage) resolved.texts[member] = sources.get(member).text;
   }
-  if (Object.keys(resolved).length === 0) log('note: no policy was resolved ahead');
+  if (Object.keys(resolved.policies).length === 0) log('note: no policy was resolved ahead');
   const literal = (value) => JSON.stringify(JSON.stringify(value));
   const define = {
-    FACTORY_POLICIES_AHEAD: literal({ parsed, resolved }),
+    FACTORY_POLICIES_PARSED_AHEAD: literal(parsed),
+    FACTORY_POLICIES_RESOLVED_AHEAD: literal(resolved),
     FACTORY_CONFIG_DEFAULTS_AHEAD: literal(sectionDefaults(root)),
   };
   return { define, inputs: srcInputs(helper.metafile) };

@@ -4,8 +4,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { chainKey, resolvedAhead } from '../../src/policy/ahead.ts';
-import { loadPolicyDir, loadPolicyNamed, policyYamlData, readPolicySourcesSync } from '../../src/policy/index.ts';
+import { resolvedAhead, type ResolvedAhead } from '../../src/policy/ahead.ts';
+import { policyNamed } from '../../src/policy/load.ts';
+import {
+  loadPolicyDir,
+  loadPolicyNamed,
+  policyHash,
+  policyYamlData,
+  readPolicySourcesSync,
+  type PolicySource,
+} from '../../src/policy/index.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];
@@ -71,39 +79,48 @@ describe('policyYamlData (what the build parses ahead)', () => {
   });
 });
 
-describe('chainKey (how a policy resolved ahead is found)', () => {
+describe('resolvedAhead (a policy the build resolved, found again)', () => {
   function sourcesOf(files: Record<string, string>) {
     const t = tempDir();
     cleanups.push(t.cleanup);
     for (const [file, text] of Object.entries(files)) writeFileSync(join(t.dir, file), text);
-    const sources = new Map(readPolicySourcesSync(t.dir).map((s) => [s.name, s]));
-    const parsed: Record<string, string> = {};
-    for (const s of sources.values()) {
-      const data = policyYamlData(s.text);
-      if (data !== undefined) parsed[s.hash] = data;
+    return new Map(readPolicySourcesSync(t.dir).map((s) => [s.name, s]));
+  }
+  /** what the build records (scripts/build.js) */
+  function tableOf(sources: Map<string, PolicySource>): ResolvedAhead {
+    const table: ResolvedAhead = { texts: {}, policies: {} };
+    for (const name of sources.keys()) {
+      const { policy } = policyNamed(sources, name);
+      if (!policy) continue;
+      table.policies[name] = { lineage: policy.lineage, policy: JSON.stringify(policy) };
+      for (const m of policy.lineage) table.texts[m] = sources.get(m)!.text;
     }
-    return { sources, parsed };
+    return table;
   }
 
-  it('names each member of the chain and its exact text, the policy first', () => {
-    const { sources, parsed } = sourcesOf(DIR);
-    const hash = (n: string) => sources.get(n)!.hash;
-    expect(chainKey(sources, 'grandchild', parsed)).toBe(
-      [`grandchild\0${hash('grandchild')}`, `child\0${hash('child')}`, `base\0${hash('base')}`].join('\n'),
-    );
-    expect(chainKey(sources, 'base', parsed)).toBe(`base\0${hash('base')}`);
-    // what can never resolve has no key: a missing or repeated parent, a text not parsed ahead
-    for (const name of ['orphan', 'loop-a', 'of-broken', 'broken', 'absent']) expect(chainKey(sources, name, parsed), name).toBeUndefined();
-    const { [hash('child')]: _child, ...withoutChild } = parsed;
-    expect(chainKey(sources, 'grandchild', withoutChild)).toBeUndefined();
-    // another text of a parent is another key
+  it('is what loadPolicyNamed gives, as long as every file of the chain has the text it was resolved from', () => {
+    const sources = sourcesOf(DIR);
+    const table = tableOf(sources);
+    expect(Object.keys(table.policies).sort()).toEqual(['base', 'child', 'grandchild']);
+    for (const name of Object.keys(DIR).map((f) => f.replace('.yaml', ''))) {
+      expect(resolvedAhead(sources, name, table), name).toEqual(policyNamed(sources, name).policy);
+    }
+    // a parent edited, or gone: not the answer any more
     const edited = sourcesOf({ ...DIR, 'base.yaml': DIR['base.yaml'].replace('256', '255') });
-    expect(chainKey(edited.sources, 'grandchild', edited.parsed)).not.toBe(chainKey(sources, 'grandchild', parsed));
+    expect(resolvedAhead(edited, 'grandchild', table)).toBeUndefined();
+    expect(resolvedAhead(edited, 'base', table)).toBeUndefined();
+    const { ['child.yaml']: _, ...withoutChild } = DIR;
+    expect(resolvedAhead(sourcesOf(withoutChild), 'grandchild', table)).toBeUndefined();
+    // a file of another policy edited: still the answer
+    expect(resolvedAhead(sourcesOf({ ...DIR, 'typo.yaml': 'python: {}\n' }), 'grandchild', table)).toEqual(
+      policyNamed(sources, 'grandchild').policy,
+    );
   });
 
-  it('the sources run without anything worked out ahead (the build bundles it)', () => {
-    const { sources } = sourcesOf(DIR);
+  it('the sources run with nothing resolved ahead (the build bundles it), and never hash an unedited policy for it', () => {
+    const sources = sourcesOf(DIR);
     expect(resolvedAhead(sources, 'base')).toBeUndefined();
-    expect(chainKey(sources, 'base')).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(sources.get('base'), 'hash')?.get).toBeTypeOf('function');
+    expect(sources.get('base')!.hash).toBe(policyHash(DIR['base.yaml']));
   });
 });
