@@ -29,6 +29,7 @@ import { BUNDLES, bundleFile, checkBuild, codeCacheFile, loadBundle, STAMP, stam
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (s) => process.stderr.write(`build: ${s}\n`);
+const POLICIES_AHEAD = 'dist/policies-ahead.json';
 
 /**
  * Bundled: what the one-shot commands load, and openapi-fetch (its CommonJS build has no default export
@@ -74,9 +75,9 @@ function fail(why) {
 
 /**
  * What the build works out ahead, by the sources' own functions (bundled here for the purpose), each kept
- * only where JSON holds the value exactly: the repository's policies (see src/policy/ahead.ts),
- * `FACTORY_POLICIES_PARSED_AHEAD`, sha256 of each text → its YAML's data, and `…RESOLVED_AHEAD`, each
- * policy resolved, with the texts it was resolved from; and `FACTORY_CONFIG_DEFAULTS_AHEAD`, the defaults of the
+ * only where JSON holds the value exactly: the repository's policies (see src/policy/ahead.ts: `parsed`,
+ * sha256 of each text → its YAML's data, and `resolved`, each policy resolved, with the texts it was
+ * resolved from), into dist/policies-ahead.json; and FACTORY_CONFIG_DEFAULTS_AHEAD, the defaults of the
  * configuration's sections (src/config/load.ts). Returns esbuild's define (string literals) and the
  * helper's files of src/ (`inputs`: inputs of every bundle).
  */
@@ -118,11 +119,12 @@ async function worksAhead() {
     for (const member of policy.lineage) resolved.texts[member] = sources.get(member).text;
   }
   if (Object.keys(resolved.policies).length === 0) log('note: no policy was resolved ahead');
-  const literal = (value) => JSON.stringify(JSON.stringify(value));
+  // the policies in a file of their own, read when a policy is loaded: as a string in a bundle, they would be
+  // read and decoded twice at every start (the bundle's text and its code cache)
+  writeFileSync(join(root, POLICIES_AHEAD), JSON.stringify({ parsed, resolved }));
   const define = {
-    FACTORY_POLICIES_PARSED_AHEAD: literal(parsed),
-    FACTORY_POLICIES_RESOLVED_AHEAD: literal(resolved),
-    FACTORY_CONFIG_DEFAULTS_AHEAD: literal(sectionDefaults(root)),
+    FACTORY_POLICIES_AHEAD_FILE: JSON.stringify(relative(join(root, 'src/policy'), join(root, POLICIES_AHEAD))),
+    FACTORY_CONFIG_DEFAULTS_AHEAD: JSON.stringify(JSON.stringify(sectionDefaults(root))),
   };
   return { define, inputs: srcInputs(helper.metafile) };
 }

@@ -94,6 +94,24 @@ describe('npm run build', () => {
     }
   });
 
+  it('check takes a repository policy as the build resolved it (dist/policies-ahead.json)', () => {
+    const file = join(root, 'dist/policies-ahead.json');
+    const text = readFileSync(file, 'utf8');
+    const ahead = JSON.parse(text) as { resolved: { policies: Record<string, { policy: string }> } };
+    const policy = JSON.parse(ahead.resolved.policies.default!.policy) as { python: { forbiddenCallables: string[] } };
+    policy.python.forbiddenCallables.push('print'); // as if the build had resolved another default
+    ahead.resolved.policies.default!.policy = JSON.stringify(policy);
+    writeFileSync(file, JSON.stringify(ahead));
+    try {
+      const r = check();
+      expect(r).toMatchObject({ code: 1, fromSources: false });
+      expect(r.stdout).toMatch(/'print' is forbidden/);
+    } finally {
+      writeFileSync(file, text);
+    }
+    expect(check()).toMatchObject({ code: 0, fromSources: false });
+  });
+
   it('a bad configuration value fails a check from the build as it always did (exit 2, the key and where it came from)', () => {
     const r = check();
     expect(r).toMatchObject({ code: 0, fromSources: false });
