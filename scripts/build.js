@@ -258,7 +258,8 @@ async function train() {
       ['run', join(dir, 'ok.py'), ...data],
       ['audit', 'verify', '--data-dir', join(dir, 'data')],
     ],
-    factory: [['--help']],
+    // the whole CLI: the help, and what its service commands share with the one-shot ones
+    factory: [['--help'], ['check', join(dir, 'ok.py'), join(dir, 'bad.py'), ...data], ['run', join(dir, 'ok.py'), ...data]],
   };
   for (const { name } of BUNDLES) {
     const { exports, script } = loadBundle(root, name);
