@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 // npm run build [-- --if-stale]: builds dist/, the JavaScript that `factory` runs (see bin/dist.js).
 //
-// 1. esbuild bundles the CLI and everything it imports into one CommonJS file, dist/factory.cjs (no type
-//    check: `npm run typecheck` does that). Native addons and the packages only the server needs stay in
+// 1. esbuild bundles each entry of the CLI (bin/dist.js BUNDLES: `check`, the other one-shot commands, and
+//    every command) with everything it imports into one CommonJS file, dist/NAME.cjs (no type check:
+//    `npm run typecheck` does that). Native addons and the packages only the server needs stay in
 //    node_modules and are loaded when a command needs them; dockerode's BuildKit (gRPC) and SSH transport
 //    modules, which the sandbox never uses, are loaded only if called. Paths the sources take from
 //    `import.meta.url` point at the sources' own folders (the sandbox runners are read from src/). The
-//    YAML of the repository's policies is parsed ahead (src/policy/parse.ts says how that is used).
-// 2. A few commands run in this process (checks of allowed and blocked scripts, a run against an engine
-//    that is not there, audit verify), and V8's code cache of the bundle is written after them:
-//    dist/factory.cjs.cache holds the bytecode of everything they compiled.
+//    repository's policies are parsed and resolved ahead (src/policy/ahead.ts says how that is used).
+// 2. A few commands of each bundle run in this process (checks of allowed and blocked scripts, a run
+//    against an engine that is not there, audit verify, the help), and V8's code cache of each bundle is
+//    written after them: dist/NAME.cjs.cache holds the bytecode of everything they compiled.
 // 3. The stamp is written, from the inputs as they were before building, and only if none changed
-//    meanwhile; then `factory --help` must run from the new build as a process of its own, or the stamp
-//    goes again. A failed or interrupted build, or a source edited during it, leaves no stamp: `factory`
-//    then runs the sources instead.
+//    meanwhile; then each bundle must answer `--help` as a process of its own, or the stamp goes again.
+//    A failed or interrupted build, or a source edited during it, leaves no stamp: `factory` then runs
+//    the sources instead.
 // --if-stale: nothing to do when dist/ is already up to date (scripts/setup.sh calls it so).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,12 +22,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import vm from 'node:vm';
 import { build } from 'esbuild';
-import { BUNDLE, checkBuild, CODE_CACHE, loadBundle, STAMP, stampInputs } from '../bin/dist.js';
+import { BUNDLES, bundleFile, checkBuild, codeCacheFile, loadBundle, STAMP, stampInputs } from '../bin/dist.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (s) => process.stderr.write(`build: ${s}\n`);
+const POLICIES_AHEAD = 'dist/policies-ahead.json';
 
 /**
  * Bundled: what the one-shot commands load, and openapi-fetch (its CommonJS build has no default export
@@ -54,12 +57,16 @@ const started = Date.now();
 const before = stampInputs(root);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'));
-await bundle();
+const ahead = await worksAhead();
+const bundles = {};
+for (const b of BUNDLES) bundles[b.name] = [...new Set([...(await bundle(b, ahead.define)), ...ahead.inputs])].sort();
 await train();
 if (JSON.stringify(stampInputs(root)) !== JSON.stringify(before)) fail('sources changed while building; run the build again');
-writeFileSync(join(root, STAMP), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, inputs: before })}\n`);
+const stamp = { builtAt: new Date().toISOString(), node: process.version, ...before, bundles };
+writeFileSync(join(root, STAMP), `${JSON.stringify(stamp)}\n`);
 smokeTest();
-log(`dist/ built from ${Object.keys(before).length} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const sizes = BUNDLES.map((b) => `${b.name} ${(readFileSync(join(root, bundleFile(b.name))).length / 1e6).toFixed(2)} MB`).join(', ');
+log(`dist/ built from ${Object.keys(before.inputs).length} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s (${sizes})`);
 
 function fail(why) {
   log(`${why}; dist/ has no stamp, so \`factory\` runs the sources`);
@@ -67,60 +74,95 @@ function fail(why) {
 }
 
 /**
- * The repository's policies with their YAML parsed ahead (see src/policy/parse.ts): sha256 of each text →
- * its data as JSON, computed by the sources' own function, bundled here for the purpose.
+ * What the build works out ahead, by the sources' own functions (bundled here for the purpose), each kept
+ * only where JSON holds the value exactly: the repository's policies (see src/policy/ahead.ts: `parsed`,
+ * sha256 of each text → its YAML's data, and `resolved`, each policy resolved, with the texts it was
+ * resolved from), into dist/policies-ahead.json; and FACTORY_CONFIG_DEFAULTS_AHEAD, the defaults of the
+ * configuration's sections (src/config/load.ts). Returns esbuild's define (string literals) and the
+ * helper's files of src/ (`inputs`: inputs of every bundle).
  */
-async function policiesParsedAhead() {
+async function worksAhead() {
+  const contents = [
+    "export { policyHash, policyYamlData } from './src/policy/parse.ts';",
+    "export { policyNamed, readPolicySourcesSync } from './src/policy/load.ts';",
+    "export { sectionDefaults } from './src/config/load.ts';",
+  ].join('\n');
   const helper = await build({
-    stdin: {
-      contents: "export { policyHash, policyYamlData } from './src/policy/parse.ts';",
-      resolveDir: root,
-      loader: 'ts',
-      sourcefile: 'parsed-ahead.ts',
-    },
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'ahead.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     write: false,
+    metafile: true,
     logLevel: 'warning',
+    plugins: [sourceUrls(join(root, 'dist'))],
   }).catch(() => fail('esbuild failed'));
   const module = { exports: {} };
-  const run = vm.runInThisContext(`(function (module, exports, require) {${helper.outputFiles[0].text}\n})`);
-  run(module, module.exports, createRequire(import.meta.url));
-  const { policyHash, policyYamlData } = module.exports;
-  const ahead = {};
+  const run = vm.runInThisContext(`(function (module, exports, require, __dirname) {${helper.outputFiles[0].text}\n})`);
+  run(module, module.exports, createRequire(import.meta.url), join(root, 'dist'));
+  const { policyHash, policyYamlData, policyNamed, readPolicySourcesSync, sectionDefaults } = module.exports;
   const dir = join(root, 'policies');
+  const parsed = {};
   for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n))) {
     const text = readFileSync(join(dir, f), 'utf8');
     const data = policyYamlData(text);
-    if (data !== undefined) ahead[policyHash(text)] = data;
+    if (data !== undefined) parsed[policyHash(text)] = data;
   }
-  return ahead;
+  const resolved = { texts: {}, policies: {} };
+  const sources = new Map(readPolicySourcesSync(dir).map((s) => [s.name, s]));
+  for (const name of sources.keys()) {
+    const { policy } = policyNamed(sources, name);
+    const json = policy && JSON.stringify(policy);
+    if (!policy || policy.lineage.at(-1) !== name || !isDeepStrictEqual(JSON.parse(json), policy)) continue;
+    resolved.policies[name] = { lineage: policy.lineage, policy: json };
+    for (const member of policy.lineage) resolved.texts[member] = sources.get(member).text;
+  }
+  if (Object.keys(resolved.policies).length === 0) log('note: no policy was resolved ahead');
+  // the policies in a file of their own, read when a policy is loaded: as a string in a bundle, they would be
+  // read and decoded twice at every start (the bundle's text and its code cache)
+  writeFileSync(join(root, POLICIES_AHEAD), JSON.stringify({ parsed, resolved }));
+  const define = {
+    FACTORY_POLICIES_AHEAD_FILE: JSON.stringify(relative(join(root, 'src/policy'), join(root, POLICIES_AHEAD))),
+    FACTORY_CONFIG_DEFAULTS_AHEAD: JSON.stringify(JSON.stringify(sectionDefaults(root))),
+  };
+  return { define, inputs: srcInputs(helper.metafile) };
 }
 
-async function bundle() {
+/** esbuild plugin: paths the sources take from `import.meta` point at the sources' own files, from `dist` (the bundle's folder). */
+function sourceUrls(dist) {
+  return {
+    name: 'source-urls',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.')) return { contents: text, loader: 'ts' };
+        const file = JSON.stringify(relative(dist, args.path));
+        const path = `require("node:path").join(__dirname, ${file})`;
+        const contents = text
+          .replaceAll('import.meta.url', `require("node:url").pathToFileURL(${path}).href`)
+          .replaceAll('import.meta.filename', path)
+          .replaceAll('import.meta.dirname', `require("node:path").dirname(${path})`);
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** The files of src/ esbuild read for a build. */
+function srcInputs(metafile) {
+  return Object.keys(metafile.inputs).filter((f) => f.startsWith('src/'));
+}
+
+/** Builds one bundle (bin/dist.js BUNDLES); returns the files of src/ it was built from. */
+async function bundle({ name, entry }, define) {
+  const out = bundleFile(name);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const dist = join(root, 'dist');
   const lazyHits = new Set();
   let zodLocales = false;
   const plugins = [
-    {
-      name: 'source-urls',
-      setup(b) {
-        b.onLoad({ filter: /\.ts$/ }, (args) => {
-          const text = readFileSync(args.path, 'utf8');
-          if (!text.includes('import.meta.')) return { contents: text, loader: 'ts' };
-          const file = JSON.stringify(relative(dist, args.path));
-          const path = `require("node:path").join(__dirname, ${file})`;
-          const contents = text
-            .replaceAll('import.meta.url', `require("node:url").pathToFileURL(${path}).href`)
-            .replaceAll('import.meta.filename', path)
-            .replaceAll('import.meta.dirname', `require("node:path").dirname(${path})`);
-          return { contents, loader: 'ts' };
-        });
-      },
-    },
+    sourceUrls(dist),
     {
       // zod's locales (a fifth of the bundle): English stays, every other is loaded from node_modules if called
       name: 'zod-locales',
@@ -162,8 +204,8 @@ async function bundle() {
   ];
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: BUNDLE,
+    entryPoints: [entry],
+    outfile: out,
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -181,18 +223,23 @@ async function bundle() {
     charset: 'ascii',
     legalComments: 'none',
     logOverride: { 'empty-import-meta': 'error' },
-    define: { FACTORY_POLICIES_PARSED_AHEAD: JSON.stringify(JSON.stringify(await policiesParsedAhead())) }, // a string literal
+    define,
+    metafile: true,
     logLevel: 'warning',
     plugins,
   }).catch(() => fail('esbuild failed'));
   if (result.errors.length > 0) fail('esbuild failed');
-  if (readFileSync(join(root, BUNDLE)).some((b) => b > 0x7f)) fail(`${BUNDLE} is not all ASCII (bin/dist.js reads it as such)`);
+  if (readFileSync(join(root, out)).some((b) => b > 0x7f)) fail(`${out} is not all ASCII (bin/dist.js reads it as such)`);
+  const inputs = srcInputs(result.metafile);
+  if (!inputs.includes('src/cli/dispatch.ts')) fail(`esbuild's list of the inputs of ${out} is not what it was`);
+  if (name !== 'factory') return inputs; // the notes below hold for every bundle
   if (!zodLocales) log("note: zod's locales are bundled whole (their index has another layout)");
   for (const key of Object.keys(LAZY)) if (!lazyHits.has(key)) log(`note: ${key.replace(' ', ' → ')} not seen; it is bundled as usual`);
+  return inputs;
 }
 
-/** Runs a few commands in this process, then writes the code cache of everything they compiled. */
-function train() {
+/** Runs a few commands of each bundle in this process, then writes the code cache of everything they compiled. */
+async function train() {
   const dir = mkdtempSync(join(tmpdir(), 'factory-build-'));
   const io = { out: () => undefined, err: () => undefined, env: { ...process.env, DOCKER_HOST: `unix://${dir}/no-engine.sock` } };
   const files = {
@@ -202,25 +249,34 @@ function train() {
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const data = ['--data-dir', join(dir, 'data'), '--policy-dir', join(root, 'policies')];
-  const { exports, script } = loadBundle(root);
-  const commands = [
-    ['check', join(dir, 'ok.py'), join(dir, 'ok.sh'), ...data],
-    ['check', join(dir, 'bad.py'), '--json', ...data],
-    ['run', join(dir, 'ok.py'), ...data],
-    ['audit', 'verify', '--data-dir', join(dir, 'data')],
-  ];
-  return commands
-    .reduce((p, argv) => p.then(() => exports.main(argv, io)), Promise.resolve())
-    .then(() => {
-      writeFileSync(join(root, CODE_CACHE), script.createCachedData());
-      rmSync(dir, { recursive: true, force: true });
-    });
+  const commands = {
+    check: [
+      ['check', join(dir, 'ok.py'), join(dir, 'ok.sh'), ...data],
+      ['check', join(dir, 'bad.py'), '--json', ...data],
+    ],
+    'one-shot': [
+      ['run', join(dir, 'ok.py'), ...data],
+      ['audit', 'verify', '--data-dir', join(dir, 'data')],
+    ],
+    // the whole CLI: the help, and what its service commands share with the one-shot ones
+    factory: [['--help'], ['check', join(dir, 'ok.py'), join(dir, 'bad.py'), ...data], ['run', join(dir, 'ok.py'), ...data]],
+  };
+  for (const { name } of BUNDLES) {
+    const { exports, script } = loadBundle(root, name);
+    for (const argv of commands[name] ?? fail(`no training commands for the bundle ${name}`)) await exports.main(argv, io);
+    writeFileSync(join(root, codeCacheFile(name)), script.createCachedData());
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
+/** Each bundle must start as a process of its own and answer `--help`. */
 function smokeTest() {
-  const r = spawnSync(process.execPath, [join(root, 'bin/factory.js'), '--help'], { encoding: 'utf8' });
-  if (r.status !== 0 || !r.stdout.includes('Commands:') || r.stderr.includes('running the sources')) {
-    rmSync(join(root, STAMP), { force: true });
-    fail(`the new build does not start: ${r.stderr || r.stdout}`);
+  for (const { name, words } of BUNDLES) {
+    const argv = [...words.slice(0, 1), '--help'];
+    const r = spawnSync(process.execPath, [join(root, 'bin/factory.js'), ...argv], { encoding: 'utf8' });
+    if (r.status !== 0 || !r.stdout.includes('Usage: factory') || r.stderr.includes('running the sources')) {
+      rmSync(join(root, STAMP), { force: true });
+      fail(`the new build does not start (${name}: factory ${argv.join(' ')}): ${r.stderr || r.stdout}`);
+    }
   }
 }

@@ -1,23 +1,32 @@
 /**
- * The tree-sitter grammars, one parser per language created on first use and reused, and a cache of
- * compiled queries (a query is compiled once per grammar and source text).
+ * The tree-sitter grammars, each loaded on first use (a native addon apiece: a check of Python never
+ * loads the shell and JavaScript grammars), one parser per language created on first use and reused,
+ * and a cache of compiled queries (a query is compiled once per grammar and source text).
  */
+import { createRequire } from 'node:module';
 import Parser from 'tree-sitter';
-import Bash from 'tree-sitter-bash';
-import JavaScript from 'tree-sitter-javascript';
-import Python from 'tree-sitter-python';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
 export type GrammarName = 'python' | 'bash' | 'javascript';
 
-const LANGUAGES: Record<GrammarName, Parser.Language> = {
-  python: Python as unknown as Parser.Language,
-  bash: Bash as unknown as Parser.Language,
-  javascript: JavaScript as unknown as Parser.Language,
+const PACKAGES: Record<GrammarName, string> = {
+  python: 'tree-sitter-python',
+  bash: 'tree-sitter-bash',
+  javascript: 'tree-sitter-javascript',
 };
+const languages = new Map<GrammarName, Parser.Language>();
 const parsers = new Map<GrammarName, Parser>();
 const queries = new Map<string, Parser.Query>();
+
+function language(grammar: GrammarName): Parser.Language {
+  let lang = languages.get(grammar);
+  if (!lang) {
+    lang = createRequire(import.meta.url)(PACKAGES[grammar]) as Parser.Language;
+    languages.set(grammar, lang);
+  }
+  return lang;
+}
 
 /** node-tree-sitter's default 32 KiB input buffer fails on larger strings; size it to the input. */
 function bufferSize(source: string): number {
@@ -28,7 +37,7 @@ export function parse(grammar: GrammarName, source: string): Tree {
   let parser = parsers.get(grammar);
   if (!parser) {
     parser = new Parser();
-    parser.setLanguage(LANGUAGES[grammar]);
+    parser.setLanguage(language(grammar));
     parsers.set(grammar, parser);
   }
   return parser.parse(source, null, { bufferSize: bufferSize(source) });
@@ -39,7 +48,7 @@ export function query(grammar: GrammarName, source: string): Parser.Query {
   const key = `${grammar}\0${source}`;
   let q = queries.get(key);
   if (!q) {
-    q = new Parser.Query(LANGUAGES[grammar], source);
+    q = new Parser.Query(language(grammar), source);
     queries.set(key, q);
   }
   return q;

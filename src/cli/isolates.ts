@@ -1,5 +1,3 @@
-import { constants } from 'node:os';
-
 /**
  * isolated-vm (the JavaScript sandbox) needs a Node process started with --no-node-snapshot. That flag
  * also costs every start about 0.1 s of CPU (Node's own startup snapshot is not used), so `factory` starts
@@ -28,7 +26,7 @@ export async function rerunWithIsolates(): Promise<number> {
     });
     child.on('exit', (code, signal) => {
       for (const s of FORWARDED) process.off(s, forward);
-      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+      resolve(code ?? 128 + (signal ? (process.getBuiltinModule('node:os').constants.signals[signal] ?? 0) : 0));
     });
   });
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { ConfigSchema, type Config } from './schema.ts';
+import type { Config } from './schema.ts';
+import { CONFIG_SECTIONS, configSchema } from './sections.ts';
 import { FactoryError } from '../errors/catalog.ts';
 
 /** Environment variables the service reads, and the config key each one sets. */
@@ -88,7 +90,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     }
   }
 
-  const result = ConfigSchema.safeParse(tree);
+  const result = parseConfig(tree);
   if (!result.success) {
     const issues = result.error.issues.map((i) => {
       const key = i.path.map(String).join('.') || '(root)';
@@ -107,4 +109,58 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     pipelineDir: resolve(cfg.pipelineDir),
     docker: { ...cfg.docker, host: cfg.docker.host },
   };
+}
+
+type Parsed = { success: true; data: Config } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+
+/**
+ * The defaults of the configuration's sections, worked out ahead by the build (scripts/build.js, with
+ * sectionDefaults below): section → its value when the configuration does not set it, as JSON. Empty when
+ * the sources run.
+ */
+declare const FACTORY_CONFIG_DEFAULTS_AHEAD: string | undefined;
+const DEFAULTS_AHEAD = (typeof FACTORY_CONFIG_DEFAULTS_AHEAD === 'string' ? JSON.parse(FACTORY_CONFIG_DEFAULTS_AHEAD) : {}) as Readonly<
+  Record<string, string>
+>;
+type Section = keyof typeof CONFIG_SECTIONS;
+
+/**
+ * The configuration schema's outcome for `tree`, making only the sections the tree sets: each other takes
+ * its default as worked out ahead (`ahead`). When that is not the whole answer (a key the schema does not
+ * know, a bad value), the whole schema decides, so every issue reads as it always did.
+ */
+export function parseConfig(tree: Tree, ahead: Readonly<Record<string, string>> = DEFAULTS_AHEAD): Parsed {
+  const keys = Object.keys(CONFIG_SECTIONS) as Section[];
+  if (Object.keys(tree).every((k) => (keys as string[]).includes(k))) {
+    const data: Record<string, unknown> = {};
+    let ok = true;
+    for (const key of keys) {
+      if (!(key in tree) && Object.hasOwn(ahead, key)) {
+        data[key] = JSON.parse(ahead[key]!);
+        continue;
+      }
+      const r = CONFIG_SECTIONS[key]().safeParse(tree[key]);
+      if (!r.success) {
+        ok = false;
+        break;
+      }
+      data[key] = r.data;
+    }
+    if (ok) return { success: true, data: data as Config };
+  }
+  return configSchema().safeParse(tree);
+}
+
+/**
+ * For the build: each section's default as JSON, where JSON holds it exactly and it names no path of the
+ * package (`root`: those move with the package, so they are always worked out at run time).
+ */
+export function sectionDefaults(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, make] of Object.entries(CONFIG_SECTIONS)) {
+    const value: unknown = make().parse(undefined);
+    const json = JSON.stringify(value);
+    if (json !== undefined && !json.includes(root) && isDeepStrictEqual(JSON.parse(json), value)) out[key] = json;
+  }
+  return out;
 }

@@ -2,10 +2,11 @@
  * Loading policies from text and from a directory. One bad file never stops the others: it is listed
  * in `rejected` with every issue, and policies extending it are rejected with an `extends` issue.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+// fs.promises, not node:fs/promises: read on first use, so a one-shot command that reads synchronously never loads it
+import { promises as fsp, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { FactoryError } from '../errors/catalog.ts';
+import { resolvedAhead } from './ahead.ts';
 import { assertPolicyName, policyNameOfFile } from './names.ts';
 import { parsePolicyText, policyHash } from './parse.ts';
 import { resolveAll, resolveOne } from './resolve.ts';
@@ -60,9 +61,9 @@ export function invalid(name: string, issues: PolicyIssue[]): FactoryError {
 /** Read every policy file in `dir` (the `.yaml` wins when a name has several files). */
 export async function readPolicySources(dir: string): Promise<PolicySource[]> {
   const out: PolicySource[] = [];
-  for (const { name, file } of policyFiles(dir, await readdir(dir, { withFileTypes: true }))) {
+  for (const { name, file } of policyFiles(dir, await fsp.readdir(dir, { withFileTypes: true }))) {
     try {
-      const text = await readFile(file, 'utf8');
+      const text = await fsp.readFile(file, 'utf8');
       out.push({ name, file, text, hash: policyHash(text) });
     } catch {
       // vanished between readdir and readFile: treated as absent
@@ -71,13 +72,24 @@ export async function readPolicySources(dir: string): Promise<PolicySource[]> {
   return out;
 }
 
-/** readPolicySources without the thread-pool round trips of asynchronous reads (for one-shot commands). */
+/**
+ * readPolicySources without the thread-pool round trips of asynchronous reads (for one-shot commands); each
+ * source's hash is computed when it is first read (`factory check` of an unedited policy never needs it).
+ */
 export function readPolicySourcesSync(dir: string): PolicySource[] {
   const out: PolicySource[] = [];
   for (const { name, file } of policyFiles(dir, readdirSync(dir, { withFileTypes: true }))) {
     try {
       const text = readFileSync(file, 'utf8');
-      out.push({ name, file, text, hash: policyHash(text) });
+      let hash: string | undefined;
+      out.push({
+        name,
+        file,
+        text,
+        get hash() {
+          return (hash ??= policyHash(text));
+        },
+      });
     } catch {
       // vanished between readdir and readFile: treated as absent
     }
@@ -138,8 +150,20 @@ export async function loadPolicyDir(dir: string): Promise<PolicyDirLoad> {
  * command needs; it reads synchronously too): the outcome for that name is the one loadPolicyDir gives.
  * `known`: every name in `dir`.
  */
-export function loadPolicyNamed(dir: string, name: string): { policy?: Policy; issues?: PolicyIssue[]; known: string[] } {
+export function loadPolicyNamed(dir: string, name: string): NamedPolicy {
   const sources = new Map(readPolicySourcesSync(dir).map((s) => [s.name, s]));
+  const policy = resolvedAhead(sources, name); // one of the repository's policies, as the build resolved it
+  return policy ? { policy, known: [...sources.keys()] } : policyNamed(sources, name);
+}
+
+export interface NamedPolicy {
+  policy?: Policy;
+  issues?: PolicyIssue[];
+  known: string[];
+}
+
+/** loadPolicyNamed of policy sources already read (by name); the build resolves the repository's policies ahead with it. */
+export function policyNamed(sources: ReadonlyMap<string, PolicySource>, name: string): NamedPolicy {
   const known = [...sources.keys()];
   const own = sources.get(name);
   if (!own) return { known };
@@ -171,7 +195,7 @@ export async function loadPolicyFile(file: string, parentsDir?: string): Promise
   if (!own.some((s) => s.name === name && path.resolve(s.file) === path.resolve(file))) {
     // a sibling of another extension (x.json next to x.yaml) or a missing file: read exactly this one
     try {
-      const text = await readFile(file, 'utf8');
+      const text = await fsp.readFile(file, 'utf8');
       own = [...own.filter((s) => s.name !== name), { name, file, text, hash: policyHash(text) }];
     } catch {
       throw new FactoryError('POLICY_NOT_FOUND', `no policy file ${file}`, { file });

@@ -2,12 +2,12 @@
  * Policy text (YAML, or JSON, which YAML 1.2 reads too) → a validated `PolicyFile`, or every problem
  * with its dotted path and, where the YAML source has one, its line and column.
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PolicyFileSchema, type PolicyFile, type PolicyIssue } from './schema.ts';
 import { yamlOffset } from '../util/yaml-position.ts';
+import { parsedAhead } from './ahead.ts';
 
 /** Larger policy texts are rejected before parsing. */
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -16,7 +16,8 @@ export type PolicyParseResult = { ok: true; file: PolicyFile } | { ok: false; is
 
 /** The ETag of a policy text: sha256 of its exact bytes, hex. */
 export function policyHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // node:crypto is loaded on first use: `factory check` of an unedited policy never hashes (see ahead.ts)
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** A policy text's YAML, parsed: the document (for the positions of issues) and the data it holds. */
@@ -44,17 +45,6 @@ function parseYaml(text: string): ParsedYaml {
   }
 }
 
-/**
- * Policy texts whose YAML was parsed ahead of time, by the build (scripts/build.js, for the repository's
- * policies, with policyYamlData below): sha256 of the exact text → the data, as JSON. A one-shot command
- * then skips the YAML parser, the slowest part of its start, for a policy nobody edited; every other text
- * is parsed here. Validation and resolution are not skipped. Empty when the sources run.
- */
-declare const FACTORY_POLICIES_PARSED_AHEAD: string | undefined;
-const PARSED_AHEAD = (typeof FACTORY_POLICIES_PARSED_AHEAD === 'string' ? JSON.parse(FACTORY_POLICIES_PARSED_AHEAD) : {}) as Readonly<
-  Record<string, string>
->;
-
 /** For the build: the data of a policy text's YAML as JSON, when JSON holds it exactly (else undefined). */
 export function policyYamlData(text: string): string | undefined {
   const { data, issues } = parseYaml(text);
@@ -73,7 +63,8 @@ export function parsePolicyText(text: string, expectedName?: string): PolicyPars
   }
   let yaml: ParsedYaml | undefined;
   const parsed = () => (yaml ??= parseYaml(text));
-  const ahead = PARSED_AHEAD[policyHash(text)];
+  // the YAML of the repository's policies was parsed by the build (ahead.ts): validation still runs
+  const ahead = parsedAhead(policyHash(text));
   const data: unknown = ahead !== undefined ? JSON.parse(ahead) : parsed().data;
   if (ahead === undefined && parsed().issues.length > 0) return { ok: false, issues: parsed().issues };
   if (data === null || data === undefined) {

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { loadConfig, parseConfig, sectionDefaults } from '../../src/config/load.ts';
+import { CONFIG_SECTIONS, configSchema } from '../../src/config/sections.ts';
 import { FactoryError } from '../../src/errors/catalog.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
 
@@ -88,4 +90,51 @@ describe('configuration', () => {
     expect(invalid(() => loadConfig({ file, env: {} })).code).toBe('CONFIG_FILE_UNREADABLE');
     expect(invalid(() => loadConfig({ file: join(t.dir, 'missing.yaml'), env: {} })).code).toBe('CONFIG_FILE_UNREADABLE');
   });
+
+  it('makes only the sections a configuration sets, with the same outcome as the whole schema', () => {
+    sameOutcome(parseConfig, sectionDefaults, configSchema);
+  });
+
+  it('… also with zod jitless, as the one-shot commands run it', async () => {
+    z.config({ jitless: true });
+    try {
+      vi.resetModules(); // schemas made anew: jitless is fixed when a schema is made
+      const load = await import('../../src/config/load.ts');
+      const sections = await import('../../src/config/sections.ts');
+      expect(sections.configSchema).not.toBe(configSchema);
+      sameOutcome(load.parseConfig, load.sectionDefaults, sections.configSchema);
+    } finally {
+      z.config({ jitless: false });
+    }
+  });
 });
+
+function sameOutcome(parse: typeof parseConfig, defaults: typeof sectionDefaults, whole: typeof configSchema): void {
+  const ahead = defaults(REPO);
+  // what the build works out ahead: every section but the package's own folders
+  expect(Object.keys(ahead).sort()).toEqual(
+    Object.keys(CONFIG_SECTIONS)
+      .filter((k) => !['policyDir', 'blueprintDir', 'pipelineDir'].includes(k))
+      .sort(),
+  );
+  const trees: Record<string, unknown>[] = [
+    {},
+    { dataDir: '/d', docker: { host: 'unix:///run/x.sock' } },
+    { server: { port: '9000' }, ollama: { host: 'gpu:11434', roles: { agent: { numCtx: '4096' } } } },
+    { coordinator: { defaults: { budget: { tokens: 5 } }, memory: { episodes: { topK: 1 } } }, metrics: { enabled: 'false' } },
+    { sandbox: { hostPaths: { '/data': './d' } }, audit: { synchronous: 'normal' }, factory: {} },
+    { server: { port: 'eighty' } }, // a bad value
+    { docker: { host: 'docker.example' }, dataDir: '' }, // two
+    { server: { prot: 1 } }, // an unknown key in a section
+    { frobnicate: true, dataDir: '/d' }, // an unknown section
+  ];
+  for (const tree of trees) {
+    const all = whole().safeParse(tree);
+    for (const table of [ahead, {}]) {
+      const part = parse(structuredClone(tree), table);
+      expect(part.success, JSON.stringify(tree)).toBe(all.success);
+      if (part.success && all.success) expect(JSON.stringify(part.data)).toBe(JSON.stringify(all.data));
+      if (!part.success && !all.success) expect(part.error.issues).toEqual(all.error.issues);
+    }
+  }
+}

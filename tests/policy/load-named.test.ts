@@ -4,7 +4,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { loadPolicyDir, loadPolicyNamed, policyYamlData } from '../../src/policy/index.ts';
+import { resolvedAhead, type ResolvedAhead } from '../../src/policy/ahead.ts';
+import { policyNamed } from '../../src/policy/load.ts';
+import {
+  loadPolicyDir,
+  loadPolicyNamed,
+  policyHash,
+  policyYamlData,
+  readPolicySourcesSync,
+  type PolicySource,
+} from '../../src/policy/index.ts';
 import { REPO, tempDir } from '../helpers/env.ts';
 
 const cleanups: (() => void)[] = [];
@@ -67,5 +76,51 @@ describe('policyYamlData (what the build parses ahead)', () => {
       expect(policyYamlData(text), text).toBeUndefined();
     }
     expect(policyYamlData('limits: { cpus: 0.5 }\n')).toBe('{"limits":{"cpus":0.5}}');
+  });
+});
+
+describe('resolvedAhead (a policy the build resolved, found again)', () => {
+  function sourcesOf(files: Record<string, string>) {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(t.dir, file), text);
+    return new Map(readPolicySourcesSync(t.dir).map((s) => [s.name, s]));
+  }
+  /** what the build records (scripts/build.js) */
+  function tableOf(sources: Map<string, PolicySource>): ResolvedAhead {
+    const table: ResolvedAhead = { texts: {}, policies: {} };
+    for (const name of sources.keys()) {
+      const { policy } = policyNamed(sources, name);
+      if (!policy) continue;
+      table.policies[name] = { lineage: policy.lineage, policy: JSON.stringify(policy) };
+      for (const m of policy.lineage) table.texts[m] = sources.get(m)!.text;
+    }
+    return table;
+  }
+
+  it('is what loadPolicyNamed gives, as long as every file of the chain has the text it was resolved from', () => {
+    const sources = sourcesOf(DIR);
+    const table = tableOf(sources);
+    expect(Object.keys(table.policies).sort()).toEqual(['base', 'child', 'grandchild']);
+    for (const name of Object.keys(DIR).map((f) => f.replace('.yaml', ''))) {
+      expect(resolvedAhead(sources, name, table), name).toEqual(policyNamed(sources, name).policy);
+    }
+    // a parent edited, or gone: not the answer any more
+    const edited = sourcesOf({ ...DIR, 'base.yaml': DIR['base.yaml'].replace('256', '255') });
+    expect(resolvedAhead(edited, 'grandchild', table)).toBeUndefined();
+    expect(resolvedAhead(edited, 'base', table)).toBeUndefined();
+    const { ['child.yaml']: _, ...withoutChild } = DIR;
+    expect(resolvedAhead(sourcesOf(withoutChild), 'grandchild', table)).toBeUndefined();
+    // a file of another policy edited: still the answer
+    expect(resolvedAhead(sourcesOf({ ...DIR, 'typo.yaml': 'python: {}\n' }), 'grandchild', table)).toEqual(
+      policyNamed(sources, 'grandchild').policy,
+    );
+  });
+
+  it('the sources run with nothing resolved ahead (the build bundles it), and never hash an unedited policy for it', () => {
+    const sources = sourcesOf(DIR);
+    expect(resolvedAhead(sources, 'base')).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(sources.get('base'), 'hash')?.get).toBeTypeOf('function');
+    expect(sources.get('base')!.hash).toBe(policyHash(DIR['base.yaml']));
   });
 });
