@@ -95,6 +95,7 @@ async function worksAhead() {
     target: 'node20',
     write: false,
     metafile: true,
+    absWorkingDir: root, // the metafile's paths are relative to it: src/… whatever folder the build runs from
     logLevel: 'warning',
     plugins: [sourceUrls(join(root, 'dist'))],
   }).catch(() => fail('esbuild failed'));
@@ -126,7 +127,9 @@ async function worksAhead() {
     FACTORY_POLICIES_AHEAD_FILE: JSON.stringify(relative(join(root, 'src/policy'), join(root, POLICIES_AHEAD))),
     FACTORY_CONFIG_DEFAULTS_AHEAD: JSON.stringify(JSON.stringify(sectionDefaults(root))),
   };
-  return { define, inputs: srcInputs(helper.metafile) };
+  const inputs = srcInputs(helper.metafile);
+  if (!inputs.includes('src/policy/load.ts')) fail("esbuild's list of the inputs of the build's helper is not what it was");
+  return { define, inputs };
 }
 
 /** esbuild plugin: paths the sources take from `import.meta` point at the sources' own files, from `dist` (the bundle's folder). */

@@ -83,7 +83,8 @@ export async function openCore(config: Config, opts: CoreOptions = {}): Promise<
       access: new Access(audit),
       executor: new Executor(sandboxes, audit, config.sandbox.hostPaths, metrics ? observeExecutions(metrics) : {}),
       events: new EventBus(store.events),
-      // the provider does not wait for its call records (SQLite writes each at once; a failing store shows in readiness)
+      // the provider does not wait for its call records (they join the store's next grouped transaction; a failing
+      // store shows in readiness)
       llm: new OllamaProvider(config.ollama, {
         onCall: (r) => {
           void store.llm.record(r).catch(() => undefined);

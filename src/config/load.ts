@@ -151,6 +151,13 @@ export function parseConfig(tree: Tree, ahead: Readonly<Record<string, string>> 
   return configSchema().safeParse(tree);
 }
 
+/** Whether any string in `v` contains `root` (compared as the strings are, not as JSON escapes them). */
+function namesPath(v: unknown, root: string): boolean {
+  if (typeof v === 'string') return v.includes(root);
+  if (v && typeof v === 'object') return Object.values(v).some((x) => namesPath(x, root));
+  return false;
+}
+
 /**
  * For the build: each section's default as JSON, where JSON holds it exactly and it names no path of the
  * package (`root`: those move with the package, so they are always worked out at run time).
@@ -160,7 +167,7 @@ export function sectionDefaults(root: string): Record<string, string> {
   for (const [key, make] of Object.entries(CONFIG_SECTIONS)) {
     const value: unknown = make().parse(undefined);
     const json = JSON.stringify(value);
-    if (json !== undefined && !json.includes(root) && isDeepStrictEqual(JSON.parse(json), value)) out[key] = json;
+    if (json !== undefined && !namesPath(value, root) && isDeepStrictEqual(JSON.parse(json), value)) out[key] = json;
   }
   return out;
 }

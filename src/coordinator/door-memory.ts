@@ -9,7 +9,7 @@ import { FactoryError } from '../errors/catalog.ts';
 import { pageFromRows, type PageOf } from '../util/page.ts';
 import { Cursor, cursorKey, parseInput } from './api.ts';
 import type { EngineDeps } from './engine/run.ts';
-import type { Memory } from './memory.ts';
+import { EMBED_ROLE, type Memory } from './memory.ts';
 import type { Principal, ProjectRecord } from './model.ts';
 import type { EpisodeRecord, KnowledgeRecord } from './ports.ts';
 
@@ -111,13 +111,26 @@ export abstract class MemoryDoor {
     return { deleted: true };
   }
 
+  /**
+   * Items saved while the model server was away are embedded before a search. If that fails and the model
+   * server is still away (the query cannot be embedded either), the search fails with that error (503)
+   * instead of answering without them; an item the model cannot embed while it answers otherwise is left
+   * out of this search and tried again at the next.
+   */
+  private async embedPending(owner: string, query: string): Promise<void> {
+    const llm = this.memoryDeps.llm;
+    const failed = await this.memory.embedMissing(llm, owner).then(
+      () => false,
+      () => true,
+    );
+    if (failed) await llm.embed({ role: EMBED_ROLE, input: [query] });
+  }
+
   /** The items most similar to `q` (items saved while the model server was away are embedded first). */
   async searchKnowledge(who: Principal, query: unknown): Promise<{ hits: { item: KnowledgeRecord; score: number }[] }> {
     const q = parseInput(MemorySearchQuery, query, 'query');
     const owner = this.reader(who, q.owner);
-    // items saved while the model server was away are embedded first: if it is still away, the search says
-    // so (503) instead of answering without them
-    await this.memory.embedMissing(this.memoryDeps.llm, owner);
+    await this.embedPending(owner, q.q);
     const opts = { ...(q.topK !== undefined ? { topK: q.topK } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}) };
     return { hits: await this.memory.searchKnowledge(this.memoryDeps.llm, owner, q.q, opts) };
   }
@@ -153,9 +166,7 @@ export abstract class MemoryDoor {
   async searchEpisodes(who: Principal, query: unknown): Promise<{ hits: { item: EpisodeRecord; score: number }[] }> {
     const q = parseInput(MemorySearchQuery, query, 'query');
     const owner = this.reader(who, q.owner);
-    // items saved while the model server was away are embedded first: if it is still away, the search says
-    // so (503) instead of answering without them
-    await this.memory.embedMissing(this.memoryDeps.llm, owner);
+    await this.embedPending(owner, q.q);
     const opts = { ...(q.topK !== undefined ? { topK: q.topK } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}) };
     return { hits: await this.memory.searchEpisodes(this.memoryDeps.llm, owner, q.q, opts) };
   }

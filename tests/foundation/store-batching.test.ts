@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ProjectDefaultsSchema } from '../../src/config/schema.ts';
 import { Store } from '../../src/store/index.ts';
 import { ColumnCache } from '../../src/store/sqlite/columns.ts';
 import { Gate } from '../../src/store/sqlite/gate.ts';
@@ -38,6 +39,9 @@ function countingDb() {
   let batches = 0;
   let first = true;
   const counting = {
+    get inTransaction() {
+      return db.inTransaction;
+    },
     transaction: (fn: (...a: never[]) => unknown) => {
       const tx = db.transaction(fn);
       if (!first) return tx;
@@ -145,6 +149,16 @@ describe('parsed columns kept per text', () => {
     cache.column(Schema, '{"items":[3]}', 'tbl', 'r3', 'c', true);
     expect(cache.column(Schema, '{"items":[1]}', 'tbl', 'r1', 'c', true)).not.toBe(first);
   });
+
+  it('stays within its bound of characters too, and does not keep a text too large for it', () => {
+    const cache = new ColumnCache(100, 200); // 13-character texts: 15 fit; one over 25 characters is never kept
+    const first = cache.column(Schema, '{"items":[0]}', 'tbl', 'r0', 'c', true);
+    expect(cache.column(Schema, '{"items":[0]}', 'tbl', 'r0', 'c', true)).toBe(first);
+    for (let i = 1; i <= 15; i++) cache.column(Schema, `{"items":[${i % 10}]}`, 'tbl', `r${i}`, 'c', true);
+    expect(cache.column(Schema, '{"items":[0]}', 'tbl', 'r0', 'c', true)).not.toBe(first);
+    const big = `{"items":[${Array.from({ length: 10 }, (_, i) => i).join(',')}]}`;
+    expect(cache.column(Schema, big, 'tbl', 'rb', 'c', true)).not.toBe(cache.column(Schema, big, 'tbl', 'rb', 'c', true));
+  });
 });
 
 describe('prepared statements kept per SQL', () => {
@@ -162,5 +176,71 @@ describe('prepared statements kept per SQL', () => {
       const text = readFileSync(join(dir, f), 'utf8');
       expect(text, f).not.toMatch(/\.(pluck|raw|expand|safeIntegers|iterate)\(/);
     }
+  });
+});
+
+describe('project commits through the caches', () => {
+  async function withProject() {
+    const t = tempDir();
+    cleanups.push(() => t.cleanup());
+    const store = Store.open(t.dir);
+    cleanups.push(() => store.close());
+    const config = ProjectDefaultsSchema.parse({});
+    const done = await store.projects.create({ id: 'prj_1', name: 'p', owner: 'alice', task: 't', pipeline: 'default', config }, {});
+    return { t, store, done };
+  }
+
+  it('a usage that is not a finite number is refused; the project stays readable, also after a reopen', async () => {
+    const { t, store } = await withProject();
+    await expect(store.projects.commit({ project: 'prj_1', usage: { costUsd: Number.NaN } })).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+    });
+    await store.projects.commit({ project: 'prj_1', usage: { llmCalls: 2 } });
+    await expect(store.projects.get('prj_1')).resolves.toMatchObject({ usage: { llmCalls: 2, costUsd: 0 } });
+    await store.close();
+    const again = Store.open(t.dir);
+    cleanups.push(() => again.close());
+    await expect(again.projects.get('prj_1')).resolves.toMatchObject({ usage: { llmCalls: 2, costUsd: 0 } });
+  });
+
+  it('what a commit hands back cannot be changed by its reader, and other readers get copies of their own', async () => {
+    const { store } = await withProject();
+    const done = await store.projects.commit({ project: 'prj_1', patch: { plan: { version: 1, steps: ['a'] } } });
+    const again = await store.projects.commit({ project: 'prj_1', usage: { steps: 1 } });
+    const plan = again.project.plan as { steps: string[] };
+    expect(() => plan.steps.push('b')).toThrow(TypeError);
+    expect(done.project.plan).toEqual({ version: 1, steps: ['a'] });
+    const read = await store.projects.get('prj_1');
+    (read!.plan as { steps: string[] }).steps.push('mine');
+    await expect(store.projects.get('prj_1')).resolves.toMatchObject({ plan: { version: 1, steps: ['a'] } });
+  });
+
+  it('a write asked for after close is refused with STORE_UNAVAILABLE; what was queued before close is written', async () => {
+    const t = tempDir();
+    cleanups.push(() => t.cleanup());
+    const store = Store.open(t.dir);
+    const queued = store.llm.record(call('c1'));
+    const closing = store.close();
+    await expect(store.llm.record(call('c2'))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await closing;
+    await queued;
+    const again = Store.open(t.dir);
+    cleanups.push(() => again.close());
+    await expect(again.llm.totals()).resolves.toMatchObject({ calls: 1 });
+  });
+
+  it('an error that rolls back the whole batch (disk full) fails every write of it: none lands outside the batch', async () => {
+    const { db } = countingDb();
+    const group = new GroupCommit(db, new Gate());
+    db.exec('CREATE TABLE big (v TEXT)');
+    const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+    db.pragma(`max_page_count = ${pages + 2}`);
+    const results = await Promise.allSettled([
+      group.enqueue({ write: () => db.prepare('INSERT INTO t VALUES (1, ?)').run('first') }),
+      group.enqueue({ write: () => db.prepare('INSERT INTO big VALUES (?)').run('x'.repeat(100_000)) }),
+      group.enqueue({ write: () => db.prepare('INSERT INTO t VALUES (2, ?)').run('after') }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 });
   });
 });

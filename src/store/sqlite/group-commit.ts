@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { FactoryError } from '../../errors/catalog.ts';
 import type { Gate } from './gate.ts';
 
 /** A lazy write (progress events, model-call records) waits this long for other writes to share their transaction. */
@@ -39,8 +40,10 @@ export class GroupCommit {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
 
+  private closed = false;
+
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly gate: Gate,
   ) {
     const outer = db.transaction((fn: () => void) => fn());
@@ -50,6 +53,7 @@ export class GroupCommit {
   }
 
   enqueue<T>(w: GroupWrite<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new FactoryError('STORE_UNAVAILABLE', 'The store is closed'));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ w: w as GroupWrite<unknown>, resolve: resolve as (v: unknown) => void, reject });
       if (!w.lazy && !this.immediate) {
@@ -59,6 +63,12 @@ export class GroupCommit {
         this.timer = setTimeout(() => this.flush(), LAZY_MS);
       }
     });
+  }
+
+  /** No more writes: what waits is written (the store closes once this resolves); later ones are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
   }
 
   /** Writes everything waiting now; resolves once every batch started so far has settled. */
@@ -85,6 +95,12 @@ export class GroupCommit {
     const results: Outcome[] = [];
     this.batchTx(() => {
       for (const item of batch) {
+        // an error that rolled back the whole transaction (disk full, I/O) must not leave the rest to
+        // commit one by one outside it: they fail with it
+        if (!this.db.inTransaction) {
+          results.push({ ok: false, error: new FactoryError('STORE_UNAVAILABLE', 'The batch was rolled back by an earlier error') });
+          continue;
+        }
         try {
           results.push({ ok: true, value: this.one(item.w.write) });
         } catch (error) {

@@ -15,7 +15,7 @@ import type { ProgressEvent } from '../../events/index.ts';
 import { FactoryError } from '../../errors/catalog.ts';
 import type { AuditRepo } from './audit-repo.ts';
 import type { EventRepo } from './event-repo.ts';
-import { ColumnCache, type Run } from './columns.ts';
+import { checked, ColumnCache, type Run } from './columns.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { fromJ, fromRow, GENESIS, PATCH_COLUMNS, StoredUsage, storeError, type JRow, type Row } from './project-rows.ts';
 
@@ -153,9 +153,11 @@ export class ProjectRepo implements ProjectRepository {
     if (c.usage) {
       const u: Record<string, number> = { ...this.cache.column(StoredUsage, before.usage, 'projects', c.project, 'usage', true) };
       for (const [k, v] of Object.entries(c.usage)) u[k] = (u[k] ?? 0) + (v ?? 0);
+      // checked before it is written (a NaN would be stored as null and make the row unreadable): the commit fails instead
+      const usage = checked(StoredUsage, u, 'projects', c.project, 'usage');
       sets.push('usage = @usage');
-      params.usage = JSON.stringify(u);
-      this.cache.remember(params.usage as string, u, 'projects', c.project, 'usage');
+      params.usage = JSON.stringify(usage);
+      this.cache.remember(params.usage as string, usage, 'projects', c.project, 'usage');
     }
     if (journal.length > 0) {
       sets.push('journal_length = @jl', 'journal_head = @jh');

@@ -146,7 +146,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) await this.group.flush().catch(() => undefined);
+    if (this.db.open) await this.group.close().catch(() => undefined);
     return this.gate.run(() => {
       if (this.db.open) this.db.close();
     });
