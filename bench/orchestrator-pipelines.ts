@@ -5,14 +5,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config/load.ts';
 import type { Principal } from '../src/coordinator/index.ts';
-import { openCore } from '../src/service.ts';
 import { startFakeOllama } from '../tests/helpers/fake-ollama.ts';
 import { pscript, type PScript } from '../tests/pipelines/script.ts';
+import { openBenchCore } from './coordinator-core.ts';
 import { fmt, line, summary } from './lib.ts';
 
-const REPO = join(import.meta.dirname, '..');
 const WHO: Principal = { id: 'bench', role: 'admin' };
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const WORKERS = 50;
@@ -47,20 +45,7 @@ export async function concurrentPipelineBench(): Promise<void> {
     return { content: `${a.role} answers`, delayMs: LATENCY };
   };
   const fake = await startFakeOllama({ replies: pscript(model) });
-  const config = loadConfig({
-    env: {},
-    flags: {
-      dataDir,
-      pipelineDir,
-      'server.logLevel': 'silent',
-      policyDir: join(REPO, 'policies'),
-      blueprintDir: join(REPO, 'blueprints'),
-      'ollama.host': fake.url,
-      'ollama.retries': '0',
-      'sandbox.poolSize': '0',
-    },
-  });
-  const core = await openCore(config);
+  const core = await openBenchCore(dataDir, fake.url, { pipelineDir });
   try {
     for (const limit of [10, 32]) {
       const rounds = Math.ceil(WORKERS / limit) + 1;

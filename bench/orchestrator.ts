@@ -8,20 +8,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config/load.ts';
 import { SYSTEM } from '../src/access/index.ts';
 import type { Coordinator, Principal } from '../src/coordinator/index.ts';
 import { OllamaProvider } from '../src/llm/index.ts';
-import { openCore } from '../src/service.ts';
 import type { ServiceDeps } from '../src/service-deps.ts';
 import { script, type Script } from '../tests/coordinator/scripted-model.ts';
 import { startFakeOllama } from '../tests/helpers/fake-ollama.ts';
+import { openBenchCore } from './coordinator-core.ts';
 import { fmt, line, summary } from './lib.ts';
 import { chainTasks, dagTasks, good, sub } from './orchestrator-scripts.ts';
 import { startModelThread } from './model-thread.ts';
 import { concurrentPipelineBench } from './orchestrator-pipelines.ts';
 
-const REPO = join(import.meta.dirname, '..');
 const WHO: Principal = { id: 'bench', role: 'admin' };
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 100);
 
@@ -49,22 +47,11 @@ async function modelServer(model: Model): Promise<{ url: string; chats(): Promis
 async function env(model: Model, sync: Sync, over: Record<string, string> = {}): Promise<Env> {
   const dataDir = mkdtempSync(join(tmpdir(), 'af-bench-coord-'));
   const fake = await modelServer(model);
-  const config = loadConfig({
-    env: {},
-    flags: {
-      dataDir,
-      'server.logLevel': 'silent',
-      policyDir: join(REPO, 'policies'),
-      blueprintDir: join(REPO, 'blueprints'),
-      'ollama.host': fake.url,
-      'ollama.retries': '0',
-      'sandbox.poolSize': '0',
-      'coordinator.maxConcurrentProjects': '4',
-      'audit.synchronous': sync,
-      ...over,
-    },
+  const core = await openBenchCore(dataDir, fake.url, {
+    'coordinator.maxConcurrentProjects': '4',
+    'audit.synchronous': sync,
+    ...over,
   });
-  const core = await openCore(config);
   await core.factory.agents.create(
     { name: 'analyst', type: 'analysis', description: 'Analyses', systemPrompt: 'You are analyst.', outputFormat: { format: 'text' } },
     SYSTEM,
