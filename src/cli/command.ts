@@ -40,6 +40,15 @@ export function helpText(cmd: Command): string {
   return `${cmd.summary}\n\nUsage: ${cmd.usage}\n`;
 }
 
+/** What a user's configuration got wrong (the configuration, or the policy a command was told to use): exit 2. */
+const CONFIGURATION_ERRORS = new Set<string>([
+  'CONFIG_INVALID',
+  'CONFIG_FILE_UNREADABLE',
+  'POLICY_INVALID',
+  'POLICY_NOT_FOUND',
+  'POLICY_NAME_INVALID',
+]);
+
 /** Exit codes: 0 ok, 1 failure, 2 usage or configuration error. */
 export function reportError(e: unknown, io: Io): number {
   if (e instanceof UsageError) {
@@ -49,7 +58,7 @@ export function reportError(e: unknown, io: Io): number {
   if (e instanceof FactoryError) {
     io.err(`error [${e.code}]: ${e.message}\n`);
     if (e.hint) io.err(`hint: ${e.hint}\n`);
-    return e.code === 'CONFIG_INVALID' || e.code === 'CONFIG_FILE_UNREADABLE' ? 2 : 1;
+    return CONFIGURATION_ERRORS.has(e.code) ? 2 : 1;
   }
   io.err(`error: ${(e as Error).stack ?? String(e)}\n`);
   return 1;

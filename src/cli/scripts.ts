@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_SOURCE_CHARS } from '../checker/index.ts';
 import { extname } from 'node:path';
 import { loadPolicyFile, loadPolicyNamed, type Policy } from '../policy/index.ts';
 import { FactoryError } from '../errors/catalog.ts';
@@ -23,10 +24,15 @@ export function languageOf(file: string, source: string, flag: string | undefine
   throw new UsageError(`cannot tell the language of ${file}: give --lang python|shell|javascript`);
 }
 
+/** A script file: a regular file (not a device or a pipe, which may never end) of at most MAX_SOURCE_CHARS bytes. */
 export function readScript(file: string): string {
   try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new UsageError(`${file} is not a regular file`);
+    if (st.size > MAX_SOURCE_CHARS) throw new UsageError(`${file} is ${st.size} bytes: a script is checked up to ${MAX_SOURCE_CHARS}`);
     return readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
@@ -34,8 +40,14 @@ export function readScript(file: string): string {
 /** --policy NAME (from the policy directory) or PATH (a policy file; its parents from its own directory, else the policy directory). */
 export async function policyOf(arg: string | undefined, policyDir: string): Promise<Policy> {
   const name = arg ?? 'default';
-  if (isPolicyPath(name)) return loadPolicyFile(name, policyDir);
-  return policyOrError(name, policyDir, loadPolicyNamed(policyDir, name));
+  try {
+    if (isPolicyPath(name)) return await loadPolicyFile(name, policyDir);
+    return policyOrError(name, policyDir, loadPolicyNamed(policyDir, name));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof FactoryError || code === undefined) throw e;
+    throw new UsageError(`cannot read the policy ${isPolicyPath(name) ? `file ${name}` : `directory ${policyDir}`}: ${code}`);
+  }
 }
 
 export function isPolicyPath(arg: string): boolean {

@@ -112,27 +112,25 @@ export abstract class MemoryDoor {
   }
 
   /**
-   * Items saved while the model server was away are embedded before a search. If that fails and the model
-   * server is still away (the query cannot be embedded either), the search fails with that error (503)
-   * instead of answering without them; an item the model cannot embed while it answers otherwise is left
-   * out of this search and tried again at the next.
+   * A search embeds the query first: when the model server is away that fails (503) whether or not there
+   * is anything to search, so an empty answer always means nothing similar. Items saved while it was away
+   * are embedded next; one the model cannot embed while it answers otherwise is left out of this search
+   * and tried again at the next.
    */
-  private async embedPending(owner: string, query: string): Promise<void> {
+  private async prepareSearch(owner: string, query: string): Promise<number[]> {
     const llm = this.memoryDeps.llm;
-    const failed = await this.memory.embedMissing(llm, owner).then(
-      () => false,
-      () => true,
-    );
-    if (failed) await llm.embed({ role: EMBED_ROLE, input: [query] });
+    const [vector] = (await llm.embed({ role: EMBED_ROLE, input: [query] })).embeddings;
+    await this.memory.embedMissing(llm, owner).catch(() => 0);
+    return vector!;
   }
 
   /** The items most similar to `q` (items saved while the model server was away are embedded first). */
   async searchKnowledge(who: Principal, query: unknown): Promise<{ hits: { item: KnowledgeRecord; score: number }[] }> {
     const q = parseInput(MemorySearchQuery, query, 'query');
     const owner = this.reader(who, q.owner);
-    await this.embedPending(owner, q.q);
+    const vector = await this.prepareSearch(owner, q.q);
     const opts = { ...(q.topK !== undefined ? { topK: q.topK } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}) };
-    return { hits: await this.memory.searchKnowledge(this.memoryDeps.llm, owner, q.q, opts) };
+    return { hits: await this.memory.searchKnowledge(this.memoryDeps.llm, owner, vector, opts) };
   }
 
   /** Saves a completed project's result into its owner's knowledge base (idempotent). */
@@ -166,8 +164,8 @@ export abstract class MemoryDoor {
   async searchEpisodes(who: Principal, query: unknown): Promise<{ hits: { item: EpisodeRecord; score: number }[] }> {
     const q = parseInput(MemorySearchQuery, query, 'query');
     const owner = this.reader(who, q.owner);
-    await this.embedPending(owner, q.q);
+    const vector = await this.prepareSearch(owner, q.q);
     const opts = { ...(q.topK !== undefined ? { topK: q.topK } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}) };
-    return { hits: await this.memory.searchEpisodes(this.memoryDeps.llm, owner, q.q, opts) };
+    return { hits: await this.memory.searchEpisodes(this.memoryDeps.llm, owner, vector, opts) };
   }
 }

@@ -45,7 +45,7 @@ export class Memory {
   ) {}
 
   /** The items of the owner most similar to `query` (at least minScore), best first. */
-  async searchKnowledge(llm: Embedder, owner: string, query: string, opts: { topK?: number; minScore?: number } = {}) {
+  async searchKnowledge(llm: Embedder, owner: string, query: string | number[], opts: { topK?: number; minScore?: number } = {}) {
     const k = this.settings.knowledge;
     const hits = await this.search(llm, 'knowledge', owner, query, opts.topK ?? k.topK, opts.minScore ?? k.minScore, k.maxItems);
     const out: Hit<KnowledgeRecord>[] = [];
@@ -56,7 +56,7 @@ export class Memory {
     return out;
   }
 
-  async searchEpisodes(llm: Embedder, owner: string, query: string, opts: { topK?: number; minScore?: number } = {}) {
+  async searchEpisodes(llm: Embedder, owner: string, query: string | number[], opts: { topK?: number; minScore?: number } = {}) {
     const e = this.settings.episodes;
     const hits = await this.search(llm, 'episodes', owner, query, opts.topK ?? e.topK, opts.minScore ?? e.minScore, e.maxPerOwner);
     const out: Hit<EpisodeRecord>[] = [];
@@ -71,7 +71,8 @@ export class Memory {
     llm: Embedder,
     kind: 'knowledge' | 'episodes',
     owner: string,
-    query: string,
+    /** the text, or its embedding already made */
+    query: string | number[],
     topK: number,
     min: number,
     limit: number,
@@ -80,7 +81,7 @@ export class Memory {
     const model = llm.modelFor(EMBED_ROLE);
     const rows = await this.repo.vectors(kind, owner, model, limit);
     if (rows.length === 0) return [];
-    const [q] = (await llm.embed({ role: EMBED_ROLE, input: [query] })).embeddings;
+    const q = typeof query === 'string' ? (await llm.embed({ role: EMBED_ROLE, input: [query] })).embeddings[0] : query;
     return rows
       .map((r) => ({ id: r.id, score: cosine(q!, r.vector) }))
       .filter((r) => r.score >= min)

@@ -254,9 +254,11 @@ describe('pauses and limits', () => {
 });
 
 describe('memory without the model server', () => {
-  it('an item saved while the embedding model is away is kept; a search then says the model is away instead of answering without it', async () => {
+  it('an item saved while the embedding model is away is kept; a search, with or without items, says the model is away instead of answering without them', async () => {
     h = await startHarness({ model: [GOOD] });
     await h.fake.close();
+    // nothing stored yet: still the model error, so an empty answer always means "nothing similar"
+    await expect(h.coordinator.searchEpisodes(ALICE, { q: 'style' })).rejects.toMatchObject({ code: 'OLLAMA_UNAVAILABLE', status: 503 });
     const item = await h.coordinator.addKnowledge(ALICE, { title: 'house style', content: 'tabs, not spaces' });
     expect(item.embedded).toBe(false);
     const search = h.coordinator.searchKnowledge(ALICE, { q: 'style' });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/main.ts';
@@ -38,6 +38,22 @@ describe('factory CLI', () => {
     expect(factory(['frobnicate']).code).toBe(2);
     expect(factory(['audit']).stderr).toMatch(/needs a subcommand/);
     expect(factory(['token', 'create', '--role', 'root', '--data-dir', dataDir()]).code).toBe(2);
+  });
+
+  it('check: a policy or policy folder that is not there, a device and an oversized file are usage errors (exit 2), never a hang', () => {
+    const dir = dataDir();
+    const ok = join(dir, 'ok.py');
+    writeFileSync(ok, 'print(1)\n');
+    const missing = factory(['check', ok, '--policy', 'nosuch', '--data-dir', dir]);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/POLICY_NOT_FOUND/)]);
+    const noDir = factory(['check', ok, '--policy-dir', join(dir, 'none'), '--data-dir', dir]);
+    expect([noDir.code, noDir.stderr]).toEqual([2, expect.stringMatching(/cannot read the policy directory .*ENOENT/)]);
+    const device = factory(['check', '/dev/zero', '--lang', 'python', '--data-dir', dir]);
+    expect([device.code, device.stderr]).toEqual([2, expect.stringMatching(/not a regular file/)]);
+    const huge = join(dir, 'huge.py');
+    writeFileSync(huge, '#'.repeat(2_000_001));
+    const big = factory(['check', huge, '--data-dir', dir]);
+    expect([big.code, big.stderr]).toEqual([2, expect.stringMatching(/2000001 bytes: a script is checked up to 2000000/)]);
   });
 
   it('a bad config value fails at start with the key and the reason', () => {
