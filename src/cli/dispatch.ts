@@ -52,8 +52,13 @@ export async function dispatch(commands: readonly CommandEntry[], argv: string[]
   const entry = find(commands, argv);
   if (!entry) {
     const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+    const names = group.map((c) => c.name).join(', ');
+    if (group.length > 0 && (argv[1] === '--help' || argv[1] === '-h')) {
+      io.out(`'${argv[0]}' has subcommands: ${names}. \`factory ${group[0]!.name} --help\` and so on say more.\n`);
+      return 0;
+    }
     if (group.length > 0) {
-      io.err(`error: '${argv.join(' ')}' needs a subcommand: ${group.map((c) => c.name).join(', ')}\n`);
+      io.err(`error: '${argv.join(' ')}' needs a subcommand: ${names}\n`);
     } else {
       io.err(`error: unknown command '${argv[0]}'\n\n${await topHelp(commands)}`);
     }

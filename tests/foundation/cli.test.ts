@@ -37,6 +37,8 @@ describe('factory CLI', () => {
     expect(r.stderr).toMatch(/Unknown option '--prot'/);
     expect(factory(['frobnicate']).code).toBe(2);
     expect(factory(['audit']).stderr).toMatch(/needs a subcommand/);
+    const groupHelp = factory(['audit', '--help']);
+    expect([groupHelp.code, groupHelp.stdout]).toEqual([0, expect.stringMatching(/'audit' has subcommands: audit verify/)]);
     expect(factory(['token', 'create', '--role', 'root', '--data-dir', dataDir()]).code).toBe(2);
   });
 
